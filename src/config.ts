@@ -1,0 +1,109 @@
+/**
+ * Configuration, read once at the edge: `.env` (via dotenv) under the process environment,
+ * validated with every problem listed at once. Every key is documented in `.env.example`.
+ */
+import { config as loadDotenv } from 'dotenv';
+import type { LogLevel } from './log.js';
+
+/** Defaults, spread under what the environment says. */
+export const DEFAULTS = {
+	apiUrl: 'https://discord.com/api',
+	logLevel: 'info',
+	host: '0.0.0.0',
+	port: 8080,
+	replayWindowSeconds: 300,
+} as const satisfies Partial<Record<keyof Config, unknown>>;
+
+export interface Config {
+	/** The bot token (`DISCORD_TOKEN`). */
+	token: string;
+	/** The application id (`DISCORD_APPLICATION_ID`). */
+	applicationId: string;
+	/** A server to register the command in (`DISCORD_GUILD_ID`); unset = global. */
+	guildId: string | undefined;
+	/** @discordjs/rest's `api`: the base URL without the version (`DISCORD_API_URL`). */
+	apiUrl: string;
+	/** `LOG_LEVEL`: debug, info, warn, error or silent. */
+	logLevel: LogLevel;
+	/** The application's Ed25519 public key, hex (`DISCORD_PUBLIC_KEY`), for HTTP interactions. */
+	publicKey: string | undefined;
+	/** Where the HTTP endpoint listens (`HOST`, `PORT`). */
+	host: string;
+	port: number;
+	/** How old a signed HTTP interaction may be (`REPLAY_WINDOW_SECONDS`). */
+	replayWindowSeconds: number;
+}
+
+/** What a program needs beyond the defaults. */
+export type Requirement = 'token' | 'applicationId' | 'publicKey';
+
+/** Thrown with every problem found, one per line; never contains a secret's value. */
+export class ConfigError extends Error {
+	constructor(readonly problems: readonly string[]) {
+		super(`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example for what each variable means.`);
+		this.name = 'ConfigError';
+	}
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+// Discord bot tokens: three dot-separated base64url parts. Checked loosely, to catch pastes
+// of the client secret or public key, not to validate the token.
+const TOKEN_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/**
+ * Reads and validates the configuration. `env` defaults to `process.env` after loading
+ * `.env` (existing variables win over the file).
+ */
+export function loadConfig(requirements: readonly Requirement[], env: NodeJS.ProcessEnv = readEnvironment()): Config {
+	const problems: string[] = [];
+	const value = (key: string): string | undefined => {
+		const raw = env[key]?.trim();
+		return raw === '' ? undefined : raw;
+	};
+
+	const token = value('DISCORD_TOKEN')?.replace(/^Bot\s+/i, '');
+	if (!token && requirements.includes('token')) problems.push('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot → Reset Token).');
+	if (token && !TOKEN_SHAPE.test(token)) problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots). Is it the client secret or public key?');
+
+	const applicationId = value('DISCORD_APPLICATION_ID');
+	if (!applicationId && requirements.includes('applicationId')) problems.push('DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal (General Information).');
+	if (applicationId && !SNOWFLAKE.test(applicationId)) problems.push(`DISCORD_APPLICATION_ID must be a number of 17 to 20 digits, not "${applicationId}".`);
+
+	const guildId = value('DISCORD_GUILD_ID');
+	if (guildId && !SNOWFLAKE.test(guildId)) problems.push(`DISCORD_GUILD_ID must be a server id (17 to 20 digits), not "${guildId}".`);
+
+	const apiUrl = (value('DISCORD_API_URL') ?? DEFAULTS.apiUrl).replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]+/.test(apiUrl)) problems.push(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULTS.apiUrl}, not "${apiUrl}".`);
+	else if (/\/v\d+$/.test(apiUrl)) problems.push(`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`);
+
+	const logLevel = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase() as LogLevel;
+	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+
+	const publicKey = value('DISCORD_PUBLIC_KEY')?.toLowerCase();
+	if (!publicKey && requirements.includes('publicKey')) problems.push('DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information).');
+	if (publicKey && !/^[0-9a-f]{64}$/.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the Public Key on General Information).');
+
+	const host = value('HOST') ?? DEFAULTS.host;
+	const port = integer(value('PORT'), DEFAULTS.port, 'PORT', 0, 65_535, problems);
+	const replayWindowSeconds = integer(value('REPLAY_WINDOW_SECONDS'), DEFAULTS.replayWindowSeconds, 'REPLAY_WINDOW_SECONDS', 1, 3_600, problems);
+
+	if (problems.length > 0) throw new ConfigError(problems);
+	return { token: token ?? '', applicationId: applicationId ?? '', guildId, apiUrl, logLevel, publicKey, host, port, replayWindowSeconds };
+}
+
+function integer(raw: string | undefined, fallback: number, key: string, min: number, max: number, problems: string[]): number {
+	if (raw === undefined) return fallback;
+	const parsed = Number(raw);
+	if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+		problems.push(`${key} must be a whole number from ${min} to ${max}, not "${raw}".`);
+		return fallback;
+	}
+	return parsed;
+}
+
+/** `.env` under the process environment; the environment wins. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+	loadDotenv({ quiet: true });
+	return process.env;
+}

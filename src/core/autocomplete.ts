@@ -1,0 +1,69 @@
+/**
+ * Suggestions for `expires`: Discord's own choices first, then what the user is typing, read
+ * back as a duration so they see what it means before sending. Pure.
+ */
+import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
+import type { Messages } from '../i18n/index.js';
+import { compactDuration, DISCORD_EXPIRY_PRESETS, parseDuration, splitDuration, type DurationVocabulary } from './duration.js';
+
+/** Discord accepts at most 25 choices, names and values of 1-100 characters. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/** A duration in words, in the reader's language (`1 day, 2 hours`), or the "never" label. */
+export function describeDuration(seconds: number, locale: string, messages: Messages): string {
+	if (seconds === 0) return messages.neverLabel;
+	const parts = splitDuration(seconds);
+	const units = [
+		['day', parts.days],
+		['hour', parts.hours],
+		['minute', parts.minutes],
+		['second', parts.seconds],
+	] as const;
+	const words = units
+		.filter(([, amount]) => amount > 0)
+		.map(([unit, amount]) => safeIntl(locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(amount)));
+	return safeIntl(locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'unit' }).format(words));
+}
+
+function safeIntl(locale: string, format: (tag: string) => string): string {
+	try {
+		return format(locale);
+	} catch {
+		return format('en-US');
+	}
+}
+
+const clip = (text: string): string => (text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`);
+
+/** The choices to show for what the user has typed so far in `expires`. */
+export function suggestExpires(
+	typed: string,
+	locale: string,
+	messages: Messages,
+	vocabulary: readonly DurationVocabulary[] = [],
+): APIApplicationCommandOptionChoice<string>[] {
+	const presets = DISCORD_EXPIRY_PRESETS.map((seconds) => ({ name: describeDuration(seconds, locale, messages), value: compactDuration(seconds), seconds }));
+	const text = typed.trim();
+	if (text === '') return presets.map(({ name, value }) => ({ name, value }));
+
+	const choices: APIApplicationCommandOptionChoice<string>[] = [];
+	const parsed = parseDuration(text, vocabulary);
+	const read = parsed.ok
+		? { name: clip(describeDuration(parsed.seconds, locale, messages)), value: compactDuration(parsed.seconds) }
+		: parsed.error === 'too-long'
+			? { name: clip(messages.suggest.tooLong(text)), value: clip(text) }
+			: undefined;
+	// A bare number is probably the start of "1h" or "12h": presets first, seconds last.
+	const bareNumber = /^\d+$/.test(text) && text !== '0';
+	if (read && !bareNumber) choices.push(read);
+	// Presets whose words or compact form start with what was typed ("1" -> 1 hour, 1 day).
+	const lower = text.toLowerCase();
+	for (const preset of presets) {
+		if (choices.some((choice) => choice.value === preset.value)) continue;
+		if (preset.name.toLowerCase().startsWith(lower) || preset.value.startsWith(lower)) choices.push({ name: preset.name, value: preset.value });
+	}
+	if (read && bareNumber && !choices.some((choice) => choice.value === read.value)) choices.push(read);
+	if (choices.length === 0) choices.push({ name: clip(messages.suggest.unreadable(text)), value: clip(text) });
+	return choices.slice(0, MAX_CHOICES);
+}

@@ -1,0 +1,188 @@
+/**
+ * Turns an invocation into a Create Channel Invite request, or into the reason it must not be
+ * sent. Every check Discord would answer with a 4xx is made here first: refused requests
+ * count toward Discord's invalid-request limit, and a plain sentence beats an error code.
+ * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
+ * passed in.
+ */
+import { ChannelType, InviteTargetType, PermissionFlagsBits, type RESTPostAPIChannelInviteJSONBody } from 'discord-api-types/v10';
+import { DEFAULT_INVITE_AGE_SECONDS, parseDuration, type DurationVocabulary } from './duration.js';
+import type { Messages } from '../i18n/index.js';
+import type { ChannelPermissions, InvocationChannel, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+
+/** Channel types Discord can make invites for. */
+export const INVITABLE_CHANNEL_TYPES = [
+	ChannelType.GuildText,
+	ChannelType.GuildVoice,
+	ChannelType.GuildAnnouncement,
+	ChannelType.GuildStageVoice,
+	ChannelType.GuildForum,
+	ChannelType.GuildMedia,
+] as const satisfies readonly ChannelType[];
+
+/** Channel types where an invite can target a stream or an Activity. */
+export const VOICE_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
+
+const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
+
+/** Discord's limit for `X-Audit-Log-Reason`. */
+export const AUDIT_LOG_REASON_LIMIT = 512;
+
+/**
+ * The longest `reason` option we accept: what is left of 512 characters after our prefix
+ * `/invite by NAME (ID): ` with a 32-character username and a 20-digit id.
+ */
+export const REASON_OPTION_MAX_LENGTH = AUDIT_LOG_REASON_LIMIT - '/invite by  (): '.length - 32 - 20;
+
+export const MAX_USES_LIMIT = 100;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+type CheckMessages = Messages['check'];
+type ArgsOf<F> = F extends (...args: infer A) => string ? A : [];
+
+/** A refusal: a stable id (a key of the `check` messages) and the values its text needs. */
+export type Refusal = { [K in keyof CheckMessages]: { id: K; args: ArgsOf<CheckMessages[K]> } }[keyof CheckMessages];
+
+/** The refusal's text in the reader's language. */
+export function refusalText(refusal: Refusal, messages: Messages): string {
+	const entry = messages.check[refusal.id] as string | ((...args: unknown[]) => string);
+	return typeof entry === 'function' ? entry(...(refusal.args as unknown[])) : entry;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+const refuse = <K extends keyof CheckMessages>(id: K, ...args: ArgsOf<CheckMessages[K]>): { ok: false; refusal: Refusal } =>
+	({ ok: false, refusal: { id, args } as Refusal });
+
+export const channelMention = (id: string): string => `<#${id}>`;
+export const roleMention = (id: string): string => `<@&${id}>`;
+export const userMention = (id: string): string => `<@${id}>`;
+
+/** The channel the invite is for: the `channel` option, else the channel the command ran in. */
+export function targetChannel(invocation: InviteInvocation): InvocationChannel {
+	if (invocation.options.channel) return invocation.options.channel;
+	return { ...invocation.channel, permissions: invocation.invoker.permissions ?? undefined, appPermissions: invocation.appPermissions ?? undefined };
+}
+
+/** What the transport must look up before `checkPermissions` can decide. */
+export function lookupsNeeded(invocation: InviteInvocation): { roleStanding: boolean; channelPermissions: boolean } {
+	const target = targetChannel(invocation);
+	return {
+		roleStanding: invocation.options.role !== undefined,
+		channelPermissions: target.permissions === undefined || target.appPermissions === undefined,
+	};
+}
+
+/** Input the body is built from once the options are read. */
+export interface ReadOptions {
+	target: InvocationChannel;
+	maxAge: number;
+}
+
+/** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
+export function checkOptions(invocation: InviteInvocation, vocabulary: readonly DurationVocabulary[] = []): Checked<ReadOptions> {
+	if (invocation.guildId === null) return refuse('notInGuild');
+	const target = targetChannel(invocation);
+	const { options } = invocation;
+	const mention = channelMention(target.id);
+
+	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
+		if (THREAD_TYPES.includes(target.type)) return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
+		if (target.type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
+		return refuse('channelNotInvitable', mention);
+	}
+
+	let maxAge = DEFAULT_INVITE_AGE_SECONDS;
+	if (options.expires !== undefined) {
+		const parsed = parseDuration(options.expires, vocabulary);
+		if (!parsed.ok) return parsed.error === 'too-long' ? refuse('expiresTooLong', options.expires) : refuse('expiresUnreadable', options.expires);
+		maxAge = parsed.seconds;
+	}
+
+	if (options.max_uses !== undefined && (!Number.isInteger(options.max_uses) || options.max_uses < 0 || options.max_uses > MAX_USES_LIMIT)) {
+		return refuse('maxUsesOutOfRange', options.max_uses);
+	}
+
+	if (options.stream_user && options.activity !== undefined) return refuse('streamAndActivity');
+	if ((options.stream_user || options.activity !== undefined) && target.type !== undefined && !VOICE_CHANNEL_TYPES.includes(target.type)) {
+		return refuse('targetNeedsVoice', mention);
+	}
+	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim())) return refuse('activityNotAnId', options.activity);
+
+	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH) return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
+
+	if (options.role) {
+		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
+		if (options.role.managed) return refuse('roleIsManaged', roleMention(options.role.id));
+	}
+	return { ok: true, value: { target, maxAge } };
+}
+
+const has = (permissions: bigint | undefined | null, flag: bigint): boolean =>
+	permissions === undefined || permissions === null
+		? true // unknown: Discord decides, and its answer is mapped like any other
+		: (permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator || (permissions & flag) === flag;
+
+/**
+ * Checks what needs the invoker's and the bot's standing: Create Instant Invite for both in
+ * the target channel, View Channel for the bot, and for `role` Manage Roles plus the role
+ * hierarchy (Discord lets nobody but the owner give a role at or above their highest).
+ */
+export function checkPermissions(
+	invocation: InviteInvocation,
+	read: ReadOptions,
+	looked: { channel?: ChannelPermissions | undefined; standing?: RoleStanding | undefined },
+	messages: Messages,
+): Checked<true> {
+	const { target } = read;
+	const invoker = target.permissions ?? looked.channel?.invoker;
+	const bot = target.appPermissions ?? looked.channel?.bot;
+	const mention = channelMention(target.id);
+
+	if (!has(invoker, PermissionFlagsBits.CreateInstantInvite)) return refuse('invokerMissing', mention, messages.permission.CreateInstantInvite);
+	const botMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter((name) => !has(bot, PermissionFlagsBits[name]));
+	if (botMissing.length > 0) return refuse('botMissing', mention, botMissing.map((name) => messages.permission[name]).join(', '));
+
+	const role = invocation.options.role;
+	if (role) {
+		const invokerGuild = invocation.invoker.guildPermissions ?? invocation.invoker.permissions;
+		const standing = looked.standing;
+		if (!standing?.invokerIsOwner && !has(invokerGuild, PermissionFlagsBits.ManageRoles)) return refuse('roleNeedsManageRoles');
+		if (!has(invocation.appPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
+		if (standing) {
+			if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition) return refuse('roleNotBelowInvoker', roleMention(role.id));
+			if (role.position >= standing.botHighestPosition) return refuse('roleNotBelowBot', roleMention(role.id));
+		}
+	}
+	return { ok: true, value: true };
+}
+
+/** The JSON body and audit-log reason for checked options. */
+export function buildRequest(invocation: InviteInvocation, read: ReadOptions): InviteRequest {
+	const { options } = invocation;
+	const body: RESTPostAPIChannelInviteJSONBody = { max_age: read.maxAge };
+	if (options.max_uses !== undefined) body.max_uses = options.max_uses;
+	if (options.temporary !== undefined) body.temporary = options.temporary;
+	if (options.unique !== undefined) body.unique = options.unique;
+	if (options.stream_user) {
+		body.target_type = InviteTargetType.Stream;
+		body.target_user_id = options.stream_user.id;
+	} else if (options.activity !== undefined) {
+		body.target_type = InviteTargetType.EmbeddedApplication;
+		body.target_application_id = options.activity.trim();
+	}
+	if (options.role) body.role_ids = [options.role.id];
+	return { channelId: read.target.id, body, reason: auditLogReason(invocation) };
+}
+
+/**
+ * `/invite by NAME (ID)` plus the user's reason, cut to Discord's 512 characters. The invoker
+ * is always named: the audit log otherwise shows only the bot.
+ */
+export function auditLogReason(invocation: InviteInvocation): string {
+	const by = `/invite by ${invocation.invoker.username} (${invocation.invoker.id})`;
+	const reason = invocation.options.reason?.trim();
+	const full = reason ? `${by}: ${reason}` : by;
+	return full.length <= AUDIT_LOG_REASON_LIMIT ? full : `${full.slice(0, AUDIT_LOG_REASON_LIMIT - 1)}…`;
+}

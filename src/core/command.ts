@@ -1,0 +1,72 @@
+/**
+ * `/invite` as registered with Discord (API JSON), built from the message tables so every
+ * translated name and description lands in the `*_localizations` maps.
+ */
+import {
+	ApplicationCommandOptionType,
+	ApplicationCommandType,
+	ApplicationIntegrationType,
+	InteractionContextType,
+	PermissionFlagsBits,
+	type APIApplicationCommandOption,
+	type LocalizationMap,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import { en, MESSAGES, type InviteOptionName, type Messages } from '../i18n/index.js';
+import { INVITABLE_CHANNEL_TYPES, MAX_USES_LIMIT, REASON_OPTION_MAX_LENGTH } from './checks.js';
+
+export const COMMAND_NAME = 'invite';
+
+/** Discord's pattern for command and option names (DISCORD_NOTES.md). */
+export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+function localized(pick: (messages: Messages) => string | undefined): LocalizationMap | undefined {
+	const map: Record<string, string> = {};
+	for (const [locale, messages] of Object.entries(MESSAGES)) {
+		const value = pick(messages);
+		if (value !== undefined && value !== pick(en) && messages !== en) map[locale] = value;
+	}
+	return Object.keys(map).length > 0 ? (map as LocalizationMap) : undefined;
+}
+
+function option(name: InviteOptionName, rest: { type: ApplicationCommandOptionType } & Record<string, unknown>): APIApplicationCommandOption {
+	const nameLocalizations = localized((m) => m.command.options[name].name);
+	const descriptionLocalizations = localized((m) => m.command.options[name].description);
+	return {
+		name,
+		...(nameLocalizations ? { name_localizations: nameLocalizations } : {}),
+		description: en.command.options[name].description,
+		...(descriptionLocalizations ? { description_localizations: descriptionLocalizations } : {}),
+		...rest,
+	} as APIApplicationCommandOption;
+}
+
+/** Builds the command JSON (a fresh object each call). */
+export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+	const nameLocalizations = localized((m) => m.command.name);
+	const descriptionLocalizations = localized((m) => m.command.description);
+	return {
+		type: ApplicationCommandType.ChatInput,
+		name: COMMAND_NAME,
+		...(nameLocalizations ? { name_localizations: nameLocalizations } : {}),
+		description: en.command.description,
+		...(descriptionLocalizations ? { description_localizations: descriptionLocalizations } : {}),
+		default_member_permissions: PermissionFlagsBits.CreateInstantInvite.toString(),
+		contexts: [InteractionContextType.Guild],
+		integration_types: [ApplicationIntegrationType.GuildInstall],
+		options: [
+			option('channel', { type: ApplicationCommandOptionType.Channel, channel_types: [...INVITABLE_CHANNEL_TYPES] }),
+			option('expires', { type: ApplicationCommandOptionType.String, autocomplete: true, max_length: 32 }),
+			option('max_uses', { type: ApplicationCommandOptionType.Integer, min_value: 0, max_value: MAX_USES_LIMIT }),
+			option('temporary', { type: ApplicationCommandOptionType.Boolean }),
+			option('unique', { type: ApplicationCommandOptionType.Boolean }),
+			option('stream_user', { type: ApplicationCommandOptionType.User }),
+			option('activity', { type: ApplicationCommandOptionType.String, min_length: 17, max_length: 20 }),
+			option('role', { type: ApplicationCommandOptionType.Role }),
+			option('reason', { type: ApplicationCommandOptionType.String, max_length: REASON_OPTION_MAX_LENGTH }),
+		],
+	};
+}
+
+/** The registered command. */
+export const inviteCommand: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> = buildInviteCommand();

@@ -1,0 +1,120 @@
+/**
+ * The `/invite` command, transport-free: invocation in, one Create Channel Invite request and
+ * one ephemeral answer out. Adapters (discord.js gateway, HTTP endpoint) supply the
+ * invocation, a responder and the lookups their world can make.
+ */
+import type { REST, RateLimitData } from '@discordjs/rest';
+import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
+import { messagesFor, vocabularyOf, type Messages } from '../i18n/index.js';
+import { silentLogger, type Logger } from '../log.js';
+import { canListInvites, createChannelInvite, findLostInvite } from '../discord/invites.js';
+import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, refusalText, type Refusal } from './checks.js';
+import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
+import { classifyError, failureText, newReference, type Failure } from './errors.js';
+import { renderInvite, textReply, type ReplyMessage } from './render.js';
+import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+
+/** Lookups for what the interaction payload does not carry. Each is optional. */
+export interface InviteLookups {
+	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
+	roleStanding?: () => Promise<RoleStanding | undefined>;
+	/** Permissions in a channel picked with the `channel` option, when the payload lacks them. */
+	channelPermissions?: (channelId: string) => Promise<ChannelPermissions | undefined>;
+}
+
+export interface InviteDependencies {
+	/** The REST client that creates invites: see `createInviteRest` (no retries of the POST). */
+	rest: REST;
+	responder: InteractionResponder;
+	lookups?: InviteLookups | undefined;
+	/** The bot's user id, to find an invite whose answer was lost. */
+	botUserId?: string | undefined;
+	logger?: Logger | undefined;
+	/** When the interaction arrived (ms since epoch). Default: now. */
+	receivedAt?: number | undefined;
+	/** Budget before deferring. Default 1500 ms. */
+	deferAfterMs?: number | undefined;
+}
+
+/** What happened, for logs, tests and the sandbox. */
+export interface InviteOutcome {
+	status: 'created' | 'refused' | 'failed';
+	request?: InviteRequest | undefined;
+	invite?: RESTPostAPIChannelInviteResult | undefined;
+	refusal?: Refusal | undefined;
+	failure?: Failure | undefined;
+	reply: ReplyMessage;
+	delivery: Delivery;
+}
+
+/** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
+export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
+	const logger = deps.logger ?? silentLogger;
+	const messages = messagesFor(invocation.locale, invocation.guildLocale);
+	const deadline = new DeadlineReply(deps.responder, {
+		receivedAt: deps.receivedAt ?? Date.now(),
+		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+		logger,
+	});
+	const finish = async (partial: Omit<InviteOutcome, 'delivery'>): Promise<InviteOutcome> => ({ ...partial, delivery: await deadline.send(partial.reply) });
+
+	try {
+		const read = checkOptions(invocation, vocabularyOf(messages));
+		if (!read.ok) return await finish({ status: 'refused', refusal: read.refusal, reply: textReply(refusalText(read.refusal, messages)) });
+
+		const needs = lookupsNeeded(invocation);
+		const [standing, channel] = await Promise.all([
+			needs.roleStanding ? deps.lookups?.roleStanding?.() : undefined,
+			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
+		]);
+		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
+		if (!allowed.ok) return await finish({ status: 'refused', refusal: allowed.refusal, reply: textReply(refusalText(allowed.refusal, messages)) });
+
+		const request = buildRequest(invocation, read.value);
+		return await finish(await createInvite(request, invocation, deps, deadline, messages, logger, read.value.target.appPermissions ?? channel?.bot));
+	} catch (error) {
+		// A bug of ours or a lookup that threw: the user still gets an answer.
+		const reference = newReference();
+		logger.error('unexpected error in /invite', { reference, interaction: invocation.interactionId, error });
+		const failure: Failure = { id: 'unknown', args: [reference], log: true };
+		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
+	}
+}
+
+async function createInvite(
+	request: InviteRequest,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	deadline: DeadlineReply,
+	messages: Messages,
+	logger: Logger,
+	botPermissions: bigint | undefined,
+): Promise<Omit<InviteOutcome, 'delivery'>> {
+	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
+	const onRateLimited = (info: RateLimitData): void => {
+		if (info.majorParameter === request.channelId && info.timeToReset >= deadline.remainingMs) void deadline.defer(`rate limited for ${info.timeToReset} ms`);
+	};
+	deps.rest.on('rateLimited', onRateLimited);
+	const requestedAt = Date.now();
+	try {
+		const invite = await createChannelInvite(deps.rest, request);
+		const reply = renderInvite(invite, { requestedAt, unique: request.body.unique, channelId: request.channelId }, messages);
+		logger.info('invite created', { interaction: invocation.interactionId, channel: request.channelId, code: invite?.code });
+		return { status: 'created', request, invite, reply };
+	} catch (error) {
+		const failure = classifyError(error);
+		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
+			const found = await findLostInvite(deps.rest, request, deps.botUserId, requestedAt, AbortSignal.timeout(5_000)).catch(() => undefined);
+			if (found) {
+				logger.warn('answer lost, invite recovered', { interaction: invocation.interactionId, code: found.code, error });
+				const reply = renderInvite(found, { requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true }, messages);
+				return { status: 'created', request, invite: found, reply };
+			}
+		}
+		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
+		if (failure.log) logger.warn('invite request failed', { interaction: invocation.interactionId, failure: failure.id, reference, error });
+		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
+	} finally {
+		deps.rest.off('rateLimited', onRateLimited);
+	}
+}

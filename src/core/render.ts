@@ -1,0 +1,118 @@
+/**
+ * Turns Discord's answer into the ephemeral reply the invoker reads. Pure.
+ */
+import {
+	ButtonStyle,
+	ComponentType,
+	InviteTargetType,
+	InviteType,
+	MessageFlags,
+	RouteBases,
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+	type APIExtendedInvite,
+	type APIInvite,
+	type RESTPostAPIChannelInviteResult,
+} from 'discord-api-types/v10';
+import type { Messages } from '../i18n/index.js';
+import { channelMention, roleMention, userMention } from './checks.js';
+
+/** An ephemeral message: what both the first response and an edit of it carry. */
+export interface ReplyMessage {
+	content: string;
+	components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+	flags: MessageFlags.Ephemeral;
+	allowed_mentions: { parse: [] };
+}
+
+/**
+ * How far before our request Discord's `created_at` may lie and still be "our" invite: the
+ * two clocks differ a little. An older one is an existing invite Discord reused.
+ */
+export const REUSE_CLOCK_TOLERANCE_MS = 5_000;
+
+/** A plain ephemeral text reply (refusals, errors). */
+export function textReply(content: string): ReplyMessage {
+	return { content, components: [], flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };
+}
+
+/** The invite URL, `https://discord.gg/CODE`. */
+export const inviteUrl = (code: string): string => `${RouteBases.invite}/${code}`;
+
+/** A Discord timestamp, rendered by each client in its reader's language and time zone. */
+const timestamp = (unixSeconds: number, style: 'f' | 'R'): string => `<t:${unixSeconds}:${style}>`;
+
+const isExtended = (invite: APIInvite): invite is APIExtendedInvite => 'created_at' in invite && 'max_uses' in invite;
+
+/** When the invite stops working, in unix seconds, or null when it never does. */
+export function expiresAt(invite: APIInvite): number | null {
+	if (invite.expires_at) return Math.floor(Date.parse(invite.expires_at) / 1000);
+	if (isExtended(invite) && invite.max_age > 0) return Math.floor(Date.parse(invite.created_at) / 1000) + invite.max_age;
+	return null;
+}
+
+/**
+ * Whether Discord handed back an invite that existed before our request (it does so when
+ * `unique` is not set and a similar invite exists).
+ */
+export function isReused(invite: APIInvite, requestedAt: number, unique: boolean | undefined): boolean {
+	if (unique || !isExtended(invite)) return false;
+	return invite.uses > 0 || Date.parse(invite.created_at) < requestedAt - REUSE_CLOCK_TOLERANCE_MS;
+}
+
+export interface RenderContext {
+	/** When we sent the request (ms since epoch), to tell a reused invite from a new one. */
+	requestedAt: number;
+	/** The `unique` we sent. */
+	unique?: boolean | undefined;
+	/** The channel we asked for, for a 204 without a body. */
+	channelId: string;
+	/** Set when the invite was found after Discord's answer was lost. */
+	recovered?: boolean;
+}
+
+/** The reply for Create Channel Invite's answer: any invite type, or none (204). */
+export function renderInvite(invite: RESTPostAPIChannelInviteResult | undefined | null, context: RenderContext, messages: Messages): ReplyMessage {
+	const m = messages.reply;
+	if (!invite || typeof invite !== 'object' || typeof invite.code !== 'string') return textReply(m.noBody);
+
+	const lines: string[] = [];
+	const channel = invite.channel ? channelMention(invite.channel.id) : channelMention(context.channelId);
+	const reused = isReused(invite, context.requestedAt, context.unique);
+	if (invite.type === InviteType.GroupDM) lines.push(`**${m.groupDm(invite.channel?.name ?? channel)}**`);
+	else if (invite.type === InviteType.Friend) lines.push(`**${m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')}**`);
+	else lines.push(`**${reused ? m.reused(channel) : m.created(channel)}**`);
+	if (context.recovered) lines.push(m.recovered);
+
+	const url = inviteUrl(invite.code);
+	lines.push(url);
+	lines.push(`${m.code}: \`${invite.code}\``);
+
+	const expiry = expiresAt(invite);
+	lines.push(`${m.expires}: ${expiry === null ? m.neverExpires : `${timestamp(expiry, 'f')} (${timestamp(expiry, 'R')})`}`);
+
+	if (isExtended(invite)) {
+		lines.push(`${m.uses}: ${invite.max_uses > 0 ? m.usesOf(invite.uses, invite.max_uses) : m.usesUnlimited(invite.uses)}`);
+		lines.push(`${m.temporary}: ${invite.temporary ? m.temporaryYes : m.temporaryNo}`);
+	}
+	if (invite.target_type === InviteTargetType.Stream && invite.target_user) {
+		lines.push(`${m.stream}: ${userMention(invite.target_user.id)}`);
+	} else if (invite.target_type === InviteTargetType.EmbeddedApplication && invite.target_application) {
+		const app = invite.target_application;
+		lines.push(`${m.activity}: ${app.name ? `${app.name} (\`${app.id}\`)` : `\`${app.id}\``}`);
+	}
+	if (invite.roles && invite.roles.length > 0) lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
+	if (reused) lines.push(`-# ${m.reusedHint}`);
+
+	return {
+		content: lines.join('\n'),
+		components: [
+			{
+				type: ComponentType.ActionRow,
+				components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: m.openButton, url }],
+			},
+		],
+		flags: MessageFlags.Ephemeral,
+		allowed_mentions: { parse: [] },
+	};
+}

@@ -1,0 +1,83 @@
+import type { ChannelType, RESTPostAPIChannelInviteJSONBody, Snowflake } from 'discord-api-types/v10';
+
+/**
+ * One `/invite` as the core sees it, whichever transport delivered it. Adapters fill it from
+ * a discord.js interaction (gateway) or from the raw interaction payload (HTTP).
+ */
+export interface InviteInvocation {
+	/** The interaction's id, for logs. */
+	interactionId: Snowflake;
+	/** The invoker's client language (`locale`). */
+	locale?: string | undefined;
+	/** The server's language (`guild_locale`). */
+	guildLocale?: string | undefined;
+	/** The server, or null when the command ran outside one. */
+	guildId: Snowflake | null;
+	/** The channel the command ran in. */
+	channel: InvocationChannel;
+	/** The member who ran the command. */
+	invoker: {
+		id: Snowflake;
+		username: string;
+		/** Their permissions in the channel the command ran in (`member.permissions`). */
+		permissions: bigint | null;
+		/** Their server-wide permissions, when the adapter knows them (the gateway cache does). */
+		guildPermissions?: bigint | undefined;
+	};
+	/** The bot's permissions in the channel the command ran in (`app_permissions`). */
+	appPermissions: bigint | null;
+	options: InviteOptions;
+}
+
+/** A channel as the interaction names it, with permissions where the payload carries them. */
+export interface InvocationChannel {
+	id: Snowflake;
+	type?: ChannelType | undefined;
+	/** For threads: the channel the thread lives in. */
+	parentId?: Snowflake | null | undefined;
+	/** The invoker's permissions there (`permissions` of a resolved channel). */
+	permissions?: bigint | undefined;
+	/** The bot's permissions there (`app_permissions` of a resolved channel). */
+	appPermissions?: bigint | undefined;
+}
+
+/** The values of `/invite`'s options, resolved. */
+export interface InviteOptions {
+	channel?: InvocationChannel | undefined;
+	expires?: string | undefined;
+	max_uses?: number | undefined;
+	temporary?: boolean | undefined;
+	unique?: boolean | undefined;
+	stream_user?: { id: Snowflake; username?: string | undefined } | undefined;
+	activity?: string | undefined;
+	role?: InvocationRole | undefined;
+	reason?: string | undefined;
+}
+
+export interface InvocationRole {
+	id: Snowflake;
+	name: string;
+	position: number;
+	managed: boolean;
+}
+
+/** Where the invoker and the bot stand in the role list; needed only when `role` is given. */
+export interface RoleStanding {
+	invokerIsOwner: boolean;
+	invokerHighestPosition: number;
+	botHighestPosition: number;
+}
+
+/** Permissions in the target channel that the payload did not carry, looked up by the adapter. */
+export interface ChannelPermissions {
+	invoker?: bigint | undefined;
+	bot?: bigint | undefined;
+}
+
+/** What the core asks Discord for: one Create Channel Invite request. */
+export interface InviteRequest {
+	channelId: Snowflake;
+	body: RESTPostAPIChannelInviteJSONBody;
+	/** The audit-log reason, already bounded to 512 characters. */
+	reason: string;
+}

@@ -1,0 +1,179 @@
+/**
+ * The discord.js adapter: `/invite` in the discord.js guide's command shape
+ * (`{ data, execute, autocomplete }`), translating a discord.js interaction into the core's
+ * invocation and answering through discord.js.
+ */
+import type { REST } from '@discordjs/rest';
+import {
+	GuildMember,
+	MessageFlags,
+	type AutocompleteInteraction,
+	type ChatInputCommandInteraction,
+	type Client,
+} from 'discord.js';
+import type { APIInteractionDataResolvedChannel, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { suggestExpires } from '../core/autocomplete.js';
+import { COMMAND_NAME, inviteCommand } from '../core/command.js';
+import type { InteractionResponder } from '../core/deadline.js';
+import { runInvite, type InviteOutcome } from '../core/invite.js';
+import type { InvocationChannel, InviteInvocation } from '../core/types.js';
+import { createInviteRest } from '../discord/invites.js';
+import { messagesFor, vocabularyOf } from '../i18n/index.js';
+import { defaultLogger, type Logger } from '../log.js';
+
+/** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
+export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+
+/** A command in the discord.js guide's shape. */
+export interface GuideCommand {
+	data: CommandData;
+	execute(interaction: ChatInputCommandInteraction): Promise<void>;
+	autocomplete(interaction: AutocompleteInteraction): Promise<void>;
+}
+
+export interface InviteCommandOptions {
+	logger?: Logger | undefined;
+	/** Abort the invite request after this long (ms). Default 10 s. */
+	requestTimeoutMs?: number | undefined;
+	/** Budget before deferring (ms). Default 1.5 s. */
+	deferAfterMs?: number | undefined;
+	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
+	maxRateLimitWaitMs?: number | undefined;
+	/** Called with each outcome (logs, metrics, tests). */
+	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+}
+
+/**
+ * Builds the command. The invite request goes through a REST client of its own (one per
+ * discord.js Client, same API base and token) configured never to repeat the POST; the host
+ * bot's `client.rest` keeps its own settings.
+ */
+export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
+	const logger = options.logger ?? defaultLogger();
+	const rests = new WeakMap<Client, REST>();
+	const restFor = (client: Client): REST => {
+		let rest = rests.get(client);
+		if (!rest) {
+			if (!client.token) throw new Error('the client has no token (not logged in)');
+			rest = createInviteRest({
+				api: client.rest.options.api,
+				token: client.token,
+				timeoutMs: options.requestTimeoutMs,
+				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+			});
+			rests.set(client, rest);
+		}
+		return rest;
+	};
+
+	const json = inviteCommand;
+	const data: CommandData = Object.freeze({ ...json, toJSON: () => structuredClone(json) as RESTPostAPIChatInputApplicationCommandsJSONBody });
+
+	return {
+		data,
+		async execute(interaction) {
+			const receivedAt = Date.now();
+			const outcome = await runInvite(invocationFrom(interaction), {
+				rest: restFor(interaction.client),
+				responder: responderFor(interaction),
+				lookups: lookupsFor(interaction),
+				botUserId: interaction.client.user.id,
+				logger,
+				receivedAt,
+				deferAfterMs: options.deferAfterMs,
+			});
+			options.onOutcome?.(outcome);
+		},
+		async autocomplete(interaction) {
+			const focused = interaction.options.getFocused(true);
+			const messages = messagesFor(interaction.locale, interaction.guildLocale);
+			const choices = focused.name === 'expires' ? suggestExpires(String(focused.value), interaction.locale, messages, vocabularyOf(messages)) : [];
+			await interaction.respond(choices).catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
+		},
+	};
+}
+
+/** Reads a discord.js interaction into the core's invocation. */
+export function invocationFrom(interaction: ChatInputCommandInteraction): InviteInvocation {
+	const { options } = interaction;
+	const member = interaction.member;
+	const channel = options.getChannel('channel');
+	const role = options.getRole('role');
+	const streamUser = options.getUser('stream_user');
+	return {
+		interactionId: interaction.id,
+		locale: interaction.locale,
+		guildLocale: interaction.guildLocale ?? undefined,
+		guildId: interaction.guildId,
+		channel: { id: interaction.channelId, type: interaction.channel?.type, parentId: interaction.channel && 'parentId' in interaction.channel ? interaction.channel.parentId : undefined },
+		invoker: {
+			id: interaction.user.id,
+			username: interaction.user.username,
+			permissions: interaction.memberPermissions?.bitfield ?? null,
+			guildPermissions: member instanceof GuildMember ? member.permissions.bitfield : undefined,
+		},
+		appPermissions: interaction.appPermissions?.bitfield ?? null,
+		options: {
+			channel: channel ? channelFrom(channel) : undefined,
+			expires: options.getString('expires') ?? undefined,
+			max_uses: options.getInteger('max_uses') ?? undefined,
+			temporary: options.getBoolean('temporary') ?? undefined,
+			unique: options.getBoolean('unique') ?? undefined,
+			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
+			activity: options.getString('activity') ?? undefined,
+			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			reason: options.getString('reason') ?? undefined,
+		},
+	};
+}
+
+type OptionChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
+
+/** A cached channel carries no permissions (discord.js drops them); a raw one does. */
+function channelFrom(channel: OptionChannel): InvocationChannel {
+	const raw = channel as Partial<APIInteractionDataResolvedChannel> & { parentId?: string | null; parent_id?: string | null };
+	return {
+		id: channel.id,
+		type: channel.type,
+		parentId: raw.parentId ?? raw.parent_id ?? undefined,
+		permissions: typeof raw.permissions === 'string' ? BigInt(raw.permissions) : undefined,
+		appPermissions: typeof raw.app_permissions === 'string' ? BigInt(raw.app_permissions) : undefined,
+	};
+}
+
+function responderFor(interaction: ChatInputCommandInteraction): InteractionResponder {
+	return {
+		async reply(message) {
+			await interaction.reply({ content: message.content, components: message.components, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+		},
+		async defer() {
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		},
+		async edit(message) {
+			await interaction.editReply({ content: message.content, components: message.components, allowedMentions: { parse: [] } });
+		},
+	};
+}
+
+/** Answers the core's lookups from discord.js's cache, fetching only what is missing. */
+function lookupsFor(interaction: ChatInputCommandInteraction) {
+	const guild = interaction.guild;
+	const memberOf = async (): Promise<GuildMember | undefined> =>
+		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id).catch(() => undefined);
+	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe().catch(() => undefined);
+	return {
+		async roleStanding() {
+			const [member, bot] = await Promise.all([memberOf(), me()]);
+			if (!guild || !member || !bot) return undefined;
+			return { invokerIsOwner: guild.ownerId === member.id, invokerHighestPosition: member.roles.highest.position, botHighestPosition: bot.roles.highest.position };
+		},
+		async channelPermissions(channelId: string) {
+			const channel = guild?.channels.cache.get(channelId);
+			if (!channel) return undefined;
+			const [member, bot] = await Promise.all([memberOf(), me()]);
+			return { invoker: member ? channel.permissionsFor(member).bitfield : undefined, bot: bot ? channel.permissionsFor(bot).bitfield : undefined };
+		},
+	};
+}
+
+export { COMMAND_NAME };

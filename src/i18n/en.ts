@@ -1,0 +1,97 @@
+import type { Messages } from './messages.js';
+
+/** English (the default, and the fallback of every other locale). */
+export const en: Messages = {
+	command: {
+		description: 'Create an invite link to this server, visible only to you',
+		options: {
+			channel: { description: 'Channel the invite opens (default: this channel)' },
+			expires: { description: 'How long the link works: 30m, 2h, 1d, 7d or never (default 1 day)' },
+			max_uses: { description: 'How many people can use it (0 = no limit)' },
+			temporary: { description: 'Members who join are kicked when they log off, unless given a role' },
+			unique: { description: 'Always make a new code (without it Discord may return an existing invite)' },
+			stream_user: { description: "Voice or stage only: open this member's live stream" },
+			activity: { description: 'Voice or stage only: application id of the Activity to open' },
+			role: { description: 'Role given to people who join with this invite (needs Manage Roles)' },
+			reason: { description: 'Reason shown in the audit log' },
+		},
+	},
+
+	durationUnits: {},
+	never: [],
+	neverLabel: 'Never expires',
+
+	reply: {
+		created: (channel) => `Invite to ${channel} created`,
+		reused: (channel) => `Discord returned an existing invite to ${channel}`,
+		groupDm: (name) => `Invite to the group DM ${name}`,
+		friend: (user) => `Friend invite from ${user}`,
+		code: 'Code',
+		expires: 'Expires',
+		neverExpires: 'never',
+		uses: 'Uses',
+		usesOf: (uses, max) => `${uses} of ${max}`,
+		usesUnlimited: (uses) => `${uses}, no limit`,
+		temporary: 'Temporary membership',
+		temporaryYes: 'yes: members are kicked when they log off unless given a role',
+		temporaryNo: 'no',
+		stream: 'Opens the stream of',
+		activity: 'Opens the Activity',
+		roles: 'Roles on joining',
+		reusedHint: 'This invite already existed with the same settings. Use `unique:True` to always get a new code.',
+		openButton: 'Open invite',
+		noBody: 'Discord accepted the request but sent no invite back. Check Server Settings → Invites.',
+		recovered: "Discord's answer was lost on the way, but the invite was created: here it is.",
+	},
+
+	check: {
+		notInGuild: '/invite works only in a server.',
+		threadNotInvitable: (thread, parent) =>
+			parent ? `Threads can't have invites: ${thread} is a thread. Invite to ${parent} instead.` : `Threads can't have invites: ${thread} is a thread.`,
+		categoryNotInvitable: (channel) => `${channel} is a category, which can't have invites. Pick a channel in it.`,
+		channelNotInvitable: (channel) => `${channel} can't have invites. Pick a text, voice, announcement, stage, forum or media channel.`,
+		expiresUnreadable: (input) => `I can't read \`${input}\` as a duration. Try \`30m\`, \`2h\`, \`1d\`, \`7d\` or \`never\`.`,
+		expiresTooLong: (input) => `\`${input}\` is too long: an invite can last at most 7 days, or never expire.`,
+		maxUsesOutOfRange: (value) => `\`max_uses\` must be between 0 (no limit) and 100, not ${value}.`,
+		targetNeedsVoice: (channel) => `\`stream_user\` and \`activity\` work only for voice and stage channels, and ${channel} is neither.`,
+		streamAndActivity: 'Pick either `stream_user` or `activity`, not both.',
+		activityNotAnId: (value) => `\`${value}\` is not an application id (a number of 17 to 20 digits).`,
+		invokerMissing: (channel, permissions) => `You need ${permissions} in ${channel} to invite people there.`,
+		botMissing: (channel, permissions) => `I need ${permissions} in ${channel}. Ask a server admin to grant it to my role there.`,
+		roleNeedsManageRoles: 'You need **Manage Roles** to give a role with an invite.',
+		botNeedsManageRoles: 'I need **Manage Roles** to give a role with an invite.',
+		roleIsEveryone: '@everyone is given to everyone already; pick another role.',
+		roleIsManaged: (role) => `${role} is managed by an integration and can't be given with an invite.`,
+		roleNotBelowInvoker: (role) => `${role} is not below your highest role, so you can't give it.`,
+		roleNotBelowBot: (role) => `${role} is not below my highest role, so I can't give it. Move my role above it.`,
+		reasonTooLong: (max) => `The reason can be at most ${max} characters.`,
+	},
+
+	error: {
+		unknownChannel: "That channel doesn't exist any more.",
+		missingAccess: "I can't see that channel. Ask a server admin to let my role view it.",
+		missingPermissions: 'Discord says I lack a permission for this invite (Create Instant Invite, or Manage Roles for a role).',
+		unknownRole: "That role doesn't exist any more.",
+		unknownUser: "Discord doesn't know that user.",
+		maxInvites: 'This server has reached Discord\'s limit of 1000 invites. Delete some in Server Settings → Invites.',
+		invalidChannelType: "Discord doesn't allow invites for that kind of channel.",
+		invalidRole: "Discord won't give that role with an invite.",
+		invalidForm: (fields) => `Discord rejected the invite settings: ${fields}`,
+		rateLimited: (retryAt) => `Discord is limiting how fast invites are made here. Try again ${retryAt}.`,
+		discordError: (status) => `Discord had a problem (HTTP ${status}) and made no invite. Try again in a moment.`,
+		timeout: "Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
+		network: "I couldn't reach Discord. Try again in a moment.",
+		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,
+	},
+
+	suggest: {
+		unreadable: (input) => `Can't read "${input}": try 30m, 2h, 1d, 7d or never`,
+		tooLong: (input) => `"${input}" is too long: at most 7 days, or never`,
+	},
+
+	permission: {
+		CreateInstantInvite: '**Create Invite**',
+		ViewChannel: '**View Channel**',
+		ManageRoles: '**Manage Roles**',
+	},
+};

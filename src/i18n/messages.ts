@@ -1,0 +1,111 @@
+/**
+ * The shape of every text the command shows or registers. Each locale is one object of this
+ * type, so a missing or misspelt key fails the type check.
+ *
+ * Mentions (`<#id>`, `<@id>`, `<@&id>`) and timestamps (`<t:unix:f>`) are made by the caller and
+ * passed in: Discord's clients render them in each reader's language and time zone.
+ */
+export interface Messages {
+	/** Command and option metadata as registered with Discord (names only where they differ). */
+	command: {
+		name?: string;
+		description: string;
+		options: Record<InviteOptionName, { name?: string; description: string }>;
+	};
+
+	/** Words this language uses for durations, lower case, mapped to seconds (may be empty). */
+	durationUnits: Readonly<Record<string, number>>;
+	/** Words this language uses for "never" (lower case). */
+	never: readonly string[];
+	/** Label of the "never expires" autocomplete suggestion. */
+	neverLabel: string;
+
+	reply: {
+		created: (channel: string) => string;
+		reused: (channel: string) => string;
+		groupDm: (name: string) => string;
+		friend: (user: string) => string;
+		code: string;
+		expires: string;
+		neverExpires: string;
+		uses: string;
+		usesOf: (uses: number, max: number) => string;
+		usesUnlimited: (uses: number) => string;
+		temporary: string;
+		temporaryYes: string;
+		temporaryNo: string;
+		stream: string;
+		activity: string;
+		roles: string;
+		reusedHint: string;
+		openButton: string;
+		noBody: string;
+		recovered: string;
+	};
+
+	/** Refusals found before calling Discord. */
+	check: {
+		notInGuild: string;
+		threadNotInvitable: (thread: string, parent: string | undefined) => string;
+		categoryNotInvitable: (channel: string) => string;
+		channelNotInvitable: (channel: string) => string;
+		expiresUnreadable: (input: string) => string;
+		expiresTooLong: (input: string) => string;
+		maxUsesOutOfRange: (value: number) => string;
+		targetNeedsVoice: (channel: string) => string;
+		streamAndActivity: string;
+		activityNotAnId: (value: string) => string;
+		invokerMissing: (channel: string, permissions: string) => string;
+		botMissing: (channel: string, permissions: string) => string;
+		roleNeedsManageRoles: string;
+		botNeedsManageRoles: string;
+		roleIsEveryone: string;
+		roleIsManaged: (role: string) => string;
+		roleNotBelowInvoker: (role: string) => string;
+		roleNotBelowBot: (role: string) => string;
+		reasonTooLong: (max: number) => string;
+	};
+
+	/** Failures reported by Discord or the network. */
+	error: {
+		unknownChannel: string;
+		missingAccess: string;
+		missingPermissions: string;
+		unknownRole: string;
+		unknownUser: string;
+		maxInvites: string;
+		invalidChannelType: string;
+		invalidRole: string;
+		invalidForm: (fields: string) => string;
+		rateLimited: (retryAt: string) => string;
+		discordError: (status: number) => string;
+		timeout: string;
+		network: string;
+		unknown: (reference: string) => string;
+	};
+
+	/** Autocomplete suggestions for `expires`. */
+	suggest: {
+		unreadable: (input: string) => string;
+		tooLong: (input: string) => string;
+	};
+
+	/** Names of Discord permissions shown in refusals. */
+	permission: {
+		CreateInstantInvite: string;
+		ViewChannel: string;
+		ManageRoles: string;
+	};
+}
+
+/** The option names of `/invite`, as registered (English). */
+export type InviteOptionName =
+	| 'channel'
+	| 'expires'
+	| 'max_uses'
+	| 'temporary'
+	| 'unique'
+	| 'stream_user'
+	| 'activity'
+	| 'role'
+	| 'reason';
