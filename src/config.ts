@@ -47,9 +47,9 @@ export class ConfigError extends Error {
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
-// Discord bot tokens: three dot-separated base64url parts. Checked loosely, to catch pastes
-// of the client secret or public key, not to validate the token.
-const TOKEN_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+// Not a validation of the token (Discord decides, and local Discords use any string): only
+// catches the two other secrets on the portal that people paste by mistake.
+const CLIENT_SECRET_SHAPE = /^[\w-]{32}$/;
 
 /**
  * Reads and validates the configuration. `env` defaults to `process.env` after loading
@@ -64,7 +64,8 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 
 	const token = value('DISCORD_TOKEN')?.replace(/^Bot\s+/i, '');
 	if (!token && requirements.includes('token')) problems.push('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot → Reset Token).');
-	if (token && !TOKEN_SHAPE.test(token)) problems.push('DISCORD_TOKEN does not look like a bot token (three parts separated by dots). Is it the client secret or public key?');
+	if (token && /^[0-9a-f]{64}$/i.test(token)) problems.push('DISCORD_TOKEN looks like the Public Key, not the bot token (Bot → Reset Token).');
+	else if (token && CLIENT_SECRET_SHAPE.test(token)) problems.push('DISCORD_TOKEN looks like the OAuth2 client secret, not the bot token (Bot → Reset Token).');
 
 	const applicationId = value('DISCORD_APPLICATION_ID');
 	if (!applicationId && requirements.includes('applicationId')) problems.push('DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal (General Information).');
