@@ -38,6 +38,8 @@ export interface InviteDependencies {
 
 /** What happened, for logs, tests and the sandbox. */
 export interface InviteOutcome {
+	/** The interaction this answered. */
+	interactionId: string;
 	status: 'created' | 'refused' | 'failed';
 	request?: InviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
@@ -56,7 +58,11 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
 		logger,
 	});
-	const finish = async (partial: Omit<InviteOutcome, 'delivery'>): Promise<InviteOutcome> => ({ ...partial, delivery: await deadline.send(partial.reply) });
+	const finish = async (partial: Omit<InviteOutcome, 'delivery' | 'interactionId'>): Promise<InviteOutcome> => ({
+		interactionId: invocation.interactionId,
+		...partial,
+		delivery: await deadline.send(partial.reply),
+	});
 
 	try {
 		const read = checkOptions(invocation, vocabularyOf(messages));
@@ -89,7 +95,7 @@ async function createInvite(
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<Omit<InviteOutcome, 'delivery'>> {
+): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
 	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
 	const onRateLimited = (info: RateLimitData): void => {
 		if (info.majorParameter === request.channelId && info.timeToReset >= deadline.remainingMs) void deadline.defer(`rate limited for ${info.timeToReset} ms`);
