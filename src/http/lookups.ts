@@ -1,0 +1,96 @@
+/**
+ * The core's lookups for the HTTP endpoint, over REST: no cache exists here (replicas are
+ * stateless), so each interaction asks Discord for what its payload lacks, and only that.
+ * Requests within one interaction share a memo; nothing outlives it.
+ */
+import type { REST } from '@discordjs/rest';
+import {
+	ChannelType,
+	Routes,
+	type APIChatInputApplicationCommandInteraction,
+	type RESTGetAPIChannelResult,
+	type RESTGetAPIGuildMemberResult,
+	type RESTGetAPIGuildResult,
+} from 'discord-api-types/v10';
+import type { InviteLookups } from '../core/invite.js';
+import { computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
+import type { ChannelPermissions, RoleStanding } from '../core/types.js';
+import { silentLogger, type Logger } from '../log.js';
+
+export interface RestLookupsOptions {
+	/** The ordinary REST client (GETs may be retried). */
+	rest: REST;
+	/** The bot's user id (= the application id): its member and roles are looked up. */
+	applicationId: string;
+	logger?: Logger | undefined;
+	/** Abort each lookup after this long (ms). Default 5 s: the core defers meanwhile. */
+	timeoutMs?: number | undefined;
+}
+
+const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
+
+/**
+ * Lookups for one interaction. A lookup that fails answers `undefined` (unknown), and
+ * Discord then decides; the failure is logged.
+ */
+export function restLookups(payload: APIChatInputApplicationCommandInteraction, options: RestLookupsOptions): InviteLookups {
+	const { rest, applicationId } = options;
+	const logger = options.logger ?? silentLogger;
+	const guildId = payload.guild_id;
+	const member = payload.member;
+	const signal = (): AbortSignal => AbortSignal.timeout(options.timeoutMs ?? 5_000);
+
+	const memo = new Map<string, Promise<unknown>>();
+	const get = <T>(route: `/${string}`): Promise<T> => {
+		let pending = memo.get(route);
+		if (!pending) {
+			pending = rest.get(route, { signal: signal() });
+			memo.set(route, pending);
+		}
+		return pending as Promise<T>;
+	};
+	const guild = (id: string) => get<RESTGetAPIGuildResult>(Routes.guild(id));
+	const botMember = (id: string) => get<RESTGetAPIGuildMemberResult>(Routes.guildMember(id, applicationId));
+	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
+
+	const unknown = (what: string, error: unknown): undefined => {
+		logger.warn(`could not look up ${what}`, { interaction: payload.id, error });
+		return undefined;
+	};
+
+	return {
+		async roleStanding(): Promise<RoleStanding | undefined> {
+			if (!guildId || !member) return undefined;
+			try {
+				const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
+				const positions = new Map(server.roles.map((role) => [role.id, role.position]));
+				const highest = (roleIds: readonly string[]): number => Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
+				return {
+					invokerIsOwner: server.owner_id === member.user.id,
+					invokerHighestPosition: highest(member.roles),
+					botHighestPosition: highest(bot.roles),
+				};
+			} catch (error) {
+				return unknown('role standing', error);
+			}
+		},
+
+		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
+			if (!guildId || !member) return undefined;
+			try {
+				const [target, server, bot] = await Promise.all([channel(channelId), guild(guildId), botMember(guildId)]);
+				// A thread takes its parent's overwrites.
+				const parentId = THREAD_TYPES.includes(target.type) && 'parent_id' in target ? target.parent_id : undefined;
+				const source = parentId ? await channel(parentId) : target;
+				const overwrites: readonly PermissionOverwrite[] = 'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
+				const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles, overwrites };
+				return {
+					invoker: computeChannelPermissions({ ...common, memberId: member.user.id, memberRoleIds: member.roles }),
+					bot: computeChannelPermissions({ ...common, memberId: applicationId, memberRoleIds: bot.roles }),
+				};
+			} catch (error) {
+				return unknown(`permissions in ${channelId}`, error);
+			}
+		},
+	};
+}
