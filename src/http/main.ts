@@ -1,0 +1,61 @@
+/**
+ * `npm run serve`: the HTTP interactions endpoint. Reads the configuration, listens on
+ * HOST:PORT, and on SIGINT/SIGTERM stops accepting, finishes the interactions in flight
+ * (deferred answers included) and exits 0. Loads no discord.js: start-up time and memory
+ * matter on serverless hosts.
+ */
+import { REST } from '@discordjs/rest';
+import { ConfigError, loadConfig } from '../config.js';
+import { createInviteRest } from '../discord/invites.js';
+import { createLogger } from '../log.js';
+import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
+
+async function main(): Promise<number> {
+	let config;
+	try {
+		config = loadConfig(['token', 'applicationId', 'publicKey']);
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			process.stderr.write(`${error.message}\n`);
+			return 1;
+		}
+		throw error;
+	}
+	const logger = createLogger(config.logLevel, { secrets: [config.token] });
+	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
+	const endpoint = createInteractionServer({
+		// Required above: loadConfig has thrown when it is missing.
+		publicKey: config.publicKey!,
+		rest,
+		inviteRest,
+		applicationId: config.applicationId,
+		logger,
+		replayWindowSeconds: config.replayWindowSeconds,
+	});
+
+	let address;
+	try {
+		address = await endpoint.listen(config.port, config.host);
+	} catch (error) {
+		logger.error(`could not listen on ${config.host}:${config.port}`, { error });
+		return 1;
+	}
+	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	logger.info(`listening on http://${host}:${address.port}${INTERACTIONS_PATH}`, { api: config.apiUrl });
+
+	const signal = await new Promise<string>((resolve) => {
+		process.once('SIGINT', () => resolve('SIGINT'));
+		process.once('SIGTERM', () => resolve('SIGTERM'));
+	});
+	logger.info(`${signal}: finishing the interactions in flight`);
+	await endpoint.close();
+	for (const client of [rest, inviteRest]) {
+		client.clearHashSweeper();
+		client.clearHandlerSweeper();
+	}
+	logger.info('stopped');
+	return 0;
+}
+
+process.exitCode = await main();
