@@ -76,7 +76,7 @@ export function commandPayload(init: PayloadInit = {}): APIChatInputApplicationC
 			...(init.options ? { options: init.options } : {}),
 			...(init.resolved ? { resolved: init.resolved } : {}),
 		},
-	} as APIChatInputApplicationCommandInteraction;
+	} as unknown as APIChatInputApplicationCommandInteraction;
 }
 
 /** An autocomplete for `/invite` with `expires` focused. */
