@@ -184,5 +184,9 @@ export function auditLogReason(invocation: InviteInvocation): string {
 	const by = `/invite by ${invocation.invoker.username} (${invocation.invoker.id})`;
 	const reason = invocation.options.reason?.trim();
 	const full = reason ? `${by}: ${reason}` : by;
-	return full.length <= AUDIT_LOG_REASON_LIMIT ? full : `${full.slice(0, AUDIT_LOG_REASON_LIMIT - 1)}…`;
+	if (full.length <= AUDIT_LOG_REASON_LIMIT) return full;
+	// Cut between characters, never inside a surrogate pair: a lone half cannot be URL-encoded.
+	let cut = full.slice(0, AUDIT_LOG_REASON_LIMIT - 1);
+	if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+	return `${cut}…`;
 }

@@ -76,7 +76,8 @@ export function parseDuration(input: string, extra: readonly DurationVocabulary[
 	// Everything except spaces and joining words must have been read.
 	const leftover = text.replace(token, ' ').split(/[\s,+]+/u).filter((word) => word !== '' && !JOINERS.has(word));
 	if (consumed === '' || leftover.length > 0) return { ok: false, error: 'unreadable' };
-	return inRange(Math.round(total));
+	// Round up: `0.4s` must not become 0, which Discord reads as "never expires".
+	return inRange(Math.ceil(total));
 }
 
 function inRange(seconds: number): DurationResult {

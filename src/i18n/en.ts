@@ -78,7 +78,7 @@ export const en: Messages = {
 		invalidRole: "Discord won't give that role with an invite.",
 		invalidForm: (fields) => `Discord rejected the invite settings: ${fields}`,
 		rateLimited: (retryAt) => `Discord is limiting how fast invites are made here. Try again ${retryAt}.`,
-		discordError: (status) => `Discord had a problem (HTTP ${status}) and made no invite. Try again in a moment.`,
+		discordError: (status) => `Discord had a problem (HTTP ${status}). An invite may still have been made: check Server Settings → Invites before trying again.`,
 		timeout: "Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
 		network: "I couldn't reach Discord. Try again in a moment.",
 		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,

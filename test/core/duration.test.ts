@@ -62,10 +62,10 @@ describe('parseDuration', () => {
 		expect(parseDuration('nie')).toEqual({ ok: false, error: 'unreadable' });
 	});
 
-	// BUG (src/core/duration.ts, parseDuration -> inRange(Math.round(total))): an amount that
+	// Regression: an amount that rounded to 0 seconds became 0, which Discord reads as "never expires".
 	// rounds to 0 seconds becomes 0, which Discord reads as "never expires". Typing `0.4s`
 	// (asking for a nearly instant expiry) yields a permanent invite: { ok: true, seconds: 0 }.
-	it.fails('does not turn a sub-second amount such as 0.4s into a never-expiring invite', () => {
+	it('does not turn a sub-second amount such as 0.4s into a never-expiring invite', () => {
 		expect(parseDuration('0.4s')).not.toEqual({ ok: true, seconds: 0 });
 	});
 });
