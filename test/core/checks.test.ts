@@ -362,7 +362,7 @@ describe('auditLogReason', () => {
 		expect(text.startsWith(`/invite by ${username} (${INVOKER_ID}): `)).toBe(true);
 	});
 
-	// BUG (src/core/checks.ts, auditLogReason: `full.slice(0, AUDIT_LOG_REASON_LIMIT - 1)`): the cut
+	// Regression, fixed (src/core/checks.ts, auditLogReason: `full.slice(0, AUDIT_LOG_REASON_LIMIT - 1)`): the cut
 	// counts UTF-16 code units, so it can split an emoji's surrogate pair. The lone surrogate
 	// makes @discordjs/rest's `encodeURIComponent(reason)` for X-Audit-Log-Reason throw
 	// "URIError: URI malformed", and the invite request fails. Reachable whenever the text is

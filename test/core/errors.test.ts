@@ -124,7 +124,7 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 		expect(failureText(classifyError(new HTTPError(503, 'Service Unavailable', 'POST', URL, BODY)), en)).toContain('HTTP 503');
 	});
 
-	// BUG (src/i18n/en.ts, error.discordError): classifyError marks a 5xx `ambiguous` ("the
+	// Regression, fixed (src/i18n/en.ts, error.discordError): classifyError marks a 5xx `ambiguous` ("the
 	// invite may have been made"), and runInvite shows this text when no lost invite was found
 	// or none could be looked for (no botUserId, or the bot lacks Manage Channels), yet the text
 	// says Discord "made no invite". For HTTPError(500) the reader gets "Discord had a problem
