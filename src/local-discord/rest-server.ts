@@ -151,7 +151,12 @@ export class RestServer {
       return;
     }
     if (fault && 'rateLimit' in fault) {
-      this.#write(response, record, tooManyRequests({ ...fault.rateLimit, limit: 1, bucket: bucketHash(`fault:${record.path}`) }));
+      // Report the route's own bucket, so the client keeps one queue for the route.
+      const match = known ? this.#match(record) : undefined;
+      const route = typeof match === 'object' ? match.route : undefined;
+      const limit = route ? (route.limits?.(this.#state) ?? this.#state.options.defaultBucket).limit : 1;
+      const bucket = bucketHash(route?.bucket ?? `unrouted:${record.path}`);
+      this.#write(response, record, tooManyRequests({ ...fault.rateLimit, limit, bucket }, record.at));
       return;
     }
 
@@ -182,14 +187,20 @@ export class RestServer {
     response.on('close', () => this.#held.delete(response));
   }
 
-  #route(record: RecordedRequest): Reply {
+  /** The route for a request: a match, 'method' when only the method is wrong, undefined when unknown. */
+  #match(record: RecordedRequest): { route: Route; params: Record<string, string> } | 'method' | undefined {
     const candidates = this.#routes.flatMap((route) => {
       const params = matchPath(route.path, record.path);
       return params ? [{ route, params }] : [];
     });
-    if (candidates.length === 0) return notFound();
-    const match = candidates.find((c) => c.route.method === record.method);
-    if (!match) return methodNotAllowed();
+    if (candidates.length === 0) return undefined;
+    return candidates.find((c) => c.route.method === record.method) ?? 'method';
+  }
+
+  #route(record: RecordedRequest): Reply {
+    const match = this.#match(record);
+    if (match === undefined) return notFound();
+    if (match === 'method') return methodNotAllowed();
     const { route, params } = match;
     if (route.auth && !record.authorized) return unauthorized();
 
