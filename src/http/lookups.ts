@@ -3,9 +3,10 @@
  * stateless), so each interaction asks Discord for what its payload lacks, and only that.
  * Requests within one interaction share a memo; nothing outlives it.
  */
-import type { REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
 	ChannelType,
+	RESTJSONErrorCodes,
 	Routes,
 	type APIChatInputApplicationCommandInteraction,
 	type RESTGetAPIChannelResult,
@@ -26,6 +27,13 @@ export interface RestLookupsOptions {
 	/** Abort each lookup after this long (ms). Default 5 s: the core defers meanwhile. */
 	timeoutMs?: number | undefined;
 }
+
+/** The bot may not view a channel (GET /channels/{id} answered 50001). */
+const HIDDEN = Symbol('hidden from the bot');
+const hiddenFromBot = (error: unknown): typeof HIDDEN => {
+	if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) return HIDDEN;
+	throw error;
+};
 
 const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
 
@@ -78,7 +86,9 @@ export function restLookups(payload: APIChatInputApplicationCommandInteraction, 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;
 			try {
-				const [target, server, bot] = await Promise.all([channel(channelId), guild(guildId), botMember(guildId)]);
+				const [target, server, bot] = await Promise.all([channel(channelId).catch(hiddenFromBot), guild(guildId), botMember(guildId)]);
+				// Discord answers Missing Access when the bot cannot view the channel: it has nothing there.
+				if (target === HIDDEN) return { bot: 0n };
 				// A thread takes its parent's overwrites.
 				const parentId = THREAD_TYPES.includes(target.type) && 'parent_id' in target ? target.parent_id : undefined;
 				const source = parentId ? await channel(parentId) : target;

@@ -38,6 +38,7 @@ export interface SignedPostOptions {
 	/** Change what is sent after signing (the signature stays the one of the original). */
 	tamper?: (parts: { body: Buffer; signature: string; timestamp: string }) => { body: Buffer; signature?: string | undefined; timestamp?: string | undefined };
 	headers?: Record<string, string>;
+	signal?: AbortSignal;
 }
 
 /** POSTs `payload` (JSON-encoded unless a string) signed as Discord would. */
@@ -53,7 +54,7 @@ export async function signedPost(url: string, payload: unknown, options: SignedP
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
 	if (parts.signature !== undefined) headers['x-signature-ed25519'] = parts.signature;
 	if (parts.timestamp !== undefined) headers['x-signature-timestamp'] = parts.timestamp;
-	const response = await fetch(url, { method: 'POST', headers, body: parts.body });
+	const response = await fetch(url, { method: 'POST', headers, body: parts.body, ...(options.signal ? { signal: options.signal } : {}) });
 	const raw = await response.text();
 	let body: unknown = raw;
 	try {

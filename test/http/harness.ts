@@ -1,0 +1,56 @@
+/**
+ * A local Discord with the HTTP endpoint as `npm run serve` runs it: the server on port 0,
+ * REST pointed at the local Discord, interactions delivered signed over HTTP.
+ */
+import { REST } from '@discordjs/rest';
+import type { APIInteraction } from 'discord-api-types/v10';
+import type { InviteOutcome } from '../../src/core/invite.js';
+import { createInviteRest } from '../../src/discord/invites.js';
+import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
+import { startLocalDiscord, type InteractionHandle, type InteractionInit, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.js';
+import type { Transport, TransportOptions } from '../e2e/scenarios.js';
+
+export interface HttpHarness extends Transport {
+	endpoint: InteractionServer;
+	/** The Interactions Endpoint URL. */
+	url: string;
+	/** Every outcome the endpoint reported, in order. */
+	outcomes: InviteOutcome[];
+	/** Delivers any payload (built, then changed by a test) to the endpoint. */
+	deliver(payload: APIInteraction): InteractionHandle;
+}
+
+export async function startHttpHarness(options: TransportOptions & { discord?: LocalDiscordOptions } = {}): Promise<HttpHarness> {
+	const discord: LocalDiscord = await startLocalDiscord(options.discord);
+	const outcomes: InviteOutcome[] = [];
+	const endpoint = createInteractionServer({
+		publicKey: discord.publicKey,
+		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
+		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token, timeoutMs: options.requestTimeoutMs }),
+		applicationId: discord.applicationId,
+		deferAfterMs: options.deferAfterMs,
+		onOutcome: (outcome) => outcomes.push(outcome),
+	});
+	let url: string;
+	try {
+		const { port } = await endpoint.listen(0, '127.0.0.1');
+		url = `http://127.0.0.1:${port}/interactions`;
+	} catch (error) {
+		await discord.close();
+		throw error;
+	}
+	const deliver = (payload: APIInteraction): InteractionHandle => discord.dispatch(payload, { via: 'http', url });
+	return {
+		discord,
+		endpoint,
+		url,
+		outcomes,
+		deliver,
+		invite: (init: Omit<InteractionInit, 'command'>) => deliver(discord.interaction({ ...init, command: 'invite' })),
+		autocomplete: (init) => deliver(discord.autocomplete({ ...init, command: 'invite' })),
+		async close() {
+			await endpoint.close();
+			await discord.close();
+		},
+	};
+}
