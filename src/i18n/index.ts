@@ -1,5 +1,19 @@
+import { Locale } from 'discord-api-types/v10';
+import { de } from './de.js';
 import { en } from './en.js';
+import { es419 } from './es-419.js';
+import { esES } from './es-ES.js';
+import { fr } from './fr.js';
+import { it } from './it.js';
+import { ja } from './ja.js';
+import { ko } from './ko.js';
 import type { Messages } from './messages.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { ptBR } from './pt-BR.js';
+import { ru } from './ru.js';
+import { tr } from './tr.js';
+import { zhCN } from './zh-CN.js';
 
 export type { Messages, InviteOptionName } from './messages.js';
 
@@ -7,9 +21,22 @@ export type { Messages, InviteOptionName } from './messages.js';
  * Every locale we translate, keyed by Discord's locale code. English is the default and
  * the last fallback.
  */
-export const MESSAGES: Readonly<Record<string, Messages>> = {
-	'en-US': en,
-	'en-GB': en,
+export const MESSAGES: Readonly<Partial<Record<Locale, Messages>>> = {
+	[Locale.EnglishUS]: en,
+	[Locale.EnglishGB]: en,
+	[Locale.German]: de,
+	[Locale.French]: fr,
+	[Locale.SpanishES]: esES,
+	[Locale.SpanishLATAM]: es419,
+	[Locale.PortugueseBR]: ptBR,
+	[Locale.Italian]: it,
+	[Locale.Dutch]: nl,
+	[Locale.Polish]: pl,
+	[Locale.Russian]: ru,
+	[Locale.Turkish]: tr,
+	[Locale.Japanese]: ja,
+	[Locale.Korean]: ko,
+	[Locale.ChineseCN]: zhCN,
 };
 
 /**
@@ -23,11 +50,12 @@ export function messagesFor(locale?: string | null, guildLocale?: string | null)
 
 function lookup(locale?: string | null): Messages | undefined {
 	if (!locale) return undefined;
-	const exact = MESSAGES[locale];
+	const table = MESSAGES as Readonly<Record<string, Messages>>;
+	const exact = table[locale];
 	if (exact) return exact;
 	const language = locale.split('-')[0]!;
-	const sameLanguage = Object.keys(MESSAGES).find((key) => key.split('-')[0] === language);
-	return sameLanguage ? MESSAGES[sameLanguage] : undefined;
+	const sameLanguage = Object.keys(table).find((key) => key.split('-')[0] === language);
+	return sameLanguage ? table[sameLanguage] : undefined;
 }
 
 export { en };
