@@ -102,6 +102,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
 	const server = createServer((req, res) => {
 		const work = handle(req, res).catch((error: unknown) => {
+			if (res.destroyed && !res.writableFinished) return logger.debug('the client went away before the answer', { error });
 			logger.error('unexpected error handling a request', { error });
 			if (!res.headersSent) void send(res, 500, { error: 'internal error' }).catch(() => undefined);
 		});
@@ -150,7 +151,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			case InteractionType.Ping:
 				return send(res, 200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
 			case InteractionType.ApplicationCommand: {
-				if (!isInvite(payload) || typeof payload.token !== 'string' || typeof payload.id !== 'string') return send(res, 400, { error: 'unknown command' });
+				if (!isInvite(payload)) return send(res, 400, { error: 'unknown command' });
+				if (typeof payload.token !== 'string' || typeof payload.id !== 'string') return send(res, 400, { error: 'not an interaction' });
 				return runCommand(payload as unknown as APIChatInputApplicationCommandInteraction, res, receivedAt);
 			}
 			case InteractionType.ApplicationCommandAutocomplete: {
