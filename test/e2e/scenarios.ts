@@ -1,0 +1,272 @@
+/**
+ * The end-to-end scenarios of `/invite`, written once and run through every transport
+ * (gateway bot, HTTP endpoint). Each asserts what the local Discord received (the invite
+ * request: path, body, decoded audit-log reason) and what the user saw (the reply).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { InteractionHandle, InteractionInit, LocalDiscord, LocalDiscordOptions, RecordedRequest } from '../../src/local-discord/index.js';
+import { seedIds } from '../../src/local-discord/seed.js';
+
+/** What a scenario needs from a transport. */
+export interface Transport {
+	discord: LocalDiscord;
+	/** Dispatches `/invite` (or its autocomplete when `focused` is set) the way this transport receives it. */
+	invite(init: Omit<InteractionInit, 'command'>): InteractionHandle;
+	autocomplete(init: Omit<InteractionInit, 'command'> & { focused: string }): InteractionHandle;
+	close(): Promise<void>;
+}
+
+export interface TransportOptions {
+	discord?: LocalDiscordOptions;
+	/** Abort the invite request after this long (ms). */
+	requestTimeoutMs?: number;
+	/** Budget before deferring (ms). */
+	deferAfterMs?: number;
+}
+
+const { users, channels, roles } = seedIds;
+const INVITES = /^\/channels\/\d+\/invites$/;
+
+const invitePosts = (discord: LocalDiscord): RecordedRequest[] => discord.requestsTo('POST', INVITES);
+
+/** Runs every scenario against transports made by `start`. */
+export function inviteScenarios(name: string, start: (options?: TransportOptions) => Promise<Transport>): void {
+	describe(`/invite over ${name}`, () => {
+		let transport: Transport;
+		let discord: LocalDiscord;
+		const handles: InteractionHandle[] = [];
+		const run = (init: Omit<InteractionInit, 'command'>) => {
+			const handle = transport.invite(init);
+			handles.push(handle);
+			return handle;
+		};
+
+		beforeAll(async () => {
+			transport = await start();
+			discord = transport.discord;
+		});
+		afterAll(() => transport.close());
+		afterEach(() => {
+			// Whatever happened, no interaction was answered late or twice.
+			for (const handle of handles.splice(0)) expect(handle.rejected, `interaction ${handle.id}`).toEqual([]);
+		});
+
+		it('creates a one-day invite to the current channel by default and replies ephemerally with link, code, expiry and button', async () => {
+			const before = invitePosts(discord).length;
+			const message = await run({ user: 'member', channel: 'general' }).message();
+			const [request] = invitePosts(discord).slice(before);
+			expect(request?.path).toBe(`/channels/${channels.general}/invites`);
+			expect(request?.body).toEqual({ max_age: 86_400 });
+			expect(request?.headers['content-type']).toMatch(/application\/json/);
+			expect(request?.auditLogReason).toBe(`/invite by member (${users.member})`);
+
+			const code = (request?.response as { code: string }).code;
+			expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+			expect(message.content).toContain(`https://discord.gg/${code}`);
+			expect(message.content).toContain(`\`${code}\``);
+			expect(message.content).toMatch(/<t:\d+:f> \(<t:\d+:R>\)/);
+			expect(message.content).toContain('no limit');
+			expect(message.components).toEqual([
+				{ type: ComponentType.ActionRow, components: [expect.objectContaining({ type: ComponentType.Button, style: ButtonStyle.Link, url: `https://discord.gg/${code}` })] },
+			]);
+		});
+
+		it('sends every option Discord offers for a voice channel: expiry, uses, temporary, unique, stream target, role and reason', async () => {
+			const before = invitePosts(discord).length;
+			const message = await run({
+				user: 'moderator',
+				channel: 'general',
+				options: { channel: 'voice', expires: '2h30m', max_uses: 5, temporary: true, unique: true, stream_user: 'streamer', role: 'member', reason: 'raid recovery' },
+			}).message();
+			const [request] = invitePosts(discord).slice(before);
+			expect(request?.path).toBe(`/channels/${channels.voice}/invites`);
+			expect(request?.body).toEqual({
+				max_age: 9_000,
+				max_uses: 5,
+				temporary: true,
+				unique: true,
+				target_type: 1,
+				target_user_id: users.streamer,
+				role_ids: [roles.member],
+			});
+			expect(request?.auditLogReason).toBe(`/invite by moderator (${users.moderator}): raid recovery`);
+			expect(message.content).toContain('0 of 5');
+			expect(message.content).toContain(`<@${users.streamer}>`);
+			expect(message.content).toContain(`<@&${roles.member}>`);
+			expect(message.content).toContain('Temporary membership: yes');
+		});
+
+		it('targets an embedded Activity in a stage channel and never-expiring, unlimited invites', async () => {
+			const before = invitePosts(discord).length;
+			const message = await run({ user: 'member', channel: 'general', options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never', max_uses: 0 } }).message();
+			const [request] = invitePosts(discord).slice(before);
+			expect(request?.body).toEqual({ max_age: 0, max_uses: 0, target_type: 2, target_application_id: seedIds.activityApplication });
+			expect(message.content).toContain('Expires: never');
+			expect(message.content).toContain(seedIds.activityApplication);
+		});
+
+		it('says when Discord hands back an existing invite instead of a new one', async () => {
+			await run({ user: 'helper', channel: 'announcements', options: { expires: '6h' } }).message();
+			const before = invitePosts(discord).length;
+			// Discord treats an invite made a moment ago as new; age the first one past the clock tolerance.
+			for (const invite of discord.guild.invites) invite.created_at = Date.now() - 60_000;
+			const message = await run({ user: 'helper', channel: 'announcements', options: { expires: '6h' } }).message();
+			expect(invitePosts(discord).length).toBe(before + 1);
+			expect(message.content).toContain('Discord returned an existing invite');
+			expect(message.content).toContain('unique:True');
+		});
+
+		describe('refuses before calling Discord', () => {
+			const refusals: [string, Omit<InteractionInit, 'command'>, RegExp][] = [
+				['a member without Create Invite', { user: 'guest', channel: 'general' }, /You need \*\*Create Invite\*\*/],
+				['a thread, pointing to its parent', { user: 'member', channel: 'thread' }, new RegExp(`Threads can't have invites.*<#${channels.general}>`)],
+				['an unreadable expiry', { user: 'member', channel: 'general', options: { expires: 'soonish' } }, /can't read `soonish`/],
+				['an expiry over 7 days', { user: 'member', channel: 'general', options: { expires: '8d' } }, /at most 7 days/],
+				['a stream target in a text channel', { user: 'member', channel: 'general', options: { stream_user: 'streamer' } }, /only for voice and stage/],
+				['a stream and an Activity together', { user: 'member', channel: 'voice', options: { stream_user: 'streamer', activity: seedIds.activityApplication } }, /either `stream_user` or `activity`/],
+				['a role from a member without Manage Roles', { user: 'member', channel: 'general', options: { role: 'helper' } }, /You need \*\*Manage Roles\*\*/],
+				['a role not below the invoker', { user: 'moderator', channel: 'general', options: { role: 'moderator' } }, /not below your highest role/],
+				['a role not below the bot', { user: 'owner', channel: 'general', options: { role: 'admin' } }, /not below my highest role/],
+				['a channel where the bot lacks Create Invite', { user: 'admin', channel: 'general', options: { channel: 'no-invites' } }, /I need \*\*Create Invite\*\*/],
+				['a channel the bot cannot see', { user: 'moderator', channel: 'general', options: { channel: 'staff' } }, /I need \*\*View Channel\*\*/],
+			];
+			it.each(refusals)('refuses %s with an ephemeral message and no API call', async (_name, init, text) => {
+				const before = invitePosts(discord).length;
+				const message = await run(init).message();
+				expect(message.content).toMatch(text);
+				expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+				expect(invitePosts(discord).length).toBe(before);
+			});
+		});
+
+		describe('maps what Discord answers', () => {
+			it('maps a 403 Missing Permissions from Discord', async () => {
+				discord.inject('POST', INVITES, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+				const message = await run({ user: 'member', channel: 'general' }).message();
+				expect(message.content).toMatch(/lack a permission/);
+			});
+
+			it('tells the server it has reached 1000 invites (30016)', async () => {
+				const count = discord.guild.invites.length;
+				discord.guild.setInviteCount(1000);
+				try {
+					const message = await run({ user: 'member', channel: 'general', options: { unique: true } }).message();
+					expect(message.content).toMatch(/limit of 1000 invites/);
+				} finally {
+					discord.guild.setInviteCount(count);
+				}
+			});
+
+			it('names the fields of an Invalid Form Body (50035)', async () => {
+				discord.inject('POST', INVITES, {
+					status: 400,
+					body: { code: 50035, message: 'Invalid Form Body', errors: { max_uses: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' }] } } },
+				});
+				const message = await run({ user: 'member', channel: 'general' }).message();
+				expect(message.content).toContain('max_uses: int value should be less than or equal to 100.');
+			});
+
+			it('reports a 5xx without retrying the invite request', async () => {
+				const before = invitePosts(discord).length;
+				discord.inject('POST', INVITES, { status: 502, body: { message: 'Bad Gateway' } });
+				const message = await run({ user: 'member', channel: 'general' }).message();
+				expect(message.content).toMatch(/HTTP 502/);
+				expect(invitePosts(discord).length).toBe(before + 1);
+			});
+		});
+
+		describe('rate limits', () => {
+			it('waits out a short 429 and still answers inline, in time', async () => {
+				const before = invitePosts(discord).length;
+				discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 300 } });
+				const handle = run({ user: 'member', channel: 'general', options: { unique: true } });
+				const message = await handle.message();
+				expect(message.content).toContain('https://discord.gg/');
+				expect(handle.responses[0]?.type).toBe(4);
+				expect(handle.answeredInMs).toBeLessThan(3_000);
+				const posts = invitePosts(discord).slice(before);
+				expect(posts.map((post) => post.status)).toEqual([429, 200]);
+				expect(posts[0]?.headers).toBeDefined();
+			});
+
+			it('defers first when the announced wait outlasts the deadline, then edits in the invite', async () => {
+				discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 3_500 } });
+				const handle = run({ user: 'member', channel: 'general', options: { unique: true } });
+				const message = await handle.message(10_000);
+				expect(handle.responses[0]?.type).toBe(5);
+				expect(handle.answeredInMs).toBeLessThan(3_000);
+				expect(message.deferred).toBe(false);
+				expect(message.content).toContain('https://discord.gg/');
+			});
+		});
+	});
+
+	describe(`/invite over ${name}: slow and lost answers`, () => {
+		let transport: Transport;
+		let discord: LocalDiscord;
+		beforeAll(async () => {
+			transport = await start({ requestTimeoutMs: 400, deferAfterMs: 1_000 });
+			discord = transport.discord;
+		});
+		afterAll(() => transport.close());
+
+		it('defers when Discord is slow and edits the reply when the invite comes', async () => {
+			const slow = await start({ requestTimeoutMs: 5_000, deferAfterMs: 500 });
+			try {
+				slow.discord.inject('POST', INVITES, { delayMs: 1_200 });
+				const handle = slow.invite({ user: 'member', channel: 'general' });
+				const message = await handle.message(10_000);
+				expect(handle.responses.map((response) => response.type)).toEqual([5]);
+				expect(message.content).toContain('https://discord.gg/');
+				expect(handle.rejected).toEqual([]);
+			} finally {
+				await slow.close();
+			}
+		});
+
+		it('times out without creating a second invite and says one may exist', async () => {
+			discord.inject('POST', INVITES, { hang: true });
+			const before = discord.guild.invites.length;
+			const handle = transport.invite({ user: 'member', channel: 'general', options: { unique: true } });
+			const message = await handle.message(10_000);
+			expect(message.content).toMatch(/didn't answer in time/);
+			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt)).toHaveLength(1);
+			expect(discord.guild.invites.length).toBe(before + 1);
+		});
+
+		it('recovers the invite of a lost answer when the bot may list invites', async () => {
+			discord.guild.setRolePermissions('invite bot', BigInt(discord.guild.role('invite bot').permissions) | PermissionFlagsBits.ManageChannels);
+			discord.inject('POST', INVITES, { reset: true });
+			const handle = transport.invite({ user: 'member', channel: 'general', options: { unique: true, max_uses: 3 } });
+			const message = await handle.message(10_000);
+			const created = discord.guild.invites.at(-1)!;
+			expect(message.content).toContain("answer was lost on the way");
+			expect(message.content).toContain(`https://discord.gg/${created.code}`);
+			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt)).toHaveLength(1);
+		});
+	});
+
+	describe(`/invite over ${name}: autocomplete`, () => {
+		let transport: Transport;
+		beforeAll(async () => {
+			transport = await start();
+		});
+		afterAll(() => transport.close());
+
+		it("suggests Discord's own expiry choices for an empty field", async () => {
+			const handle = transport.autocomplete({ user: 'member', channel: 'general', options: { expires: '' }, focused: 'expires' });
+			const response = await handle.response();
+			expect(response).toEqual({
+				type: 8,
+				data: { choices: ['30 minutes', '1 hour', '6 hours', '12 hours', '1 day', '7 days', 'Never expires'].map((label) => expect.objectContaining({ name: label })) },
+			});
+		});
+
+		it('reads back a typed duration', async () => {
+			const handle = transport.autocomplete({ user: 'member', channel: 'general', options: { expires: '90m' }, focused: 'expires' });
+			const response = await handle.response();
+			expect(response).toMatchObject({ type: 8, data: { choices: [{ name: '1 hour, 30 minutes', value: '1h30m' }] } });
+		});
+	});
+}

@@ -1,0 +1,46 @@
+/**
+ * A local Discord with the real gateway bot logged into it: the discord.js Client, the
+ * dispatcher and `/invite` as `npm start` runs them, with test-sized timings.
+ */
+import { startLocalDiscord, type InteractionInit, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.js';
+import { startBot, type Bot } from '../../src/gateway/bot.js';
+import { createInviteCommand, type InviteCommandOptions } from '../../src/gateway/command.js';
+import type { InviteOutcome } from '../../src/core/invite.js';
+import { silentLogger } from '../../src/log.js';
+
+export interface GatewayHarness {
+	discord: LocalDiscord;
+	bot: Bot;
+	/** Every outcome the command reported, in order. */
+	outcomes: InviteOutcome[];
+	/** Builds a `/invite` interaction from the seed and dispatches it over the gateway. */
+	invite(init: Omit<InteractionInit, 'command'>): ReturnType<LocalDiscord['dispatch']>;
+	/** The POST /channels/{id}/invites requests received so far. */
+	inviteRequests(): LocalDiscord['requests'];
+	close(): Promise<void>;
+}
+
+export async function startGatewayHarness(options: { discord?: LocalDiscordOptions; command?: InviteCommandOptions } = {}): Promise<GatewayHarness> {
+	const discord = await startLocalDiscord(options.discord);
+	const outcomes: InviteOutcome[] = [];
+	const command = createInviteCommand({ logger: silentLogger, ...options.command, onOutcome: (outcome) => outcomes.push(outcome) });
+	let bot: Bot;
+	try {
+		bot = await startBot(discord.token, { apiUrl: discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+		await discord.ready();
+	} catch (error) {
+		await discord.close();
+		throw error;
+	}
+	return {
+		discord,
+		bot,
+		outcomes,
+		invite: (init) => discord.dispatch(discord.interaction({ ...init, command: 'invite' })),
+		inviteRequests: () => discord.requestsTo('POST', /^\/channels\/\d+\/invites$/),
+		async close() {
+			await bot.stop();
+			await discord.close();
+		},
+	};
+}
