@@ -1,0 +1,174 @@
+/**
+ * The sandbox's command line: try `/invite` with no Discord account. Starts the local Discord with a
+ * seeded server, logs the bot into it and opens a prompt where you type slash commands as
+ * in Discord. `--script '/invite …'` (repeatable) runs commands and exits; `--json` prints
+ * one JSON object per command.
+ */
+import { createInterface, type Completer } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Sandbox, type CommandResult } from './session.js';
+import { renderComponents, renderContent, type TerminalStyle } from './render.js';
+
+const HELP = `Type slash commands as in Discord, for example:
+  /invite
+  /invite expires:1h max_uses:5 channel:#general
+  /invite channel:#voice stream_user:@streamer
+  /invite role:@member as:@moderator        (as: acts as another member)
+  /invite as:@guest                         (a member without Create Invite)
+Tab completes option names, names of channels, roles and members, and asks the bot for
+expires suggestions. Commands: help, members, channels, roles, exit (or Ctrl-D).`;
+
+export interface SandboxCli {
+	http: boolean;
+	json: boolean;
+	scripts: string[];
+	locale: string;
+	as: string;
+	channel: string;
+	color: boolean;
+}
+
+export function parseCli(argv: readonly string[]): SandboxCli {
+	const { values } = parseArgs({
+		args: [...argv],
+		options: {
+			http: { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+			script: { type: 'string', multiple: true, default: [] },
+			locale: { type: 'string', default: 'en-US' },
+			as: { type: 'string', default: 'member' },
+			channel: { type: 'string', default: 'general' },
+			'no-color': { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+		strict: true,
+	});
+	if (values.help) {
+		process.stdout.write(`npm run sandbox [-- --http] [--script '/invite …']… [--json] [--locale de] [--as member] [--channel general]\n\n${HELP}\n`);
+		process.exit(0);
+	}
+	return {
+		http: values.http ?? false,
+		json: values.json ?? false,
+		scripts: values.script ?? [],
+		locale: values.locale ?? 'en-US',
+		as: (values.as ?? 'member').replace(/^@/, ''),
+		channel: (values.channel ?? 'general').replace(/^#/, ''),
+		color: !values['no-color'] && !values.json && process.stdout.isTTY === true && !process.env.NO_COLOR,
+	};
+}
+
+/** The result as one JSON-ready object. */
+export function resultJson(result: CommandResult): Record<string, unknown> {
+	return {
+		input: result.input,
+		user: result.user,
+		channel: result.channel,
+		ok: result.ok,
+		...(result.problem ? { problem: result.problem } : {}),
+		outcome: result.outcome ?? null,
+		reply: result.reply ? { content: result.reply.content, flags: result.reply.flags, components: result.reply.components } : null,
+		deferred: result.deferred,
+		requests: result.requests.map((request) => ({
+			method: request.method,
+			path: request.path,
+			status: request.status,
+			body: request.body,
+			...(request.auditLogReason !== undefined ? { auditLogReason: request.auditLogReason } : {}),
+			response: request.response,
+		})),
+		latencyMs: { firstResponse: result.firstResponseMs ?? null, total: result.totalMs ?? null },
+	};
+}
+
+/** The result as a person reads it: the ephemeral reply, the requests, the timing. */
+export function resultText(result: CommandResult, sandbox: Pick<Sandbox, 'names'>, style: TerminalStyle): string {
+	const dim = (text: string) => (style.color ? `\u001b[2m${text}\u001b[0m` : text);
+	const lines: string[] = [];
+	if (result.problem && !result.reply) return `  ${result.problem}\n`;
+	if (result.reply) {
+		const ephemeral = ((result.reply.flags ?? 0) & 64) === 64;
+		lines.push(dim(`  ┌ ${ephemeral ? 'Only you can see this' : 'Visible to everyone'}`));
+		for (const line of renderContent(result.reply.content ?? '', sandbox.names, style).split('\n')) lines.push(`  │ ${line}`);
+		for (const line of renderComponents(result.reply.components, style)) lines.push(`  │ ${line}`);
+		lines.push(dim('  └'));
+	}
+	for (const request of result.requests) {
+		lines.push(dim(`  → ${request.method} ${request.path}  ${request.status || '(no answer)'}`));
+		if (request.body !== undefined) lines.push(dim(`    ${JSON.stringify(request.body)}`));
+		if (request.auditLogReason !== undefined) lines.push(dim(`    X-Audit-Log-Reason: ${request.auditLogReason}`));
+	}
+	if (result.requests.length === 0 && result.reply) lines.push(dim('  → no request to Discord (refused before calling it)'));
+	if (result.firstResponseMs !== undefined) {
+		const how = result.deferred ? `deferred, then edited after ${result.totalMs ?? '?'} ms` : 'inline';
+		lines.push(dim(`  ⏱ answered in ${result.firstResponseMs} ms (${how})`));
+	}
+	if (result.problem) lines.push(`  ${result.problem}`);
+	return `${lines.join('\n')}\n`;
+}
+
+/** Runs the sandbox CLI; resolves to the exit code. */
+export async function runCli(
+	argv: readonly string[],
+	io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+): Promise<number> {
+	const cli = parseCli(argv);
+	const style: TerminalStyle = { color: cli.color && (io.output as { isTTY?: boolean }).isTTY === true, locale: cli.locale };
+	const sandbox = await Sandbox.start({ transport: cli.http ? 'http' : 'gateway', locale: cli.locale, user: cli.as, channel: cli.channel });
+	const print = (text: string) => io.output.write(text);
+	try {
+		if (cli.scripts.length > 0) {
+			let failures = 0;
+			for (const line of cli.scripts) {
+				const result = await sandbox.run(line);
+				if (!result.ok) failures += 1;
+				if (cli.json) print(`${JSON.stringify(resultJson(result))}\n`);
+				else print(`${result.user} › ${line}\n${resultText(result, sandbox, style)}\n`);
+			}
+			return failures > 0 ? 1 : 0;
+		}
+		await prompt(sandbox, cli, style, io.input, io.output);
+		return 0;
+	} finally {
+		await sandbox.close();
+	}
+}
+
+/** The interactive prompt. Resolves on `exit` or end of input. */
+export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalStyle, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+	const completer: Completer = ((line: string, callback: (error: null, result: [string[], string]) => void) => {
+		sandbox
+			.complete(line)
+			.then((hits) => {
+				const word = /\S*$/.exec(line)?.[0] ?? '';
+				const valueStart = word.includes(':') ? word.slice(word.indexOf(':') + 1) : word;
+				callback(null, [hits, word.includes(':') && !hits.some((hit) => hit.endsWith(':')) ? valueStart : word]);
+			})
+			.catch(() => callback(null, [[], line]));
+	}) as unknown as Completer;
+	const rl = createInterface({ input, output, completer, terminal: (output as { isTTY?: boolean }).isTTY === true, historySize: 100 });
+	const write = (text: string) => output.write(text);
+	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", bot over ${sandbox.options.transport}, locale ${cli.locale}.\n`);
+	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
+	rl.setPrompt(`${cli.as} › `);
+	rl.prompt();
+	for await (const raw of rl) {
+		const line = raw.trim();
+		if (line === 'exit' || line === 'quit') break;
+		if (line === '') {
+			rl.prompt();
+			continue;
+		}
+		if (line === 'help') write(`${HELP}\n`);
+		else if (line === 'members') write(`${sandbox.memberNames().map((name) => `@${name}`).join('  ')}\n`);
+		else if (line === 'channels') write(`${sandbox.discord.guild.channels.map((channel) => `#${channel.name}`).join('  ')}\n`);
+		else if (line === 'roles') write(`${sandbox.discord.guild.roles.map((role) => `@${role.name}`).join('  ')}\n`);
+		else {
+			const result = await sandbox.run(line);
+			write(resultText(result, sandbox, style));
+		}
+		rl.prompt();
+	}
+	rl.close();
+	write('\n');
+}

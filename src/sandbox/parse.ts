@@ -1,0 +1,91 @@
+/**
+ * Reads a slash command typed at the sandbox prompt, as Discord's client would take it:
+ * `/invite expires:1h max_uses:5 channel:#general as:@guest reason:"raid cleanup"`. Pure.
+ */
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+
+/** A typed command line, before names are resolved against the guild. */
+export interface TypedCommand {
+	command: string;
+	/** Option name -> raw text as typed (quotes removed, `#`/`@` kept). */
+	options: Record<string, string>;
+	/** `as:@member`: act as another member. */
+	as?: string | undefined;
+}
+
+export type ParseResult = { ok: true; value: TypedCommand } | { ok: false; error: string };
+
+/** Splits `name:value` pairs; values may be quoted with "" or ''. */
+export function parseCommandLine(line: string): ParseResult {
+	const text = line.trim();
+	const head = /^\/([\p{L}\p{N}_'-]+)/u.exec(text);
+	if (!head) return { ok: false, error: 'A command starts with a slash, like /invite expires:1h' };
+	const options: Record<string, string> = {};
+	let as: string | undefined;
+	const rest = text.slice(head[0].length);
+	const pair = /\s+([\p{L}\p{N}_'-]+):(?:"([^"]*)"|'([^']*)'|(\S*))/guy;
+	let index = 0;
+	for (;;) {
+		pair.lastIndex = index;
+		const match = pair.exec(rest);
+		if (!match) break;
+		const value = match[2] ?? match[3] ?? match[4] ?? '';
+		if (match[1] === 'as') as = value;
+		else options[match[1]!] = value;
+		index = pair.lastIndex;
+	}
+	const leftover = rest.slice(index).trim();
+	if (leftover !== '') return { ok: false, error: `Can't read "${leftover}": options are written name:value, e.g. expires:1h` };
+	return { ok: true, value: { command: head[1]!.toLowerCase(), options, as } };
+}
+
+/** Strips the `#`, `@` or `@&` a person types before a channel, user or role name. */
+export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?[#@&]*/, '').replace(/>$/, '');
+
+export type TypedValue = string | number | boolean;
+
+/** Converts typed text to the option's type; an error names what was expected. */
+export function convertValue(option: APIApplicationCommandOption, raw: string): { ok: true; value: TypedValue } | { ok: false; error: string } {
+	switch (option.type) {
+		case ApplicationCommandOptionType.Integer: {
+			const value = Number(raw);
+			if (!Number.isInteger(value)) return { ok: false, error: `${option.name} takes a whole number, not "${raw}"` };
+			return { ok: true, value };
+		}
+		case ApplicationCommandOptionType.Number: {
+			const value = Number(raw);
+			if (!Number.isFinite(value)) return { ok: false, error: `${option.name} takes a number, not "${raw}"` };
+			return { ok: true, value };
+		}
+		case ApplicationCommandOptionType.Boolean: {
+			const lower = raw.toLowerCase();
+			if (['true', 'yes', 'y', '1', 'on'].includes(lower)) return { ok: true, value: true };
+			if (['false', 'no', 'n', '0', 'off'].includes(lower)) return { ok: true, value: false };
+			return { ok: false, error: `${option.name} takes True or False, not "${raw}"` };
+		}
+		case ApplicationCommandOptionType.Channel:
+		case ApplicationCommandOptionType.User:
+		case ApplicationCommandOptionType.Role:
+		case ApplicationCommandOptionType.Mentionable:
+			return { ok: true, value: stripSigil(raw) };
+		default:
+			return { ok: true, value: raw };
+	}
+}
+
+/**
+ * What Tab should offer for the text before the cursor: option names not yet used, or, when
+ * the cursor is inside `name:value`, the option being typed (the caller asks autocomplete).
+ */
+export function completionContext(
+	line: string,
+	options: readonly APIApplicationCommandOption[],
+): { kind: 'command'; prefix: string } | { kind: 'name'; prefix: string; names: string[] } | { kind: 'value'; option: string; prefix: string } {
+	if (!/\s/.test(line)) return { kind: 'command', prefix: line };
+	const last = /(?:^|\s)([^\s:]*)(?::(\S*))?$/u.exec(line);
+	const word = last?.[1] ?? '';
+	if (last?.[2] !== undefined) return { kind: 'value', option: word, prefix: last[2] };
+	const used = new Set([...line.matchAll(/\s([\p{L}\p{N}_'-]+):/gu)].map((match) => match[1]));
+	const names = [...options.map((option) => option.name), 'as'].filter((name) => !used.has(name) && name.startsWith(word));
+	return { kind: 'name', prefix: word, names };
+}

@@ -1,0 +1,242 @@
+/**
+ * A sandbox session: the local Discord with its seeded guild, the bot logged into it (over
+ * the gateway, or as the HTTP endpoint), and a way to type slash commands at it and see
+ * what a person and Discord would see.
+ */
+import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { REST } from '@discordjs/rest';
+import { startLocalDiscord, type InteractionHandle, type LocalDiscord, type MessageState, type RecordedRequest } from '../local-discord/index.js';
+import { createInviteRest } from '../discord/invites.js';
+import { createInteractionServer } from '../http/server.js';
+import { startBot, type Bot } from '../gateway/bot.js';
+import { createInviteCommand } from '../gateway/command.js';
+import { inviteCommand } from '../core/command.js';
+import type { InviteOutcome } from '../core/invite.js';
+import { silentLogger } from '../log.js';
+import { completionContext, convertValue, parseCommandLine, stripSigil, type TypedValue } from './parse.js';
+
+export type SandboxTransport = 'gateway' | 'http';
+
+export interface SandboxOptions {
+	transport?: SandboxTransport;
+	/** The invoker's Discord locale (`locale` of each interaction). Default en-US. */
+	locale?: string;
+	/** Who types the commands unless `as:` says otherwise. Default the member "member". */
+	user?: string;
+	/** The channel commands run in. Default "general". */
+	channel?: string;
+}
+
+/** One command's result: what the user saw, what Discord received, how long it took. */
+export interface CommandResult {
+	input: string;
+	user: string;
+	channel: string;
+	/** True when the bot answered, and not with an error it should not have. */
+	ok: boolean;
+	/** A sandbox problem (unknown option, unknown member) or a missing answer. */
+	problem?: string | undefined;
+	reply?: MessageState | undefined;
+	/** What the bot asked of Discord's REST API, except answering the interaction. */
+	requests: RecordedRequest[];
+	/** From sending the interaction to the first response (ms). */
+	firstResponseMs?: number | undefined;
+	/** From sending the interaction to the message the user reads (ms). */
+	totalMs?: number | undefined;
+	deferred: boolean;
+	outcome?: InviteOutcome['status'] | undefined;
+}
+
+/** The interaction plumbing requests, not interesting to show. */
+const INTERACTION_PLUMBING = /^\/(interactions|webhooks)\//;
+
+export class Sandbox {
+	readonly discord: LocalDiscord;
+	readonly options: Required<SandboxOptions>;
+	readonly #outcomes: Map<string, InviteOutcome>;
+	readonly #stop: () => Promise<void>;
+	readonly #deliver: (payload: APIInteraction) => InteractionHandle;
+
+	private constructor(
+		discord: LocalDiscord,
+		options: Required<SandboxOptions>,
+		outcomes: Map<string, InviteOutcome>,
+		deliver: (payload: APIInteraction) => InteractionHandle,
+		stop: () => Promise<void>,
+	) {
+		this.discord = discord;
+		this.#outcomes = outcomes;
+		this.#deliver = deliver;
+		this.options = options;
+		this.#stop = stop;
+	}
+
+	/** Starts the local Discord and the bot; resolves when the bot is ready. */
+	static async start(options: SandboxOptions = {}): Promise<Sandbox> {
+		const settings: Required<SandboxOptions> = { transport: options.transport ?? 'gateway', locale: options.locale ?? 'en-US', user: options.user ?? 'member', channel: options.channel ?? 'general' };
+		const discord = await startLocalDiscord();
+		const outcomes = new Map<string, InviteOutcome>();
+		const onOutcome = (outcome: InviteOutcome) => void outcomes.set(outcome.interactionId, outcome);
+		try {
+			const bot = settings.transport === 'http' ? await startHttp(discord, onOutcome) : await startGateway(discord, onOutcome);
+			return new Sandbox(discord, settings, outcomes, bot.deliver, async () => {
+				await bot.stop();
+				await discord.close();
+			});
+		} catch (error) {
+			await discord.close();
+			throw error;
+		}
+	}
+
+	/** Runs one typed command line and waits for the answer. */
+	async run(line: string): Promise<CommandResult> {
+		const parsed = parseCommandLine(line);
+		const base = { input: line, user: this.options.user, channel: this.options.channel, requests: [], deferred: false };
+		if (!parsed.ok) return { ...base, ok: false, problem: parsed.error };
+		if (parsed.value.command !== inviteCommand.name) return { ...base, ok: false, problem: `This sandbox knows /${inviteCommand.name} only.` };
+
+		const user = parsed.value.as ? stripSigil(parsed.value.as) : this.options.user;
+		const member = this.#findMember(user);
+		if (!member) return { ...base, user, ok: false, problem: `No member called "${user}". Members: ${this.memberNames().join(', ')}` };
+		const options = this.#convert(parsed.value.options);
+		if (!options.ok) return { ...base, user, ok: false, problem: options.error };
+
+		const started = this.discord.requests.length;
+		const payload = this.discord.interaction({ user: member, channel: this.options.channel, options: options.value, optionTypes: options.types, locale: this.options.locale });
+		const handle = this.#deliver(payload);
+		let reply: MessageState | undefined;
+		let problem: string | undefined;
+		let totalMs: number | undefined;
+		try {
+			reply = await handle.message(20_000);
+			totalMs = Date.now() - handle.dispatchedAt;
+		} catch {
+			problem = 'The bot did not answer.';
+		}
+		// The reply reaches Discord a moment before the bot's own call returns and reports.
+		const outcome = reply ? await this.#outcome(payload.id, 2_000) : undefined;
+		this.#outcomes.delete(payload.id);
+		return {
+			...base,
+			user,
+			ok: reply !== undefined && handle.rejected.length === 0 && outcome?.status !== 'failed',
+			problem: problem ?? (handle.rejected.length > 0 ? `Discord rejected the answer (${handle.rejected.map((entry) => entry.code).join(', ')}).` : undefined),
+			reply,
+			requests: this.discord.requests.slice(started).filter((request) => !INTERACTION_PLUMBING.test(request.path)),
+			firstResponseMs: handle.answeredInMs,
+			totalMs,
+			deferred: handle.responses[0]?.type === 5,
+			outcome: outcome?.status,
+		};
+	}
+
+	/** Tab completion: option names, member/channel/role names, and the command's own autocomplete for `expires`. */
+	async complete(line: string): Promise<string[]> {
+		const options = inviteCommand.options ?? [];
+		const context = completionContext(line, options);
+		if (context.kind === 'command') return `/${inviteCommand.name}`.startsWith(context.prefix) ? [`/${inviteCommand.name} `] : [];
+		if (context.kind === 'name') return context.names.map((name) => `${name}:`);
+		const option = options.find((candidate) => candidate.name === context.option);
+		if (context.option === 'as') return this.memberNames().filter((name) => name.startsWith(stripSigil(context.prefix))).map((name) => `@${name}`);
+		if (!option) return [];
+		if (option.type === ApplicationCommandOptionType.Channel) return this.#names(this.discord.guild.channels.map((c) => c.name), context.prefix, '#');
+		if (option.type === ApplicationCommandOptionType.Role) return this.#names(this.discord.guild.roles.map((r) => r.name), context.prefix, '@');
+		if (option.type === ApplicationCommandOptionType.User) return this.#names(this.memberNames(), context.prefix, '@');
+		if (option.type === ApplicationCommandOptionType.Boolean) return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
+		if ('autocomplete' in option && option.autocomplete) return (await this.suggest(option.name, context.prefix)).map((choice) => choice.value);
+		return [];
+	}
+
+	/** Asks the bot for suggestions through the real autocomplete path. */
+	async suggest(optionName: string, typed: string): Promise<{ name: string; value: string }[]> {
+		const payload = this.discord.autocomplete({ user: this.options.user, channel: this.options.channel, options: { [optionName]: typed }, optionTypes: { [optionName]: ApplicationCommandOptionType.String }, focused: optionName, locale: this.options.locale });
+		const response = await this.#deliver(payload).response(5_000);
+		return ((response as { data?: { choices?: { name: string; value: string | number }[] } }).data?.choices ?? []).map((choice) => ({ name: choice.name, value: String(choice.value) }));
+	}
+
+	async #outcome(interactionId: string, timeoutMs: number): Promise<InviteOutcome | undefined> {
+		const until = Date.now() + timeoutMs;
+		while (!this.#outcomes.has(interactionId) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+		return this.#outcomes.get(interactionId);
+	}
+
+	memberNames(): string[] {
+		return this.discord.guild.members.filter((member) => !member.user.bot).map((member) => member.user.username);
+	}
+
+	/** Names for rendering mentions. */
+	readonly names = {
+		channel: (id: string) => this.discord.guild.findChannel(id)?.name,
+		role: (id: string) => this.discord.guild.findRole(id)?.name,
+		user: (id: string) => this.discord.guild.findUser(id)?.username,
+	};
+
+	close(): Promise<void> {
+		return this.#stop();
+	}
+
+	#names(all: string[], prefix: string, sigil: string): string[] {
+		const typed = stripSigil(prefix).toLowerCase();
+		return all.filter((name) => name.toLowerCase().startsWith(typed)).map((name) => `${sigil}${name.includes(' ') ? `"${name}"` : name}`);
+	}
+
+	#findMember(name: string): string | undefined {
+		const lower = name.toLowerCase();
+		return this.discord.guild.members.find((member) => member.user.username.toLowerCase() === lower || member.user.id === name)?.user.id;
+	}
+
+	#convert(typed: Record<string, string>): { ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string } {
+		const options = inviteCommand.options ?? [];
+		const value: Record<string, TypedValue> = {};
+		const types: Record<string, number> = {};
+		for (const [name, raw] of Object.entries(typed)) {
+			const option = options.find((candidate: APIApplicationCommandOption) => candidate.name === name);
+			if (!option) return { ok: false, error: `/invite has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}` };
+			const converted = convertValue(option, raw);
+			if (!converted.ok) return converted;
+			let resolved = converted.value;
+			if (option.type === ApplicationCommandOptionType.Channel) resolved = this.#resolve(String(resolved), this.discord.guild.channels, (c) => c.name, (c) => c.id) ?? resolved;
+			if (option.type === ApplicationCommandOptionType.Role) resolved = this.#resolve(String(resolved), this.discord.guild.roles, (r) => r.name, (r) => r.id) ?? resolved;
+			if (option.type === ApplicationCommandOptionType.User) resolved = this.#findMember(String(resolved)) ?? resolved;
+			value[name] = resolved;
+			types[name] = option.type;
+		}
+		return { ok: true, value, types };
+	}
+
+	#resolve<T>(name: string, items: readonly T[], nameOf: (item: T) => string, idOf: (item: T) => string): string | undefined {
+		const lower = name.toLowerCase();
+		const found = items.find((item) => nameOf(item).toLowerCase() === lower || idOf(item) === name);
+		return found ? idOf(found) : undefined;
+	}
+}
+
+/** A bot the sandbox drives: how interactions reach it, and how to stop it. */
+interface SandboxBot {
+	deliver(payload: APIInteraction): InteractionHandle;
+	stop(): Promise<void>;
+}
+
+/** The gateway bot as `npm start` runs it, logged into the local Discord. */
+async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
+	const command = createInviteCommand({ logger: silentLogger, onOutcome });
+	const bot: Bot = await startBot(discord.token, { apiUrl: discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+	await discord.ready();
+	return { deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }), stop: () => bot.stop() };
+}
+
+/** The HTTP endpoint as `npm run serve` runs it; the local Discord signs and POSTs each interaction. */
+async function startHttp(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
+	const endpoint = createInteractionServer({
+		publicKey: discord.publicKey,
+		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
+		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token }),
+		applicationId: discord.applicationId,
+		onOutcome,
+	});
+	const { port } = await endpoint.listen(0, '127.0.0.1');
+	const url = `http://127.0.0.1:${port}/interactions`;
+	return { deliver: (payload) => discord.dispatch(payload, { via: 'http', url }), stop: () => endpoint.close() };
+}

@@ -1,0 +1,148 @@
+import { PassThrough } from 'node:stream';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/sandbox/cli.js';
+import { Sandbox } from '../../src/sandbox/session.js';
+import { parseCommandLine } from '../../src/sandbox/parse.js';
+import { relativeTime } from '../../src/sandbox/render.js';
+
+/** Runs the sandbox CLI in-process and returns what it printed and its exit code. */
+async function cli(argv: string[], input = ''): Promise<{ code: number; out: string }> {
+	const stdin = new PassThrough();
+	const stdout = new PassThrough();
+	let out = '';
+	stdout.on('data', (chunk: Buffer) => {
+		out += chunk.toString();
+	});
+	stdin.end(input);
+	const code = await runCli(argv, { input: stdin, output: stdout });
+	return { code, out };
+}
+
+describe('npm run sandbox -- --script', () => {
+	it('creates an invite and shows the reply, the request Discord received and the time it took', async () => {
+		const { code, out } = await cli(['--script', '/invite expires:1h max_uses:5 channel:#general']);
+		expect(code).toBe(0);
+		expect(out).toContain('member › /invite expires:1h max_uses:5 channel:#general');
+		expect(out).toContain('Only you can see this');
+		expect(out).toMatch(/Invite to #general created/);
+		expect(out).toMatch(/\[ Open invite \] https:\/\/discord\.gg\/\w+/);
+		expect(out).toMatch(/Expires: .+ \(in (an|1) hour\)/);
+		expect(out).toContain('→ POST /channels/1100000000000000202/invites  200');
+		expect(out).toContain('{"max_age":3600,"max_uses":5}');
+		expect(out).toContain('X-Audit-Log-Reason: /invite by member (1100000000000000304)');
+		expect(out).toMatch(/answered in \d+ ms \(inline\)/);
+	});
+
+	it('shows a refused member the refusal, with no request to Discord, and still exits 0', async () => {
+		const { code, out } = await cli(['--script', '/invite as:@guest']);
+		expect(code).toBe(0);
+		expect(out).toContain('guest › /invite as:@guest');
+		expect(out).toContain('You need Create Invite in #general');
+		expect(out).toContain('no request to Discord');
+	});
+
+	it('refuses an out-of-range expires as the user would see it', async () => {
+		const { code, out } = await cli(['--script', '/invite expires:8d']);
+		expect(code).toBe(0);
+		expect(out).toContain('8d is too long');
+		expect(out).not.toContain('→ POST');
+	});
+
+	it('prints one JSON object per command with --json', async () => {
+		const { code, out } = await cli(['--json', '--script', '/invite expires:2h', '--script', '/invite as:@guest']);
+		expect(code).toBe(0);
+		const [created, refused] = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+		expect(created).toMatchObject({ input: '/invite expires:2h', user: 'member', ok: true, outcome: 'created', deferred: false, reply: { flags: 64 } });
+		expect(created!.requests).toEqual([expect.objectContaining({ method: 'POST', path: '/channels/1100000000000000202/invites', status: 200, body: { max_age: 7_200 }, auditLogReason: '/invite by member (1100000000000000304)' })]);
+		expect(created!.reply.content).toContain(`https://discord.gg/${created!.requests[0].response.code}`);
+		expect(created!.latencyMs.firstResponse).toBeGreaterThanOrEqual(0);
+		expect(refused).toMatchObject({ user: 'guest', ok: true, outcome: 'refused', requests: [] });
+	});
+
+	it('exits non-zero when a script line is not a command the sandbox can run', async () => {
+		const { code, out } = await cli(['--script', '/invite bogus:1']);
+		expect(code).toBe(1);
+		expect(out).toContain('/invite has no option "bogus"');
+	});
+
+	it('speaks the user’s language with --locale, and reads durations in it', async () => {
+		const { code, out } = await cli(['--locale', 'de', '--script', '/invite expires:"2 Stunden"']);
+		expect(code).toBe(0);
+		expect(out).toContain('Einladung für #general erstellt');
+		expect(out).toContain('{"max_age":7200}');
+		expect(out).toMatch(/in 2 Stunden/);
+	});
+
+	it('drives the HTTP endpoint with --http', async () => {
+		const { code, out } = await cli(['--http', '--json', '--script', '/invite']);
+		expect(code).toBe(0);
+		expect(JSON.parse(out.trim())).toMatchObject({ ok: true, outcome: 'created', reply: { flags: 64 } });
+	});
+
+	it('runs as `npm run sandbox` does, and its exit status says whether the bot answered as it should', async () => {
+		const run = promisify(execFile);
+		const ok = await run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/invite'], { cwd: process.cwd() });
+		expect(ok.stdout).toContain('https://discord.gg/');
+		await expect(run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/nope'], { cwd: process.cwd() })).rejects.toMatchObject({ code: 1 });
+	}, 30_000);
+});
+
+describe('the sandbox prompt', () => {
+	it('takes commands from its input, answers help, and quits on exit', async () => {
+		const { code, out } = await cli([], 'help\n/invite expires:30m\nmembers\nexit\n');
+		expect(code).toBe(0);
+		expect(out).toContain('Local Discord sandbox');
+		expect(out).toContain('Type slash commands as in Discord');
+		expect(out).toMatch(/Invite to #general created/);
+		expect(out).toContain('@guest');
+	});
+
+	it('quits cleanly at the end of input (Ctrl-D)', async () => {
+		const { code } = await cli([], '/invite\n');
+		expect(code).toBe(0);
+	});
+});
+
+describe('the sandbox session', () => {
+	let sandbox: Sandbox;
+	beforeAll(async () => {
+		sandbox = await Sandbox.start();
+	});
+	afterAll(() => sandbox.close());
+
+	it('completes option names, names in the server, and expires through the bot’s autocomplete', async () => {
+		expect(await sandbox.complete('/inv')).toEqual(['/invite ']);
+		expect(await sandbox.complete('/invite exp')).toEqual(['expires:']);
+		expect(await sandbox.complete('/invite expires:1h ma')).toEqual(['max_uses:']);
+		expect(await sandbox.complete('/invite channel:#vo')).toEqual(['#voice']);
+		expect(await sandbox.complete('/invite as:@gu')).toEqual(['@guest']);
+		expect(await sandbox.complete('/invite expires:2h30')).toEqual(['2h30']);
+		expect(await sandbox.complete('/invite expires:90m')).toEqual(['1h30m']);
+		expect(await sandbox.complete('/invite expires:')).toEqual(['30m', '1h', '6h', '12h', '1d', '7d', 'never']);
+	});
+
+	it('marks an answer the bot should not have given as not ok', async () => {
+		sandbox.discord.inject('POST', /\/invites$/, { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+		const result = await sandbox.run('/invite unique:true');
+		expect(result.ok).toBe(false);
+		expect(result.outcome).toBe('failed');
+		expect(result.reply?.content).toContain('HTTP 500');
+	});
+
+	it('reads quoted values and the as: option', () => {
+		expect(parseCommandLine('/invite reason:"raid cleanup" as:@guest max_uses:3')).toEqual({
+			ok: true,
+			value: { command: 'invite', options: { reason: 'raid cleanup', max_uses: '3' }, as: '@guest' },
+		});
+		expect(parseCommandLine('invite')).toMatchObject({ ok: false });
+	});
+
+	it('shows relative times as Discord does', () => {
+		const now = 1_700_000_000_000;
+		expect(relativeTime(now / 1000 + 3_599, { color: false, locale: 'en-US', now })).toBe('in 1 hour');
+		expect(relativeTime(now / 1000 + 86_400, { color: false, locale: 'en-US', now })).toBe('tomorrow');
+		expect(relativeTime(now / 1000 + 7 * 86_400, { color: false, locale: 'en-US', now })).toBe('in 7 days');
+	});
+});
