@@ -29,6 +29,7 @@ const MESSAGES: Partial<Record<RESTJSONErrorCodes, string>> = {
   [RESTJSONErrorCodes.UnknownRole]: 'Unknown Role',
   [RESTJSONErrorCodes.UnknownUser]: 'Unknown User',
   [RESTJSONErrorCodes.UnknownWebhook]: 'Unknown Webhook',
+  [RESTJSONErrorCodes.UnknownVoiceState]: 'Unknown Voice State',
   [RESTJSONErrorCodes.UnknownApplicationCommand]: 'Unknown application command',
   [RESTJSONErrorCodes.UnknownInteraction]: 'Unknown interaction',
   [RESTJSONErrorCodes.NotAuthorizedToPerformThisActionOnThisApplication]:
@@ -56,6 +57,7 @@ const STATUS: Partial<Record<RESTJSONErrorCodes, number>> = {
   [RESTJSONErrorCodes.UnknownRole]: 404,
   [RESTJSONErrorCodes.UnknownUser]: 404,
   [RESTJSONErrorCodes.UnknownWebhook]: 404,
+  [RESTJSONErrorCodes.UnknownVoiceState]: 404,
   [RESTJSONErrorCodes.UnknownApplicationCommand]: 404,
   [RESTJSONErrorCodes.UnknownInteraction]: 404,
   [RESTJSONErrorCodes.NotAuthorizedToPerformThisActionOnThisApplication]: 403,

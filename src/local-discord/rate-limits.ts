@@ -35,6 +35,15 @@ export class RateLimiter {
 
   /** Counts one request against the bucket and says whether it may proceed. */
   take(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
+    return this.#visit(name, major, config, now, true);
+  }
+
+  /** The bucket's headers without counting a request (for answers that do not count, like 401). */
+  peek(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
+    return this.#visit(name, major, config, now, false);
+  }
+
+  #visit(name: string, major: string, config: BucketConfig, now: number, count: boolean): BucketTake {
     const key = `${name}:${major}`;
     let window = this.#windows.get(key);
     if (!window || window.resetAt <= now) {
@@ -43,7 +52,7 @@ export class RateLimiter {
       if (this.#windows.size > 10_000) this.#prune(now);
     }
     const allowed = window.remaining > 0;
-    if (allowed) window.remaining--;
+    if (allowed && count) window.remaining--;
     const resetAfter = window.resetAt - now;
     return {
       allowed,

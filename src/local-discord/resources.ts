@@ -121,7 +121,18 @@ function guildMember(context: RouteContext): Reply {
   return found ? ok(serializeMember(found)) : discordError(RESTJSONErrorCodes.UnknownMember);
 }
 
-/** Gateway discovery, users, the application, channels, guild, roles and members. */
+function voiceState(context: RouteContext): Reply {
+  const error = ourGuild(context);
+  if (error) return error;
+  const { state, params } = context;
+  const userId = params.user === '@me' ? state.options.applicationId : params.user!;
+  const found = state.guild.voiceState(userId);
+  if (!found) return discordError(RESTJSONErrorCodes.UnknownVoiceState);
+  const member = state.guild.findMember(userId);
+  return ok({ ...found, ...(member ? { member: serializeMember(member) } : {}) });
+}
+
+/** Gateway discovery, users, the application, channels, guild, roles, members and voice states. */
 export function resourceRoutes(): Route[] {
   return [
     { method: 'GET', path: '/gateway/bot', auth: true, bucket: 'gateway-bot', handle: gatewayBot },
@@ -135,5 +146,6 @@ export function resourceRoutes(): Route[] {
     { method: 'GET', path: '/guilds/:guild/roles', auth: true, bucket: 'guild-roles', major: 'guild', handle: guildRoles },
     { method: 'GET', path: '/guilds/:guild/channels', auth: true, bucket: 'guild-channels', major: 'guild', handle: guildChannels },
     { method: 'GET', path: '/guilds/:guild/members/:user', auth: true, bucket: 'guild-member', major: 'guild', handle: guildMember },
+    { method: 'GET', path: '/guilds/:guild/voice-states/:user', auth: true, bucket: 'guild-voice-state', major: 'guild', handle: voiceState },
   ];
 }

@@ -202,10 +202,11 @@ export class RestServer {
     if (match === undefined) return notFound();
     if (match === 'method') return methodNotAllowed();
     const { route, params } = match;
-    if (route.auth && !record.authorized) return unauthorized();
-
     const limits = route.limits?.(this.#state) ?? this.#state.options.defaultBucket;
     const major = route.major ? params[route.major] ?? '' : '';
+    if (route.auth && !record.authorized) {
+      return { ...unauthorized(), headers: this.#limiter.peek(route.bucket, major, limits, record.at).headers };
+    }
     const bucket = this.#limiter.take(route.bucket, major, limits, record.at);
     if (!bucket.allowed) {
       return tooManyRequests({ retryAfterMs: bucket.retryAfterMs, scope: 'user', limit: limits.limit, bucket: bucketHash(route.bucket) }, record.at);

@@ -60,6 +60,20 @@ describe('interactions over the gateway', () => {
     expect(callback?.status).toBe(204);
   });
 
+  it('answers a reply with withResponse with the interaction callback response', async () => {
+    const { discord, client } = await loggedIn();
+    const result = new Promise<unknown>((resolve) => {
+      client.on(Events.InteractionCreate, async (interaction) => {
+        if (!interaction.isChatInputCommand()) return;
+        const response = await interaction.reply({ content: 'with response', withResponse: true });
+        resolve({ type: response.interaction.type, content: response.resource?.message?.content });
+      });
+    });
+    const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
+    expect(await result).toEqual({ type: 2, content: 'with response' });
+    expect(discord.requestsTo('POST', `/interactions/${handle.id}/${handle.token}/callback`)[0]).toMatchObject({ status: 200 });
+  });
+
   it('shows "thinking" after deferReply, and the message once editReply lands', async () => {
     const { discord, client } = await loggedIn();
     client.on(Events.InteractionCreate, async (interaction) => {
@@ -166,6 +180,40 @@ describe('gateway authentication', () => {
     });
     expect(await closed).toEqual({ code: GatewayCloseCodes.AuthenticationFailed, reason: 'Authentication failed.' });
     expect(frames).toEqual([{ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 1000 } }, { op: GatewayOpcodes.HeartbeatAck }]);
+  });
+
+  it('resumes a closed session where it left off (RESUMED, sequence continues)', async () => {
+    discord = await startLocalDiscord();
+    const frames = (ws: WebSocket): AsyncIterator<{ op: number; t?: string; s?: number; d?: { session_id?: string } }> => {
+      const queue: unknown[] = [];
+      const waiting: Array<(v: IteratorResult<never>) => void> = [];
+      ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString()) as never;
+        const next = waiting.shift();
+        if (next) next({ value: frame, done: false });
+        else queue.push(frame);
+      });
+      return { next: () => (queue.length ? Promise.resolve({ value: queue.shift() as never, done: false }) : new Promise((resolve) => waiting.push(resolve))) };
+    };
+    const first = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+    const firstFrames = frames(first);
+    await firstFrames.next(); // HELLO
+    first.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: 1, properties: {} } }));
+    const ready = (await firstFrames.next()).value;
+    const guildCreate = (await firstFrames.next()).value;
+    expect([ready.t, ready.s, guildCreate.t, guildCreate.s]).toEqual(['READY', 1, 'GUILD_CREATE', 2]);
+    first.close(4000);
+    await new Promise((resolve) => first.once('close', resolve));
+
+    const second = new WebSocket(`${discord.gatewayUrl}?v=10&encoding=json`);
+    const secondFrames = frames(second);
+    await secondFrames.next(); // HELLO
+    second.send(JSON.stringify({ op: GatewayOpcodes.Resume, d: { token: discord.token, session_id: ready.d!.session_id, seq: 2 } }));
+    const resumed = (await secondFrames.next()).value;
+    expect([resumed.t, resumed.s]).toEqual(['RESUMED', 3]);
+    await discord.ready();
+    expect(discord.sessions).toBe(1);
+    second.close();
   });
 
   it('refuses privileged intents the application does not have (4014), and allows them when enabled', async () => {

@@ -187,6 +187,8 @@ describe('create-invite errors, as Discord answers them', () => {
     await expect(wrong.post(Routes.channelInvites(channels.general), { body: {} })).rejects.toMatchObject({ status: 401, code: 0, message: '401: Unauthorized' });
     const missing = await fetch(`${discord.apiUrl}/v10/channels/${channels.general}/invites`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
     expect(missing.status).toBe(401);
+    expect(missing.headers.get('content-type')).toBe('application/json');
+    expect(missing.headers.get('x-ratelimit-limit')).toBe('50');
     expect(discord.requests.every((r) => !r.authorized)).toBe(true);
     expect(discord.guild.invites).toHaveLength(0);
   });

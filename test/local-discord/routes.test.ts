@@ -56,6 +56,11 @@ describe('resource routes', () => {
     expect(((await rest.get(Routes.user(users.outsider))) as APIUser).username).toBe('outsider');
   });
 
+  it('serves voice states: the streamer streams in voice; 10065 for someone not in voice', async () => {
+    expect(await rest.get(`/guilds/${seedIds.guild}/voice-states/${users.streamer}`)).toMatchObject({ channel_id: channels.voice, self_stream: true, member: { user: { id: users.streamer } } });
+    await expect(rest.get(`/guilds/${seedIds.guild}/voice-states/${users.member}`)).rejects.toMatchObject({ status: 404, code: 10065 });
+  });
+
   it('answers unknown routes with 404 {message, code: 0}', async () => {
     await expect(rest.get('/nothing/here' as `/${string}`)).rejects.toMatchObject({ status: 404, code: 0, message: '404: Not Found' });
   });
@@ -134,9 +139,9 @@ describe('interaction payloads built from the model', () => {
       version: 1,
       data: { name: 'invite', type: 1 },
     });
-    expect(BigInt(payload.member.permissions) & PermissionFlagsBits.CreateInstantInvite).toBe(0n);
+    expect(BigInt(payload.member!.permissions) & PermissionFlagsBits.CreateInstantInvite).toBe(0n);
     expect(BigInt(payload.app_permissions) & PermissionFlagsBits.CreateInstantInvite).toBe(PermissionFlagsBits.CreateInstantInvite);
-    expect(discord.interaction({ user: 'owner', channel: 'general' }).member.permissions).toBe(ALL_PERMISSIONS.toString());
+    expect(discord.interaction({ user: 'owner', channel: 'general' }).member?.permissions).toBe(ALL_PERMISSIONS.toString());
   });
 
   it('resolves channel, user and role options by name, with per-channel permissions', () => {
