@@ -146,7 +146,8 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 			})
 			.catch(() => callback(null, [[], line]));
 	}) as unknown as Completer;
-	const rl = createInterface({ input, output, completer, terminal: (output as { isTTY?: boolean }).isTTY === true, historySize: 100 });
+	const terminal = (output as { isTTY?: boolean }).isTTY === true;
+	const rl = createInterface({ input, output, completer, terminal, historySize: 100 });
 	const write = (text: string) => output.write(text);
 	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", bot over ${sandbox.options.transport}, locale ${cli.locale}.\n`);
 	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
@@ -154,6 +155,8 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 	rl.prompt();
 	for await (const raw of rl) {
 		const line = raw.trim();
+		// Piped input is not echoed by readline: show what was "typed", as a transcript.
+		if (!terminal) write(`${raw}\n`);
 		if (line === 'exit' || line === 'quit') break;
 		if (line === '') {
 			rl.prompt();
