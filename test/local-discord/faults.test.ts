@@ -38,15 +38,16 @@ describe('rate limits', () => {
     expect(limited.headers.get('x-ratelimit-global')).toBeNull();
     const body = (await limited.json()) as { retry_after: number; global: boolean; message: string };
     expect(body).toMatchObject({ message: 'You are being rate limited.', global: false });
-    expect(body.retry_after).toBeGreaterThan(4.9);
+    expect(body.retry_after).toBeGreaterThan(3);
+    expect(body.retry_after).toBeLessThanOrEqual(5);
     expect(discord.guild.invites).toHaveLength(1); // the second reused the first (unique false); the 429 did nothing
   });
 
   it('lets @discordjs/rest pace itself from the headers, without ever getting a 429', async () => {
-    const { discord, rest } = await start({ inviteBucket: { limit: 2, windowMs: 400 } });
+    const { discord, rest } = await start({ inviteBucket: { limit: 2, windowMs: 200 } });
     const started = Date.now();
     await Promise.all([post(rest, { unique: true }), post(rest, { unique: true }), post(rest, { unique: true })]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     expect(discord.requestsTo('POST', INVITES).map((r) => r.status)).toEqual([200, 200, 200]);
   });
 
@@ -97,13 +98,13 @@ describe('injected faults', () => {
 
   it('applies the request but answers late with a delay fault', async () => {
     const { discord, rest } = await start();
-    discord.inject('POST', /\/invites$/, { delayMs: 250 });
+    discord.inject('POST', /\/invites$/, { delayMs: 150 });
     const started = Date.now();
     const pending = post(rest);
     await discord.waitForRequest((r) => r.method === 'POST');
     expect(discord.guild.invites).toHaveLength(1);
     await pending;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
   it('applies the request and never answers with a hang fault, until the client times out', async () => {

@@ -102,11 +102,11 @@ describe('interactions over the gateway', () => {
   });
 
   it('answers 10062 Unknown interaction to a first response after the deadline', async () => {
-    const { discord, client } = await loggedIn({ interactionDeadlineMs: 200 });
+    const { discord, client } = await loggedIn({ interactionDeadlineMs: 100 });
     const outcome = new Promise<unknown>((resolve) => {
       client.on(Events.InteractionCreate, async (interaction) => {
         if (!interaction.isChatInputCommand()) return;
-        await new Promise((wait) => setTimeout(wait, 300));
+        await new Promise((wait) => setTimeout(wait, 200));
         await interaction.reply({ content: 'too late' }).then(resolve, resolve);
       });
     });
