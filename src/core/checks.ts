@@ -141,7 +141,9 @@ export function checkPermissions(
 	const mention = channelMention(target.id);
 
 	if (!has(invoker, PermissionFlagsBits.CreateInstantInvite)) return refuse('invokerMissing', mention, messages.permission.CreateInstantInvite);
-	const botMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter((name) => !has(bot, PermissionFlagsBits[name]));
+	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
+	if (!has(bot, PermissionFlagsBits.ViewChannel)) return refuse('botMissing', mention, messages.permission.ViewChannel);
+	const botMissing = (['CreateInstantInvite'] as const).filter((name) => !has(bot, PermissionFlagsBits[name]));
 	if (botMissing.length > 0) return refuse('botMissing', mention, botMissing.map((name) => messages.permission[name]).join(', '));
 
 	const role = invocation.options.role;

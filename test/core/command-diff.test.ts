@@ -33,8 +33,10 @@ describe('diffCommands', () => {
 	});
 
 	it('treats null, false, empty lists and empty maps the same as a missing field', () => {
-		const remote = registered({ name_localizations: null, description_localizations: {} });
-		expect(isEmptyDiff(diffCommands([buildInviteCommand()], [remote]))).toBe(true);
+		const { name_localizations: _names, ...local } = buildInviteCommand();
+		const remote = registered({ name_localizations: null, nsfw: false });
+		expect(isEmptyDiff(diffCommands([{ ...local, description_localizations: local.description_localizations }], [{ ...remote, name_localizations: null }]))).toBe(true);
+		expect(isEmptyDiff(diffCommands([{ ...local, options: [] }], [{ ...remote, options: [] }]))).toBe(true);
 	});
 
 	it('reports a changed description', () => {
