@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   InteractionType,
   type APIApplicationCommandAutocompleteInteraction,
@@ -16,6 +17,17 @@ import type { InteractionInit } from './types.js';
 
 /** What Discord lets a guild without boosts upload: interactions report it as `attachment_size_limit`. */
 export const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
+
+/** Where a slash command can be used: channels with a message box (not categories, forums or media channels). */
+const COMMAND_CHANNEL_TYPES: ReadonlySet<ChannelType> = new Set([
+  ChannelType.GuildText,
+  ChannelType.GuildVoice,
+  ChannelType.GuildAnnouncement,
+  ChannelType.GuildStageVoice,
+  ChannelType.AnnouncementThread,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+]);
 
 const USER_OPTION_NAMES: ReadonlySet<string> = new Set(['user', 'stream_user', 'target_user', 'member']);
 
@@ -130,6 +142,10 @@ function buildInteraction(state: LocalState, init: InteractionInit, type: Intera
     throw new Error(`interaction(): "${init.user}" is not a member of the local guild (members: ${known})`);
   }
   const channel = guild.channel(init.channel);
+  if (!COMMAND_CHANNEL_TYPES.has(channel.type)) {
+    // discord.js would drop such an interaction silently; Discord never sends one.
+    throw new Error(`interaction(): commands cannot run in #${channel.name} (${ChannelType[channel.type]}); use a text, voice, stage or announcement channel or a thread`);
+  }
   const userId = member.user.id;
   const commandName = init.command ?? 'invite';
   const registered = state.commands.find(commandName, guild.id);

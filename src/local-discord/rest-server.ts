@@ -141,6 +141,8 @@ export class RestServer {
     }
     const { record, known } = this.#record(request, rawBody);
     this.requests.push(record);
+    const excess = this.requests.length - this.#state.options.maxRecordedRequests;
+    if (excess > 0) this.requests.splice(0, excess);
     this.#state.log(`REST <- ${record.method} ${record.path}${record.query.size ? `?${record.query.toString()}` : ''}`);
     this.#state.signal.notify();
 

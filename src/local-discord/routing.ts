@@ -21,6 +21,7 @@ export interface ResolvedOptions {
   defaultBucket: BucketConfig;
   heartbeatIntervalMs: number;
   privilegedIntents: number;
+  maxRecordedRequests: number;
 }
 
 /** The shared state every part of the local Discord works on. */

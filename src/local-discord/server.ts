@@ -42,6 +42,7 @@ export const LOCAL_DISCORD_DEFAULTS = {
   defaultBucket: { limit: 1000, windowMs: 1000 },
   heartbeatIntervalMs: 41_250,
   privilegedIntents: 0,
+  maxRecordedRequests: Number.POSITIVE_INFINITY,
 } as const satisfies ResolvedOptions;
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {

@@ -34,6 +34,8 @@ export interface LocalDiscordOptions {
    * like an application whose switches are off in the Developer Portal. Default none.
    */
   privilegedIntents?: number;
+  /** Keep only the last N recorded requests (for long benchmark runs). Default: keep all. */
+  maxRecordedRequests?: number;
   /** Debug log: one line per request, response and gateway event. */
   logger?: (line: string) => void;
 }

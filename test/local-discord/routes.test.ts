@@ -61,6 +61,14 @@ describe('resource routes', () => {
     await expect(rest.get(`/guilds/${seedIds.guild}/voice-states/${users.member}`)).rejects.toMatchObject({ status: 404, code: 10065 });
   });
 
+  it('keeps only the last maxRecordedRequests requests when asked to', async () => {
+    await discord.close();
+    discord = await startLocalDiscord({ maxRecordedRequests: 2 });
+    rest = new REST({ api: discord.apiUrl, retries: 0 }).setToken(discord.token);
+    for (const route of [Routes.user('@me'), Routes.gatewayBot(), Routes.guild(seedIds.guild)]) await rest.get(route);
+    expect(discord.requests.map((r) => r.path)).toEqual(['/gateway/bot', `/guilds/${seedIds.guild}`]);
+  });
+
   it('answers unknown routes with 404 {message, code: 0}', async () => {
     await expect(rest.get('/nothing/here' as `/${string}`)).rejects.toMatchObject({ status: 404, code: 0, message: '404: Not Found' });
   });
@@ -185,5 +193,6 @@ describe('interaction payloads built from the model', () => {
   it('throws a clear error for unknown names', () => {
     expect(() => discord.interaction({ user: 'nobody', channel: 'general' })).toThrow(/"nobody" is not a member.*members: owner, admin/);
     expect(() => discord.interaction({ user: 'member', channel: 'nowhere' })).toThrow(/No channel "nowhere"/);
+    expect(() => discord.interaction({ user: 'member', channel: 'forum' })).toThrow(/commands cannot run in #forum \(GuildForum\)/);
   });
 });
