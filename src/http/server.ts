@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
 	ApplicationCommandType,
 	InteractionResponseType,
@@ -17,6 +17,7 @@ import {
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteractionResponse,
 	type RESTPatchAPIInteractionOriginalResponseJSONBody,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
@@ -220,7 +221,17 @@ function httpResponder(res: ServerResponse, payload: APIChatInputApplicationComm
 		defer: () => send(res, 200, { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } satisfies APIInteractionResponse),
 		async edit(message) {
 			const body: RESTPatchAPIInteractionOriginalResponseJSONBody = { content: message.content, components: message.components, allowed_mentions: message.allowed_mentions };
-			await rest.patch(Routes.webhookMessage(applicationId, payload.token), { body, auth: false });
+			// Discord may not have recorded the deferred HTTP response yet when an answer comes
+			// within milliseconds of it: 10008 Unknown Message then, so try again briefly.
+			for (let attempt = 0; ; attempt++) {
+				try {
+					await rest.patch(Routes.webhookMessage(applicationId, payload.token), { body, auth: false });
+					return;
+				} catch (error) {
+					if (attempt >= 3 || !(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.UnknownMessage) throw error;
+					await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
+				}
+			}
 		},
 	};
 }
