@@ -290,11 +290,6 @@ export class InteractionRecord implements InteractionHandle {
     this.#local.signal.notify();
   }
 
-  /** Whether the interaction was acknowledged with a message response (4 or 5). */
-  get hasOriginal(): boolean {
-    return this.#originalId !== undefined;
-  }
-
   /** A message object for a message of this interaction, as the webhook routes return it. */
   toMessage(message: MessageRecord): APIMessage {
     const payload = this.payload as Json & { data?: { name?: string } };

@@ -1,4 +1,4 @@
-import type { APIUser } from 'discord-api-types/v10';
+import { RESTJSONErrorCodes, type APIUser } from 'discord-api-types/v10';
 import type { CommandStore } from './commands.js';
 import { discordError, FormErrors, type Reply } from './errors.js';
 import type { InteractionRegistry } from './interactions.js';
@@ -7,7 +7,6 @@ import type { BucketConfig } from './rate-limits.js';
 import type { SnowflakeGenerator } from './snowflake.js';
 import type { RecordedRequest } from './types.js';
 import type { Signal } from './waiters.js';
-import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {
