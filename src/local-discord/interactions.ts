@@ -303,7 +303,7 @@ export class InteractionRecord implements InteractionHandle {
       author: serializeUser(this.#local.botUser()),
       content: message.state.content ?? '',
       embeds: message.state.embeds ?? [],
-      components: message.state.components ?? [],
+      components: withComponentIds(message.state.components ?? []) as APIMessage['components'],
       attachments: [],
       mentions: [],
       mention_roles: [],
@@ -446,4 +446,33 @@ export function interactionRoutes(): Route[] {
     { method: 'DELETE', path: '/webhooks/:application/:token/messages/:message', ...webhook, handle: deleteMessage },
     { method: 'POST', path: '/webhooks/:application/:token', ...webhook, handle: followUp },
   ];
+}
+
+/**
+ * Components as Discord returns them in a message: each one, nested ones too, numbered with
+ * an `id` in document order when the sender gave none.
+ */
+function withComponentIds(components: readonly unknown[]): unknown[] {
+  let next = 1;
+  const taken = new Set<number>();
+  const walk = (list: readonly unknown[], visit: (component: Record<string, unknown>) => void): void => {
+    for (const item of list) {
+      if (!item || typeof item !== 'object') continue;
+      const component = item as Record<string, unknown>;
+      visit(component);
+      if (Array.isArray(component.components)) walk(component.components, visit);
+      if (component.accessory && typeof component.accessory === 'object') walk([component.accessory], visit);
+    }
+  };
+  const copy = structuredClone(components) as unknown[];
+  walk(copy, (component) => {
+    if (typeof component.id === 'number') taken.add(component.id);
+  });
+  walk(copy, (component) => {
+    if (typeof component.id === 'number') return;
+    while (taken.has(next)) next += 1;
+    component.id = next;
+    taken.add(next);
+  });
+  return copy;
 }

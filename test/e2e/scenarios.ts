@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { InteractionHandle, InteractionInit, LocalDiscord, LocalDiscordOptions, RecordedRequest } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
+import { specAvailable, validateCreateInviteRequest, validateCreateInviteResponse, validateRequest, validateResponse } from '../support/openapi.js';
 
 /** What a scenario needs from a transport. */
 export interface Transport {
@@ -199,6 +200,44 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 				expect(message.deferred).toBe(false);
 				expect(message.content).toContain('https://discord.gg/');
 			});
+		});
+	});
+
+	describe(`/invite over ${name}: against Discord's OpenAPI spec`, () => {
+		let transport: Transport;
+		let discord: LocalDiscord;
+		beforeAll(async () => {
+			transport = await start();
+			discord = transport.discord;
+		});
+		afterAll(() => transport.close());
+
+		it.skipIf(!specAvailable)('sends invite bodies, callbacks and edits the spec accepts, and gets invites the spec documents', async () => {
+			const runs: Omit<InteractionInit, 'command'>[] = [
+				{ user: 'member', channel: 'general' },
+				{ user: 'moderator', channel: 'general', options: { channel: 'voice', expires: '2h', max_uses: 100, temporary: true, unique: true, stream_user: 'streamer', role: 'member', reason: 'contract' } },
+				{ user: 'member', channel: 'general', options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never' } },
+				{ user: 'member', channel: 'announcements', options: { expires: '7d', max_uses: 0, unique: false } },
+				{ user: 'guest', channel: 'general' },
+			];
+			for (const init of runs) await transport.invite(init).message();
+			// A deferred answer too, so an edit of @original is checked.
+			discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 2_500 } });
+			await transport.invite({ user: 'member', channel: 'general', options: { unique: true } }).message(10_000);
+
+			const posts = invitePosts(discord).filter((post) => post.status === 200);
+			expect(posts.length).toBeGreaterThanOrEqual(5);
+			for (const post of posts) {
+				expect(validateCreateInviteRequest(post.body).errors, JSON.stringify(post.body)).toEqual([]);
+				expect(validateCreateInviteResponse(200, post.response).errors, JSON.stringify(post.response)).toEqual([]);
+			}
+			const plumbing = discord.requests.filter((request) => /^\/(interactions|webhooks)\//.test(request.path) && request.status < 300);
+			for (const request of plumbing) {
+				const path = request.path.replace(/\/callback$/, '/callback');
+				expect(validateRequest(request.method, path, request.body).errors, `${request.method} ${path}`).toEqual([]);
+				expect(validateResponse(request.method, path, request.status, request.response).errors, `${request.method} ${path} -> ${request.status}`).toEqual([]);
+			}
+			expect(plumbing.some((request) => request.method === 'PATCH')).toBe(true);
 		});
 	});
 
