@@ -105,6 +105,6 @@ function integer(raw: string | undefined, fallback: number, key: string, min: nu
 
 /** `.env` under the process environment; the environment wins. */
 export function readEnvironment(): NodeJS.ProcessEnv {
-	loadDotenv({ quiet: true });
+	loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });
 	return process.env;
 }
