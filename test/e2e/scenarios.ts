@@ -22,6 +22,8 @@ export interface TransportOptions {
 	discord?: LocalDiscordOptions;
 	/** Abort the invite request after this long (ms). */
 	requestTimeoutMs?: number;
+	/** Give up on rate-limit waits longer than this (ms). */
+	maxRateLimitWaitMs?: number;
 	/** Budget before deferring (ms). */
 	deferAfterMs?: number;
 }
@@ -245,7 +247,7 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 		let transport: Transport;
 		let discord: LocalDiscord;
 		beforeAll(async () => {
-			transport = await start({ requestTimeoutMs: 400, deferAfterMs: 1_000 });
+			transport = await start({ requestTimeoutMs: 400, deferAfterMs: 1_000, maxRateLimitWaitMs: 2_000 });
 			discord = transport.discord;
 		});
 		afterAll(() => transport.close());
@@ -262,6 +264,15 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			} finally {
 				await slow.close();
 			}
+		});
+
+		it('gives up on a rate-limit wait too long to be worth it, and says when to try again', async () => {
+			discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 30_000 } });
+			// Its own channel: the client now knows this bucket is spent for 30 s.
+			const handle = transport.invite({ user: 'member', channel: 'announcements', options: { unique: true } });
+			const message = await handle.message(10_000);
+			expect(message.content).toMatch(/limiting how fast invites are made here\. Try again <t:\d+:R>/);
+			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt).map((request) => request.status)).toEqual([429]);
 		});
 
 		it('times out without creating a second invite and says one may exist', async () => {

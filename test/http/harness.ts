@@ -26,7 +26,7 @@ export async function startHttpHarness(options: TransportOptions & { discord?: L
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
 		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
-		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token, timeoutMs: options.requestTimeoutMs }),
+		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token, timeoutMs: options.requestTimeoutMs, maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
 		applicationId: discord.applicationId,
 		deferAfterMs: options.deferAfterMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
