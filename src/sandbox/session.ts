@@ -134,7 +134,7 @@ export class Sandbox {
 
 	/** Tab completion: option names, member/channel/role names, and the command's own autocomplete for `expires`. */
 	async complete(line: string): Promise<string[]> {
-		const options = inviteCommand.options ?? [];
+		const options = this.#displayOptions();
 		const context = completionContext(line, options);
 		if (context.kind === 'command') return `/${inviteCommand.name}`.startsWith(context.prefix) ? [`/${inviteCommand.name} `] : [];
 		if (context.kind === 'name') return context.names.map((name) => `${name}:`);
@@ -145,7 +145,7 @@ export class Sandbox {
 		if (option.type === ApplicationCommandOptionType.Role) return this.#names(this.discord.guild.roles.map((r) => r.name), context.prefix, '@');
 		if (option.type === ApplicationCommandOptionType.User) return this.#names(this.memberNames(), context.prefix, '@');
 		if (option.type === ApplicationCommandOptionType.Boolean) return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
-		if ('autocomplete' in option && option.autocomplete) return (await this.suggest(option.name, context.prefix)).map((choice) => choice.value);
+		if ('autocomplete' in option && option.autocomplete) return (await this.suggest(this.#canonical.get(option.name) ?? option.name, context.prefix)).map((choice) => choice.value);
 		return [];
 	}
 
@@ -154,6 +154,18 @@ export class Sandbox {
 		const payload = this.discord.autocomplete({ user: this.options.user, channel: this.options.channel, options: { [optionName]: typed }, optionTypes: { [optionName]: ApplicationCommandOptionType.String }, focused: optionName, locale: this.options.locale });
 		const response = await this.#deliver(payload).response(5_000);
 		return ((response as { data?: { choices?: { name: string; value: string | number }[] } }).data?.choices ?? []).map((choice) => ({ name: choice.name, value: String(choice.value) }));
+	}
+
+	/** Display name -> registered name, for a locale whose client shows translated option names. */
+	readonly #canonical = new Map<string, string>();
+
+	/** The options as this locale's client shows them: localized names where the command has them. */
+	#displayOptions(): APIApplicationCommandOption[] {
+		return (inviteCommand.options ?? []).map((option) => {
+			const shown = (option.name_localizations as Record<string, string> | null | undefined)?.[this.options.locale] ?? option.name;
+			this.#canonical.set(shown, option.name);
+			return { ...option, name: shown } as APIApplicationCommandOption;
+		});
 	}
 
 	async #outcome(interactionId: string, timeoutMs: number): Promise<InviteOutcome | undefined> {
@@ -188,20 +200,23 @@ export class Sandbox {
 	}
 
 	#convert(typed: Record<string, string>): { ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string } {
-		const options = inviteCommand.options ?? [];
+		const options = this.#displayOptions();
 		const value: Record<string, TypedValue> = {};
 		const types: Record<string, number> = {};
 		for (const [name, raw] of Object.entries(typed)) {
-			const option = options.find((candidate: APIApplicationCommandOption) => candidate.name === name);
+			const option =
+				options.find((candidate: APIApplicationCommandOption) => candidate.name === name) ?? options.find((candidate) => this.#canonical.get(candidate.name) === name);
 			if (!option) return { ok: false, error: `/invite has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}` };
+			const canonical = this.#canonical.get(option.name) ?? option.name;
 			const converted = convertValue(option, raw);
 			if (!converted.ok) return converted;
 			let resolved = converted.value;
 			if (option.type === ApplicationCommandOptionType.Channel) resolved = this.#resolve(String(resolved), this.discord.guild.channels, (c) => c.name, (c) => c.id) ?? resolved;
 			if (option.type === ApplicationCommandOptionType.Role) resolved = this.#resolve(String(resolved), this.discord.guild.roles, (r) => r.name, (r) => r.id) ?? resolved;
 			if (option.type === ApplicationCommandOptionType.User) resolved = this.#findMember(String(resolved)) ?? resolved;
-			value[name] = resolved;
-			types[name] = option.type;
+			// Discord sends the registered (English) name, whatever the client shows.
+			value[canonical] = resolved;
+			types[canonical] = option.type;
 		}
 		return { ok: true, value, types };
 	}

@@ -75,6 +75,14 @@ describe('npm run sandbox -- --script', () => {
 		expect(out).toMatch(/in 2 Stunden/);
 	});
 
+	it('takes the option names a German client shows, and the English ones too', async () => {
+		const { code, out } = await cli(['--locale', 'de', '--script', '/invite ablauf:1h max_nutzungen:3 kanal:#voice', '--script', '/invite expires:1h']);
+		expect(code).toBe(0);
+		expect(out).toContain('Einladung für #voice erstellt');
+		expect(out).toContain('{"max_age":3600,"max_uses":3}');
+		expect(out.match(/Einladung für #\w+ erstellt/g)).toHaveLength(2);
+	});
+
 	it('drives the HTTP endpoint with --http', async () => {
 		const { code, out } = await cli(['--http', '--json', '--script', '/invite']);
 		expect(code).toBe(0);
