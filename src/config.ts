@@ -103,6 +103,24 @@ function integer(raw: string | undefined, fallback: number, key: string, min: nu
 	return parsed;
 }
 
+/**
+ * For programs: the configuration, or `undefined` after writing every problem to `report`
+ * (stderr by default) so the caller can exit non-zero.
+ */
+export function loadConfigOrReport(
+	requirements: readonly Requirement[],
+	report: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+	env?: NodeJS.ProcessEnv,
+): Config | undefined {
+	try {
+		return loadConfig(requirements, env);
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		report(error.message);
+		return undefined;
+	}
+}
+
 /** `.env` under the process environment; the environment wins. */
 export function readEnvironment(): NodeJS.ProcessEnv {
 	loadDotenv({ quiet: true, ...(process.env.DOTENV_CONFIG_PATH ? { path: process.env.DOTENV_CONFIG_PATH } : {}) });

@@ -3,21 +3,13 @@
  * the bot to a server, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import { DiscordAPIError } from '@discordjs/rest';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrReport } from '../config.js';
 import { createLogger } from '../log.js';
 import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, loadCommands, startBot } from './bot.js';
 
 async function main(): Promise<number> {
-	let config;
-	try {
-		config = loadConfig(['token']);
-	} catch (error) {
-		if (error instanceof ConfigError) {
-			process.stderr.write(`${error.message}\n`);
-			return 1;
-		}
-		throw error;
-	}
+	const config = loadConfigOrReport(['token']);
+	if (!config) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const commands = await loadCommands();
 	logger.info('starting', { commands: [...commands.keys()], api: config.apiUrl });

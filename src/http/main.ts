@@ -5,22 +5,14 @@
  * matter on serverless hosts.
  */
 import { REST } from '@discordjs/rest';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createLogger } from '../log.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
-	let config;
-	try {
-		config = loadConfig(['token', 'applicationId', 'publicKey']);
-	} catch (error) {
-		if (error instanceof ConfigError) {
-			process.stderr.write(`${error.message}\n`);
-			return 1;
-		}
-		throw error;
-	}
+	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
+	if (!config) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
 	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });

@@ -6,21 +6,15 @@
 import { pathToFileURL } from 'node:url';
 import { REST } from '@discordjs/rest';
 import { Routes, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { loadConfigOrReport } from '../config.js';
 import { loadCommands } from '../gateway/bot.js';
 import { describeDiff, diffCommands, isEmptyDiff } from './command-diff.js';
 
 /** Runs deploy; resolves to the exit code. `print` receives each output line. */
 export async function deploy(argv: readonly string[], print: (line: string) => void = console.log, env?: NodeJS.ProcessEnv): Promise<number> {
 	const dryRun = argv.includes('--dry-run');
-	let config: Config;
-	try {
-		config = loadConfig(dryRun ? [] : ['token', 'applicationId'], env);
-	} catch (error) {
-		if (!(error instanceof ConfigError)) throw error;
-		print(error.message);
-		return 1;
-	}
+	const config = loadConfigOrReport(dryRun ? [] : ['token', 'applicationId'], print, env);
+	if (!config) return 1;
 	const commands = await loadCommands();
 	const body: RESTPutAPIApplicationCommandsJSONBody = [...commands.values()].map((command) => command.data.toJSON());
 	if (dryRun) {
