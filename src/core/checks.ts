@@ -119,15 +119,23 @@ export function checkOptions(invocation: InviteInvocation, vocabulary: readonly 
 	return { ok: true, value: { target, maxAge } };
 }
 
-const has = (permissions: bigint | undefined | null, flag: bigint): boolean =>
-	permissions === undefined || permissions === null
-		? true // unknown: Discord decides, and its answer is mapped like any other
-		: (permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator || (permissions & flag) === flag;
+/** Whether known permissions include `flag` (Administrator includes everything). */
+const grants = (permissions: bigint, flag: bigint): boolean =>
+	(permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator || (permissions & flag) === flag;
 
 /**
- * Checks what needs the invoker's and the bot's standing: Create Instant Invite for both in
- * the target channel, View Channel for the bot, and for `role` Manage Roles plus the role
- * hierarchy (Discord lets nobody but the owner give a role at or above their highest).
+ * The bot's permissions may be unknown (a lookup failed): then Discord decides, since it
+ * checks the bot itself, and its answer is mapped like any other.
+ */
+const botHas = (permissions: bigint | undefined | null, flag: bigint): boolean =>
+	permissions === undefined || permissions === null ? true : grants(permissions, flag);
+
+/**
+ * Checks what needs the invoker's and the bot's standing: View Channel and Create Instant
+ * Invite for both in the target channel, and for `role` Manage Roles (server-wide) for both
+ * plus the role hierarchy (Discord lets nobody but the owner give a role at or above their
+ * highest). Discord checks only the bot: for the invoker this is the only check, so it fails
+ * closed when their standing is unknown.
  */
 export function checkPermissions(
 	invocation: InviteInvocation,
@@ -140,22 +148,21 @@ export function checkPermissions(
 	const bot = target.appPermissions ?? looked.channel?.bot;
 	const mention = channelMention(target.id);
 
-	if (!has(invoker, PermissionFlagsBits.CreateInstantInvite)) return refuse('invokerMissing', mention, messages.permission.CreateInstantInvite);
+	if (invoker === undefined || invoker === null) return refuse('cannotVerify');
+	const invokerMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter((name) => !grants(invoker, PermissionFlagsBits[name]));
+	if (invokerMissing.length > 0) return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
-	if (!has(bot, PermissionFlagsBits.ViewChannel)) return refuse('botMissing', mention, messages.permission.ViewChannel);
-	const botMissing = (['CreateInstantInvite'] as const).filter((name) => !has(bot, PermissionFlagsBits[name]));
-	if (botMissing.length > 0) return refuse('botMissing', mention, botMissing.map((name) => messages.permission[name]).join(', '));
+	if (!botHas(bot, PermissionFlagsBits.ViewChannel)) return refuse('botMissing', mention, messages.permission.ViewChannel);
+	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite)) return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
 
 	const role = invocation.options.role;
 	if (role) {
-		const invokerGuild = invocation.invoker.guildPermissions ?? invocation.invoker.permissions;
 		const standing = looked.standing;
-		if (!standing?.invokerIsOwner && !has(invokerGuild, PermissionFlagsBits.ManageRoles)) return refuse('roleNeedsManageRoles');
-		if (!has(invocation.appPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
-		if (standing) {
-			if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition) return refuse('roleNotBelowInvoker', roleMention(role.id));
-			if (role.position >= standing.botHighestPosition) return refuse('roleNotBelowBot', roleMention(role.id));
-		}
+		if (!standing) return refuse('cannotVerify');
+		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageRoles)) return refuse('roleNeedsManageRoles');
+		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
+		if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition) return refuse('roleNotBelowInvoker', roleMention(role.id));
+		if (role.position >= standing.botHighestPosition) return refuse('roleNotBelowBot', roleMention(role.id));
 	}
 	return { ok: true, value: true };
 }

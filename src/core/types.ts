@@ -61,11 +61,19 @@ export interface InvocationRole {
 	managed: boolean;
 }
 
-/** Where the invoker and the bot stand in the role list; needed only when `role` is given. */
+/**
+ * Where the invoker and the bot stand in the server; needed only when `role` is given.
+ * Permissions here are server-wide (roles only): in a channel's permissions bit 28 can come
+ * from an overwrite, where it means Manage Permissions, not Manage Roles.
+ */
 export interface RoleStanding {
 	invokerIsOwner: boolean;
 	invokerHighestPosition: number;
 	botHighestPosition: number;
+	/** The invoker's server-wide permissions. */
+	invokerPermissions: bigint;
+	/** The bot's server-wide permissions. */
+	botPermissions: bigint;
 }
 
 /** Permissions in the target channel that the payload did not carry, looked up by the adapter. */

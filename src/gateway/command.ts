@@ -7,11 +7,12 @@ import type { REST } from '@discordjs/rest';
 import {
 	GuildMember,
 	MessageFlags,
+	PermissionsBitField,
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 	type Client,
 } from 'discord.js';
-import type { APIInteractionDataResolvedChannel, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
@@ -72,7 +73,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	return {
 		data,
 		async execute(interaction) {
-			const receivedAt = Date.now();
+			// Discord's clock starts at creation: time the host bot spent before calling us counts.
+			const receivedAt = Math.min(Date.now(), interaction.createdTimestamp);
 			const outcome = await runInvite(invocationFrom(interaction), {
 				rest: restFor(interaction.client),
 				responder: responderFor(interaction),
@@ -129,25 +131,41 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 
 type OptionChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
 
-/** A cached channel carries no permissions (discord.js drops them); a raw one does. */
+/**
+ * The resolved channel with the permissions Discord computed for it: discord.js keeps them as
+ * `permissions`/`appPermissions` bit fields on its copy, or leaves the raw strings when the
+ * channel is not cached.
+ */
 function channelFrom(channel: OptionChannel): InvocationChannel {
-	const raw = channel as Partial<APIInteractionDataResolvedChannel> & { parentId?: string | null; parent_id?: string | null };
+	const raw = channel as { parentId?: string | null; parent_id?: string | null; permissions?: unknown; appPermissions?: unknown; app_permissions?: unknown };
 	return {
 		id: channel.id,
 		type: channel.type,
 		parentId: raw.parentId ?? raw.parent_id ?? undefined,
-		permissions: typeof raw.permissions === 'string' ? BigInt(raw.permissions) : undefined,
-		appPermissions: typeof raw.app_permissions === 'string' ? BigInt(raw.app_permissions) : undefined,
+		permissions: bits(raw.permissions),
+		appPermissions: bits(raw.appPermissions ?? raw.app_permissions),
 	};
 }
 
+const bits = (value: unknown): bigint | undefined => {
+	if (value instanceof PermissionsBitField) return value.bitfield;
+	if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
+	return undefined;
+};
+
+/**
+ * Answers through discord.js. A host bot may have deferred before calling `execute` (many
+ * guide-style dispatchers do): then the first answer is an edit, and there is nothing to defer.
+ */
 function responderFor(interaction: ChatInputCommandInteraction): InteractionResponder {
+	const answered = () => interaction.deferred || interaction.replied;
 	return {
 		async reply(message) {
-			await interaction.reply({ content: message.content, components: message.components, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+			if (answered()) await interaction.editReply({ content: message.content, components: message.components, allowedMentions: { parse: [] } });
+			else await interaction.reply({ content: message.content, components: message.components, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 		},
 		async defer() {
-			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		},
 		async edit(message) {
 			await interaction.editReply({ content: message.content, components: message.components, allowedMentions: { parse: [] } });
@@ -165,7 +183,13 @@ function lookupsFor(interaction: ChatInputCommandInteraction) {
 		async roleStanding() {
 			const [member, bot] = await Promise.all([memberOf(), me()]);
 			if (!guild || !member || !bot) return undefined;
-			return { invokerIsOwner: guild.ownerId === member.id, invokerHighestPosition: member.roles.highest.position, botHighestPosition: bot.roles.highest.position };
+			return {
+				invokerIsOwner: guild.ownerId === member.id,
+				invokerHighestPosition: member.roles.highest.position,
+				botHighestPosition: bot.roles.highest.position,
+				invokerPermissions: member.permissions.bitfield,
+				botPermissions: bot.permissions.bitfield,
+			};
 		},
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);

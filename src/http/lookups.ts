@@ -12,9 +12,10 @@ import {
 	type RESTGetAPIChannelResult,
 	type RESTGetAPIGuildMemberResult,
 	type RESTGetAPIGuildResult,
+	type RESTGetAPIUserResult,
 } from 'discord-api-types/v10';
 import type { InviteLookups } from '../core/invite.js';
-import { computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
+import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, RoleStanding } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
 
@@ -48,17 +49,27 @@ export function restLookups(payload: APIChatInputApplicationCommandInteraction, 
 	const member = payload.member;
 	const signal = (): AbortSignal => AbortSignal.timeout(options.timeoutMs ?? 5_000);
 
+	const timeoutMs = options.timeoutMs ?? 5_000;
 	const memo = new Map<string, Promise<unknown>>();
 	const get = <T>(route: `/${string}`): Promise<T> => {
 		let pending = memo.get(route);
 		if (!pending) {
-			pending = rest.get(route, { signal: signal() });
+			// The signal ends a request on the wire; the race also ends a rate-limit wait, which
+			// @discordjs/rest sleeps through without looking at the signal.
+			pending = withTimeout(rest.get(route, { signal: signal() }), timeoutMs, route);
 			memo.set(route, pending);
 		}
 		return pending as Promise<T>;
 	};
 	const guild = (id: string) => get<RESTGetAPIGuildResult>(Routes.guild(id));
-	const botMember = (id: string) => get<RESTGetAPIGuildMemberResult>(Routes.guildMember(id, applicationId));
+	// The bot's user id is the application id, except for some old applications: then ask.
+	const botMember = (id: string) =>
+		get<RESTGetAPIGuildMemberResult>(Routes.guildMember(id, applicationId)).catch(async (error: unknown) => {
+			if (!(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.UnknownMember) throw error;
+			const me = await get<RESTGetAPIUserResult>(Routes.user('@me'));
+			if (me.id === applicationId) throw error;
+			return get<RESTGetAPIGuildMemberResult>(Routes.guildMember(id, me.id));
+		});
 	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
 
 	const unknown = (what: string, error: unknown): undefined => {
@@ -73,10 +84,14 @@ export function restLookups(payload: APIChatInputApplicationCommandInteraction, 
 				const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
 				const positions = new Map(server.roles.map((role) => [role.id, role.position]));
 				const highest = (roleIds: readonly string[]): number => Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
+				const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles };
 				return {
 					invokerIsOwner: server.owner_id === member.user.id,
 					invokerHighestPosition: highest(member.roles),
 					botHighestPosition: highest(bot.roles),
+					// Server-wide, from roles: the payload's member.permissions include channel overwrites.
+					invokerPermissions: computeBasePermissions({ ...common, memberId: member.user.id, memberRoleIds: member.roles }),
+					botPermissions: computeBasePermissions({ ...common, memberId: bot.user?.id ?? applicationId, memberRoleIds: bot.roles }),
 				};
 			} catch (error) {
 				return unknown('role standing', error);
@@ -96,11 +111,20 @@ export function restLookups(payload: APIChatInputApplicationCommandInteraction, 
 				const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles, overwrites };
 				return {
 					invoker: computeChannelPermissions({ ...common, memberId: member.user.id, memberRoleIds: member.roles }),
-					bot: computeChannelPermissions({ ...common, memberId: applicationId, memberRoleIds: bot.roles }),
+					bot: computeChannelPermissions({ ...common, memberId: bot.user?.id ?? applicationId, memberRoleIds: bot.roles }),
 				};
 			} catch (error) {
 				return unknown(`permissions in ${channelId}`, error);
 			}
 		},
 	};
+}
+
+/** Rejects after `ms` when the lookup has not settled (whatever it is waiting on). */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => reject(new Error(`lookup of ${what} took longer than ${ms} ms`)), ms);
+	});
+	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -73,6 +73,7 @@ export const de: Messages = {
 		roleNotBelowInvoker: (role) => `${role} liegt nicht unter deiner höchsten Rolle, daher kannst du sie nicht vergeben.`,
 		roleNotBelowBot: (role) => `${role} liegt nicht unter meiner höchsten Rolle, daher kann ich sie nicht vergeben. Verschiebe meine Rolle darüber.`,
 		reasonTooLong: (max) => `Der Grund darf höchstens ${max} Zeichen lang sein.`,
+		cannotVerify: 'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
 	},
 
 	error: {

@@ -65,6 +65,7 @@ export const en: Messages = {
 		roleNotBelowInvoker: (role) => `${role} is not below your highest role, so you can't give it.`,
 		roleNotBelowBot: (role) => `${role} is not below my highest role, so I can't give it. Move my role above it.`,
 		reasonTooLong: (max) => `The reason can be at most ${max} characters.`,
+		cannotVerify: "I couldn't check your permissions just now, so I made no invite. Try again in a moment.",
 	},
 
 	error: {

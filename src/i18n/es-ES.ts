@@ -73,6 +73,7 @@ export const esES: Messages = {
 		roleNotBelowInvoker: (role) => `${role} no está por debajo de tu rol más alto, así que no puedes darlo.`,
 		roleNotBelowBot: (role) => `${role} no está por debajo de mi rol más alto, así que no puedo darlo. Mueve mi rol por encima.`,
 		reasonTooLong: (max) => `El motivo puede tener como máximo ${max} caracteres.`,
+		cannotVerify: 'Ahora mismo no he podido comprobar tus permisos, así que no he creado ninguna invitación. Vuelve a intentarlo en un momento.',
 	},
 
 	error: {

@@ -73,6 +73,7 @@ export const fr: Messages = {
 		roleNotBelowInvoker: (role) => `${role} n'est pas sous ton rôle le plus élevé, tu ne peux donc pas le donner.`,
 		roleNotBelowBot: (role) => `${role} n'est pas sous mon rôle le plus élevé, je ne peux donc pas le donner. Place mon rôle au-dessus.`,
 		reasonTooLong: (max) => `La raison peut contenir au maximum ${max} caractères.`,
+		cannotVerify: "Je n'ai pas pu vérifier tes permissions pour l'instant, donc je n'ai créé aucune invitation. Réessaie dans un instant.",
 	},
 
 	error: {

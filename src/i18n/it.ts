@@ -73,6 +73,7 @@ export const it: Messages = {
 		roleNotBelowInvoker: (role) => `${role} non è sotto il tuo ruolo più alto, quindi non puoi assegnarlo.`,
 		roleNotBelowBot: (role) => `${role} non è sotto il mio ruolo più alto, quindi non posso assegnarlo. Sposta il mio ruolo sopra di esso.`,
 		reasonTooLong: (max) => `Il motivo può contenere al massimo ${max} caratteri.`,
+		cannotVerify: 'Non sono riuscito a verificare i tuoi permessi in questo momento, quindi non ho creato alcun invito. Riprova tra poco.',
 	},
 
 	error: {

@@ -78,6 +78,7 @@ export const ja: Messages = {
 		roleNotBelowInvoker: (role) => `${role} はあなたの最上位ロールより下にないため、付与できません。`,
 		roleNotBelowBot: (role) => `${role} は私の最上位ロールより下にないため、付与できません。私のロールをその上に移動してください。`,
 		reasonTooLong: (max) => `理由は最大 ${max} 文字までです。`,
+		cannotVerify: '現在あなたの権限を確認できなかったため、招待は作成していません。しばらくしてからもう一度お試しください。',
 	},
 
 	error: {

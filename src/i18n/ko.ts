@@ -78,6 +78,7 @@ export const ko: Messages = {
 		roleNotBelowInvoker: (role) => `${role}은(는) 회원님의 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다.`,
 		roleNotBelowBot: (role) => `${role}은(는) 제 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다. 제 역할을 그 위로 옮겨 주세요.`,
 		reasonTooLong: (max) => `사유는 최대 ${max}자까지 입력할 수 있습니다.`,
+		cannotVerify: '지금은 권한을 확인할 수 없어 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.',
 	},
 
 	error: {

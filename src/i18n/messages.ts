@@ -64,6 +64,8 @@ export interface Messages {
 		roleNotBelowInvoker: (role: string) => string;
 		roleNotBelowBot: (role: string) => string;
 		reasonTooLong: (max: number) => string;
+		/** Discord could not be asked who may do what (a lookup failed): nothing was created. */
+		cannotVerify: string;
 	};
 
 	/** Failures reported by Discord or the network. */

@@ -73,6 +73,7 @@ export const nl: Messages = {
 		roleNotBelowInvoker: (role) => `${role} staat niet onder je hoogste rol, dus je kunt hem niet geven.`,
 		roleNotBelowBot: (role) => `${role} staat niet onder mijn hoogste rol, dus ik kan hem niet geven. Zet mijn rol erboven.`,
 		reasonTooLong: (max) => `De reden mag maximaal ${max} tekens lang zijn.`,
+		cannotVerify: 'Ik kon je rechten nu niet controleren, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
 	},
 
 	error: {

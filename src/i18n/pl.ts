@@ -78,6 +78,7 @@ export const pl: Messages = {
 		roleNotBelowInvoker: (role) => `${role} nie jest poniżej Twojej najwyższej roli, więc nie możesz jej nadać.`,
 		roleNotBelowBot: (role) => `${role} nie jest poniżej mojej najwyższej roli, więc nie mogę jej nadać. Przenieś moją rolę nad nią.`,
 		reasonTooLong: (max) => `Powód może mieć najwyżej ${max} znaków.`,
+		cannotVerify: 'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
 	},
 
 	error: {

@@ -73,6 +73,7 @@ export const ptBR: Messages = {
 		roleNotBelowInvoker: (role) => `${role} não está abaixo do seu cargo mais alto, então você não pode dá-lo.`,
 		roleNotBelowBot: (role) => `${role} não está abaixo do meu cargo mais alto, então não posso dá-lo. Mova meu cargo para cima dele.`,
 		reasonTooLong: (max) => `O motivo pode ter no máximo ${max} caracteres.`,
+		cannotVerify: 'Não consegui verificar suas permissões agora, então não criei nenhum convite. Tente de novo daqui a pouco.',
 	},
 
 	error: {

@@ -78,6 +78,7 @@ export const tr: Messages = {
 		roleNotBelowInvoker: (role) => `${role}, en yüksek rolünün altında değil, bu yüzden onu veremezsin.`,
 		roleNotBelowBot: (role) => `${role}, en yüksek rolümün altında değil, bu yüzden onu veremem. Rolümü onun üstüne taşı.`,
 		reasonTooLong: (max) => `Sebep en fazla ${max} karakter olabilir.`,
+		cannotVerify: 'Şu anda izinlerini kontrol edemedim, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.',
 	},
 
 	error: {

@@ -76,6 +76,7 @@ export const zhCN: Messages = {
 		roleNotBelowInvoker: (role) => `${role} 不低于你的最高身份组，因此你无法授予。`,
 		roleNotBelowBot: (role) => `${role} 不低于我的最高身份组，因此我无法授予。请将我的身份组移到它上方。`,
 		reasonTooLong: (max) => `原因最多 ${max} 个字符。`,
+		cannotVerify: '暂时无法检查你的权限，因此没有创建邀请。请稍后再试。',
 	},
 
 	error: {

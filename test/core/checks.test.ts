@@ -228,69 +228,87 @@ describe('checkPermissions', () => {
 		expect(check({ options: { channel: picked } }, { channel: { invoker: INVITER_PERMISSIONS, bot: BOT_PERMISSIONS } }).ok).toBe(true);
 	});
 
-	it('lets Discord decide when no permissions are known at all', () => {
-		expect(check({ invoker: { permissions: null }, appPermissions: null }).ok).toBe(true);
+	it("lets Discord decide about the bot when the bot's permissions are unknown", () => {
+		expect(check({ appPermissions: null }).ok).toBe(true);
+	});
+
+	it("refuses when the invoker's permissions are unknown, since Discord never checks the invoker", () => {
+		expect(refusal(check({ invoker: { permissions: null } })).id).toBe('cannotVerify');
+	});
+
+	it('refuses an invoker who cannot see the picked channel, even with Create Invite', () => {
+		const picked = voiceChannel({ permissions: PermissionFlagsBits.CreateInstantInvite });
+		expect(refusal(check({ options: { channel: picked } }))).toEqual({ id: 'invokerMissing', args: [`<#${VOICE_CHANNEL_ID}>`, en.permission.ViewChannel] });
 	});
 
 	it('treats Administrator as implying every permission, for the invoker and the bot', () => {
 		const admin = PermissionFlagsBits.Administrator;
 		expect(check({ invoker: { permissions: admin }, appPermissions: admin })).toEqual({ ok: true, value: true });
-		const standing: RoleStanding = { invokerIsOwner: false, invokerHighestPosition: 10, botHighestPosition: 10 };
+		const standing: RoleStanding = { invokerIsOwner: false, invokerHighestPosition: 10, botHighestPosition: 10, invokerPermissions: admin, botPermissions: admin };
 		expect(check({ invoker: { permissions: admin }, appPermissions: admin, options: { role: ROLE } }, { standing }).ok).toBe(true);
 	});
 
 	describe('with a role to give', () => {
 		const manager = INVITER_PERMISSIONS | PermissionFlagsBits.ManageRoles;
 		const bot = BOT_PERMISSIONS | PermissionFlagsBits.ManageRoles;
-		const withRole = (position: number, invokerPermissions = manager): InvocationOverrides => ({
-			invoker: { permissions: invokerPermissions },
-			appPermissions: bot,
+		const withRole = (position: number): InvocationOverrides => ({
+			invoker: { permissions: INVITER_PERMISSIONS },
+			appPermissions: BOT_PERMISSIONS,
 			options: { role: { ...ROLE, position } },
 		});
-		const standing = (overrides: Partial<RoleStanding> = {}): RoleStanding => ({ invokerIsOwner: false, invokerHighestPosition: 5, botHighestPosition: 5, ...overrides });
+		const standing = (overrides: Partial<RoleStanding> = {}): RoleStanding => ({
+			invokerIsOwner: false,
+			invokerHighestPosition: 5,
+			botHighestPosition: 5,
+			invokerPermissions: manager,
+			botPermissions: bot,
+			...overrides,
+		});
 
-		it('gives a role below both the invoker\'s and the bot\'s highest role', () => {
+		it("gives a role below both the invoker's and the bot's highest role", () => {
 			expect(check(withRole(4), { standing: standing() }).ok).toBe(true);
 		});
 
-		it('refuses an invoker without Manage Roles', () => {
-			expect(refusal(check(withRole(1, INVITER_PERMISSIONS), { standing: standing() })).id).toBe('roleNeedsManageRoles');
+		it('refuses an invoker without Manage Roles server-wide', () => {
+			expect(refusal(check(withRole(1), { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id).toBe('roleNeedsManageRoles');
 		});
 
-		it('uses the invoker\'s server-wide permissions when the adapter knows them', () => {
-			const overrides = withRole(1, INVITER_PERMISSIONS);
-			overrides.invoker = { ...overrides.invoker, guildPermissions: manager };
-			expect(check(overrides, { standing: standing() }).ok).toBe(true);
+		it("ignores bit 28 in the channel's permissions, where an overwrite makes it Manage Permissions", () => {
+			const overrides = withRole(1);
+			overrides.invoker = { permissions: manager };
+			overrides.appPermissions = bot;
+			expect(refusal(check(overrides, { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id).toBe('roleNeedsManageRoles');
+			expect(refusal(check(overrides, { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe('botNeedsManageRoles');
 		});
 
-		it('refuses when the bot lacks Manage Roles', () => {
-			expect(refusal(check({ ...withRole(1), appPermissions: BOT_PERMISSIONS }, { standing: standing() })).id).toBe('botNeedsManageRoles');
+		it('refuses when the bot lacks Manage Roles server-wide', () => {
+			expect(refusal(check(withRole(1), { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe('botNeedsManageRoles');
 		});
 
-		it('refuses a role at the same position as the invoker\'s highest', () => {
+		it("refuses a role at the same position as the invoker's highest", () => {
 			const result = refusal(check(withRole(5), { standing: standing({ botHighestPosition: 9 }) }));
 			expect(result).toEqual({ id: 'roleNotBelowInvoker', args: [`<@&${ROLE.id}>`] });
 		});
 
-		it('refuses a role above the invoker\'s highest', () => {
+		it("refuses a role above the invoker's highest", () => {
 			expect(refusal(check(withRole(7), { standing: standing({ botHighestPosition: 9 }) })).id).toBe('roleNotBelowInvoker');
 		});
 
 		it('lets the server owner give a role above their highest, even without Manage Roles', () => {
-			expect(check(withRole(7, INVITER_PERMISSIONS), { standing: standing({ invokerIsOwner: true, invokerHighestPosition: 0, botHighestPosition: 9 }) }).ok).toBe(true);
+			expect(check(withRole(7), { standing: standing({ invokerIsOwner: true, invokerHighestPosition: 0, botHighestPosition: 9, invokerPermissions: INVITER_PERMISSIONS }) }).ok).toBe(true);
 		});
 
-		it('still refuses the owner a role at or above the bot\'s highest', () => {
+		it("still refuses the owner a role at or above the bot's highest", () => {
 			const result = refusal(check(withRole(9), { standing: standing({ invokerIsOwner: true, botHighestPosition: 9 }) }));
 			expect(result).toEqual({ id: 'roleNotBelowBot', args: [`<@&${ROLE.id}>`] });
 		});
 
-		it('refuses a role at the same position as the bot\'s highest', () => {
+		it("refuses a role at the same position as the bot's highest", () => {
 			expect(refusal(check(withRole(5), { standing: standing({ invokerHighestPosition: 9, botHighestPosition: 5 }) })).id).toBe('roleNotBelowBot');
 		});
 
-		it('leaves the hierarchy to Discord when the standing could not be looked up', () => {
-			expect(check(withRole(99)).ok).toBe(true);
+		it('refuses to give a role when the standing could not be looked up: nobody else would check the invoker', () => {
+			expect(refusal(check(withRole(1))).id).toBe('cannotVerify');
 		});
 	});
 });

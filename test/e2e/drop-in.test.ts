@@ -1,0 +1,63 @@
+/**
+ * `commands/invite.ts` dropped into someone else's guide-style bot: their loader, their
+ * dispatcher (which may defer before calling `execute`), their Client.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
+import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.js';
+import invite from '../../commands/invite.js';
+
+let discord: LocalDiscord | undefined;
+let client: Client | undefined;
+afterEach(async () => {
+	await client?.destroy();
+	await discord?.close();
+	client = undefined;
+	discord = undefined;
+});
+
+/** A bot as the discord.js guide writes one, routing to `commands/invite.ts`'s default export. */
+async function guideBot(local: LocalDiscord, dispatch: (interaction: Interaction) => Promise<void>): Promise<Client> {
+	const bot = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: local.apiUrl } });
+	bot.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+	const ready = new Promise<void>((resolve) => bot.once(Events.ClientReady, () => resolve()));
+	await bot.login(local.token);
+	await ready;
+	await local.ready();
+	return bot;
+}
+
+describe('commands/invite.ts in a guide-style bot', () => {
+	it('has the guide shape: data with a name and toJSON(), execute and autocomplete', () => {
+		expect(invite.data.name).toBe('invite');
+		expect(invite.data.toJSON()).toMatchObject({ name: 'invite', options: expect.any(Array) });
+		expect(typeof invite.execute).toBe('function');
+		expect(typeof invite.autocomplete).toBe('function');
+	});
+
+	it('answers through the host bot’s own Client and dispatcher', async () => {
+		discord = await startLocalDiscord();
+		client = await guideBot(discord, async (interaction) => {
+			if (interaction.isAutocomplete()) return invite.autocomplete(interaction);
+			if (interaction.isChatInputCommand()) return invite.execute(interaction);
+		});
+		const message = await discord.dispatch(discord.interaction({ user: 'member', channel: 'general', options: { expires: '1h' } })).message();
+		expect(message.content).toContain('https://discord.gg/');
+		const suggestions = await discord.dispatch(discord.autocomplete({ user: 'member', channel: 'general', options: { expires: '2h' }, focused: 'expires' })).response();
+		expect(suggestions).toMatchObject({ type: 8, data: { choices: [{ value: '2h' }] } });
+	});
+
+	it('edits the answer in when the host bot deferred before calling execute, and answers only once', async () => {
+		discord = await startLocalDiscord();
+		client = await guideBot(discord, async (interaction) => {
+			if (!interaction.isChatInputCommand()) return;
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			await invite.execute(interaction);
+		});
+		const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
+		const message = await handle.message();
+		expect(handle.responses.map((response) => response.type)).toEqual([5]);
+		expect(message.content).toContain('https://discord.gg/');
+		expect(handle.rejected).toEqual([]);
+	});
+});
