@@ -3,11 +3,11 @@
  * one ephemeral answer out. Adapters (discord.js gateway, HTTP endpoint) supply the
  * invocation, a responder and the lookups their world can make.
  */
-import type { REST, RateLimitData } from '@discordjs/rest';
+import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { messagesFor, vocabularyOf, type Messages } from '../i18n/index.js';
 import { silentLogger, type Logger } from '../log.js';
-import { canListInvites, createChannelInvite, findLostInvite } from '../discord/invites.js';
+import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
 import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, refusalText, type Refusal } from './checks.js';
 import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
 import { classifyError, failureText, newReference, type Failure } from './errors.js';
@@ -35,6 +35,12 @@ export interface InviteDependencies {
 	/** Budget before deferring. Default 1500 ms. */
 	deferAfterMs?: number | undefined;
 }
+
+/**
+ * How long after the interaction an invite may still be requested: the token that lets us
+ * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
+ */
+export const ANSWER_WINDOW_MS = 14 * 60_000;
 
 /** What happened, for logs, tests and the sandbox. */
 export interface InviteOutcome {
@@ -97,13 +103,15 @@ async function createInvite(
 	botPermissions: bigint | undefined,
 ): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
 	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
-	const onRateLimited = (info: RateLimitData): void => {
-		if (info.majorParameter === request.channelId && info.timeToReset >= deadline.remainingMs) void deadline.defer(`rate limited for ${info.timeToReset} ms`);
-	};
-	deps.rest.on('rateLimited', onRateLimited);
+	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
+		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
+	});
 	const requestedAt = Date.now();
+	// Past the interaction token's life nobody can be told about an invite: don't send it then.
+	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
+	const signal = AbortSignal.timeout(Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt));
 	try {
-		const invite = await createChannelInvite(deps.rest, request);
+		const invite = await createChannelInvite(deps.rest, request, signal);
 		const reply = renderInvite(invite, { requestedAt, unique: request.body.unique, channelId: request.channelId }, messages);
 		logger.info('invite created', { interaction: invocation.interactionId, channel: request.channelId, code: invite?.code });
 		return { status: 'created', request, invite, reply };
@@ -121,6 +129,6 @@ async function createInvite(
 		if (failure.log) logger.warn('invite request failed', { interaction: invocation.interactionId, failure: failure.id, reference, error });
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
-		deps.rest.off('rateLimited', onRateLimited);
+		stopListening();
 	}
 }

@@ -35,8 +35,42 @@ export function createInviteRest(options: InviteRestOptions): REST {
 		...(options.api ? { api: options.api } : {}),
 		retries: 0,
 		timeout: options.timeoutMs ?? 10_000,
-		rejectOnRateLimit: (data: RateLimitData) => data.timeToReset > maxWait,
+		// A shared-scope or sub-limit 429 sleeps for retryAfter/sublimitTimeout while
+		// timeToReset may be 0: the longest of the three is the wait.
+		rejectOnRateLimit: (data: RateLimitData) => rateLimitWait(data) > maxWait,
 	}).setToken(options.token);
+}
+
+/** How long @discordjs/rest will sleep for a rate limit it reports. */
+export const rateLimitWait = (data: Pick<RateLimitData, 'timeToReset' | 'retryAfter' | 'sublimitTimeout'>): number =>
+	Math.max(data.timeToReset, data.retryAfter, data.sublimitTimeout);
+
+type RateLimitListener = (wait: number) => void;
+const rateLimitListeners = new WeakMap<REST, Map<string, Set<RateLimitListener>>>();
+
+/**
+ * Calls `listener` with the wait whenever the REST client announces a rate-limit wait for
+ * requests on `channelId`. One `rateLimited` listener per client serves every concurrent
+ * invocation (a listener each would trip the emitter's leak warning under load).
+ * @returns a function that stops listening
+ */
+export function onChannelRateLimit(rest: REST, channelId: string, listener: RateLimitListener): () => void {
+	let byChannel = rateLimitListeners.get(rest);
+	if (!byChannel) {
+		const channels = new Map<string, Set<RateLimitListener>>();
+		byChannel = channels;
+		rateLimitListeners.set(rest, channels);
+		rest.on('rateLimited', (data) => {
+			for (const notify of channels.get(data.majorParameter) ?? []) notify(rateLimitWait(data));
+		});
+	}
+	const listeners = byChannel.get(channelId) ?? new Set<RateLimitListener>();
+	byChannel.set(channelId, listeners);
+	listeners.add(listener);
+	return () => {
+		listeners.delete(listener);
+		if (listeners.size === 0) byChannel.delete(channelId);
+	};
 }
 
 /**
@@ -76,12 +110,22 @@ export const canListInvites = (permissions: bigint | undefined | null): boolean 
 export async function findLostInvite(rest: REST, request: InviteRequest, botUserId: string, requestedAt: number, signal?: AbortSignal): Promise<APIExtendedInvite | undefined> {
 	const invites = await getChannelInvites(rest, request.channelId, signal);
 	const { body } = request;
-	return invites.find(
+	const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
+	// Everything we asked for must match: another member's invite made at the same moment
+	// (with a role, say) must never be handed out as ours.
+	const matches = invites.filter(
 		(invite) =>
 			invite.inviter?.id === botUserId &&
 			Date.parse(invite.created_at) >= requestedAt - REUSE_CLOCK_TOLERANCE_MS &&
+			invite.uses === 0 &&
 			invite.max_age === (body.max_age ?? 86_400) &&
 			invite.max_uses === (body.max_uses ?? 0) &&
-			invite.temporary === (body.temporary ?? false),
+			invite.temporary === (body.temporary ?? false) &&
+			(invite.target_type ?? undefined) === body.target_type &&
+			(invite.target_user?.id ?? undefined) === body.target_user_id &&
+			(invite.target_application?.id ?? undefined) === body.target_application_id &&
+			sameIds((invite.roles ?? []).map((role) => role.id), body.role_ids ?? []),
 	);
+	// Two identical requests at once cannot be told apart: then hand out neither.
+	return matches.length === 1 ? matches[0] : undefined;
 }

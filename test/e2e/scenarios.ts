@@ -143,6 +143,18 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			});
 		});
 
+		it('refuses a channel the invoker cannot see, even where the bot can make invites', async () => {
+			discord.guild.setOverwrite('staff', 'invite bot', { allow: PermissionFlagsBits.ViewChannel });
+			try {
+				const before = invitePosts(discord).length;
+				const message = await run({ user: 'member', channel: 'general', options: { channel: 'staff' } }).message();
+				expect(message.content).toMatch(/You need \*\*View Channel\*\*/);
+				expect(invitePosts(discord).length).toBe(before);
+			} finally {
+				discord.guild.removeOverwrite('staff', 'invite bot');
+			}
+		});
+
 		describe('maps what Discord answers', () => {
 			it('maps a 403 Missing Permissions from Discord', async () => {
 				discord.inject('POST', INVITES, { status: 403, body: { code: 50013, message: 'Missing Permissions' } });
@@ -273,6 +285,13 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			const message = await handle.message(10_000);
 			expect(message.content).toMatch(/limiting how fast invites are made here\. Try again <t:\d+:R>/);
 			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt).map((request) => request.status)).toEqual([429]);
+		});
+
+		it('gives up on a long shared-scope 429 too, where only Retry-After says how long', async () => {
+			discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 30_000, scope: 'shared' } });
+			const handle = transport.invite({ user: 'member', channel: 'voice', options: { unique: true } });
+			const message = await handle.message(10_000);
+			expect(message.content).toMatch(/limiting how fast invites are made here/);
 		});
 
 		it('times out without creating a second invite and says one may exist', async () => {
