@@ -99,6 +99,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	// Built once: a malformed key fails at start-up, not on the first interaction.
 	const key = ed25519PublicKey(options.publicKey);
 	const inFlight = new Set<Promise<void>>();
+	const seen = new SeenInteractions(settings.replayWindowSeconds * 1_000 * 2);
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
 
 	const server = createServer((req, res) => {
@@ -154,6 +155,12 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			case InteractionType.ApplicationCommand: {
 				if (!isInvite(payload)) return send(res, 400, { error: 'unknown command' });
 				if (typeof payload.token !== 'string' || typeof payload.id !== 'string') return send(res, 400, { error: 'not an interaction' });
+				// A captured request replayed within the window carries a valid signature: each
+				// interaction runs once (per process; replicas share no memory, see the README).
+				if (!seen.add(payload.id, now())) {
+					logger.warn('refused a replayed interaction', { interaction: payload.id });
+					return send(res, 401, { error: 'replayed interaction' });
+				}
 				return runCommand(payload as unknown as APIChatInputApplicationCommandInteraction, res, receivedAt);
 			}
 			case InteractionType.ApplicationCommandAutocomplete: {
@@ -292,4 +299,27 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 function isInvite(payload: Record<string, unknown>): boolean {
 	const data = payload.data;
 	return isObject(data) && data.name === COMMAND_NAME && data.type === ApplicationCommandType.ChatInput;
+}
+
+/**
+ * Interaction ids seen lately, kept for `ttlMs` (past that the replay window refuses the
+ * request anyway). Bounded by what one window can hold; the oldest go first.
+ */
+class SeenInteractions {
+	readonly #expiries = new Map<string, number>();
+	constructor(
+		readonly ttlMs: number,
+		readonly maxSize = 100_000,
+	) {}
+
+	/** Records `id`; false when it was already there. */
+	add(id: string, now: number): boolean {
+		for (const [old, expiry] of this.#expiries) {
+			if (expiry > now && this.#expiries.size < this.maxSize) break;
+			this.#expiries.delete(old);
+		}
+		if (this.#expiries.has(id)) return false;
+		this.#expiries.set(id, now + this.ttlMs);
+		return true;
+	}
 }
