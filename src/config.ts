@@ -37,7 +37,10 @@ export interface Config {
 /** What a program needs beyond the defaults. */
 export type Requirement = 'token' | 'applicationId' | 'publicKey';
 
-/** Thrown with every problem found, one per line; never contains a secret's value. */
+/**
+ * Thrown with every problem found, one per line. Values are never echoed: a secret pasted
+ * into the wrong variable must not reach a terminal or a log.
+ */
 export class ConfigError extends Error {
 	constructor(readonly problems: readonly string[]) {
 		super(`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example for what each variable means.`);
@@ -69,17 +72,17 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 
 	const applicationId = value('DISCORD_APPLICATION_ID');
 	if (!applicationId && requirements.includes('applicationId')) problems.push('DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal (General Information).');
-	if (applicationId && !SNOWFLAKE.test(applicationId)) problems.push(`DISCORD_APPLICATION_ID must be a number of 17 to 20 digits, not "${applicationId}".`);
+	if (applicationId && !SNOWFLAKE.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be a number of 17 to 20 digits (General Information → Application ID).');
 
 	const guildId = value('DISCORD_GUILD_ID');
-	if (guildId && !SNOWFLAKE.test(guildId)) problems.push(`DISCORD_GUILD_ID must be a server id (17 to 20 digits), not "${guildId}".`);
+	if (guildId && !SNOWFLAKE.test(guildId)) problems.push('DISCORD_GUILD_ID must be a server id of 17 to 20 digits (right-click the server → Copy Server ID).');
 
 	const apiUrl = (value('DISCORD_API_URL') ?? DEFAULTS.apiUrl).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/.test(apiUrl)) problems.push(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULTS.apiUrl}, not "${apiUrl}".`);
+	if (!/^https?:\/\/[^/]+/.test(apiUrl)) problems.push(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULTS.apiUrl}.`);
 	else if (/\/v\d+$/.test(apiUrl)) problems.push(`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`);
 
 	const logLevel = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase() as LogLevel;
-	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
 	const publicKey = value('DISCORD_PUBLIC_KEY')?.toLowerCase();
 	if (!publicKey && requirements.includes('publicKey')) problems.push('DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information).');
@@ -97,7 +100,7 @@ function integer(raw: string | undefined, fallback: number, key: string, min: nu
 	if (raw === undefined) return fallback;
 	const parsed = Number(raw);
 	if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-		problems.push(`${key} must be a whole number from ${min} to ${max}, not "${raw}".`);
+		problems.push(`${key} must be a whole number from ${min} to ${max}.`);
 		return fallback;
 	}
 	return parsed;

@@ -196,7 +196,21 @@ function scopeOf(context: RouteContext): { scope: string } | { reply: Reply } {
 
 function listCommands(context: RouteContext): Reply {
   const scope = scopeOf(context);
-  return 'reply' in scope ? scope.reply : ok(context.state.commands.list(scope.scope));
+  if ('reply' in scope) return scope.reply;
+  const commands = context.state.commands.list(scope.scope);
+  // Like Discord: the localization maps come back only when asked for.
+  if (context.request.query.get('with_localizations') === 'true') return ok(commands);
+  return ok(commands.map((command) => withoutLocalizations(command)));
+}
+
+/** A command with its `*_localizations` maps (and its options') left out. */
+function withoutLocalizations<T extends object>(value: T): T {
+  const copy = { ...value } as Record<string, unknown>;
+  delete copy.name_localizations;
+  delete copy.description_localizations;
+  if (Array.isArray(copy.options)) copy.options = copy.options.map((option: object) => withoutLocalizations(option));
+  if (Array.isArray(copy.choices)) copy.choices = copy.choices.map((choice: object) => withoutLocalizations(choice));
+  return copy as T;
 }
 
 function overwriteCommands(context: RouteContext): Reply {

@@ -26,7 +26,9 @@ export async function deploy(argv: readonly string[], print: (line: string) => v
 	const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
 	const where = config.guildId ? `server ${config.guildId}` : 'all servers (global)';
 	try {
-		const registered = (await rest.get(route)) as APIApplicationCommand[];
+		// Without with_localizations Discord leaves the *_localizations out, and every run would
+		// look like a change.
+		const registered = (await rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as APIApplicationCommand[];
 		const diff = diffCommands(body, registered);
 		if (isEmptyDiff(diff)) {
 			print(`Commands in ${where} are up to date; nothing written.`);

@@ -132,4 +132,18 @@ describe('loadConfig', () => {
 		expect(problemsOf([], { PORT: '65536', REPLAY_WINDOW_SECONDS: '0' })).toHaveLength(2);
 		expect(problemsOf([], { PORT: '80.5' })).toEqual([expect.stringContaining('PORT must be a whole number from 0 to 65535')]);
 	});
+
+	it('never echoes a value, so a token pasted into the wrong variable stays off the screen', () => {
+		const secret = 'MTEwMDAwMDAwMDAwMDAwMDQwMA.GwXyZa.a-secret-that-must-never-be-printed-00';
+		const problems = problemsOf(['token', 'applicationId'], {
+			DISCORD_TOKEN: APPLICATION_ID,
+			DISCORD_APPLICATION_ID: secret,
+			DISCORD_GUILD_ID: secret,
+			DISCORD_API_URL: secret,
+			LOG_LEVEL: secret,
+			PORT: secret,
+		});
+		expect(problems.length).toBeGreaterThanOrEqual(5);
+		for (const problem of problems) expect(problem).not.toContain('a-secret');
+	});
 });

@@ -91,7 +91,11 @@ describe('application commands', () => {
     const [again] = (await rest.put(Routes.applicationGuildCommands(discord.applicationId, seedIds.guild), { body: [{ ...invite, description: 'Changed' }] })) as APIApplicationCommand[];
     expect(again?.id).toBe(created?.id);
     expect(again?.version).not.toBe(created?.version);
-    expect(await rest.get(Routes.applicationGuildCommands(discord.applicationId, seedIds.guild))).toEqual([again]);
+    expect(await rest.get(Routes.applicationGuildCommands(discord.applicationId, seedIds.guild), { query: new URLSearchParams({ with_localizations: 'true' }) })).toEqual([again]);
+    // Without with_localizations, Discord leaves the localization maps out.
+    const [listed] = (await rest.get(Routes.applicationGuildCommands(discord.applicationId, seedIds.guild))) as Record<string, unknown>[];
+    expect(listed).not.toHaveProperty('name_localizations');
+    expect(listed).not.toHaveProperty('description_localizations');
     expect(await rest.get(Routes.applicationCommands(discord.applicationId))).toEqual([]);
   });
 
