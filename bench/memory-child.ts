@@ -1,0 +1,72 @@
+/**
+ * The gateway bot alone in a process, for benchmark 4 (memory). Started by bench/memory.ts as
+ * `node --expose-gc --import tsx bench/memory-child.ts` with BENCH_API_URL and BENCH_TOKEN
+ * pointing at the parent's local Discord (loopback). Talks over IPC:
+ *   → { type: 'ready' } once logged in
+ *   ← { type: 'measure' }  → { type: 'memory', rss, heapUsed, ..., cached } after full GCs (`cached`: cache and REST map sizes)
+ *   ← { type: 'stop' }     → logs out and exits
+ * Exits by itself when the parent goes away or after a hard time limit.
+ */
+import { startBot } from '../src/gateway/bot.js';
+import { createInviteCommand } from '../src/gateway/command.js';
+import { silentLogger } from '../src/log.js';
+
+const HARD_LIMIT_MS = 90_000;
+
+const apiUrl = process.env.BENCH_API_URL;
+const token = process.env.BENCH_TOKEN;
+if (!apiUrl || !token || !process.send) {
+	process.stderr.write('memory-child: run me from bench/memory.ts (needs BENCH_API_URL, BENCH_TOKEN and an IPC channel)\n');
+	process.exit(2);
+}
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+	process.stderr.write('memory-child: needs node --expose-gc\n');
+	process.exit(2);
+}
+
+const send = (message: unknown): void => void process.send?.(message);
+setTimeout(() => process.exit(3), HARD_LIMIT_MS).unref();
+process.once('disconnect', () => process.exit(4));
+
+const command = createInviteCommand({ logger: silentLogger });
+const bot = await startBot(token, { apiUrl, commands: new Map([[command.data.name, command]]) });
+// BENCH_LEAK=1 retains every interaction, a leak on purpose: the run must then FAIL, which
+// shows the growth bound in targets.ts can tell a leak from warm-up.
+const leaked: unknown[] = [];
+if (process.env.BENCH_LEAK) bot.client.on('interactionCreate', (interaction) => void leaked.push(interaction));
+
+/** Full collections until the heap stops shrinking (at most 5), then the figures. */
+async function measure(): Promise<void> {
+	let last = Number.POSITIVE_INFINITY;
+	for (let i = 0; i < 5; i++) {
+		gc!();
+		// Let finalizers and weak callbacks run between collections.
+		await new Promise((resolve) => setImmediate(resolve));
+		const used = process.memoryUsage().heapUsed;
+		if (used >= last) break;
+		last = used;
+	}
+	const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+	const client = bot.client;
+	const cached = {
+		guilds: client.guilds.cache.size,
+		channels: client.channels.cache.size,
+		users: client.users.cache.size,
+		members: client.guilds.cache.reduce((sum, guild) => sum + guild.members.cache.size, 0),
+		restHandlers: client.rest.handlers.size,
+		restHashes: client.rest.hashes.size,
+	};
+	send({ type: 'memory', rss, heapUsed, heapTotal, external, arrayBuffers, cached });
+}
+
+process.on('message', (message: { type?: string }) => {
+	if (message.type === 'measure') void measure();
+	if (message.type === 'stop') {
+		void bot
+			.stop()
+			.catch(() => undefined)
+			.finally(() => process.exit(0));
+	}
+});
+send({ type: 'ready' });
