@@ -109,9 +109,13 @@ async function createInvite(
 	const requestedAt = Date.now();
 	// Past the interaction token's life nobody can be told about an invite: don't send it then.
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
-	const signal = AbortSignal.timeout(Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt));
+	// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
+	// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
+	const window = new AbortController();
+	const windowTimer = setTimeout(() => window.abort(), Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt));
+	windowTimer.unref();
 	try {
-		const invite = await createChannelInvite(deps.rest, request, signal);
+		const invite = await createChannelInvite(deps.rest, request, window.signal);
 		const reply = renderInvite(invite, { requestedAt, unique: request.body.unique, channelId: request.channelId }, messages);
 		logger.info('invite created', { interaction: invocation.interactionId, channel: request.channelId, code: invite?.code });
 		return { status: 'created', request, invite, reply };
@@ -129,6 +133,7 @@ async function createInvite(
 		if (failure.log) logger.warn('invite request failed', { interaction: invocation.interactionId, failure: failure.id, reference, error });
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
+		clearTimeout(windowTimer);
 		stopListening();
 	}
 }
