@@ -20,17 +20,39 @@ export function describeDuration(seconds: number, locale: string, messages: Mess
 		['minute', parts.minutes],
 		['second', parts.seconds],
 	] as const;
-	const words = units
-		.filter(([, amount]) => amount > 0)
-		.map(([unit, amount]) => safeIntl(locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }).format(amount)));
-	return safeIntl(locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'unit' }).format(words));
+	const words = units.filter(([, amount]) => amount > 0).map(([unit, amount]) => unitFormat(locale, unit).format(amount));
+	return listFormat(locale).format(words);
 }
 
-function safeIntl(locale: string, format: (tag: string) => string): string {
+// Intl formatters are costly to build and immutable: one per locale (and unit) is enough.
+const unitFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function unitFormat(locale: string, unit: string): Intl.NumberFormat {
+	const key = `${locale}|${unit}`;
+	let format = unitFormats.get(key);
+	if (!format) {
+		format = safeIntl(locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }));
+		unitFormats.set(key, format);
+	}
+	return format;
+}
+
+function listFormat(locale: string): Intl.ListFormat {
+	let format = listFormats.get(locale);
+	if (!format) {
+		format = safeIntl(locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'unit' }));
+		listFormats.set(locale, format);
+	}
+	return format;
+}
+
+/** Builds with the user's locale, or English when Intl rejects the tag. */
+function safeIntl<T>(locale: string, build: (tag: string) => T): T {
 	try {
-		return format(locale);
+		return build(locale);
 	} catch {
-		return format('en-US');
+		return build('en-US');
 	}
 }
 
