@@ -5,7 +5,7 @@ import { startGatewayHarness } from '../support/gateway-harness.js';
 async function gateway(options: TransportOptions = {}): Promise<Transport> {
 	const harness = await startGatewayHarness({
 		discord: options.discord,
-		command: { requestTimeoutMs: options.requestTimeoutMs, deferAfterMs: options.deferAfterMs, maxRateLimitWaitMs: options.maxRateLimitWaitMs },
+		command: { requestTimeoutMs: options.requestTimeoutMs, deferAfterMs: options.deferAfterMs, maxRateLimitWaitMs: options.maxRateLimitWaitMs, ...(options.logger ? { logger: options.logger } : {}) },
 	});
 	return {
 		discord: harness.discord,

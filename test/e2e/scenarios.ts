@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { InteractionHandle, InteractionInit, LocalDiscord, LocalDiscordOptions, RecordedRequest } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { specAvailable, validateCreateInviteRequest, validateCreateInviteResponse, validateRequest, validateResponse } from '../support/openapi.js';
 
 /** What a scenario needs from a transport. */
@@ -24,6 +25,8 @@ export interface TransportOptions {
 	requestTimeoutMs?: number;
 	/** Give up on rate-limit waits longer than this (ms). */
 	maxRateLimitWaitMs?: number;
+	/** Where the bot logs (default: nowhere). */
+	logger?: Logger;
 	/** Budget before deferring (ms). */
 	deferAfterMs?: number;
 }
@@ -313,6 +316,34 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(message.content).toContain("answer was lost on the way");
 			expect(message.content).toContain(`https://discord.gg/${created.code}`);
 			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt)).toHaveLength(1);
+		});
+	});
+
+	describe(`/invite over ${name}: answers nobody planned for`, () => {
+		let transport: Transport;
+		let discord: LocalDiscord;
+		const log: string[] = [];
+		beforeAll(async () => {
+			transport = await start({ logger: createLogger('warn', { write: (line) => log.push(line) }) });
+			discord = transport.discord;
+		});
+		afterAll(() => transport.close());
+
+		it('says so when Discord answers 204 without an invite, without throwing', async () => {
+			discord.inject('POST', INVITES, { status: 204 });
+			const message = await transport.invite({ user: 'member', channel: 'general' }).message();
+			expect(message.content).toContain('sent no invite back');
+		});
+
+		it('gives an unknown Discord error a short reference that is also in the log, and no token', async () => {
+			discord.inject('POST', INVITES, { status: 400, body: { code: 12_345, message: 'Something new' } });
+			const handle = transport.invite({ user: 'member', channel: 'general' });
+			const message = await handle.message();
+			const reference = /Reference: `([0-9a-f]{8})`/.exec(message.content ?? '')?.[1];
+			expect(reference).toBeDefined();
+			await expect.poll(() => log.some((line) => line.includes(reference!))).toBe(true);
+			expect(log.join('\n')).not.toContain(discord.token);
+			expect(log.join('\n')).not.toContain(handle.token);
 		});
 	});
 

@@ -30,6 +30,7 @@ export async function startHttpHarness(options: TransportOptions & { discord?: L
 		applicationId: discord.applicationId,
 		deferAfterMs: options.deferAfterMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
+		logger: options.logger,
 	});
 	let url: string;
 	try {
