@@ -153,7 +153,9 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
 	rl.setPrompt(`${cli.as} › `);
 	rl.prompt();
+	let lines = 0;
 	for await (const raw of rl) {
+		lines += 1;
 		const line = raw.trim();
 		// Piped input is not echoed by readline: show what was "typed", as a transcript.
 		if (!terminal) write(`${raw}\n`);
@@ -173,5 +175,17 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 		rl.prompt();
 	}
 	rl.close();
+	// Started without a terminal and given nothing to type (an IDE task, a CI log): show a few
+	// commands rather than nothing.
+	if (!terminal && lines === 0) {
+		write(`(no input: running a short demo; type commands at a terminal, or use --script)\n\n`);
+		for (const line of DEMO) {
+			write(`${cli.as} › ${line}\n`);
+			write(resultText(await sandbox.run(line), sandbox, style));
+		}
+	}
 	write('\n');
 }
+
+/** What the sandbox shows when started with no terminal and no input. */
+const DEMO = ['/invite expires:1h max_uses:5', '/invite channel:#voice stream_user:@streamer', '/invite as:@guest'];

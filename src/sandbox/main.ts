@@ -3,6 +3,12 @@
  */
 import { runCli } from './cli.js';
 
+// `npm run sandbox | head` closes the pipe early: that is a normal end, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 try {
 	process.exitCode = await runCli(process.argv.slice(2));
 } catch (error) {

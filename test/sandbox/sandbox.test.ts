@@ -107,6 +107,14 @@ describe('the sandbox prompt', () => {
 		expect(out).toContain('@guest');
 	});
 
+	it('shows a short demo when started with no terminal and nothing to read', async () => {
+		const { code, out } = await cli([], '');
+		expect(code).toBe(0);
+		expect(out).toContain('running a short demo');
+		expect(out).toMatch(/Invite to #general created/);
+		expect(out).toContain('You need Create Invite');
+	});
+
 	it('quits cleanly at the end of input (Ctrl-D)', async () => {
 		const { code } = await cli([], '/invite\n');
 		expect(code).toBe(0);
