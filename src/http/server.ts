@@ -117,7 +117,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const receivedAt = Date.now();
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		// A trailing slash names the same route (an endpoint URL pasted with one still works).
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/(?<=.)\/+$/, '');
 		if (path === HEALTH_PATH) {
 			if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
 			return state === 'ready' ? send(res, 200, { status: 'ok' }) : send(res, 503, { status: state });

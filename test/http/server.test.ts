@@ -168,6 +168,8 @@ describe('the HTTP interactions endpoint', () => {
 	it('answers 404 on other paths and 405 on other methods', async () => {
 		expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
 		expect((await fetch(`${base}/interactions/extra`, { method: 'POST' })).status).toBe(404);
+		// The same route with a trailing slash, as an endpoint URL is sometimes pasted.
+		expect((await signedPost(`${url}/`, { id: '1', type: 1 }, { signer })).body).toEqual({ type: 1 });
 		const get = await fetch(url);
 		expect(get.status).toBe(405);
 		expect(get.headers.get('allow')).toBe('POST');
