@@ -6,6 +6,8 @@
  */
 import { createInterface, type Completer } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { Locale } from 'discord-api-types/v10';
+import { MESSAGES } from '../i18n/index.js';
 import { Sandbox, type CommandResult } from './session.js';
 import { renderComponents, renderContent, type TerminalStyle } from './render.js';
 
@@ -15,8 +17,10 @@ const HELP = `Type slash commands as in Discord, for example:
   /invite channel:#voice stream_user:@streamer
   /invite role:@member as:@moderator        (as: acts as another member)
   /invite as:@guest                         (a member without Create Invite)
-Tab completes option names, names of channels, roles and members, and asks the bot for
-expires suggestions. Commands: help, members, channels, roles, exit (or Ctrl-D).`;
+  /invite expires:"1 week" reason:"raid cleanup" channel:#"text channels"
+Values with spaces go in quotes. Tab completes option names, names of channels, roles and
+members, and asks the bot for expires suggestions.
+Commands: help, members, channels, roles, exit (or Ctrl-D).`;
 
 export interface SandboxCli {
 	http: boolean;
@@ -28,33 +32,48 @@ export interface SandboxCli {
 	color: boolean;
 }
 
-export function parseCli(argv: readonly string[]): SandboxCli {
-	const { values } = parseArgs({
-		args: [...argv],
-		options: {
-			http: { type: 'boolean', default: false },
-			json: { type: 'boolean', default: false },
-			script: { type: 'string', multiple: true, default: [] },
-			locale: { type: 'string', default: 'en-US' },
-			as: { type: 'string', default: 'member' },
-			channel: { type: 'string', default: 'general' },
-			'no-color': { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false },
-		},
-		strict: true,
-	});
-	if (values.help) {
-		process.stdout.write(`npm run sandbox [-- --http] [--script '/invite …']… [--json] [--locale de] [--as member] [--channel general]\n\n${HELP}\n`);
-		process.exit(0);
+/** A command line the sandbox cannot read; the message says why. */
+export class UsageError extends Error {}
+
+const USAGE = "npm run -s sandbox [-- --http] [--script '/invite …']… [--json] [--locale de] [--as member] [--channel general] [--no-color]";
+
+/** A Discord locale code in its proper case (`es-419`, `zh-CN`), or undefined when Discord has none such. */
+export function discordLocale(text: string): string | undefined {
+	return Object.values(Locale).find((locale) => locale.toLowerCase() === text.toLowerCase());
+}
+
+/** Reads the sandbox's flags. Throws a UsageError for anything it cannot use. */
+export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean } {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args: [...argv],
+			options: {
+				http: { type: 'boolean', default: false },
+				json: { type: 'boolean', default: false },
+				script: { type: 'string', multiple: true, default: [] },
+				locale: { type: 'string', default: 'en-US' },
+				as: { type: 'string', default: 'member' },
+				channel: { type: 'string', default: 'general' },
+				'no-color': { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+			strict: true,
+		}));
+	} catch (error) {
+		throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
 	}
+	const locale = discordLocale(values.locale ?? 'en-US');
+	if (!locale) throw new UsageError(`"${values.locale}" is not a Discord locale. Discord's locales: ${Object.values(Locale).join(', ')}`);
 	return {
+		help: values.help ?? false,
 		http: values.http ?? false,
 		json: values.json ?? false,
 		scripts: values.script ?? [],
-		locale: values.locale ?? 'en-US',
+		locale,
 		as: (values.as ?? 'member').replace(/^@/, ''),
 		channel: (values.channel ?? 'general').replace(/^#/, ''),
-		color: !values['no-color'] && !values.json && process.stdout.isTTY === true && !process.env.NO_COLOR,
+		color: !values['no-color'] && !values.json && !process.env.NO_COLOR,
 	};
 }
 
@@ -112,7 +131,19 @@ export async function runCli(
 	argv: readonly string[],
 	io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
 ): Promise<number> {
-	const cli = parseCli(argv);
+	let cli: ReturnType<typeof parseCli>;
+	try {
+		cli = parseCli(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		io.output.write(`${error.message}\n`);
+		return 2;
+	}
+	if (cli.help) {
+		io.output.write(`Usage: ${USAGE}\n\n${HELP}\n`);
+		return 0;
+	}
+	if (!MESSAGES[cli.locale as Locale]) io.output.write(`(no translation for ${cli.locale} yet: replies fall back to English)\n`);
 	const style: TerminalStyle = { color: cli.color && (io.output as { isTTY?: boolean }).isTTY === true, locale: cli.locale };
 	const sandbox = await Sandbox.start({ transport: cli.http ? 'http' : 'gateway', locale: cli.locale, user: cli.as, channel: cli.channel });
 	const print = (text: string) => io.output.write(text);

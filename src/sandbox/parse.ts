@@ -23,24 +23,25 @@ export function parseCommandLine(line: string): ParseResult {
 	const options: Record<string, string> = {};
 	let as: string | undefined;
 	const rest = text.slice(head[0].length);
-	const pair = /\s+([\p{L}\p{N}_'-]+):(?:"([^"]*)"|'([^']*)'|(\S*))/guy;
+	// Values may be quoted, with a #/@ before or inside the quotes: channel:#"text channels".
+	const pair = /\s+([\p{L}\p{N}_'-]+):(?:([#@&]*)"([^"]*)"|([#@&]*)'([^']*)'|(\S*))/guy;
 	let index = 0;
 	for (;;) {
 		pair.lastIndex = index;
 		const match = pair.exec(rest);
 		if (!match) break;
-		const value = match[2] ?? match[3] ?? match[4] ?? '';
+		const value = match[3] !== undefined ? `${match[2]}${match[3]}` : match[5] !== undefined ? `${match[4]}${match[5]}` : (match[6] ?? '');
 		if (match[1] === 'as') as = value;
 		else options[match[1]!] = value;
 		index = pair.lastIndex;
 	}
 	const leftover = rest.slice(index).trim();
-	if (leftover !== '') return { ok: false, error: `Can't read "${leftover}": options are written name:value, e.g. expires:1h` };
+	if (leftover !== '') return { ok: false, error: `Can't read "${leftover}": options are written name:value, with quotes around spaces, e.g. expires:"1 week"` };
 	return { ok: true, value: { command: head[1]!.toLowerCase(), options, as } };
 }
 
 /** Strips the `#`, `@` or `@&` a person types before a channel, user or role name. */
-export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?[#@&]*/, '').replace(/>$/, '');
+export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?[#@&]?/, '').replace(/>$/, '');
 
 export type TypedValue = string | number | boolean;
 

@@ -90,8 +90,16 @@ export class Sandbox {
 		}
 	}
 
-	/** Runs one typed command line and waits for the answer. */
+	/** Runs one typed command line and waits for the answer. Never throws: problems are results. */
 	async run(line: string): Promise<CommandResult> {
+		try {
+			return await this.#run(line);
+		} catch (error) {
+			return { input: line, user: this.options.user, channel: this.options.channel, requests: [], deferred: false, ok: false, problem: (error as Error).message };
+		}
+	}
+
+	async #run(line: string): Promise<CommandResult> {
 		const parsed = parseCommandLine(line);
 		const base = { input: line, user: this.options.user, channel: this.options.channel, requests: [], deferred: false };
 		if (!parsed.ok) return { ...base, ok: false, problem: parsed.error };
@@ -142,10 +150,14 @@ export class Sandbox {
 		if (context.option === 'as') return this.memberNames().filter((name) => name.startsWith(stripSigil(context.prefix))).map((name) => `@${name}`);
 		if (!option) return [];
 		if (option.type === ApplicationCommandOptionType.Channel) return this.#names(this.discord.guild.channels.map((c) => c.name), context.prefix, '#');
-		if (option.type === ApplicationCommandOptionType.Role) return this.#names(this.discord.guild.roles.map((r) => r.name), context.prefix, '@');
+		if (option.type === ApplicationCommandOptionType.Role) return this.#names(this.discord.guild.roles.map((r) => r.name.replace(/^@/, '')), context.prefix, '@');
 		if (option.type === ApplicationCommandOptionType.User) return this.#names(this.memberNames(), context.prefix, '@');
 		if (option.type === ApplicationCommandOptionType.Boolean) return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
-		if ('autocomplete' in option && option.autocomplete) return (await this.suggest(this.#canonical.get(option.name) ?? option.name, context.prefix)).map((choice) => choice.value);
+		if ('autocomplete' in option && option.autocomplete) {
+			// A choice that only echoes the typed text completes nothing (and may be a "can't read" hint).
+			const choices = await this.suggest(this.#canonical.get(option.name) ?? option.name, context.prefix);
+			return choices.map((choice) => choice.value).filter((value) => value !== context.prefix);
+		}
 		return [];
 	}
 
@@ -191,7 +203,7 @@ export class Sandbox {
 
 	#names(all: string[], prefix: string, sigil: string): string[] {
 		const typed = stripSigil(prefix).toLowerCase();
-		return all.filter((name) => name.toLowerCase().startsWith(typed)).map((name) => `${sigil}${name.includes(' ') ? `"${name}"` : name}`);
+		return all.filter((name) => name.toLowerCase().startsWith(typed)).map((name) => (name.includes(' ') ? `"${sigil}${name}"` : `${sigil}${name}`));
 	}
 
 	#findMember(name: string): string | undefined {
@@ -211,9 +223,18 @@ export class Sandbox {
 			const converted = convertValue(option, raw);
 			if (!converted.ok) return converted;
 			let resolved = converted.value;
-			if (option.type === ApplicationCommandOptionType.Channel) resolved = this.#resolve(String(resolved), this.discord.guild.channels, (c) => c.name, (c) => c.id) ?? resolved;
-			if (option.type === ApplicationCommandOptionType.Role) resolved = this.#resolve(String(resolved), this.discord.guild.roles, (r) => r.name, (r) => r.id) ?? resolved;
-			if (option.type === ApplicationCommandOptionType.User) resolved = this.#findMember(String(resolved)) ?? resolved;
+			const { guild } = this.discord;
+			const lookups: Partial<Record<number, [string, string[], string | undefined]>> = {
+				[ApplicationCommandOptionType.Channel]: ['channel', guild.channels.map((c) => `#${c.name}`), this.#resolve(String(resolved), guild.channels, (c) => c.name, (c) => c.id)],
+				[ApplicationCommandOptionType.Role]: ['role', guild.roles.map((r) => `@${r.name.replace(/^@/, '')}`), this.#resolve(String(resolved), guild.roles, (r) => r.name, (r) => r.id)],
+				[ApplicationCommandOptionType.User]: ['member', this.memberNames().map((n) => `@${n}`), this.#findMember(String(resolved)) ?? this.#resolve(String(resolved), guild.users, (u) => u.username, (u) => u.id)],
+			};
+			const lookup = lookups[option.type];
+			if (lookup) {
+				const [kind, known, id] = lookup;
+				if (id === undefined) return { ok: false, error: `No ${kind} called "${resolved}". Try: ${known.join(', ')}` };
+				resolved = id;
+			}
 			// Discord sends the registered (English) name, whatever the client shows.
 			value[canonical] = resolved;
 			types[canonical] = option.type;
@@ -221,9 +242,10 @@ export class Sandbox {
 		return { ok: true, value, types };
 	}
 
+	/** An id by name (any case; a leading `@` on either side ignored, as in `@everyone`) or by id. */
 	#resolve<T>(name: string, items: readonly T[], nameOf: (item: T) => string, idOf: (item: T) => string): string | undefined {
-		const lower = name.toLowerCase();
-		const found = items.find((item) => nameOf(item).toLowerCase() === lower || idOf(item) === name);
+		const plain = (text: string) => text.replace(/^@/, '').toLowerCase();
+		const found = items.find((item) => plain(nameOf(item)) === plain(name) || idOf(item) === name);
 		return found ? idOf(found) : undefined;
 	}
 }

@@ -61,6 +61,14 @@ describe('npm run sandbox -- --script', () => {
 		expect(refused).toMatchObject({ user: 'guest', ok: true, outcome: 'refused', requests: [] });
 	});
 
+	it('refuses unknown flags and locales with a usage line, and says when a locale has no translation', async () => {
+		expect(await cli(['--bogus'])).toMatchObject({ code: 2, out: expect.stringContaining("Unknown option '--bogus'") });
+		expect(await cli(['--locale', 'xx'])).toMatchObject({ code: 2, out: expect.stringContaining('"xx" is not a Discord locale') });
+		const swedish = await cli(['--locale', 'sv-SE', '--script', '/invite']);
+		expect(swedish.out).toContain('no translation for sv-SE yet');
+		expect((await cli(['--locale', 'ES-419', '--script', '/invite'])).out).toContain('Invitación a #general creada');
+	});
+
 	it('exits non-zero when a script line is not a command the sandbox can run', async () => {
 		const { code, out } = await cli(['--script', '/invite bogus:1']);
 		expect(code).toBe(1);
@@ -134,9 +142,20 @@ describe('the sandbox session', () => {
 		expect(await sandbox.complete('/invite expires:1h ma')).toEqual(['max_uses:']);
 		expect(await sandbox.complete('/invite channel:#vo')).toEqual(['#voice']);
 		expect(await sandbox.complete('/invite as:@gu')).toEqual(['@guest']);
-		expect(await sandbox.complete('/invite expires:2h30')).toEqual(['2h30']);
+		expect(await sandbox.complete('/invite expires:2h30')).toEqual([]);
+		expect(await sandbox.complete('/invite channel:#te')).toEqual(['"#text channels"']);
+		expect(await sandbox.complete('/invite role:@every')).toEqual(['@everyone']);
 		expect(await sandbox.complete('/invite expires:90m')).toEqual(['1h30m']);
 		expect(await sandbox.complete('/invite expires:')).toEqual(['30m', '1h', '6h', '12h', '1d', '7d', 'never']);
+	});
+
+	it('answers unknown names, quoted names and @everyone as a person types them, without crashing', async () => {
+		expect(await sandbox.run('/invite channel:#nope')).toMatchObject({ ok: false, problem: expect.stringContaining('No channel called "nope". Try: #text channels, #general') });
+		expect(await sandbox.run('/invite role:@nobody as:@owner')).toMatchObject({ ok: false, problem: expect.stringContaining('No role called "nobody"') });
+		expect((await sandbox.run('/invite channel:#"text channels"')).reply?.content).toContain('is a category');
+		expect((await sandbox.run('/invite role:@everyone as:@owner')).reply?.content).toContain('@everyone is given to everyone already');
+		expect((await sandbox.run('/invite expires:1 week')).problem).toContain('with quotes around spaces');
+		expect((await sandbox.run('/invite expires:"1 week"')).requests[0]?.body).toEqual({ max_age: 604_800 });
 	});
 
 	it('marks an answer the bot should not have given as not ok', async () => {
