@@ -24,6 +24,10 @@ Commands: help, members, channels, roles, exit (or Ctrl-D).`;
 
 export interface SandboxCli {
 	http: boolean;
+	/** Drive a bot started separately against this local Discord. */
+	external: boolean;
+	port: number | undefined;
+	endpoint: string | undefined;
 	json: boolean;
 	scripts: string[];
 	locale: string;
@@ -35,7 +39,8 @@ export interface SandboxCli {
 /** A command line the sandbox cannot read; the message says why. */
 export class UsageError extends Error {}
 
-const USAGE = "npm run -s sandbox [-- --http] [--script '/invite …']… [--json] [--locale de] [--as member] [--channel general] [--no-color]";
+const USAGE =
+	"npm run -s sandbox [-- --http | --external [--port 8080] [--endpoint URL]] [--script '/invite …']… [--json] [--locale de] [--as member] [--channel general] [--no-color]";
 
 /** A Discord locale code in its proper case (`es-419`, `zh-CN`), or undefined when Discord has none such. */
 export function discordLocale(text: string): string | undefined {
@@ -50,6 +55,9 @@ export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean 
 			args: [...argv],
 			options: {
 				http: { type: 'boolean', default: false },
+				external: { type: 'boolean', default: false },
+				port: { type: 'string' },
+				endpoint: { type: 'string' },
 				json: { type: 'boolean', default: false },
 				script: { type: 'string', multiple: true, default: [] },
 				locale: { type: 'string', default: 'en-US' },
@@ -63,11 +71,17 @@ export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean 
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
 	}
+	const port = values.port === undefined ? undefined : Number(values.port);
+	if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new UsageError(`--port takes a port number, not "${values.port}"`);
+	if (values.endpoint !== undefined && !values.external) throw new UsageError('--endpoint goes with --external (your own HTTP endpoint)');
 	const locale = discordLocale(values.locale ?? 'en-US');
 	if (!locale) throw new UsageError(`"${values.locale}" is not a Discord locale. Discord's locales: ${Object.values(Locale).join(', ')}`);
 	return {
 		help: values.help ?? false,
 		http: values.http ?? false,
+		external: values.external ?? false,
+		port,
+		endpoint: values.endpoint,
 		json: values.json ?? false,
 		scripts: values.script ?? [],
 		locale,
@@ -145,7 +159,15 @@ export async function runCli(
 	}
 	if (!MESSAGES[cli.locale as Locale]) io.output.write(`(no translation for ${cli.locale} yet: replies fall back to English)\n`);
 	const style: TerminalStyle = { color: cli.color && (io.output as { isTTY?: boolean }).isTTY === true, locale: cli.locale };
-	const sandbox = await Sandbox.start({ transport: cli.http ? 'http' : 'gateway', locale: cli.locale, user: cli.as, channel: cli.channel });
+	const sandbox = await Sandbox.start({
+		transport: cli.external ? 'external' : cli.http ? 'http' : 'gateway',
+		port: cli.port,
+		endpoint: cli.endpoint,
+		locale: cli.locale,
+		user: cli.as,
+		channel: cli.channel,
+	});
+	if (cli.external) io.output.write(externalHelp(sandbox, cli.endpoint));
 	const print = (text: string) => io.output.write(text);
 	try {
 		if (cli.scripts.length > 0) {
@@ -180,7 +202,8 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 	const terminal = (output as { isTTY?: boolean }).isTTY === true;
 	const rl = createInterface({ input, output, completer, terminal, historySize: 100 });
 	const write = (text: string) => output.write(text);
-	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", bot over ${sandbox.options.transport}, locale ${cli.locale}.\n`);
+	const bot = { gateway: 'bot over the gateway', http: 'bot as the HTTP endpoint', external: 'your own bot' }[sandbox.options.transport];
+	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", ${bot}, locale ${cli.locale}.\n`);
 	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
 	rl.setPrompt(`${cli.as} › `);
 	rl.prompt();
@@ -220,3 +243,12 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 
 /** What the sandbox shows when started with no terminal and no input. */
 const DEMO = ['/invite expires:1h max_uses:5', '/invite channel:#voice stream_user:@streamer', '/invite as:@guest'];
+
+/** How to point a bot of your own at this local Discord. */
+function externalHelp(sandbox: Sandbox, endpoint: string | undefined): string {
+	const { discord } = sandbox;
+	const env = `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId}`;
+	return endpoint
+		? `Local Discord at ${discord.apiUrl}. Start your endpoint with:\n  ${env} DISCORD_PUBLIC_KEY=${discord.publicKey} PORT=<port of ${endpoint}> npm run serve\nInteractions are signed and POSTed to ${endpoint}.\n\n`
+		: `Local Discord at ${discord.apiUrl}. In another terminal, start your bot with:\n  ${env} npm start\nthen type commands here once it is ready.\n\n`;
+}

@@ -16,10 +16,19 @@ import type { InviteOutcome } from '../core/invite.js';
 import { silentLogger } from '../log.js';
 import { completionContext, convertValue, parseCommandLine, stripSigil, type TypedValue } from './parse.js';
 
-export type SandboxTransport = 'gateway' | 'http';
+/**
+ * How the bot runs: started by the sandbox over the gateway or as the HTTP endpoint, or
+ * `external`: a bot you start yourself (`npm start`, `npm run serve`, your own) against the
+ * sandbox's local Discord.
+ */
+export type SandboxTransport = 'gateway' | 'http' | 'external';
 
 export interface SandboxOptions {
 	transport?: SandboxTransport;
+	/** Port of the local Discord (default: any free one; set it for an external bot). */
+	port?: number;
+	/** External HTTP endpoint to deliver interactions to; without it an external bot uses the gateway. */
+	endpoint?: string | undefined;
 	/** The invoker's Discord locale (`locale` of each interaction). Default en-US. */
 	locale?: string;
 	/** Who types the commands unless `as:` says otherwise. Default the member "member". */
@@ -27,6 +36,9 @@ export interface SandboxOptions {
 	/** The channel commands run in. Default "general". */
 	channel?: string;
 }
+
+/** The options with their defaults filled in (an external endpoint stays optional). */
+export type SandboxSettings = Required<Omit<SandboxOptions, 'endpoint'>> & Pick<SandboxOptions, 'endpoint'>;
 
 /** One command's result: what the user saw, what Discord received, how long it took. */
 export interface CommandResult {
@@ -53,14 +65,14 @@ const INTERACTION_PLUMBING = /^\/(interactions|webhooks)\//;
 
 export class Sandbox {
 	readonly discord: LocalDiscord;
-	readonly options: Required<SandboxOptions>;
+	readonly options: SandboxSettings;
 	readonly #outcomes: Map<string, InviteOutcome>;
 	readonly #stop: () => Promise<void>;
 	readonly #deliver: (payload: APIInteraction) => InteractionHandle;
 
 	private constructor(
 		discord: LocalDiscord,
-		options: Required<SandboxOptions>,
+		options: SandboxSettings,
 		outcomes: Map<string, InviteOutcome>,
 		deliver: (payload: APIInteraction) => InteractionHandle,
 		stop: () => Promise<void>,
@@ -74,12 +86,24 @@ export class Sandbox {
 
 	/** Starts the local Discord and the bot; resolves when the bot is ready. */
 	static async start(options: SandboxOptions = {}): Promise<Sandbox> {
-		const settings: Required<SandboxOptions> = { transport: options.transport ?? 'gateway', locale: options.locale ?? 'en-US', user: options.user ?? 'member', channel: options.channel ?? 'general' };
-		const discord = await startLocalDiscord();
+		const settings: SandboxSettings = {
+			transport: options.transport ?? 'gateway',
+			port: options.port ?? 0,
+			endpoint: options.endpoint,
+			locale: options.locale ?? 'en-US',
+			user: options.user ?? 'member',
+			channel: options.channel ?? 'general',
+		};
+		const discord = await startLocalDiscord({ port: settings.port });
 		const outcomes = new Map<string, InviteOutcome>();
 		const onOutcome = (outcome: InviteOutcome) => void outcomes.set(outcome.interactionId, outcome);
 		try {
-			const bot = settings.transport === 'http' ? await startHttp(discord, onOutcome) : await startGateway(discord, onOutcome);
+			const bot =
+				settings.transport === 'external'
+					? externalBot(discord, settings.endpoint)
+					: settings.transport === 'http'
+						? await startHttp(discord, onOutcome)
+						: await startGateway(discord, onOutcome);
 			return new Sandbox(discord, settings, outcomes, bot.deliver, async () => {
 				await bot.stop();
 				await discord.close();
@@ -124,7 +148,7 @@ export class Sandbox {
 			problem = 'The bot did not answer.';
 		}
 		// The reply reaches Discord a moment before the bot's own call returns and reports.
-		const outcome = reply ? await this.#outcome(payload.id, 2_000) : undefined;
+		const outcome = reply && this.options.transport !== 'external' ? await this.#outcome(payload.id, 2_000) : undefined;
 		this.#outcomes.delete(payload.id);
 		return {
 			...base,
@@ -254,6 +278,17 @@ export class Sandbox {
 interface SandboxBot {
 	deliver(payload: APIInteraction): InteractionHandle;
 	stop(): Promise<void>;
+}
+
+/**
+ * A bot started by someone else: interactions go to its HTTP endpoint, or over the gateway to
+ * whichever client has logged in (none yet: the local Discord says so, and the sandbox shows it).
+ */
+function externalBot(discord: LocalDiscord, endpoint: string | undefined): SandboxBot {
+	return {
+		deliver: (payload) => discord.dispatch(payload, endpoint ? { via: 'http', url: endpoint } : { via: 'gateway' }),
+		stop: async () => undefined,
+	};
 }
 
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */

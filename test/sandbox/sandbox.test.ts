@@ -6,6 +6,8 @@ import { runCli } from '../../src/sandbox/cli.js';
 import { Sandbox } from '../../src/sandbox/session.js';
 import { parseCommandLine } from '../../src/sandbox/parse.js';
 import { relativeTime } from '../../src/sandbox/render.js';
+import { startBot } from '../../src/gateway/bot.js';
+import { createInviteCommand } from '../../src/gateway/command.js';
 
 /** Runs the sandbox CLI in-process and returns what it printed and its exit code. */
 async function cli(argv: string[], input = ''): Promise<{ code: number; out: string }> {
@@ -179,5 +181,33 @@ describe('the sandbox session', () => {
 		expect(relativeTime(now / 1000 + 3_599, { color: false, locale: 'en-US', now })).toBe('in 1 hour');
 		expect(relativeTime(now / 1000 + 86_400, { color: false, locale: 'en-US', now })).toBe('tomorrow');
 		expect(relativeTime(now / 1000 + 7 * 86_400, { color: false, locale: 'en-US', now })).toBe('in 7 days');
+	});
+});
+
+describe('the sandbox with a bot of your own (--external)', () => {
+	it('drives a bot started separately against its local Discord, and says when none is connected', async () => {
+		const sandbox = await Sandbox.start({ transport: 'external' });
+		try {
+			expect((await sandbox.run('/invite')).problem).toMatch(/gateway|client|connected|ready/i);
+			const command = createInviteCommand();
+			const bot = await startBot(sandbox.discord.token, { apiUrl: sandbox.discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+			try {
+				await sandbox.discord.ready();
+				const result = await sandbox.run('/invite expires:2h');
+				expect(result).toMatchObject({ ok: true, requests: [expect.objectContaining({ body: { max_age: 7_200 } })] });
+				expect(result.reply?.content).toContain('https://discord.gg/');
+			} finally {
+				await bot.stop();
+			}
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('prints how to start your own bot against it', async () => {
+		const { code, out } = await cli(['--external', '--port', '0'], 'exit\n');
+		expect(code).toBe(0);
+		expect(out).toMatch(/DISCORD_API_URL=http:\/\/127\.0\.0\.1:\d+\/api DISCORD_TOKEN=\S+ DISCORD_APPLICATION_ID=\d+ npm start/);
+		expect(out).toContain('your own bot');
 	});
 });
