@@ -22,8 +22,13 @@ interface Running {
 	kill(signal: NodeJS.Signals): void;
 }
 
+/** Bots still running; a failed test must not leave one behind. */
+const children = new Set<ReturnType<typeof spawn>>();
+
 function start(env: NodeJS.ProcessEnv): Running {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'src/gateway/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	child.on('exit', () => children.delete(child));
 	let output = '';
 	const listeners = new Set<() => void>();
 	const collect = (chunk: Buffer) => {
@@ -58,6 +63,7 @@ function start(env: NodeJS.ProcessEnv): Running {
 
 let discord: LocalDiscord | undefined;
 afterEach(async () => {
+	for (const child of children) child.kill('SIGKILL');
 	await discord?.close();
 	discord = undefined;
 });
