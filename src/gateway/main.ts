@@ -38,6 +38,8 @@ async function main(): Promise<number> {
 		process.once('SIGTERM', stop);
 	});
 	await bot.stop();
+	// Commands still running finish their answers; past that, nothing should hold the process.
+	setTimeout(() => process.exit(0), 10_000).unref();
 	return 0;
 }
 
