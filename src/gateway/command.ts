@@ -74,7 +74,10 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		data,
 		async execute(interaction) {
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
-			const receivedAt = Math.min(Date.now(), interaction.createdTimestamp);
+			// Bounded, so a host clock running ahead of Discord's cannot spend the budget or the
+			// answer window before we start.
+			const now = Date.now();
+			const receivedAt = Math.max(Math.min(now, interaction.createdTimestamp), now - 2_500);
 			const outcome = await runInvite(invocationFrom(interaction), {
 				rest: restFor(interaction.client),
 				responder: responderFor(interaction),
@@ -159,16 +162,24 @@ const bits = (value: unknown): bigint | undefined => {
  */
 function responderFor(interaction: ChatInputCommandInteraction): InteractionResponder {
 	const answered = () => interaction.deferred || interaction.replied;
+	// The host's own reply, if it made one before calling us, is never overwritten.
+	const hostReplied = interaction.replied;
 	return {
 		async reply(message) {
-			if (answered()) await interaction.editReply({ content: message.content, components: message.components, allowedMentions: { parse: [] } });
-			else await interaction.reply({ content: message.content, components: message.components, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			// Deferred by the host: fill in its "thinking…". Already replied to by the host: never
+			// overwrite its message, add ours as an ephemeral follow-up.
+			if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
+			else if (interaction.replied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+			else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 		},
 		async defer() {
 			if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		},
 		async edit(message) {
-			await interaction.editReply({ content: message.content, components: message.components, allowedMentions: { parse: [] } });
+			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			if (hostReplied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+			else await interaction.editReply(body);
 		},
 	};
 }

@@ -41,7 +41,7 @@ export function parseCommandLine(line: string): ParseResult {
 }
 
 /** Strips the `#`, `@` or `@&` a person types before a channel, user or role name. */
-export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?[#@&]?/, '').replace(/>$/, '');
+export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?(@&|[#@&])?/, '').replace(/>$/, '');
 
 export type TypedValue = string | number | boolean;
 

@@ -60,4 +60,18 @@ describe('commands/invite.ts in a guide-style bot', () => {
 		expect(message.content).toContain('https://discord.gg/');
 		expect(handle.rejected).toEqual([]);
 	});
+
+	it('adds its answer as an ephemeral follow-up when the host bot already replied, never overwriting the host’s message', async () => {
+		discord = await startLocalDiscord();
+		client = await guideBot(discord, async (interaction) => {
+			if (!interaction.isChatInputCommand()) return;
+			await interaction.reply({ content: 'Working on it…', flags: MessageFlags.Ephemeral });
+			await invite.execute(interaction);
+		});
+		const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
+		await expect.poll(() => handle.followups.length, { timeout: 5_000 }).toBe(1);
+		expect(handle.state?.content).toBe('Working on it…');
+		expect(handle.followups[0]).toMatchObject({ content: expect.stringContaining('https://discord.gg/'), flags: MessageFlags.Ephemeral });
+		expect(handle.rejected).toEqual([]);
+	});
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/sandbox/cli.js';
 import { Sandbox } from '../../src/sandbox/session.js';
-import { parseCommandLine } from '../../src/sandbox/parse.js';
+import { parseCommandLine, stripSigil } from '../../src/sandbox/parse.js';
 import { relativeTime } from '../../src/sandbox/render.js';
 import { startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand } from '../../src/gateway/command.js';
@@ -174,6 +174,9 @@ describe('the sandbox session', () => {
 			value: { command: 'invite', options: { reason: 'raid cleanup', max_uses: '3' }, as: '@guest' },
 		});
 		expect(parseCommandLine('invite')).toMatchObject({ ok: false });
+		expect(stripSigil('@&mods')).toBe('mods');
+		expect(stripSigil('<@&123>')).toBe('123');
+		expect(stripSigil('#general')).toBe('general');
 	});
 
 	it('shows relative times as Discord does', () => {
