@@ -27,8 +27,8 @@ export interface InviteDependencies {
 	rest: REST;
 	responder: InteractionResponder;
 	lookups?: InviteLookups | undefined;
-	/** The bot's user id, to find an invite whose answer was lost. */
-	botUserId?: string | undefined;
+	/** The bot's user id (or how to learn it), to find an invite whose answer was lost. */
+	botUserId?: string | (() => Promise<string>) | undefined;
 	logger?: Logger | undefined;
 	/** When the interaction arrived (ms since epoch). Default: now. */
 	receivedAt?: number | undefined;
@@ -122,7 +122,10 @@ async function createInvite(
 	} catch (error) {
 		const failure = classifyError(error);
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
-			const found = await findLostInvite(deps.rest, request, deps.botUserId, requestedAt, AbortSignal.timeout(5_000)).catch(() => undefined);
+			const botUserId = deps.botUserId;
+			const found = await (typeof botUserId === 'function' ? botUserId() : Promise.resolve(botUserId))
+				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
+				.catch(() => undefined);
 			if (found) {
 				logger.warn('answer lost, invite recovered', { interaction: invocation.interactionId, code: found.code, error });
 				const reply = renderInvite(found, { requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true }, messages);

@@ -100,6 +100,17 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	const key = ed25519PublicKey(options.publicKey);
 	const inFlight = new Set<Promise<void>>();
 	const seen = new SeenInteractions(settings.replayWindowSeconds * 1_000 * 2);
+	// Only a lost answer needs the bot's user id (old applications' differs from the
+	// application id): asked once, when first needed.
+	let botId: Promise<string> | undefined;
+	const botUserId = (): Promise<string> =>
+		(botId ??= (options.rest.get(Routes.user('@me')) as Promise<{ id: string }>).then(
+			(user) => user.id,
+			(error: unknown) => {
+				botId = undefined;
+				throw error;
+			},
+		));
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
 
 	const server = createServer((req, res) => {
@@ -181,7 +192,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			rest: options.inviteRest,
 			responder: httpResponder(res, payload, options.rest, options.applicationId),
 			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId, logger }),
-			botUserId: options.applicationId,
+			botUserId,
 			logger,
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
