@@ -1,9 +1,9 @@
 /**
- * The endpoint's HTTP surface on a real loopback server (port 0), with a recorder standing in
- * for Discord's REST API: signatures, routing, PING, limits and refusals.
+ * The endpoint's HTTP surface on a real loopback server (port 0), with REST pointed at the
+ * local Discord (whose request log shows what reached "Discord"): signatures, routing, PING,
+ * limits and refusals.
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { REST } from '@discordjs/rest';
 import { InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,36 +12,24 @@ import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
 import { autocompletePayload, commandPayload, ids } from './payloads.js';
 import { createSigner, flipByte, signedPost, unixSeconds } from './signing-client.js';
-
-/** Records every REST request; answers 200 `{}`. */
-async function startRecorder(): Promise<{ url: string; requests: { method: string; url: string }[]; close(): Promise<void> }> {
-	const requests: { method: string; url: string }[] = [];
-	const server: Server = createServer((req, res) => {
-		requests.push({ method: req.method ?? '', url: req.url ?? '' });
-		req.resume();
-		req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}/api`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.js';
 
 const signer = createSigner();
 const GUEST = 0n; // no Create Invite: refused inline, without any REST call
 
 describe('the HTTP interactions endpoint', () => {
-	let recorder: Awaited<ReturnType<typeof startRecorder>>;
+	let discord: LocalDiscord;
 	let endpoint: InteractionServer;
 	let url: string;
 	let base: string;
 	const outcomes: InviteOutcome[] = [];
 
 	beforeAll(async () => {
-		recorder = await startRecorder();
+		discord = await startLocalDiscord();
 		endpoint = createInteractionServer({
 			publicKey: signer.publicKeyHex,
-			rest: new REST({ api: recorder.url, retries: 0 }).setToken('test-token'),
-			inviteRest: createInviteRest({ api: recorder.url, token: 'test-token' }),
+			rest: new REST({ api: discord.apiUrl, retries: 0 }).setToken(discord.token),
+			inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token }),
 			applicationId: ids.application,
 			bodyLimitBytes: 16 * 1024,
 			onOutcome: (outcome) => outcomes.push(outcome),
@@ -52,11 +40,11 @@ describe('the HTTP interactions endpoint', () => {
 	});
 	afterAll(async () => {
 		await endpoint.close();
-		await recorder.close();
+		await discord.close();
 	});
 	afterEach(() => {
 		outcomes.length = 0;
-		recorder.requests.length = 0;
+		discord.requests.length = 0;
 	});
 
 	it('answers a signed PING with a PONG', async () => {
@@ -91,7 +79,7 @@ describe('the HTTP interactions endpoint', () => {
 			expect(response.status).toBe(401);
 			expect(response.body).toEqual({ error: 'invalid request signature' });
 			expect(outcomes).toEqual([]);
-			expect(recorder.requests).toEqual([]);
+			expect(discord.requests).toEqual([]);
 		});
 
 		it('a PING is not signed', async () => {
