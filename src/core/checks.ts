@@ -7,7 +7,7 @@
  */
 import { ChannelType, InviteTargetType, PermissionFlagsBits, type RESTPostAPIChannelInviteJSONBody } from 'discord-api-types/v10';
 import { DEFAULT_INVITE_AGE_SECONDS, parseDuration, type DurationVocabulary } from './duration.js';
-import type { Messages } from '../i18n/index.js';
+import { formatEntry, type ArgsOf, type Messages } from '../i18n/index.js';
 import type { ChannelPermissions, InvocationChannel, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
 
 /** Channel types Discord can make invites for. */
@@ -23,7 +23,8 @@ export const INVITABLE_CHANNEL_TYPES = [
 /** Channel types where an invite can target a stream or an Activity. */
 export const VOICE_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
 
-const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
+/** Thread channel types: never invitable, and they take their parent's overwrites. */
+export const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
 
 /** Discord's limit for `X-Audit-Log-Reason`. */
 export const AUDIT_LOG_REASON_LIMIT = 512;
@@ -39,15 +40,13 @@ export const MAX_USES_LIMIT = 100;
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type CheckMessages = Messages['check'];
-type ArgsOf<F> = F extends (...args: infer A) => string ? A : [];
 
 /** A refusal: a stable id (a key of the `check` messages) and the values its text needs. */
 export type Refusal = { [K in keyof CheckMessages]: { id: K; args: ArgsOf<CheckMessages[K]> } }[keyof CheckMessages];
 
 /** The refusal's text in the reader's language. */
 export function refusalText(refusal: Refusal, messages: Messages): string {
-	const entry = messages.check[refusal.id] as string | ((...args: unknown[]) => string);
-	return typeof entry === 'function' ? entry(...(refusal.args as unknown[])) : entry;
+	return formatEntry(messages.check[refusal.id], refusal.args);
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };

@@ -5,10 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
-import type { Messages } from '../i18n/index.js';
+import { formatEntry, type ArgsOf, type Messages } from '../i18n/index.js';
 
 type ErrorMessages = Messages['error'];
-type ArgsOf<F> = F extends (...args: infer A) => string ? A : [];
 
 /** A classified failure: the message key with its values, and what else the caller must know. */
 export type Failure = {
@@ -82,8 +81,7 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 
 /** The failure's text in the reader's language. */
 export function failureText(failure: Failure, messages: Messages): string {
-	const entry = messages.error[failure.id] as string | ((...args: unknown[]) => string);
-	return typeof entry === 'function' ? entry(...(failure.args as unknown[])) : entry;
+	return formatEntry(messages.error[failure.id], failure.args);
 }
 
 /** Whether an error says the interaction can no longer be answered (10062, 40060, expired token). */

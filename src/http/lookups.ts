@@ -5,7 +5,6 @@
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
-	ChannelType,
 	RESTJSONErrorCodes,
 	Routes,
 	type APIChatInputApplicationCommandInteraction,
@@ -14,6 +13,7 @@ import {
 	type RESTGetAPIGuildResult,
 	type RESTGetAPIUserResult,
 } from 'discord-api-types/v10';
+import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, RoleStanding } from '../core/types.js';
@@ -36,7 +36,6 @@ const hiddenFromBot = (error: unknown): typeof HIDDEN => {
 	throw error;
 };
 
-const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
 
 /**
  * Lookups for one interaction. A lookup that fails answers `undefined` (unknown), and

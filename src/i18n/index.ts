@@ -15,7 +15,8 @@ import { ru } from './ru.js';
 import { tr } from './tr.js';
 import { zhCN } from './zh-CN.js';
 
-export type { Messages, InviteOptionName } from './messages.js';
+export type { Messages, InviteOptionName, ArgsOf } from './messages.js';
+export { formatEntry } from './messages.js';
 
 /**
  * Every locale we translate, keyed by Discord's locale code. English is the default and

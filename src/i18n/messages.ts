@@ -111,3 +111,11 @@ export type InviteOptionName =
 	| 'activity'
 	| 'role'
 	| 'reason';
+
+/** The values a message entry takes: its parameters, or none for a plain string. */
+export type ArgsOf<F> = F extends (...args: infer A) => string ? A : [];
+
+/** A message entry with its values: the text of a refusal or a failure. */
+export function formatEntry(entry: string | ((...args: never[]) => string), args: readonly unknown[]): string {
+	return typeof entry === 'function' ? (entry as (...args: unknown[]) => string)(...args) : entry;
+}
