@@ -7,10 +7,10 @@
  * Every process listens on 127.0.0.1:0, is sent SIGTERM once measured, and never talks to
  * Discord (DISCORD_API_URL points at a closed loopback port).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fig, median, now, type BenchResult } from './lib.js';
+import { type BenchResult, fig, median, now } from './lib.js';
 import { TARGETS } from './targets.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -51,13 +51,39 @@ function variants(): Variant[] {
 	const listening = /listening on http:\/\//;
 	const imported = new RegExp(MARKER);
 	const list: Variant[] = [
-		{ id: 'coldstart.serve.tsx', title: 'cold start: serve via tsx → listening', args: ['--import', 'tsx', 'src/http/main.ts'], ready: listening, target: TARGETS.coldStart.serveTsx, compareWith: 'coldstart.gateway.tsx' },
-		{ id: 'coldstart.gateway.tsx', title: '  compare: import gateway/bot.ts via tsx', args: ['--import', 'tsx', ...importGateway('./src/gateway/bot.ts')], ready: imported, target: undefined },
+		{
+			id: 'coldstart.serve.tsx',
+			title: 'cold start: serve via tsx → listening',
+			args: ['--import', 'tsx', 'src/http/main.ts'],
+			ready: listening,
+			target: TARGETS.coldStart.serveTsx,
+			compareWith: 'coldstart.gateway.tsx',
+		},
+		{
+			id: 'coldstart.gateway.tsx',
+			title: '  compare: import gateway/bot.ts via tsx',
+			args: ['--import', 'tsx', ...importGateway('./src/gateway/bot.ts')],
+			ready: imported,
+			target: undefined,
+		},
 	];
 	if (dist) {
 		list.push(
-			{ id: 'coldstart.serve.dist', title: 'cold start: dist/src/http/main.js → listening', args: ['dist/src/http/main.js'], ready: listening, target: TARGETS.coldStart.serveDist, compareWith: 'coldstart.gateway.dist' },
-			{ id: 'coldstart.gateway.dist', title: '  compare: import dist/src/gateway/bot.js', args: importGateway('./dist/src/gateway/bot.js'), ready: imported, target: undefined },
+			{
+				id: 'coldstart.serve.dist',
+				title: 'cold start: dist/src/http/main.js → listening',
+				args: ['dist/src/http/main.js'],
+				ready: listening,
+				target: TARGETS.coldStart.serveDist,
+				compareWith: 'coldstart.gateway.dist',
+			},
+			{
+				id: 'coldstart.gateway.dist',
+				title: '  compare: import dist/src/gateway/bot.js',
+				args: importGateway('./dist/src/gateway/bot.js'),
+				ready: imported,
+				target: undefined,
+			},
 		);
 	}
 	return list;
@@ -104,7 +130,10 @@ function once(variant: Variant, timeoutMs = 20_000): Promise<{ ms: number; rss: 
 			} else if (error) reject(error);
 			else resolve(value!);
 		};
-		const timer = setTimeout(() => finish(new Error(`${variant.title}: not ready after ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+		const timer = setTimeout(
+			() => finish(new Error(`${variant.title}: not ready after ${timeoutMs} ms\n${stderr}`)),
+			timeoutMs,
+		);
 		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString();
 			if (!done && variant.ready.test(stderr)) {
@@ -113,7 +142,9 @@ function once(variant: Variant, timeoutMs = 20_000): Promise<{ ms: number; rss: 
 			}
 		});
 		child.once('error', (error) => finish(error));
-		child.once('exit', (code) => finish(new Error(`${variant.title}: exited (${code}) before ready\n${stderr.slice(-500)}`)));
+		child.once('exit', (code) =>
+			finish(new Error(`${variant.title}: exited (${code}) before ready\n${stderr.slice(-500)}`)),
+		);
 	});
 }
 
@@ -134,7 +165,10 @@ export async function benchColdStart(runs = 5): Promise<BenchResult[]> {
 	}
 	const medians = (id: string): { ms: number; rss: number } => {
 		const taken = samples.get(id) ?? [];
-		return { ms: median(taken.map((sample) => sample.ms)), rss: median(taken.map((sample) => sample.rss)) / (1024 * 1024) };
+		return {
+			ms: median(taken.map((sample) => sample.ms)),
+			rss: median(taken.map((sample) => sample.rss)) / (1024 * 1024),
+		};
 	};
 	const results = list.map((variant): BenchResult => {
 		const taken = samples.get(variant.id)!;
@@ -156,12 +190,24 @@ export async function benchColdStart(runs = 5): Promise<BenchResult[]> {
 			title: variant.title,
 			figures,
 			target: target ? `median < ${target.maxMedianMs} ms, RSS < ${target.maxRssMiB} MiB` : 'none (comparison)',
-			pass: target ? failure === undefined && ms < target.maxMedianMs && (Number.isNaN(rss) || rss < target.maxRssMiB) : failure === undefined ? undefined : false,
+			pass: target
+				? failure === undefined && ms < target.maxMedianMs && (Number.isNaN(rss) || rss < target.maxRssMiB)
+				: failure === undefined
+					? undefined
+					: false,
 			note: failure,
 		};
 	});
 	if (!list.some((variant) => variant.id === 'coldstart.serve.dist')) {
-		results.push({ id: 'coldstart.serve.dist', title: 'cold start: dist/src/http/main.js → listening', figures: {}, target: '-', pass: undefined, skipped: true, note: 'no dist/: run `npm run build` first to measure the compiled endpoint' });
+		results.push({
+			id: 'coldstart.serve.dist',
+			title: 'cold start: dist/src/http/main.js → listening',
+			figures: {},
+			target: '-',
+			pass: undefined,
+			skipped: true,
+			note: 'no dist/: run `npm run build` first to measure the compiled endpoint',
+		});
 	}
 	return results;
 }

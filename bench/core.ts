@@ -3,14 +3,14 @@
  * (checkOptions + checkPermissions + buildRequest + renderInvite, as runInvite calls them),
  * plus parseDuration and suggestExpires (autocomplete) alone. No I/O: ops/s after warm-up.
  */
-import { ChannelType, InviteType, PermissionFlagsBits, type APIExtendedInvite } from 'discord-api-types/v10';
+import { type APIExtendedInvite, ChannelType, InviteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { suggestExpires } from '../src/core/autocomplete.js';
 import { buildRequest, checkOptions, checkPermissions, lookupsNeeded } from '../src/core/checks.js';
-import { parseDuration, type DurationVocabulary } from '../src/core/duration.js';
+import { type DurationVocabulary, parseDuration } from '../src/core/duration.js';
 import { renderInvite } from '../src/core/render.js';
 import type { InviteInvocation } from '../src/core/types.js';
-import { messagesFor, vocabularyOf, type Messages } from '../src/i18n/index.js';
-import { fig, median, type BenchResult } from './lib.js';
+import { type Messages, messagesFor, vocabularyOf } from '../src/i18n/index.js';
+import { type BenchResult, fig, median } from './lib.js';
 import { TARGETS } from './targets.js';
 
 const P = PermissionFlagsBits;
@@ -26,7 +26,12 @@ const base = (overrides: Partial<InviteInvocation> & Pick<InviteInvocation, 'opt
 	guildLocale: 'en-US',
 	guildId: GUILD,
 	channel: { id: GENERAL, type: ChannelType.GuildText, parentId: '1100000000000000201' },
-	invoker: { id: '1100000000000000304', username: 'member', permissions: MEMBER_PERMISSIONS, guildPermissions: MEMBER_PERMISSIONS },
+	invoker: {
+		id: '1100000000000000304',
+		username: 'member',
+		permissions: MEMBER_PERMISSIONS,
+		guildPermissions: MEMBER_PERMISSIONS,
+	},
 	appPermissions: BOT_PERMISSIONS,
 	...overrides,
 });
@@ -39,13 +44,24 @@ const INVOCATIONS: InviteInvocation[] = [
 	base({
 		locale: 'de',
 		options: {
-			channel: { id: VOICE, type: ChannelType.GuildVoice, parentId: '1100000000000000201', permissions: MEMBER_PERMISSIONS | P.Connect, appPermissions: BOT_PERMISSIONS },
+			channel: {
+				id: VOICE,
+				type: ChannelType.GuildVoice,
+				parentId: '1100000000000000201',
+				permissions: MEMBER_PERMISSIONS | P.Connect,
+				appPermissions: BOT_PERMISSIONS,
+			},
 			expires: '2 Stunden und 30 Minuten',
 			max_uses: 5,
 		},
 	}),
 	base({
-		invoker: { id: '1100000000000000303', username: 'moderator', permissions: MEMBER_PERMISSIONS | P.ManageRoles, guildPermissions: MEMBER_PERMISSIONS | P.ManageRoles },
+		invoker: {
+			id: '1100000000000000303',
+			username: 'moderator',
+			permissions: MEMBER_PERMISSIONS | P.ManageRoles,
+			guildPermissions: MEMBER_PERMISSIONS | P.ManageRoles,
+		},
 		options: { role: { id: '1100000000000000101', name: 'member', position: 1, managed: false }, expires: 'never' },
 	}),
 ];
@@ -55,9 +71,28 @@ const createdAt = new Date('2025-06-01T12:00:00.000Z');
 const INVITE: APIExtendedInvite = {
 	type: InviteType.Guild,
 	code: 'bench42x',
-	guild: { id: GUILD, name: 'Local Guild', splash: null, banner: null, icon: null, features: [], verification_level: 0, vanity_url_code: null, description: null, nsfw_level: 0, premium_subscription_count: 0 },
+	guild: {
+		id: GUILD,
+		name: 'Local Guild',
+		splash: null,
+		banner: null,
+		icon: null,
+		features: [],
+		verification_level: 0,
+		vanity_url_code: null,
+		description: null,
+		nsfw_level: 0,
+		premium_subscription_count: 0,
+	},
 	channel: { id: GENERAL, name: 'general', type: ChannelType.GuildText },
-	inviter: { id: '1100000000000000400', username: 'invite-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+	inviter: {
+		id: '1100000000000000400',
+		username: 'invite-bot',
+		discriminator: '0',
+		global_name: null,
+		avatar: null,
+		bot: true,
+	},
 	uses: 0,
 	max_uses: 10,
 	max_age: 86_400,
@@ -87,7 +122,11 @@ function pipeline(invocation: InviteInvocation, messages: Messages, vocabulary: 
 	const allowed = checkPermissions(invocation, read.value, { standing }, messages);
 	if (!allowed.ok) throw new Error(`refused: ${allowed.refusal.id}`);
 	const request = buildRequest(invocation, read.value);
-	const reply = renderInvite(INVITE, { requestedAt: createdAt.getTime(), unique: request.body.unique, channelId: request.channelId }, messages);
+	const reply = renderInvite(
+		INVITE,
+		{ requestedAt: createdAt.getTime(), unique: request.body.unique, channelId: request.channelId },
+		messages,
+	);
 	return reply.content.length + request.reason.length;
 }
 
@@ -95,7 +134,10 @@ function pipeline(invocation: InviteInvocation, messages: Messages, vocabulary: 
  * Calls `op(i)` in batches: `warmupMs` first (JIT), then `samples` timed windows of
  * `sampleMs`; ops/s is the median window. Bounded by time, whatever the speed.
  */
-function measure(op: (i: number) => number, { warmupMs = 300, sampleMs = 300, samples = 5 } = {}): { opsPerSecond: number; microsPerOp: number; checksum: number } {
+function measure(
+	op: (i: number) => number,
+	{ warmupMs = 300, sampleMs = 300, samples = 5 } = {},
+): { opsPerSecond: number; microsPerOp: number; checksum: number } {
 	let checksum = 0;
 	let i = 0;
 	const run = (ms: number): number => {
@@ -150,7 +192,12 @@ export function benchCore(): BenchResult[] {
 		{ warmupMs: 300, sampleMs: 300, samples: 3 },
 	);
 
-	const row = (id: string, title: string, m: ReturnType<typeof measure>, target: { minOpsPerSecond: number }): BenchResult => ({
+	const row = (
+		id: string,
+		title: string,
+		m: ReturnType<typeof measure>,
+		target: { minOpsPerSecond: number },
+	): BenchResult => ({
 		id,
 		title,
 		figures: { rate: fig(m.opsPerSecond, 'ops/s'), each: fig(m.microsPerOp, 'µs') },

@@ -22,9 +22,15 @@ import { createInviteRest } from '../src/discord/invites.js';
 import { startBot } from '../src/gateway/bot.js';
 import { createInviteCommand } from '../src/gateway/command.js';
 import { createInteractionServer } from '../src/http/server.js';
-import { startLocalDiscord, type InteractionHandle, type InteractionInit, type LocalDiscord, type LocalDiscordOptions } from '../src/local-discord/index.js';
+import {
+	type InteractionHandle,
+	type InteractionInit,
+	type LocalDiscord,
+	type LocalDiscordOptions,
+	startLocalDiscord,
+} from '../src/local-discord/index.js';
 import { silentLogger } from '../src/log.js';
-import { fig, now, percentile, pool, type BenchResult } from './lib.js';
+import { type BenchResult, fig, now, percentile, pool } from './lib.js';
 import { TARGETS } from './targets.js';
 
 /** The local Discord as every end-to-end benchmark starts it: loopback, generous limits, bounded records. */
@@ -55,7 +61,10 @@ export async function startGatewayTransport(): Promise<Transport> {
 	const discord = await startLocalDiscord(BENCH_DISCORD);
 	try {
 		const command = createInviteCommand({ logger: silentLogger });
-		const bot = await startBot(discord.token, { apiUrl: discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+		const bot = await startBot(discord.token, {
+			apiUrl: discord.apiUrl,
+			commands: new Map([[command.data.name, command]]),
+		});
 		await discord.ready();
 		return {
 			name: 'gateway',
@@ -84,7 +93,13 @@ export async function startHttpTransport(options: { unthrottled?: boolean } = {}
 	const inviteRest = options.unthrottled
 		? new REST({ api: discord.apiUrl, retries: 0, timeout: 10_000, ...lift }).setToken(discord.token)
 		: createInviteRest({ api: discord.apiUrl, token: discord.token });
-	const endpoint = createInteractionServer({ publicKey: discord.publicKey, rest, inviteRest, applicationId: discord.applicationId, logger: silentLogger });
+	const endpoint = createInteractionServer({
+		publicKey: discord.publicKey,
+		rest,
+		inviteRest,
+		applicationId: discord.applicationId,
+		logger: silentLogger,
+	});
 	try {
 		const { port } = await endpoint.listen(0, '127.0.0.1');
 		const url = `http://127.0.0.1:${port}/interactions`;
@@ -112,8 +127,10 @@ export async function oneInvite(transport: Transport, index: number): Promise<nu
 	const init = MIX[index % MIX.length]!;
 	const handle = transport.deliver(transport.discord.interaction({ ...init, command: 'invite' }));
 	const message = await handle.message(5_000);
-	if (handle.rejected.length > 0) throw new Error(`Discord rejected the answer: ${handle.rejected.map((entry) => entry.code).join(', ')}`);
-	if (!message.content?.includes('discord.gg/')) throw new Error(`no invite in the reply: ${message.content ?? '(empty)'}`);
+	if (handle.rejected.length > 0)
+		throw new Error(`Discord rejected the answer: ${handle.rejected.map((entry) => entry.code).join(', ')}`);
+	if (!message.content?.includes('discord.gg/'))
+		throw new Error(`no invite in the reply: ${message.content ?? '(empty)'}`);
 	if (handle.answeredInMs === undefined) throw new Error('no first response recorded');
 	return handle.answeredInMs;
 }
@@ -132,7 +149,12 @@ export const E2E_SETTINGS: E2eSettings = { warmup: 40, sequential: 200, paceMs: 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `count` interactions `concurrency` at a time; latencies of the successes, errors counted. */
-async function run(transport: Transport, count: number, concurrency: number, paceMs = 0): Promise<{ latencies: number[]; errors: string[]; seconds: number }> {
+async function run(
+	transport: Transport,
+	count: number,
+	concurrency: number,
+	paceMs = 0,
+): Promise<{ latencies: number[]; errors: string[]; seconds: number }> {
 	const latencies: number[] = [];
 	const errors: string[] = [];
 	const started = now();
@@ -149,10 +171,14 @@ async function run(transport: Transport, count: number, concurrency: number, pac
 	return { latencies, errors, seconds: (now() - started) / 1000 };
 }
 
-const errorNote = (errors: readonly string[]): string | undefined => (errors.length > 0 ? `first error: ${errors[0]}` : undefined);
+const errorNote = (errors: readonly string[]): string | undefined =>
+	errors.length > 0 ? `first error: ${errors[0]}` : undefined;
 
 /** Latency (sequential, paced) and throughput (concurrent) through one transport. */
-export async function benchTransport(transport: Transport, settings: E2eSettings = E2E_SETTINGS): Promise<BenchResult[]> {
+export async function benchTransport(
+	transport: Transport,
+	settings: E2eSettings = E2E_SETTINGS,
+): Promise<BenchResult[]> {
 	const target = TARGETS[transport.name];
 	const label = transport.name === 'gateway' ? 'gateway bot' : 'HTTP endpoint';
 
@@ -197,7 +223,10 @@ export async function benchTransport(transport: Transport, settings: E2eSettings
 }
 
 /** Throughput of the HTTP endpoint with the REST clients' own 50/s lifted: the CPU's limit. */
-export async function benchHttpCapacity(transport: Transport, settings: E2eSettings = E2E_SETTINGS): Promise<BenchResult> {
+export async function benchHttpCapacity(
+	transport: Transport,
+	settings: E2eSettings = E2E_SETTINGS,
+): Promise<BenchResult> {
 	const target = TARGETS.httpCapacity;
 	await run(transport, settings.warmup, settings.concurrency);
 	const result = await run(transport, settings.concurrent, settings.concurrency);

@@ -78,7 +78,8 @@ export function show(figure: Figure): string {
 
 /** The readable table: one block per benchmark, figures on one line, target and verdict. */
 export function table(results: readonly BenchResult[]): string {
-	const verdictOf = (result: BenchResult): string => (result.skipped ? 'SKIP' : result.pass === undefined ? 'info' : result.pass ? 'PASS' : 'FAIL');
+	const verdictOf = (result: BenchResult): string =>
+		result.skipped ? 'SKIP' : result.pass === undefined ? 'info' : result.pass ? 'PASS' : 'FAIL';
 	const rows = results.map((result) => ({
 		verdict: verdictOf(result),
 		title: result.title,
@@ -95,7 +96,10 @@ export function table(results: readonly BenchResult[]): string {
 	};
 	const line = (verdict: string, title: string, target: string, figures: string): string =>
 		`${verdict.padEnd(widths.verdict)}  ${title.padEnd(widths.title)}  ${target.padEnd(widths.target)}  ${figures}`;
-	const out = [line('', 'benchmark', 'target', 'measured'), line('', '-'.repeat(widths.title), '-'.repeat(widths.target), '-'.repeat(8))];
+	const out = [
+		line('', 'benchmark', 'target', 'measured'),
+		line('', '-'.repeat(widths.title), '-'.repeat(widths.target), '-'.repeat(8)),
+	];
 	for (const row of rows) {
 		out.push(line(row.verdict, row.title, row.target, row.figures));
 		if (row.note) out.push(`${' '.repeat(widths.verdict + 2)}  ↳ ${row.note}`);

@@ -16,7 +16,9 @@ const HARD_LIMIT_MS = 90_000;
 const apiUrl = process.env.BENCH_API_URL;
 const token = process.env.BENCH_TOKEN;
 if (!apiUrl || !token || !process.send) {
-	process.stderr.write('memory-child: run me from bench/memory.ts (needs BENCH_API_URL, BENCH_TOKEN and an IPC channel)\n');
+	process.stderr.write(
+		'memory-child: run me from bench/memory.ts (needs BENCH_API_URL, BENCH_TOKEN and an IPC channel)\n',
+	);
 	process.exit(2);
 }
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -4,11 +4,11 @@
  * over loopback and asks the child for its memory after full GCs. Leak check: heap growth
  * from after the warm-up to after `count` more interactions.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startLocalDiscord, type LocalDiscord } from '../src/local-discord/index.js';
+import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
 import { BENCH_DISCORD, MIX } from './e2e.js';
-import { fig, MiB, pool, withDeadline, type BenchResult } from './lib.js';
+import { type BenchResult, fig, MiB, pool, withDeadline } from './lib.js';
 import { TARGETS } from './targets.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -62,7 +62,8 @@ async function drive(discord: LocalDiscord, count: number, settings: MemorySetti
 		const handle = discord.dispatch(discord.interaction({ ...init, command: 'invite' }));
 		try {
 			const message = await handle.message(5_000);
-			if (!message.content?.includes('discord.gg/')) errors.push(`no invite in the reply: ${message.content ?? ''}`);
+			if (!message.content?.includes('discord.gg/'))
+				errors.push(`no invite in the reply: ${message.content ?? ''}`);
 		} catch (error) {
 			errors.push(error instanceof Error ? error.message : String(error));
 		}
@@ -113,7 +114,10 @@ export async function benchMemory(settings: MemorySettings = MEMORY_SETTINGS): P
 				errors: fig(errors.length, ''),
 			},
 			target: `heap growth < ${target.maxHeapGrowthKiB} KiB, RSS < ${target.maxRssMiB} MiB, 0 errors`,
-			pass: errors.length === 0 && heapGrowth < target.maxHeapGrowthKiB * 1024 && after.rss < target.maxRssMiB * MiB,
+			pass:
+				errors.length === 0 &&
+				heapGrowth < target.maxHeapGrowthKiB * 1024 &&
+				after.rss < target.maxRssMiB * MiB,
 			note: errors.length > 0 ? `first error: ${errors[0]}` : undefined,
 		};
 	} finally {

@@ -9,14 +9,15 @@
  * Loopback only, bounded in count and time: each suite has a deadline, and the process ends
  * by itself once the table is printed.
  */
-import { writeFileSync } from 'node:fs';
+
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchColdStart } from './cold-start.js';
 import { benchCore } from './core.js';
 import { benchHttpCapacity, benchTransport, startGatewayTransport, startHttpTransport, type Transport } from './e2e.js';
-import { crashed, now, table, withDeadline, type BenchResult } from './lib.js';
+import { type BenchResult, crashed, now, table, withDeadline } from './lib.js';
 import { benchMemory } from './memory.js';
 
 const SUITES = ['core', 'gateway', 'http', 'memory', 'coldstart'] as const;
@@ -47,7 +48,10 @@ function parseArgs(argv: readonly string[]): { save: boolean; fail: boolean; onl
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 /** Starts a transport, runs `body` on it, always closes it. */
-async function withTransport(start: () => Promise<Transport>, body: (transport: Transport) => Promise<BenchResult[]>): Promise<BenchResult[]> {
+async function withTransport(
+	start: () => Promise<Transport>,
+	body: (transport: Transport) => Promise<BenchResult[]>,
+): Promise<BenchResult[]> {
 	const transport = await start();
 	try {
 		return await body(transport);
@@ -67,7 +71,13 @@ interface Step {
 }
 
 const STEPS: Step[] = [
-	{ suite: 'core', name: 'core (pure functions)', deadlineMs: 30_000, run: () => benchCore(), ids: { id: 'core', title: 'core', target: '-' } },
+	{
+		suite: 'core',
+		name: 'core (pure functions)',
+		deadlineMs: 30_000,
+		run: () => benchCore(),
+		ids: { id: 'core', title: 'core', target: '-' },
+	},
 	{
 		suite: 'gateway',
 		name: 'end to end through the gateway bot',
@@ -86,16 +96,35 @@ const STEPS: Step[] = [
 		suite: 'http',
 		name: 'HTTP endpoint capacity (REST limit lifted)',
 		deadlineMs: 30_000,
-		run: () => withTransport(() => startHttpTransport({ unthrottled: true }), async (transport) => [await benchHttpCapacity(transport)]),
+		run: () =>
+			withTransport(
+				() => startHttpTransport({ unthrottled: true }),
+				async (transport) => [await benchHttpCapacity(transport)],
+			),
 		ids: { id: 'http.capacity', title: 'HTTP endpoint capacity', target: '-' },
 	},
-	{ suite: 'memory', name: 'memory of the gateway bot (child process)', deadlineMs: 75_000, run: async () => [await benchMemory()], ids: { id: 'memory.gateway', title: 'gateway bot memory', target: '-' } },
-	{ suite: 'coldstart', name: 'cold start (spawned processes)', deadlineMs: 60_000, run: () => benchColdStart(), ids: { id: 'coldstart', title: 'cold start', target: '-' } },
+	{
+		suite: 'memory',
+		name: 'memory of the gateway bot (child process)',
+		deadlineMs: 75_000,
+		run: async () => [await benchMemory()],
+		ids: { id: 'memory.gateway', title: 'gateway bot memory', target: '-' },
+	},
+	{
+		suite: 'coldstart',
+		name: 'cold start (spawned processes)',
+		deadlineMs: 60_000,
+		run: () => benchColdStart(),
+		ids: { id: 'coldstart', title: 'cold start', target: '-' },
+	},
 ];
 
 function gitCommit(): string | undefined {
 	try {
-		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim();
 	} catch {
 		return undefined;
 	}
@@ -117,15 +146,27 @@ async function main(): Promise<number> {
 	}
 	const seconds = (now() - started) / 1000;
 
-	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, load ${loadavg().map((load) => load.toFixed(2)).join(' ')}`;
+	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, load ${loadavg()
+		.map((load) => load.toFixed(2))
+		.join(' ')}`;
 	process.stdout.write(`\n${table(results)}\n\n`);
 	const failed = results.filter((result) => result.pass === false);
 	const passed = results.filter((result) => result.pass === true);
-	process.stdout.write(`${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} informational/skipped · ${seconds.toFixed(1)} s · node ${process.version} · ${machine}\n`);
+	process.stdout.write(
+		`${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} informational/skipped · ${seconds.toFixed(1)} s · node ${process.version} · ${machine}\n`,
+	);
 
 	if (args.save) {
 		const file = fileURLToPath(new URL('./results.json', import.meta.url));
-		const record = { date: new Date().toISOString(), commit: gitCommit(), node: process.version, platform: `${process.platform} ${process.arch}`, machine, seconds, results };
+		const record = {
+			date: new Date().toISOString(),
+			commit: gitCommit(),
+			node: process.version,
+			platform: `${process.platform} ${process.arch}`,
+			machine,
+			seconds,
+			results,
+		};
 		writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
 		process.stdout.write(`saved ${file}\n`);
 	}

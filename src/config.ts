@@ -43,7 +43,9 @@ export type Requirement = 'token' | 'applicationId' | 'publicKey';
  */
 export class ConfigError extends Error {
 	constructor(readonly problems: readonly string[]) {
-		super(`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example for what each variable means.`);
+		super(
+			`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nSee .env.example for what each variable means.`,
+		);
 		this.name = 'ConfigError';
 	}
 }
@@ -66,37 +68,81 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 	};
 
 	const token = value('DISCORD_TOKEN')?.replace(/^Bot\s+/i, '');
-	if (!token && requirements.includes('token')) problems.push('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot → Reset Token).');
-	if (token && /^[0-9a-f]{64}$/i.test(token)) problems.push('DISCORD_TOKEN looks like the Public Key, not the bot token (Bot → Reset Token).');
-	else if (token && CLIENT_SECRET_SHAPE.test(token)) problems.push('DISCORD_TOKEN looks like the OAuth2 client secret, not the bot token (Bot → Reset Token).');
+	if (!token && requirements.includes('token'))
+		problems.push('DISCORD_TOKEN is not set: copy the bot token from the Developer Portal (Bot → Reset Token).');
+	if (token && /^[0-9a-f]{64}$/i.test(token))
+		problems.push('DISCORD_TOKEN looks like the Public Key, not the bot token (Bot → Reset Token).');
+	else if (token && CLIENT_SECRET_SHAPE.test(token))
+		problems.push('DISCORD_TOKEN looks like the OAuth2 client secret, not the bot token (Bot → Reset Token).');
 
 	const applicationId = value('DISCORD_APPLICATION_ID');
-	if (!applicationId && requirements.includes('applicationId')) problems.push('DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal (General Information).');
-	if (applicationId && !SNOWFLAKE.test(applicationId)) problems.push('DISCORD_APPLICATION_ID must be a number of 17 to 20 digits (General Information → Application ID).');
+	if (!applicationId && requirements.includes('applicationId'))
+		problems.push(
+			'DISCORD_APPLICATION_ID is not set: copy the Application ID from the Developer Portal (General Information).',
+		);
+	if (applicationId && !SNOWFLAKE.test(applicationId))
+		problems.push(
+			'DISCORD_APPLICATION_ID must be a number of 17 to 20 digits (General Information → Application ID).',
+		);
 
 	const guildId = value('DISCORD_GUILD_ID');
-	if (guildId && !SNOWFLAKE.test(guildId)) problems.push('DISCORD_GUILD_ID must be a server id of 17 to 20 digits (right-click the server → Copy Server ID).');
+	if (guildId && !SNOWFLAKE.test(guildId))
+		problems.push(
+			'DISCORD_GUILD_ID must be a server id of 17 to 20 digits (right-click the server → Copy Server ID).',
+		);
 
 	const apiUrl = (value('DISCORD_API_URL') ?? DEFAULTS.apiUrl).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/.test(apiUrl)) problems.push(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULTS.apiUrl}.`);
-	else if (/\/v\d+$/.test(apiUrl)) problems.push(`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`);
+	if (!/^https?:\/\/[^/]+/.test(apiUrl))
+		problems.push(`DISCORD_API_URL must be an http(s) URL such as ${DEFAULTS.apiUrl}.`);
+	else if (/\/v\d+$/.test(apiUrl))
+		problems.push(
+			`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`,
+		);
 
 	const logLevel = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase() as LogLevel;
 	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
 	const publicKey = value('DISCORD_PUBLIC_KEY')?.toLowerCase();
-	if (!publicKey && requirements.includes('publicKey')) problems.push('DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information).');
-	if (publicKey && !/^[0-9a-f]{64}$/.test(publicKey)) problems.push('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the Public Key on General Information).');
+	if (!publicKey && requirements.includes('publicKey'))
+		problems.push(
+			'DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Developer Portal (General Information).',
+		);
+	if (publicKey && !/^[0-9a-f]{64}$/.test(publicKey))
+		problems.push('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters (the Public Key on General Information).');
 
 	const host = value('HOST') ?? DEFAULTS.host;
 	const port = integer(value('PORT'), DEFAULTS.port, 'PORT', 0, 65_535, problems);
-	const replayWindowSeconds = integer(value('REPLAY_WINDOW_SECONDS'), DEFAULTS.replayWindowSeconds, 'REPLAY_WINDOW_SECONDS', 1, 3_600, problems);
+	const replayWindowSeconds = integer(
+		value('REPLAY_WINDOW_SECONDS'),
+		DEFAULTS.replayWindowSeconds,
+		'REPLAY_WINDOW_SECONDS',
+		1,
+		3_600,
+		problems,
+	);
 
 	if (problems.length > 0) throw new ConfigError(problems);
-	return { token: token ?? '', applicationId: applicationId ?? '', guildId, apiUrl, logLevel, publicKey, host, port, replayWindowSeconds };
+	return {
+		token: token ?? '',
+		applicationId: applicationId ?? '',
+		guildId,
+		apiUrl,
+		logLevel,
+		publicKey,
+		host,
+		port,
+		replayWindowSeconds,
+	};
 }
 
-function integer(raw: string | undefined, fallback: number, key: string, min: number, max: number, problems: string[]): number {
+function integer(
+	raw: string | undefined,
+	fallback: number,
+	key: string,
+	min: number,
+	max: number,
+	problems: string[],
+): number {
 	if (raw === undefined) return fallback;
 	const parsed = Number(raw);
 	if (!Number.isInteger(parsed) || parsed < min || parsed > max) {

@@ -30,7 +30,10 @@ export function redact(text: string, extra: readonly string[] = []): string {
 }
 
 /** Writes `LEVEL message {json}` lines to stderr (or `write`) at or above `level`. */
-export function createLogger(level: LogLevel = 'info', options: { secrets?: readonly string[]; write?: (line: string) => void } = {}): Logger {
+export function createLogger(
+	level: LogLevel = 'info',
+	options: { secrets?: readonly string[]; write?: (line: string) => void } = {},
+): Logger {
 	const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
 	const secrets = options.secrets ?? [];
 	const log = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
@@ -47,7 +50,8 @@ export const silentLogger: Logger = createLogger('silent');
 function safeJson(fields: Record<string, unknown>): string {
 	return JSON.stringify(fields, (_key, value: unknown) => {
 		if (typeof value === 'bigint') return value.toString();
-		if (value instanceof Error) return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
+		if (value instanceof Error)
+			return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
 		return value;
 	});
 }

@@ -4,7 +4,13 @@
  */
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { Messages } from '../i18n/index.js';
-import { compactDuration, DISCORD_EXPIRY_PRESETS, parseDuration, splitDuration, type DurationVocabulary } from './duration.js';
+import {
+	compactDuration,
+	DISCORD_EXPIRY_PRESETS,
+	type DurationVocabulary,
+	parseDuration,
+	splitDuration,
+} from './duration.js';
 
 /** Discord accepts at most 25 choices, names and values of 1-100 characters. */
 const MAX_CHOICES = 25;
@@ -20,7 +26,9 @@ export function describeDuration(seconds: number, locale: string, messages: Mess
 		['minute', parts.minutes],
 		['second', parts.seconds],
 	] as const;
-	const words = units.filter(([, amount]) => amount > 0).map(([unit, amount]) => unitFormat(locale, unit).format(amount));
+	const words = units
+		.filter(([, amount]) => amount > 0)
+		.map(([unit, amount]) => unitFormat(locale, unit).format(amount));
 	return listFormat(locale).format(words);
 }
 
@@ -56,7 +64,8 @@ function safeIntl<T>(locale: string, build: (tag: string) => T): T {
 	}
 }
 
-const clip = (text: string): string => (text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`);
+const clip = (text: string): string =>
+	text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 
 /** The choices to show for what the user has typed so far in `expires`. */
 export function suggestExpires(
@@ -65,7 +74,11 @@ export function suggestExpires(
 	messages: Messages,
 	vocabulary: readonly DurationVocabulary[] = [],
 ): APIApplicationCommandOptionChoice<string>[] {
-	const presets = DISCORD_EXPIRY_PRESETS.map((seconds) => ({ name: describeDuration(seconds, locale, messages), value: compactDuration(seconds), seconds }));
+	const presets = DISCORD_EXPIRY_PRESETS.map((seconds) => ({
+		name: describeDuration(seconds, locale, messages),
+		value: compactDuration(seconds),
+		seconds,
+	}));
 	const text = typed.trim();
 	if (text === '') return presets.map(({ name, value }) => ({ name, value }));
 
@@ -83,7 +96,8 @@ export function suggestExpires(
 	const lower = text.toLowerCase();
 	for (const preset of presets) {
 		if (choices.some((choice) => choice.value === preset.value)) continue;
-		if (preset.name.toLowerCase().startsWith(lower) || preset.value.startsWith(lower)) choices.push({ name: preset.name, value: preset.value });
+		if (preset.name.toLowerCase().startsWith(lower) || preset.value.startsWith(lower))
+			choices.push({ name: preset.name, value: preset.value });
 	}
 	if (read && bareNumber && !choices.some((choice) => choice.value === read.value)) choices.push(read);
 	if (choices.length === 0) choices.push({ name: clip(messages.suggest.unreadable(text)), value: clip(text) });

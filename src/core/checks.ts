@@ -5,10 +5,15 @@
  * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
  * passed in.
  */
-import { ChannelType, InviteTargetType, PermissionFlagsBits, type RESTPostAPIChannelInviteJSONBody } from 'discord-api-types/v10';
-import { DEFAULT_INVITE_AGE_SECONDS, parseDuration, type DurationVocabulary } from './duration.js';
-import { formatEntry, type ArgsOf, type Messages } from '../i18n/index.js';
-import type { ChannelPermissions, InvocationChannel, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+import {
+	ChannelType,
+	InviteTargetType,
+	PermissionFlagsBits,
+	type RESTPostAPIChannelInviteJSONBody,
+} from 'discord-api-types/v10';
+import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
+import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
+import type { ChannelPermissions, InviteInvocation, InviteRequest, InvocationChannel, RoleStanding } from './types.js';
 
 /** Channel types Discord can make invites for. */
 export const INVITABLE_CHANNEL_TYPES = [
@@ -24,7 +29,11 @@ export const INVITABLE_CHANNEL_TYPES = [
 export const VOICE_CHANNEL_TYPES: readonly ChannelType[] = [ChannelType.GuildVoice, ChannelType.GuildStageVoice];
 
 /** Thread channel types: never invitable, and they take their parent's overwrites. */
-export const THREAD_TYPES: readonly ChannelType[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
+export const THREAD_TYPES: readonly ChannelType[] = [
+	ChannelType.AnnouncementThread,
+	ChannelType.PublicThread,
+	ChannelType.PrivateThread,
+];
 
 /** Discord's limit for `X-Audit-Log-Reason`. */
 export const AUDIT_LOG_REASON_LIMIT = 512;
@@ -51,8 +60,10 @@ export function refusalText(refusal: Refusal, messages: Messages): string {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
-const refuse = <K extends keyof CheckMessages>(id: K, ...args: ArgsOf<CheckMessages[K]>): { ok: false; refusal: Refusal } =>
-	({ ok: false, refusal: { id, args } as Refusal });
+const refuse = <K extends keyof CheckMessages>(
+	id: K,
+	...args: ArgsOf<CheckMessages[K]>
+): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { id, args } as Refusal });
 
 export const channelMention = (id: string): string => `<#${id}>`;
 export const roleMention = (id: string): string => `<@&${id}>`;
@@ -61,7 +72,11 @@ export const userMention = (id: string): string => `<@${id}>`;
 /** The channel the invite is for: the `channel` option, else the channel the command ran in. */
 export function targetChannel(invocation: InviteInvocation): InvocationChannel {
 	if (invocation.options.channel) return invocation.options.channel;
-	return { ...invocation.channel, permissions: invocation.invoker.permissions ?? undefined, appPermissions: invocation.appPermissions ?? undefined };
+	return {
+		...invocation.channel,
+		permissions: invocation.invoker.permissions ?? undefined,
+		appPermissions: invocation.appPermissions ?? undefined,
+	};
 }
 
 /** What the transport must look up before `checkPermissions` can decide. */
@@ -80,14 +95,18 @@ export interface ReadOptions {
 }
 
 /** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
-export function checkOptions(invocation: InviteInvocation, vocabulary: readonly DurationVocabulary[] = []): Checked<ReadOptions> {
+export function checkOptions(
+	invocation: InviteInvocation,
+	vocabulary: readonly DurationVocabulary[] = [],
+): Checked<ReadOptions> {
 	if (invocation.guildId === null) return refuse('notInGuild');
 	const target = targetChannel(invocation);
 	const { options } = invocation;
 	const mention = channelMention(target.id);
 
 	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
-		if (THREAD_TYPES.includes(target.type)) return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
+		if (THREAD_TYPES.includes(target.type))
+			return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
 		if (target.type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
 		return refuse('channelNotInvitable', mention);
 	}
@@ -95,21 +114,33 @@ export function checkOptions(invocation: InviteInvocation, vocabulary: readonly 
 	let maxAge = DEFAULT_INVITE_AGE_SECONDS;
 	if (options.expires !== undefined) {
 		const parsed = parseDuration(options.expires, vocabulary);
-		if (!parsed.ok) return parsed.error === 'too-long' ? refuse('expiresTooLong', options.expires) : refuse('expiresUnreadable', options.expires);
+		if (!parsed.ok)
+			return parsed.error === 'too-long'
+				? refuse('expiresTooLong', options.expires)
+				: refuse('expiresUnreadable', options.expires);
 		maxAge = parsed.seconds;
 	}
 
-	if (options.max_uses !== undefined && (!Number.isInteger(options.max_uses) || options.max_uses < 0 || options.max_uses > MAX_USES_LIMIT)) {
+	if (
+		options.max_uses !== undefined &&
+		(!Number.isInteger(options.max_uses) || options.max_uses < 0 || options.max_uses > MAX_USES_LIMIT)
+	) {
 		return refuse('maxUsesOutOfRange', options.max_uses);
 	}
 
 	if (options.stream_user && options.activity !== undefined) return refuse('streamAndActivity');
-	if ((options.stream_user || options.activity !== undefined) && target.type !== undefined && !VOICE_CHANNEL_TYPES.includes(target.type)) {
+	if (
+		(options.stream_user || options.activity !== undefined) &&
+		target.type !== undefined &&
+		!VOICE_CHANNEL_TYPES.includes(target.type)
+	) {
 		return refuse('targetNeedsVoice', mention);
 	}
-	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim())) return refuse('activityNotAnId', options.activity);
+	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
+		return refuse('activityNotAnId', options.activity);
 
-	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH) return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
+	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
+		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
@@ -120,7 +151,8 @@ export function checkOptions(invocation: InviteInvocation, vocabulary: readonly 
 
 /** Whether known permissions include `flag` (Administrator includes everything). */
 const grants = (permissions: bigint, flag: bigint): boolean =>
-	(permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator || (permissions & flag) === flag;
+	(permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator ||
+	(permissions & flag) === flag;
 
 /**
  * The bot's permissions may be unknown (a lookup failed): then Discord decides, since it
@@ -148,19 +180,26 @@ export function checkPermissions(
 	const mention = channelMention(target.id);
 
 	if (invoker === undefined || invoker === null) return refuse('cannotVerify');
-	const invokerMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter((name) => !grants(invoker, PermissionFlagsBits[name]));
-	if (invokerMissing.length > 0) return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
+	const invokerMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter(
+		(name) => !grants(invoker, PermissionFlagsBits[name]),
+	);
+	if (invokerMissing.length > 0)
+		return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
-	if (!botHas(bot, PermissionFlagsBits.ViewChannel)) return refuse('botMissing', mention, messages.permission.ViewChannel);
-	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite)) return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
+	if (!botHas(bot, PermissionFlagsBits.ViewChannel))
+		return refuse('botMissing', mention, messages.permission.ViewChannel);
+	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite))
+		return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
 
 	const role = invocation.options.role;
 	if (role) {
 		const standing = looked.standing;
 		if (!standing) return refuse('cannotVerify');
-		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageRoles)) return refuse('roleNeedsManageRoles');
+		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageRoles))
+			return refuse('roleNeedsManageRoles');
 		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
-		if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition) return refuse('roleNotBelowInvoker', roleMention(role.id));
+		if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition)
+			return refuse('roleNotBelowInvoker', roleMention(role.id));
 		if (role.position >= standing.botHighestPosition) return refuse('roleNotBelowBot', roleMention(role.id));
 	}
 	return { ok: true, value: true };

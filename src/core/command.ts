@@ -3,16 +3,16 @@
  * translated name and description lands in the `*_localizations` maps.
  */
 import {
+	type APIApplicationCommandOption,
 	ApplicationCommandOptionType,
 	ApplicationCommandType,
 	ApplicationIntegrationType,
 	InteractionContextType,
-	PermissionFlagsBits,
-	type APIApplicationCommandOption,
 	type LocalizationMap,
+	PermissionFlagsBits,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { en, MESSAGES, type InviteOptionName, type Messages } from '../i18n/index.js';
+import { en, type InviteOptionName, MESSAGES, type Messages } from '../i18n/index.js';
 import { INVITABLE_CHANNEL_TYPES, MAX_USES_LIMIT, REASON_OPTION_MAX_LENGTH } from './checks.js';
 
 export const COMMAND_NAME = 'invite';
@@ -29,7 +29,10 @@ function localized(pick: (messages: Messages) => string | undefined): Localizati
 	return Object.keys(map).length > 0 ? (map as LocalizationMap) : undefined;
 }
 
-function option(name: InviteOptionName, rest: { type: ApplicationCommandOptionType } & Record<string, unknown>): APIApplicationCommandOption {
+function option(
+	name: InviteOptionName,
+	rest: { type: ApplicationCommandOptionType } & Record<string, unknown>,
+): APIApplicationCommandOption {
 	const nameLocalizations = localized((m) => m.command.options[name].name);
 	const descriptionLocalizations = localized((m) => m.command.options[name].description);
 	return {
@@ -55,7 +58,10 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 		contexts: [InteractionContextType.Guild],
 		integration_types: [ApplicationIntegrationType.GuildInstall],
 		options: [
-			option('channel', { type: ApplicationCommandOptionType.Channel, channel_types: [...INVITABLE_CHANNEL_TYPES] }),
+			option('channel', {
+				type: ApplicationCommandOptionType.Channel,
+				channel_types: [...INVITABLE_CHANNEL_TYPES],
+			}),
 			option('expires', { type: ApplicationCommandOptionType.String, autocomplete: true, max_length: 32 }),
 			option('max_uses', { type: ApplicationCommandOptionType.Integer, min_value: 0, max_value: MAX_USES_LIMIT }),
 			option('temporary', { type: ApplicationCommandOptionType.Boolean }),

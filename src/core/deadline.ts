@@ -38,7 +38,10 @@ export class DeadlineReply {
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
 	 * @param deferAfterMs - budget before deferring
 	 */
-	constructor(responder: InteractionResponder, options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number }) {
+	constructor(
+		responder: InteractionResponder,
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number },
+	) {
 		this.#responder = responder;
 		this.#now = options.now ?? Date.now;
 		this.#deadline = options.receivedAt + options.deferAfterMs;

@@ -22,11 +22,28 @@ const WEEK = 604_800;
 
 /** English unit words; understood in every locale. */
 export const ENGLISH_UNITS: UnitTable = {
-	s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-	m: MINUTE, min: MINUTE, mins: MINUTE, minute: MINUTE, minutes: MINUTE,
-	h: HOUR, hr: HOUR, hrs: HOUR, hour: HOUR, hours: HOUR,
-	d: DAY, day: DAY, days: DAY,
-	w: WEEK, wk: WEEK, week: WEEK, weeks: WEEK,
+	s: 1,
+	sec: 1,
+	secs: 1,
+	second: 1,
+	seconds: 1,
+	m: MINUTE,
+	min: MINUTE,
+	mins: MINUTE,
+	minute: MINUTE,
+	minutes: MINUTE,
+	h: HOUR,
+	hr: HOUR,
+	hrs: HOUR,
+	hour: HOUR,
+	hours: HOUR,
+	d: DAY,
+	day: DAY,
+	days: DAY,
+	w: WEEK,
+	wk: WEEK,
+	week: WEEK,
+	weeks: WEEK,
 };
 
 /** Words meaning "no expiry". */
@@ -74,7 +91,10 @@ export function parseDuration(input: string, extra: readonly DurationVocabulary[
 		consumed += match[0];
 	}
 	// Everything except spaces and joining words must have been read.
-	const leftover = text.replace(token, ' ').split(/[\s,+]+/u).filter((word) => word !== '' && !JOINERS.has(word));
+	const leftover = text
+		.replace(token, ' ')
+		.split(/[\s,+]+/u)
+		.filter((word) => word !== '' && !JOINERS.has(word));
 	if (consumed === '' || leftover.length > 0) return { ok: false, error: 'unreadable' };
 	// Round up: `0.4s` must not become 0, which Discord reads as "never expires".
 	return inRange(Math.ceil(total));

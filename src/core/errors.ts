@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
-import { formatEntry, type ArgsOf, type Messages } from '../i18n/index.js';
+import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
 
 type ErrorMessages = Messages['error'];
 
@@ -45,7 +45,14 @@ export const INTERACTION_GONE_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /** Network error codes where the request cannot have reached Discord. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** A short id shown to the user and written to the log, to find one failure among many. */
 export const newReference = (): string => randomBytes(4).toString('hex');
@@ -72,9 +79,11 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 	if (error instanceof Error) {
 		const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
 		if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return { id: 'network', args: [], log: true };
-		if (error.name === 'AbortError' || error.name === 'TimeoutError') return { id: 'timeout', args: [], ambiguous: true, log: true };
+		if (error.name === 'AbortError' || error.name === 'TimeoutError')
+			return { id: 'timeout', args: [], ambiguous: true, log: true };
 		// Resets and sockets closed mid-request: the request may have been processed.
-		if (typeof code === 'string' && (code === 'ECONNRESET' || code.startsWith('UND_ERR'))) return { id: 'timeout', args: [], ambiguous: true, log: true };
+		if (typeof code === 'string' && (code === 'ECONNRESET' || code.startsWith('UND_ERR')))
+			return { id: 'timeout', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
 }

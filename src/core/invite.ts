@@ -5,13 +5,13 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import { messagesFor, vocabularyOf, type Messages } from '../i18n/index.js';
-import { silentLogger, type Logger } from '../log.js';
 import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, refusalText, type Refusal } from './checks.js';
+import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
+import { type Logger, silentLogger } from '../log.js';
+import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
 import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
-import { classifyError, failureText, newReference, type Failure } from './errors.js';
-import { renderInvite, textReply, type ReplyMessage } from './render.js';
+import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import { type ReplyMessage, renderInvite, textReply } from './render.js';
 import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
 
 /** Lookups for what the interaction payload does not carry. Each is optional. */
@@ -72,7 +72,12 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 
 	try {
 		const read = checkOptions(invocation, vocabularyOf(messages));
-		if (!read.ok) return await finish({ status: 'refused', refusal: read.refusal, reply: textReply(refusalText(read.refusal, messages)) });
+		if (!read.ok)
+			return await finish({
+				status: 'refused',
+				refusal: read.refusal,
+				reply: textReply(refusalText(read.refusal, messages)),
+			});
 
 		const needs = lookupsNeeded(invocation);
 		const [standing, channel] = await Promise.all([
@@ -80,10 +85,25 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
 		]);
 		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
-		if (!allowed.ok) return await finish({ status: 'refused', refusal: allowed.refusal, reply: textReply(refusalText(allowed.refusal, messages)) });
+		if (!allowed.ok)
+			return await finish({
+				status: 'refused',
+				refusal: allowed.refusal,
+				reply: textReply(refusalText(allowed.refusal, messages)),
+			});
 
 		const request = buildRequest(invocation, read.value);
-		return await finish(await createInvite(request, invocation, deps, deadline, messages, logger, read.value.target.appPermissions ?? channel?.bot));
+		return await finish(
+			await createInvite(
+				request,
+				invocation,
+				deps,
+				deadline,
+				messages,
+				logger,
+				read.value.target.appPermissions ?? channel?.bot,
+			),
+		);
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
@@ -112,12 +132,23 @@ async function createInvite(
 	// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
 	// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
 	const window = new AbortController();
-	const windowTimer = setTimeout(() => window.abort(), Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt));
+	const windowTimer = setTimeout(
+		() => window.abort(),
+		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
+	);
 	windowTimer.unref();
 	try {
 		const invite = await createChannelInvite(deps.rest, request, window.signal);
-		const reply = renderInvite(invite, { requestedAt, unique: request.body.unique, channelId: request.channelId }, messages);
-		logger.info('invite created', { interaction: invocation.interactionId, channel: request.channelId, code: invite?.code });
+		const reply = renderInvite(
+			invite,
+			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
+			messages,
+		);
+		logger.info('invite created', {
+			interaction: invocation.interactionId,
+			channel: request.channelId,
+			code: invite?.code,
+		});
 		return { status: 'created', request, invite, reply };
 	} catch (error) {
 		const failure = classifyError(error);
@@ -127,13 +158,27 @@ async function createInvite(
 				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
 				.catch(() => undefined);
 			if (found) {
-				logger.warn('answer lost, invite recovered', { interaction: invocation.interactionId, code: found.code, error });
-				const reply = renderInvite(found, { requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true }, messages);
+				logger.warn('answer lost, invite recovered', {
+					interaction: invocation.interactionId,
+					code: found.code,
+					error,
+				});
+				const reply = renderInvite(
+					found,
+					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
+					messages,
+				);
 				return { status: 'created', request, invite: found, reply };
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
-		if (failure.log) logger.warn('invite request failed', { interaction: invocation.interactionId, failure: failure.id, reference, error });
+		if (failure.log)
+			logger.warn('invite request failed', {
+				interaction: invocation.interactionId,
+				failure: failure.id,
+				reference,
+				error,
+			});
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
 		clearTimeout(windowTimer);

@@ -57,26 +57,44 @@ export function computeChannelPermissions(input: PermissionInput): bigint {
 	const base = computeBasePermissions(input);
 	if ((base & PermissionFlagsBits.Administrator) !== 0n) return ALL_PERMISSIONS;
 
-	const apply = (permissions: bigint, overwrite: { allow: PermissionBits; deny: PermissionBits } | undefined): bigint =>
-		overwrite ? (permissions & ~bits(overwrite.deny)) | bits(overwrite.allow) : permissions;
+	const apply = (
+		permissions: bigint,
+		overwrite: { allow: PermissionBits; deny: PermissionBits } | undefined,
+	): bigint => (overwrite ? (permissions & ~bits(overwrite.deny)) | bits(overwrite.allow) : permissions);
 
-	let permissions = apply(base, input.overwrites.find((o) => o.id === input.everyoneRoleId));
+	let permissions = apply(
+		base,
+		input.overwrites.find((o) => o.id === input.everyoneRoleId),
+	);
 
 	const memberRoles = new Set(input.memberRoleIds);
 	let allow = 0n;
 	let deny = 0n;
 	for (const overwrite of input.overwrites) {
-		if (overwrite.type !== OverwriteType.Role || overwrite.id === input.everyoneRoleId || !memberRoles.has(overwrite.id)) continue;
+		if (
+			overwrite.type !== OverwriteType.Role ||
+			overwrite.id === input.everyoneRoleId ||
+			!memberRoles.has(overwrite.id)
+		)
+			continue;
 		allow |= bits(overwrite.allow);
 		deny |= bits(overwrite.deny);
 	}
 	permissions = (permissions & ~deny) | allow;
 
-	permissions = apply(permissions, input.overwrites.find((o) => o.type === OverwriteType.Member && o.id === input.memberId));
+	permissions = apply(
+		permissions,
+		input.overwrites.find((o) => o.type === OverwriteType.Member && o.id === input.memberId),
+	);
 
 	if ((permissions & PermissionFlagsBits.ViewChannel) === 0n) return 0n;
 	if ((permissions & PermissionFlagsBits.SendMessages) === 0n) {
-		permissions &= ~(PermissionFlagsBits.MentionEveryone | PermissionFlagsBits.SendTTSMessages | PermissionFlagsBits.AttachFiles | PermissionFlagsBits.EmbedLinks);
+		permissions &= ~(
+			PermissionFlagsBits.MentionEveryone |
+			PermissionFlagsBits.SendTTSMessages |
+			PermissionFlagsBits.AttachFiles |
+			PermissionFlagsBits.EmbedLinks
+		);
 	}
 	return permissions;
 }

@@ -2,17 +2,17 @@
  * Turns Discord's answer into the ephemeral reply the invoker reads. Pure.
  */
 import {
+	type APIActionRowComponent,
+	type APIComponentInMessageActionRow,
+	type APIExtendedInvite,
+	type APIInvite,
 	ButtonStyle,
 	ComponentType,
 	InviteTargetType,
 	InviteType,
 	MessageFlags,
-	RouteBases,
-	type APIActionRowComponent,
-	type APIComponentInMessageActionRow,
-	type APIExtendedInvite,
-	type APIInvite,
 	type RESTPostAPIChannelInviteResult,
+	RouteBases,
 } from 'discord-api-types/v10';
 import type { Messages } from '../i18n/index.js';
 import { channelMention, roleMention, userMention } from './checks.js';
@@ -47,7 +47,8 @@ const isExtended = (invite: APIInvite): invite is APIExtendedInvite => 'created_
 /** When the invite stops working, in unix seconds, or null when it never does. */
 export function expiresAt(invite: APIInvite): number | null {
 	if (invite.expires_at) return Math.floor(Date.parse(invite.expires_at) / 1000);
-	if (isExtended(invite) && invite.max_age > 0) return Math.floor(Date.parse(invite.created_at) / 1000) + invite.max_age;
+	if (isExtended(invite) && invite.max_age > 0)
+		return Math.floor(Date.parse(invite.created_at) / 1000) + invite.max_age;
 	return null;
 }
 
@@ -72,7 +73,11 @@ export interface RenderContext {
 }
 
 /** The reply for Create Channel Invite's answer: any invite type, or none (204). */
-export function renderInvite(invite: RESTPostAPIChannelInviteResult | undefined | null, context: RenderContext, messages: Messages): ReplyMessage {
+export function renderInvite(
+	invite: RESTPostAPIChannelInviteResult | undefined | null,
+	context: RenderContext,
+	messages: Messages,
+): ReplyMessage {
 	const m = messages.reply;
 	if (!invite || typeof invite !== 'object' || typeof invite.code !== 'string') return textReply(m.noBody);
 
@@ -80,7 +85,8 @@ export function renderInvite(invite: RESTPostAPIChannelInviteResult | undefined 
 	const channel = invite.channel ? channelMention(invite.channel.id) : channelMention(context.channelId);
 	const reused = isReused(invite, context.requestedAt, context.unique);
 	if (invite.type === InviteType.GroupDM) lines.push(`**${m.groupDm(invite.channel?.name ?? channel)}**`);
-	else if (invite.type === InviteType.Friend) lines.push(`**${m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')}**`);
+	else if (invite.type === InviteType.Friend)
+		lines.push(`**${m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')}**`);
 	else lines.push(`**${reused ? m.reused(channel) : m.created(channel)}**`);
 	if (context.recovered) lines.push(m.recovered);
 
@@ -89,10 +95,14 @@ export function renderInvite(invite: RESTPostAPIChannelInviteResult | undefined 
 	lines.push(`${m.code}: \`${invite.code}\``);
 
 	const expiry = expiresAt(invite);
-	lines.push(`${m.expires}: ${expiry === null ? m.neverExpires : `${timestamp(expiry, 'f')} (${timestamp(expiry, 'R')})`}`);
+	lines.push(
+		`${m.expires}: ${expiry === null ? m.neverExpires : `${timestamp(expiry, 'f')} (${timestamp(expiry, 'R')})`}`,
+	);
 
 	if (isExtended(invite)) {
-		lines.push(`${m.uses}: ${invite.max_uses > 0 ? m.usesOf(invite.uses, invite.max_uses) : m.usesUnlimited(invite.uses)}`);
+		lines.push(
+			`${m.uses}: ${invite.max_uses > 0 ? m.usesOf(invite.uses, invite.max_uses) : m.usesUnlimited(invite.uses)}`,
+		);
 		lines.push(`${m.temporary}: ${invite.temporary ? m.temporaryYes : m.temporaryNo}`);
 	}
 	if (invite.target_type === InviteTargetType.Stream && invite.target_user) {
@@ -101,7 +111,8 @@ export function renderInvite(invite: RESTPostAPIChannelInviteResult | undefined 
 		const app = invite.target_application;
 		lines.push(`${m.activity}: ${app.name ? `${app.name} (\`${app.id}\`)` : `\`${app.id}\``}`);
 	}
-	if (invite.roles && invite.roles.length > 0) lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
+	if (invite.roles && invite.roles.length > 0)
+		lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
 	if (reused) lines.push(`-# ${m.reusedHint}`);
 
 	return {

@@ -1,16 +1,16 @@
 /**
  * The Discord routes `/invite` calls, one typed function each, over @discordjs/rest.
  */
-import { REST, type RateLimitData } from '@discordjs/rest';
+import { type RateLimitData, REST } from '@discordjs/rest';
 import {
-	PermissionFlagsBits,
-	Routes,
 	type APIExtendedInvite,
+	PermissionFlagsBits,
 	type RESTGetAPIChannelInvitesResult,
 	type RESTPostAPIChannelInviteResult,
+	Routes,
 } from 'discord-api-types/v10';
-import type { InviteRequest } from '../core/types.js';
 import { REUSE_CLOCK_TOLERANCE_MS } from '../core/render.js';
+import type { InviteRequest } from '../core/types.js';
 
 /** Options of the REST client that creates invites. */
 export interface InviteRestOptions {
@@ -77,7 +77,11 @@ export function onChannelRateLimit(rest: REST, channelId: string, listener: Rate
  * Create Channel Invite. Resolves to the invite, or `undefined` when Discord answers 204.
  * @see https://discord.com/developers/docs/resources/channel#create-channel-invite
  */
-export async function createChannelInvite(rest: REST, request: InviteRequest, signal?: AbortSignal): Promise<RESTPostAPIChannelInviteResult | undefined> {
+export async function createChannelInvite(
+	rest: REST,
+	request: InviteRequest,
+	signal?: AbortSignal,
+): Promise<RESTPostAPIChannelInviteResult | undefined> {
 	const result: unknown = await rest.post(Routes.channelInvites(request.channelId), {
 		// Always a JSON body, `{}` at least: Discord requires one, and @discordjs/rest sets the
 		// JSON content type only when a body is given.
@@ -86,31 +90,48 @@ export async function createChannelInvite(rest: REST, request: InviteRequest, si
 		...(signal ? { signal } : {}),
 	});
 	// A 204 (or a non-JSON answer) comes back as an empty ArrayBuffer.
-	return result && typeof result === 'object' && 'code' in result ? (result as RESTPostAPIChannelInviteResult) : undefined;
+	return result && typeof result === 'object' && 'code' in result
+		? (result as RESTPostAPIChannelInviteResult)
+		: undefined;
 }
 
 /**
  * Get Channel Invites (needs Manage Channels).
  * @see https://discord.com/developers/docs/resources/channel#get-channel-invites
  */
-export async function getChannelInvites(rest: REST, channelId: string, signal?: AbortSignal): Promise<RESTGetAPIChannelInvitesResult> {
-	return (await rest.get(Routes.channelInvites(channelId), signal ? { signal } : {})) as RESTGetAPIChannelInvitesResult;
+export async function getChannelInvites(
+	rest: REST,
+	channelId: string,
+	signal?: AbortSignal,
+): Promise<RESTGetAPIChannelInvitesResult> {
+	return (await rest.get(
+		Routes.channelInvites(channelId),
+		signal ? { signal } : {},
+	)) as RESTGetAPIChannelInvitesResult;
 }
 
 /** Whether the bot may list a channel's invites, which recovery after a lost answer needs. */
 export const canListInvites = (permissions: bigint | undefined | null): boolean =>
 	permissions !== undefined &&
 	permissions !== null &&
-	((permissions & PermissionFlagsBits.Administrator) !== 0n || (permissions & PermissionFlagsBits.ManageChannels) !== 0n);
+	((permissions & PermissionFlagsBits.Administrator) !== 0n ||
+		(permissions & PermissionFlagsBits.ManageChannels) !== 0n);
 
 /**
  * After a request whose answer was lost (timeout, reset, 5xx), finds the invite it made, if
  * any: made by the bot, no earlier than the request, with the settings we asked for.
  */
-export async function findLostInvite(rest: REST, request: InviteRequest, botUserId: string, requestedAt: number, signal?: AbortSignal): Promise<APIExtendedInvite | undefined> {
+export async function findLostInvite(
+	rest: REST,
+	request: InviteRequest,
+	botUserId: string,
+	requestedAt: number,
+	signal?: AbortSignal,
+): Promise<APIExtendedInvite | undefined> {
 	const invites = await getChannelInvites(rest, request.channelId, signal);
 	const { body } = request;
-	const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
+	const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
+		a.length === b.length && a.every((id) => b.includes(id));
 	// Everything we asked for must match: another member's invite made at the same moment
 	// (with a role, say) must never be handed out as ours.
 	const matches = invites.filter(
@@ -124,7 +145,10 @@ export async function findLostInvite(rest: REST, request: InviteRequest, botUser
 			(invite.target_type ?? undefined) === body.target_type &&
 			(invite.target_user?.id ?? undefined) === body.target_user_id &&
 			(invite.target_application?.id ?? undefined) === body.target_application_id &&
-			sameIds((invite.roles ?? []).map((role) => role.id), body.role_ids ?? []),
+			sameIds(
+				(invite.roles ?? []).map((role) => role.id),
+				body.role_ids ?? [],
+			),
 	);
 	// Two identical requests at once cannot be told apart: then hand out neither.
 	return matches.length === 1 ? matches[0] : undefined;

@@ -4,21 +4,21 @@
  * the commands in `commands/`.
  */
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+	type AutocompleteInteraction,
+	type ChatInputCommandInteraction,
 	Client,
 	Events,
 	GatewayIntentBits,
+	type Interaction,
 	MessageFlags,
 	Options,
-	type AutocompleteInteraction,
-	type ChatInputCommandInteraction,
-	type Interaction,
 } from 'discord.js';
 import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { type Logger, silentLogger } from '../log.js';
 import type { GuideCommand } from './command.js';
-import { silentLogger, type Logger } from '../log.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -29,11 +29,14 @@ export type LoadedCommand = Pick<GuideCommand, 'data' | 'execute'> & Partial<Pic
 /** Imports every command module in `dir` (default export `{ data, execute }`), keyed by name. */
 export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<string, LoadedCommand>> {
 	const commands = new Map<string, LoadedCommand>();
-	const files = (await readdir(dir)).filter((file) => /\.(?:ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts')).sort();
+	const files = (await readdir(dir))
+		.filter((file) => /\.(?:ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts'))
+		.sort();
 	for (const file of files) {
 		const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: Partial<LoadedCommand> };
 		const command = module.default;
-		if (!command?.data?.name || typeof command.execute !== 'function') throw new Error(`${file} does not export default { data, execute }`);
+		if (!command?.data?.name || typeof command.execute !== 'function')
+			throw new Error(`${file} does not export default { data, execute }`);
 		commands.set(command.data.name, command as LoadedCommand);
 	}
 	return commands;
@@ -94,7 +97,10 @@ export function createClient(apiUrl?: string): Client {
 }
 
 /** Routes interactions to commands; every chat-input interaction gets an answer. */
-export function createDispatcher(commands: Map<string, LoadedCommand>, logger: Logger = silentLogger): (interaction: Interaction) => Promise<void> {
+export function createDispatcher(
+	commands: Map<string, LoadedCommand>,
+	logger: Logger = silentLogger,
+): (interaction: Interaction) => Promise<void> {
 	return async (interaction) => {
 		if (interaction.isAutocomplete()) return dispatchAutocomplete(interaction, commands, logger);
 		if (!interaction.isChatInputCommand()) return;
@@ -113,7 +119,11 @@ export function createDispatcher(commands: Map<string, LoadedCommand>, logger: L
 	};
 }
 
-async function dispatchAutocomplete(interaction: AutocompleteInteraction, commands: Map<string, LoadedCommand>, logger: Logger): Promise<void> {
+async function dispatchAutocomplete(
+	interaction: AutocompleteInteraction,
+	commands: Map<string, LoadedCommand>,
+	logger: Logger,
+): Promise<void> {
 	const command = commands.get(interaction.commandName);
 	try {
 		if (command?.autocomplete) await command.autocomplete(interaction);

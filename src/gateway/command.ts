@@ -5,25 +5,27 @@
  */
 import type { REST } from '@discordjs/rest';
 import {
-	GuildMember,
-	MessageFlags,
-	PermissionsBitField,
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 	type Client,
+	GuildMember,
+	MessageFlags,
+	PermissionsBitField,
 } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
-import { runInvite, type InviteOutcome } from '../core/invite.js';
-import type { InvocationChannel, InviteInvocation } from '../core/types.js';
+import { type InviteOutcome, runInvite } from '../core/invite.js';
+import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { defaultLogger, type Logger } from '../log.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
-export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
+	toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
+};
 
 /** A command in the discord.js guide's shape. */
 export interface GuideCommand {
@@ -68,7 +70,10 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	};
 
 	const json = inviteCommand;
-	const data: CommandData = Object.freeze({ ...json, toJSON: () => structuredClone(json) as RESTPostAPIChatInputApplicationCommandsJSONBody });
+	const data: CommandData = Object.freeze({
+		...json,
+		toJSON: () => structuredClone(json) as RESTPostAPIChatInputApplicationCommandsJSONBody,
+	});
 
 	return {
 		data,
@@ -92,8 +97,13 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		async autocomplete(interaction) {
 			const focused = interaction.options.getFocused(true);
 			const messages = messagesFor(interaction.locale, interaction.guildLocale);
-			const choices = focused.name === 'expires' ? suggestExpires(String(focused.value), interaction.locale, messages, vocabularyOf(messages)) : [];
-			await interaction.respond(choices).catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
+			const choices =
+				focused.name === 'expires'
+					? suggestExpires(String(focused.value), interaction.locale, messages, vocabularyOf(messages))
+					: [];
+			await interaction
+				.respond(choices)
+				.catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
 		},
 	};
 }
@@ -110,7 +120,12 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 		locale: interaction.locale,
 		guildLocale: interaction.guildLocale ?? undefined,
 		guildId: interaction.guildId,
-		channel: { id: interaction.channelId, type: interaction.channel?.type, parentId: interaction.channel && 'parentId' in interaction.channel ? interaction.channel.parentId : undefined },
+		channel: {
+			id: interaction.channelId,
+			type: interaction.channel?.type,
+			parentId:
+				interaction.channel && 'parentId' in interaction.channel ? interaction.channel.parentId : undefined,
+		},
 		invoker: {
 			id: interaction.user.id,
 			username: interaction.user.username,
@@ -140,7 +155,13 @@ type OptionChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options
  * channel is not cached.
  */
 function channelFrom(channel: OptionChannel): InvocationChannel {
-	const raw = channel as { parentId?: string | null; parent_id?: string | null; permissions?: unknown; appPermissions?: unknown; app_permissions?: unknown };
+	const raw = channel as {
+		parentId?: string | null;
+		parent_id?: string | null;
+		permissions?: unknown;
+		appPermissions?: unknown;
+		app_permissions?: unknown;
+	};
 	return {
 		id: channel.id,
 		type: channel.type,
@@ -188,8 +209,11 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 function lookupsFor(interaction: ChatInputCommandInteraction) {
 	const guild = interaction.guild;
 	const memberOf = async (): Promise<GuildMember | undefined> =>
-		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id).catch(() => undefined);
-	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe().catch(() => undefined);
+		interaction.member instanceof GuildMember
+			? interaction.member
+			: guild?.members.fetch(interaction.user.id).catch(() => undefined);
+	const me = async (): Promise<GuildMember | undefined> =>
+		guild?.members.me ?? guild?.members.fetchMe().catch(() => undefined);
 	return {
 		async roleStanding() {
 			const [member, bot] = await Promise.all([memberOf(), me()]);
@@ -206,7 +230,10 @@ function lookupsFor(interaction: ChatInputCommandInteraction) {
 			const channel = guild?.channels.cache.get(channelId);
 			if (!channel) return undefined;
 			const [member, bot] = await Promise.all([memberOf(), me()]);
-			return { invoker: member ? channel.permissionsFor(member).bitfield : undefined, bot: bot ? channel.permissionsFor(bot).bitfield : undefined };
+			return {
+				invoker: member ? channel.permissionsFor(member).bitfield : undefined,
+				bot: bot ? channel.permissionsFor(bot).bitfield : undefined,
+			};
 		},
 	};
 }

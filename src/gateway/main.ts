@@ -18,8 +18,13 @@ async function main(): Promise<number> {
 	try {
 		bot = await startBot(config.token, { apiUrl: config.apiUrl, commands, logger });
 	} catch (error) {
-		if ((error instanceof DiscordAPIError && error.status === 401) || (error as { code?: string }).code === 'TokenInvalid') {
-			logger.error('Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and put the new one in .env.');
+		if (
+			(error instanceof DiscordAPIError && error.status === 401) ||
+			(error as { code?: string }).code === 'TokenInvalid'
+		) {
+			logger.error(
+				'Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and put the new one in .env.',
+			);
 		} else {
 			logger.error('could not connect to Discord', { error });
 		}

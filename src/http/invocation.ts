@@ -3,23 +3,29 @@
  * the core takes: the HTTP twin of `invocationFrom` in src/gateway/command.ts. Pure.
  */
 import {
-	ApplicationCommandOptionType,
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIApplicationCommandInteractionDataBasicOption,
 	type APIApplicationCommandInteractionDataOption,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteractionDataResolved,
+	ApplicationCommandOptionType,
 	type InteractionType,
 } from 'discord-api-types/v10';
-import type { InvocationChannel, InviteInvocation } from '../core/types.js';
+import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 
 type BasicOption = APIApplicationCommandInteractionDataBasicOption;
 
 /** The options at the top level, by name (`/invite` has no subcommands). */
-function optionsByName(options: readonly APIApplicationCommandInteractionDataOption<InteractionType>[] | undefined): Map<string, BasicOption> {
+function optionsByName(
+	options: readonly APIApplicationCommandInteractionDataOption<InteractionType>[] | undefined,
+): Map<string, BasicOption> {
 	const byName = new Map<string, BasicOption>();
 	for (const option of options ?? []) {
-		if (option.type !== ApplicationCommandOptionType.Subcommand && option.type !== ApplicationCommandOptionType.SubcommandGroup) byName.set(option.name, option);
+		if (
+			option.type !== ApplicationCommandOptionType.Subcommand &&
+			option.type !== ApplicationCommandOptionType.SubcommandGroup
+		)
+			byName.set(option.name, option);
 	}
 	return byName;
 }
@@ -33,7 +39,9 @@ const bigintOf = (value: unknown): bigint | undefined => {
 function reader(options: Map<string, BasicOption>) {
 	const valueOf = <T extends ApplicationCommandOptionType>(name: string, ...types: T[]): unknown => {
 		const option = options.get(name);
-		return option && (types as ApplicationCommandOptionType[]).includes(option.type) && 'value' in option ? option.value : undefined;
+		return option && (types as ApplicationCommandOptionType[]).includes(option.type) && 'value' in option
+			? option.value
+			: undefined;
 	};
 	return {
 		string: (name: string): string | undefined => {
@@ -102,9 +110,13 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 			max_uses: read.integer('max_uses'),
 			temporary: read.boolean('temporary'),
 			unique: read.boolean('unique'),
-			stream_user: streamUserId ? { id: streamUserId, username: resolved?.users?.[streamUserId]?.username } : undefined,
+			stream_user: streamUserId
+				? { id: streamUserId, username: resolved?.users?.[streamUserId]?.username }
+				: undefined,
 			activity: read.string('activity'),
-			role: roleId ? { id: roleId, name: role?.name ?? '', position: role?.position ?? 0, managed: role?.managed ?? false } : undefined,
+			role: roleId
+				? { id: roleId, name: role?.name ?? '', position: role?.position ?? 0, managed: role?.managed ?? false }
+				: undefined,
 			reason: read.string('reason'),
 		},
 	};
@@ -121,7 +133,9 @@ export interface AutocompleteQuery {
 
 /** Reads an autocomplete payload (interaction type 4). */
 export function autocompleteFromPayload(payload: APIApplicationCommandAutocompleteInteraction): AutocompleteQuery {
-	const focused = [...optionsByName(payload.data.options).values()].find((option) => 'focused' in option && option.focused === true);
+	const focused = [...optionsByName(payload.data.options).values()].find(
+		(option) => 'focused' in option && option.focused === true,
+	);
 	return {
 		commandName: payload.data.name,
 		focused: focused && 'value' in focused ? { name: focused.name, value: String(focused.value) } : undefined,

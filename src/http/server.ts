@@ -8,23 +8,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
+	type APIApplicationCommandAutocompleteInteraction,
+	type APIChatInputApplicationCommandInteraction,
+	type APIInteractionResponse,
 	ApplicationCommandType,
 	InteractionResponseType,
 	InteractionType,
 	MessageFlags,
-	Routes,
-	type APIApplicationCommandAutocompleteInteraction,
-	type APIChatInputApplicationCommandInteraction,
-	type APIInteractionResponse,
-	type RESTPatchAPIInteractionOriginalResponseJSONBody,
 	RESTJSONErrorCodes,
+	type RESTPatchAPIInteractionOriginalResponseJSONBody,
+	Routes,
 } from 'discord-api-types/v10';
 import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
-import { runInvite, type InviteOutcome } from '../core/invite.js';
+import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type Logger, silentLogger } from '../log.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
 import { checkSignature, ed25519PublicKey } from './signature.js';
@@ -115,7 +115,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 
 	const server = createServer((req, res) => {
 		const work = handle(req, res).catch((error: unknown) => {
-			if (res.destroyed && !res.writableFinished) return logger.debug('the client went away before the answer', { error });
+			if (res.destroyed && !res.writableFinished)
+				return logger.debug('the client went away before the answer', { error });
 			logger.error('unexpected error handling a request', { error });
 			if (!res.headersSent) void send(res, 500, { error: 'internal error' }).catch(() => undefined);
 		});
@@ -131,7 +132,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		// A trailing slash names the same route (an endpoint URL pasted with one still works).
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/(?<=.)\/+$/, '');
 		if (path === HEALTH_PATH) {
-			if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+			if (req.method !== 'GET' && req.method !== 'HEAD')
+				return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
 			return state === 'ready' ? send(res, 200, { status: 'ok' }) : send(res, 503, { status: state });
 		}
 		if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
@@ -141,13 +143,19 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		try {
 			body = await readBody(req, settings.bodyLimitBytes);
 		} catch (error) {
-			if (error instanceof BodyTooLarge) return send(res, 413, { error: 'body too large' }, { connection: 'close' });
+			if (error instanceof BodyTooLarge)
+				return send(res, 413, { error: 'body too large' }, { connection: 'close' });
 			logger.debug('request body not received', { error });
 			return;
 		}
 
 		// Verify before anything reads the body: Discord sends bad signatures on purpose.
-		const verdict = checkSignature(key, { signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'), body }, now(), settings.replayWindowSeconds);
+		const verdict = checkSignature(
+			key,
+			{ signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'), body },
+			now(),
+			settings.replayWindowSeconds,
+		);
 		if (!verdict.ok) {
 			logger.debug('refused an unsigned or stale request', { problem: verdict.problem });
 			return send(res, 401, { error: 'invalid request signature' });
@@ -159,14 +167,16 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		} catch {
 			return send(res, 400, { error: 'malformed JSON' });
 		}
-		if (!isObject(payload) || typeof payload.type !== 'number') return send(res, 400, { error: 'not an interaction' });
+		if (!isObject(payload) || typeof payload.type !== 'number')
+			return send(res, 400, { error: 'not an interaction' });
 
 		switch (payload.type) {
 			case InteractionType.Ping:
 				return send(res, 200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
 			case InteractionType.ApplicationCommand: {
 				if (!isInvite(payload)) return send(res, 400, { error: 'unknown command' });
-				if (typeof payload.token !== 'string' || typeof payload.id !== 'string') return send(res, 400, { error: 'not an interaction' });
+				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
+					return send(res, 400, { error: 'not an interaction' });
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process; replicas share no memory, see the README).
 				if (!seen.add(payload.id, now())) {
@@ -184,9 +194,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		}
 	}
 
-	async function runCommand(payload: APIChatInputApplicationCommandInteraction, res: ServerResponse, receivedAt: number): Promise<void> {
+	async function runCommand(
+		payload: APIChatInputApplicationCommandInteraction,
+		res: ServerResponse,
+		receivedAt: number,
+	): Promise<void> {
 		res.once('close', () => {
-			if (!res.writableFinished) logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
+			if (!res.writableFinished)
+				logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
 		});
 		const outcome = await runInvite(invocationFromPayload(payload), {
 			rest: options.inviteRest,
@@ -203,8 +218,14 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	function autocomplete(payload: APIApplicationCommandAutocompleteInteraction, res: ServerResponse): Promise<void> {
 		const query = autocompleteFromPayload(payload);
 		const messages = messagesFor(query.locale, query.guildLocale);
-		const choices = query.focused?.name === 'expires' ? suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages)) : [];
-		return send(res, 200, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } satisfies APIInteractionResponse);
+		const choices =
+			query.focused?.name === 'expires'
+				? suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages))
+				: [];
+		return send(res, 200, {
+			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+			data: { choices },
+		} satisfies APIInteractionResponse);
 	}
 
 	return {
@@ -221,7 +242,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		},
 		async close() {
 			state = 'closing';
-			const closed = server.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+			const closed = server.listening
+				? new Promise<void>((resolve) => server.close(() => resolve()))
+				: Promise.resolve();
 			server.closeIdleConnections();
 			while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 			server.closeAllConnections();
@@ -234,12 +257,29 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
  * Answers through the pending HTTP response: the reply or the defer is the response body;
  * the answer after a defer edits `@original` over REST (no bot auth: the token is the key).
  */
-function httpResponder(res: ServerResponse, payload: APIChatInputApplicationCommandInteraction, rest: REST, applicationId: string): InteractionResponder {
+function httpResponder(
+	res: ServerResponse,
+	payload: APIChatInputApplicationCommandInteraction,
+	rest: REST,
+	applicationId: string,
+): InteractionResponder {
 	return {
-		reply: (message) => send(res, 200, { type: InteractionResponseType.ChannelMessageWithSource, data: message } satisfies APIInteractionResponse),
-		defer: () => send(res, 200, { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } satisfies APIInteractionResponse),
+		reply: (message) =>
+			send(res, 200, {
+				type: InteractionResponseType.ChannelMessageWithSource,
+				data: message,
+			} satisfies APIInteractionResponse),
+		defer: () =>
+			send(res, 200, {
+				type: InteractionResponseType.DeferredChannelMessageWithSource,
+				data: { flags: MessageFlags.Ephemeral },
+			} satisfies APIInteractionResponse),
 		async edit(message) {
-			const body: RESTPatchAPIInteractionOriginalResponseJSONBody = { content: message.content, components: message.components, allowed_mentions: message.allowed_mentions };
+			const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {
+				content: message.content,
+				components: message.components,
+				allowed_mentions: message.allowed_mentions,
+			};
 			// Discord may not have recorded the deferred HTTP response yet when an answer comes
 			// within milliseconds of it: 10008 Unknown Message then, so try again briefly.
 			for (let attempt = 0; ; attempt++) {
@@ -247,7 +287,12 @@ function httpResponder(res: ServerResponse, payload: APIChatInputApplicationComm
 					await rest.patch(Routes.webhookMessage(applicationId, payload.token), { body, auth: false });
 					return;
 				} catch (error) {
-					if (attempt >= 3 || !(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.UnknownMessage) throw error;
+					if (
+						attempt >= 3 ||
+						!(error instanceof DiscordAPIError) ||
+						error.code !== RESTJSONErrorCodes.UnknownMessage
+					)
+						throw error;
 					await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
 				}
 			}
@@ -259,15 +304,26 @@ function httpResponder(res: ServerResponse, payload: APIChatInputApplicationComm
  * Writes a JSON response. Resolves once it is handed to the socket; rejects when the
  * response was already sent or the client went away first.
  */
-function send(res: ServerResponse, status: number, body: APIInteractionResponse | ErrorBody | Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
+function send(
+	res: ServerResponse,
+	status: number,
+	body: APIInteractionResponse | ErrorBody | Record<string, unknown>,
+	headers: Record<string, string> = {},
+): Promise<void> {
 	return new Promise((resolve, reject) => {
 		if (res.headersSent || res.destroyed) {
 			reject(new Error(res.headersSent ? 'the response was already sent' : 'the client closed the connection'));
 			return;
 		}
 		const text = JSON.stringify(body);
-		res.once('close', () => (res.writableFinished ? resolve() : reject(new Error('the client closed the connection'))));
-		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+		res.once('close', () =>
+			res.writableFinished ? resolve() : reject(new Error('the client closed the connection')),
+		);
+		res.writeHead(status, {
+			'content-type': 'application/json',
+			'content-length': Buffer.byteLength(text),
+			...headers,
+		});
 		res.end(text, () => resolve());
 	});
 }
@@ -305,7 +361,8 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 	return Array.isArray(value) ? value[0] : value;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether an application-command payload is `/invite` as a slash command. */
 function isInvite(payload: Record<string, unknown>): boolean {

@@ -6,23 +6,50 @@ export const de: Messages = {
 		description: 'Erstellt einen Einladungslink zu diesem Server, nur für dich sichtbar',
 		options: {
 			channel: { name: 'kanal', description: 'Kanal, den die Einladung öffnet (Standard: dieser Kanal)' },
-			expires: { name: 'ablauf', description: 'Wie lange der Link gilt: 30m, 2h, 1d, 7d oder nie (Standard: 1 Tag)' },
+			expires: {
+				name: 'ablauf',
+				description: 'Wie lange der Link gilt: 30m, 2h, 1d, 7d oder nie (Standard: 1 Tag)',
+			},
 			max_uses: { name: 'max_nutzungen', description: 'Wie viele Personen ihn nutzen können (0 = unbegrenzt)' },
-			temporary: { name: 'temporär', description: 'Wer beitritt, wird beim Abmelden gekickt, außer er erhält eine Rolle' },
-			unique: { name: 'eindeutig', description: 'Immer einen neuen Code erstellen (sonst gibt Discord evtl. eine bestehende Einladung zurück)' },
-			stream_user: { name: 'stream_nutzer', description: 'Nur Sprach- oder Stage-Kanal: den Livestream dieses Mitglieds öffnen' },
-			activity: { name: 'aktivität', description: 'Nur Sprach- oder Stage-Kanal: Anwendungs-ID der zu öffnenden Aktivität' },
-			role: { name: 'rolle', description: 'Rolle für Personen, die über diese Einladung beitreten (erfordert „Rollen verwalten“)' },
+			temporary: {
+				name: 'temporär',
+				description: 'Wer beitritt, wird beim Abmelden gekickt, außer er erhält eine Rolle',
+			},
+			unique: {
+				name: 'eindeutig',
+				description:
+					'Immer einen neuen Code erstellen (sonst gibt Discord evtl. eine bestehende Einladung zurück)',
+			},
+			stream_user: {
+				name: 'stream_nutzer',
+				description: 'Nur Sprach- oder Stage-Kanal: den Livestream dieses Mitglieds öffnen',
+			},
+			activity: {
+				name: 'aktivität',
+				description: 'Nur Sprach- oder Stage-Kanal: Anwendungs-ID der zu öffnenden Aktivität',
+			},
+			role: {
+				name: 'rolle',
+				description: 'Rolle für Personen, die über diese Einladung beitreten (erfordert „Rollen verwalten“)',
+			},
 			reason: { name: 'grund', description: 'Grund, der im Audit-Log angezeigt wird' },
 		},
 	},
 
 	durationUnits: {
-		sekunde: 1, sekunden: 1, sek: 1,
-		minute: 60, minuten: 60,
-		stunde: 3_600, stunden: 3_600, std: 3_600,
-		tag: 86_400, tage: 86_400, tagen: 86_400,
-		woche: 604_800, wochen: 604_800,
+		sekunde: 1,
+		sekunden: 1,
+		sek: 1,
+		minute: 60,
+		minuten: 60,
+		stunde: 3_600,
+		stunden: 3_600,
+		std: 3_600,
+		tag: 86_400,
+		tage: 86_400,
+		tagen: 86_400,
+		woche: 604_800,
+		wochen: 604_800,
 	},
 	never: ['nie', 'niemals'],
 	neverLabel: 'Läuft nie ab',
@@ -44,7 +71,8 @@ export const de: Messages = {
 		stream: 'Öffnet den Stream von',
 		activity: 'Öffnet die Aktivität',
 		roles: 'Rollen beim Beitritt',
-		reusedHint: 'Diese Einladung gab es schon mit denselben Einstellungen. Nutze `eindeutig:True`, um immer einen neuen Code zu erhalten.',
+		reusedHint:
+			'Diese Einladung gab es schon mit denselben Einstellungen. Nutze `eindeutig:True`, um immer einen neuen Code zu erhalten.',
 		openButton: 'Einladung öffnen',
 		noBody: 'Discord hat die Anfrage angenommen, aber keine Einladung zurückgeschickt. Sieh unter Servereinstellungen → Einladungen nach.',
 		recovered: 'Die Antwort von Discord ging unterwegs verloren, aber die Einladung wurde erstellt: Hier ist sie.',
@@ -56,39 +84,54 @@ export const de: Messages = {
 			parent
 				? `Threads können keine Einladungen haben: ${thread} ist ein Thread. Lade stattdessen in ${parent} ein.`
 				: `Threads können keine Einladungen haben: ${thread} ist ein Thread.`,
-		categoryNotInvitable: (channel) => `${channel} ist eine Kategorie und kann keine Einladungen haben. Wähle einen Kanal darin.`,
-		channelNotInvitable: (channel) => `${channel} kann keine Einladungen haben. Wähle einen Text-, Sprach-, Ankündigungs-, Stage-, Forum- oder Medienkanal.`,
-		expiresUnreadable: (input) => `Ich kann \`${input}\` nicht als Dauer lesen. Versuche \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 Stunden\` oder \`never\`.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} ist eine Kategorie und kann keine Einladungen haben. Wähle einen Kanal darin.`,
+		channelNotInvitable: (channel) =>
+			`${channel} kann keine Einladungen haben. Wähle einen Text-, Sprach-, Ankündigungs-, Stage-, Forum- oder Medienkanal.`,
+		expiresUnreadable: (input) =>
+			`Ich kann \`${input}\` nicht als Dauer lesen. Versuche \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 Stunden\` oder \`never\`.`,
 		expiresTooLong: (input) => `\`${input}\` ist zu lang: Eine Einladung gilt höchstens 7 Tage oder läuft nie ab.`,
 		maxUsesOutOfRange: (value) => `\`max_nutzungen\` muss zwischen 0 (unbegrenzt) und 100 liegen, nicht ${value}.`,
-		targetNeedsVoice: (channel) => `\`stream_nutzer\` und \`aktivität\` funktionieren nur in Sprach- und Stage-Kanälen, und ${channel} ist keins von beiden.`,
+		targetNeedsVoice: (channel) =>
+			`\`stream_nutzer\` und \`aktivität\` funktionieren nur in Sprach- und Stage-Kanälen, und ${channel} ist keins von beiden.`,
 		streamAndActivity: 'Wähle entweder `stream_nutzer` oder `aktivität`, nicht beides.',
 		activityNotAnId: (value) => `\`${value}\` ist keine Anwendungs-ID (eine Zahl mit 17 bis 20 Ziffern).`,
 		invokerMissing: (channel, permissions) => `Du brauchst ${permissions} in ${channel}, um dorthin einzuladen.`,
-		botMissing: (channel, permissions) => `Ich brauche ${permissions} in ${channel}. Bitte einen Server-Admin, sie dort meiner Rolle zu erteilen.`,
+		botMissing: (channel, permissions) =>
+			`Ich brauche ${permissions} in ${channel}. Bitte einen Server-Admin, sie dort meiner Rolle zu erteilen.`,
 		roleNeedsManageRoles: 'Du brauchst **Rollen verwalten**, um mit einer Einladung eine Rolle zu vergeben.',
 		botNeedsManageRoles: 'Ich brauche **Rollen verwalten**, um mit einer Einladung eine Rolle zu vergeben.',
 		roleIsEveryone: '@everyone haben schon alle; wähle eine andere Rolle.',
-		roleIsManaged: (role) => `${role} wird von einer Integration verwaltet und kann nicht per Einladung vergeben werden.`,
-		roleNotBelowInvoker: (role) => `${role} liegt nicht unter deiner höchsten Rolle, daher kannst du sie nicht vergeben.`,
-		roleNotBelowBot: (role) => `${role} liegt nicht unter meiner höchsten Rolle, daher kann ich sie nicht vergeben. Verschiebe meine Rolle darüber.`,
+		roleIsManaged: (role) =>
+			`${role} wird von einer Integration verwaltet und kann nicht per Einladung vergeben werden.`,
+		roleNotBelowInvoker: (role) =>
+			`${role} liegt nicht unter deiner höchsten Rolle, daher kannst du sie nicht vergeben.`,
+		roleNotBelowBot: (role) =>
+			`${role} liegt nicht unter meiner höchsten Rolle, daher kann ich sie nicht vergeben. Verschiebe meine Rolle darüber.`,
 		reasonTooLong: (max) => `Der Grund darf höchstens ${max} Zeichen lang sein.`,
-		cannotVerify: 'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
+		cannotVerify:
+			'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
 	},
 
 	error: {
 		unknownChannel: 'Diesen Kanal gibt es nicht mehr.',
-		missingAccess: 'Ich kann diesen Kanal nicht sehen. Bitte einen Server-Admin, ihn für meine Rolle sichtbar zu machen.',
-		missingPermissions: 'Laut Discord fehlt mir eine Berechtigung für diese Einladung (Einladung erstellen, oder Rollen verwalten für eine Rolle).',
+		missingAccess:
+			'Ich kann diesen Kanal nicht sehen. Bitte einen Server-Admin, ihn für meine Rolle sichtbar zu machen.',
+		missingPermissions:
+			'Laut Discord fehlt mir eine Berechtigung für diese Einladung (Einladung erstellen, oder Rollen verwalten für eine Rolle).',
 		unknownRole: 'Diese Rolle gibt es nicht mehr.',
 		unknownUser: 'Discord kennt diesen Nutzer nicht.',
-		maxInvites: 'Dieser Server hat das Discord-Limit von 1000 Einladungen erreicht. Lösche einige unter Servereinstellungen → Einladungen.',
+		maxInvites:
+			'Dieser Server hat das Discord-Limit von 1000 Einladungen erreicht. Lösche einige unter Servereinstellungen → Einladungen.',
 		invalidChannelType: 'Discord erlaubt für diese Art von Kanal keine Einladungen.',
 		invalidRole: 'Discord vergibt diese Rolle nicht per Einladung.',
 		invalidForm: (fields) => `Discord hat die Einladungseinstellungen abgelehnt: ${fields}`,
-		rateLimited: (retryAt) => `Discord begrenzt, wie schnell hier Einladungen erstellt werden. Versuche es ${retryAt} erneut.`,
-		discordError: (status) => `Discord hatte ein Problem (HTTP ${status}). Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.`,
-		timeout: 'Discord hat nicht rechtzeitig geantwortet. Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.',
+		rateLimited: (retryAt) =>
+			`Discord begrenzt, wie schnell hier Einladungen erstellt werden. Versuche es ${retryAt} erneut.`,
+		discordError: (status) =>
+			`Discord hatte ein Problem (HTTP ${status}). Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.`,
+		timeout:
+			'Discord hat nicht rechtzeitig geantwortet. Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.',
 		network: 'Ich konnte Discord nicht erreichen. Versuche es gleich noch einmal.',
 		unknown: (reference) => `Bei mir ist etwas schiefgelaufen. Referenz: \`${reference}\`.`,
 	},

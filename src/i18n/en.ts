@@ -47,17 +47,23 @@ export const en: Messages = {
 	check: {
 		notInGuild: '/invite works only in a server.',
 		threadNotInvitable: (thread, parent) =>
-			parent ? `Threads can't have invites: ${thread} is a thread. Invite to ${parent} instead.` : `Threads can't have invites: ${thread} is a thread.`,
+			parent
+				? `Threads can't have invites: ${thread} is a thread. Invite to ${parent} instead.`
+				: `Threads can't have invites: ${thread} is a thread.`,
 		categoryNotInvitable: (channel) => `${channel} is a category, which can't have invites. Pick a channel in it.`,
-		channelNotInvitable: (channel) => `${channel} can't have invites. Pick a text, voice, announcement, stage, forum or media channel.`,
-		expiresUnreadable: (input) => `I can't read \`${input}\` as a duration. Try \`30m\`, \`2h\`, \`1d\`, \`7d\` or \`never\`.`,
+		channelNotInvitable: (channel) =>
+			`${channel} can't have invites. Pick a text, voice, announcement, stage, forum or media channel.`,
+		expiresUnreadable: (input) =>
+			`I can't read \`${input}\` as a duration. Try \`30m\`, \`2h\`, \`1d\`, \`7d\` or \`never\`.`,
 		expiresTooLong: (input) => `\`${input}\` is too long: an invite can last at most 7 days, or never expire.`,
 		maxUsesOutOfRange: (value) => `\`max_uses\` must be between 0 (no limit) and 100, not ${value}.`,
-		targetNeedsVoice: (channel) => `\`stream_user\` and \`activity\` work only for voice and stage channels, and ${channel} is neither.`,
+		targetNeedsVoice: (channel) =>
+			`\`stream_user\` and \`activity\` work only for voice and stage channels, and ${channel} is neither.`,
 		streamAndActivity: 'Pick either `stream_user` or `activity`, not both.',
 		activityNotAnId: (value) => `\`${value}\` is not an application id (a number of 17 to 20 digits).`,
 		invokerMissing: (channel, permissions) => `You need ${permissions} in ${channel} to invite people there.`,
-		botMissing: (channel, permissions) => `I need ${permissions} in ${channel}. Ask a server admin to grant it to my role there.`,
+		botMissing: (channel, permissions) =>
+			`I need ${permissions} in ${channel}. Ask a server admin to grant it to my role there.`,
 		roleNeedsManageRoles: 'You need **Manage Roles** to give a role with an invite.',
 		botNeedsManageRoles: 'I need **Manage Roles** to give a role with an invite.',
 		roleIsEveryone: '@everyone is given to everyone already; pick another role.',
@@ -71,16 +77,20 @@ export const en: Messages = {
 	error: {
 		unknownChannel: "That channel doesn't exist any more.",
 		missingAccess: "I can't see that channel. Ask a server admin to let my role view it.",
-		missingPermissions: 'Discord says I lack a permission for this invite (Create Instant Invite, or Manage Roles for a role).',
+		missingPermissions:
+			'Discord says I lack a permission for this invite (Create Instant Invite, or Manage Roles for a role).',
 		unknownRole: "That role doesn't exist any more.",
 		unknownUser: "Discord doesn't know that user.",
-		maxInvites: 'This server has reached Discord\'s limit of 1000 invites. Delete some in Server Settings → Invites.',
+		maxInvites:
+			"This server has reached Discord's limit of 1000 invites. Delete some in Server Settings → Invites.",
 		invalidChannelType: "Discord doesn't allow invites for that kind of channel.",
 		invalidRole: "Discord won't give that role with an invite.",
 		invalidForm: (fields) => `Discord rejected the invite settings: ${fields}`,
 		rateLimited: (retryAt) => `Discord is limiting how fast invites are made here. Try again ${retryAt}.`,
-		discordError: (status) => `Discord had a problem (HTTP ${status}). An invite may still have been made: check Server Settings → Invites before trying again.`,
-		timeout: "Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
+		discordError: (status) =>
+			`Discord had a problem (HTTP ${status}). An invite may still have been made: check Server Settings → Invites before trying again.`,
+		timeout:
+			"Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
 		network: "I couldn't reach Discord. Try again in a moment.",
 		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,
 	},

@@ -6,23 +6,50 @@ export const es419: Messages = {
 		description: 'Crea un enlace de invitación a este servidor, visible solo para ti',
 		options: {
 			channel: { name: 'canal', description: 'Canal al que lleva la invitación (predeterminado: este canal)' },
-			expires: { name: 'vencimiento', description: 'Cuánto dura el enlace: 30m, 2h, 1d, 7d o nunca (predeterminado: 1 día)' },
+			expires: {
+				name: 'vencimiento',
+				description: 'Cuánto dura el enlace: 30m, 2h, 1d, 7d o nunca (predeterminado: 1 día)',
+			},
 			max_uses: { name: 'usos_máximos', description: 'Cuántas personas pueden usarlo (0 = sin límite)' },
-			temporary: { name: 'temporal', description: 'Quienes se unan serán expulsados al desconectarse, a menos que reciban un rol' },
-			unique: { name: 'único', description: 'Crear siempre un código nuevo (si no, Discord puede devolver una invitación existente)' },
-			stream_user: { name: 'usuario_stream', description: 'Solo voz o escenario: abre la transmisión en vivo de este miembro' },
-			activity: { name: 'actividad', description: 'Solo voz o escenario: ID de aplicación de la actividad que se abrirá' },
-			role: { name: 'rol', description: 'Rol que reciben quienes se unan con esta invitación (requiere Gestionar roles)' },
+			temporary: {
+				name: 'temporal',
+				description: 'Quienes se unan serán expulsados al desconectarse, a menos que reciban un rol',
+			},
+			unique: {
+				name: 'único',
+				description: 'Crear siempre un código nuevo (si no, Discord puede devolver una invitación existente)',
+			},
+			stream_user: {
+				name: 'usuario_stream',
+				description: 'Solo voz o escenario: abre la transmisión en vivo de este miembro',
+			},
+			activity: {
+				name: 'actividad',
+				description: 'Solo voz o escenario: ID de aplicación de la actividad que se abrirá',
+			},
+			role: {
+				name: 'rol',
+				description: 'Rol que reciben quienes se unan con esta invitación (requiere Gestionar roles)',
+			},
 			reason: { name: 'motivo', description: 'Motivo que se muestra en el registro de auditoría' },
 		},
 	},
 
 	durationUnits: {
-		segundo: 1, segundos: 1, seg: 1,
-		minuto: 60, minutos: 60,
-		hora: 3_600, horas: 3_600,
-		día: 86_400, días: 86_400, dia: 86_400, dias: 86_400,
-		semana: 604_800, semanas: 604_800, sem: 604_800,
+		segundo: 1,
+		segundos: 1,
+		seg: 1,
+		minuto: 60,
+		minutos: 60,
+		hora: 3_600,
+		horas: 3_600,
+		día: 86_400,
+		días: 86_400,
+		dia: 86_400,
+		dias: 86_400,
+		semana: 604_800,
+		semanas: 604_800,
+		sem: 604_800,
 	},
 	never: ['nunca'],
 	neverLabel: 'Nunca vence',
@@ -44,7 +71,8 @@ export const es419: Messages = {
 		stream: 'Abre la transmisión de',
 		activity: 'Abre la actividad',
 		roles: 'Roles al unirse',
-		reusedHint: 'Esta invitación ya existía con la misma configuración. Usa `único:True` para obtener siempre un código nuevo.',
+		reusedHint:
+			'Esta invitación ya existía con la misma configuración. Usa `único:True` para obtener siempre un código nuevo.',
 		openButton: 'Abrir invitación',
 		noBody: 'Discord aceptó la solicitud, pero no envió ninguna invitación. Revisa Configuración del servidor → Invitaciones.',
 		recovered: 'La respuesta de Discord se perdió en el camino, pero la invitación se creó: aquí está.',
@@ -56,39 +84,52 @@ export const es419: Messages = {
 			parent
 				? `Los hilos no pueden tener invitaciones: ${thread} es un hilo. Mejor invita a ${parent}.`
 				: `Los hilos no pueden tener invitaciones: ${thread} es un hilo.`,
-		categoryNotInvitable: (channel) => `${channel} es una categoría y no puede tener invitaciones. Elige un canal dentro de ella.`,
-		channelNotInvitable: (channel) => `${channel} no puede tener invitaciones. Elige un canal de texto, de voz, de anuncios, de escenario, de foro o multimedia.`,
-		expiresUnreadable: (input) => `No puedo interpretar \`${input}\` como duración. Prueba con \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 horas\` o \`never\`.`,
-		expiresTooLong: (input) => `\`${input}\` es demasiado largo: una invitación puede durar como máximo 7 días, o no vencer nunca.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} es una categoría y no puede tener invitaciones. Elige un canal dentro de ella.`,
+		channelNotInvitable: (channel) =>
+			`${channel} no puede tener invitaciones. Elige un canal de texto, de voz, de anuncios, de escenario, de foro o multimedia.`,
+		expiresUnreadable: (input) =>
+			`No puedo interpretar \`${input}\` como duración. Prueba con \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 horas\` o \`never\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` es demasiado largo: una invitación puede durar como máximo 7 días, o no vencer nunca.`,
 		maxUsesOutOfRange: (value) => `\`usos_máximos\` debe estar entre 0 (sin límite) y 100, no ${value}.`,
-		targetNeedsVoice: (channel) => `\`usuario_stream\` y \`actividad\` solo funcionan en canales de voz y de escenario, y ${channel} no es ninguno de los dos.`,
+		targetNeedsVoice: (channel) =>
+			`\`usuario_stream\` y \`actividad\` solo funcionan en canales de voz y de escenario, y ${channel} no es ninguno de los dos.`,
 		streamAndActivity: 'Elige `usuario_stream` o `actividad`, pero no ambos.',
 		activityNotAnId: (value) => `\`${value}\` no es un ID de aplicación (un número de 17 a 20 dígitos).`,
 		invokerMissing: (channel, permissions) => `Necesitas ${permissions} en ${channel} para invitar a personas ahí.`,
-		botMissing: (channel, permissions) => `Necesito ${permissions} en ${channel}. Pídele a un administrador del servidor que se lo otorgue a mi rol ahí.`,
+		botMissing: (channel, permissions) =>
+			`Necesito ${permissions} en ${channel}. Pídele a un administrador del servidor que se lo otorgue a mi rol ahí.`,
 		roleNeedsManageRoles: 'Necesitas **Gestionar roles** para dar un rol con una invitación.',
 		botNeedsManageRoles: 'Necesito **Gestionar roles** para dar un rol con una invitación.',
 		roleIsEveryone: '@everyone ya lo tienen todos; elige otro rol.',
 		roleIsManaged: (role) => `${role} está administrado por una integración y no se puede dar con una invitación.`,
 		roleNotBelowInvoker: (role) => `${role} no está por debajo de tu rol más alto, así que no puedes darlo.`,
-		roleNotBelowBot: (role) => `${role} no está por debajo de mi rol más alto, así que no puedo darlo. Mueve mi rol por encima.`,
+		roleNotBelowBot: (role) =>
+			`${role} no está por debajo de mi rol más alto, así que no puedo darlo. Mueve mi rol por encima.`,
 		reasonTooLong: (max) => `El motivo puede tener como máximo ${max} caracteres.`,
-		cannotVerify: 'No pude verificar tus permisos en este momento, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.',
+		cannotVerify:
+			'No pude verificar tus permisos en este momento, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.',
 	},
 
 	error: {
 		unknownChannel: 'Ese canal ya no existe.',
 		missingAccess: 'No puedo ver ese canal. Pídele a un administrador del servidor que permita a mi rol verlo.',
-		missingPermissions: 'Discord dice que me falta un permiso para esta invitación (Crear invitación, o Gestionar roles para un rol).',
+		missingPermissions:
+			'Discord dice que me falta un permiso para esta invitación (Crear invitación, o Gestionar roles para un rol).',
 		unknownRole: 'Ese rol ya no existe.',
 		unknownUser: 'Discord no conoce a ese usuario.',
-		maxInvites: 'Este servidor alcanzó el límite de Discord de 1000 invitaciones. Elimina algunas en Configuración del servidor → Invitaciones.',
+		maxInvites:
+			'Este servidor alcanzó el límite de Discord de 1000 invitaciones. Elimina algunas en Configuración del servidor → Invitaciones.',
 		invalidChannelType: 'Discord no permite invitaciones para ese tipo de canal.',
 		invalidRole: 'Discord no permite dar ese rol con una invitación.',
 		invalidForm: (fields) => `Discord rechazó la configuración de la invitación: ${fields}`,
-		rateLimited: (retryAt) => `Discord está limitando la velocidad a la que se crean invitaciones aquí. Vuelve a intentarlo ${retryAt}.`,
-		discordError: (status) => `Discord tuvo un problema (HTTP ${status}). Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.`,
-		timeout: 'Discord no respondió a tiempo. Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
+		rateLimited: (retryAt) =>
+			`Discord está limitando la velocidad a la que se crean invitaciones aquí. Vuelve a intentarlo ${retryAt}.`,
+		discordError: (status) =>
+			`Discord tuvo un problema (HTTP ${status}). Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.`,
+		timeout:
+			'Discord no respondió a tiempo. Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
 		network: 'No pude conectarme con Discord. Vuelve a intentarlo en un momento.',
 		unknown: (reference) => `Algo salió mal de mi lado. Referencia: \`${reference}\`.`,
 	},

@@ -6,23 +6,51 @@ export const fr: Messages = {
 		description: "Crée un lien d'invitation vers ce serveur, visible par toi seul",
 		options: {
 			channel: { name: 'salon', description: "Salon ouvert par l'invitation (par défaut : ce salon)" },
-			expires: { name: 'expiration', description: 'Durée de validité du lien : 30m, 2h, 1d, 7d ou jamais (par défaut 1 jour)' },
-			max_uses: { name: 'utilisations_max', description: "Nombre de personnes pouvant l'utiliser (0 = illimité)" },
-			temporary: { name: 'temporaire', description: 'Les membres qui rejoignent sont expulsés à leur déconnexion, sauf si un rôle leur est donné' },
-			unique: { description: 'Toujours créer un nouveau code (sinon Discord peut renvoyer une invitation existante)' },
-			stream_user: { name: 'membre_stream', description: 'Vocal ou conférence uniquement : ouvrir le stream de ce membre' },
-			activity: { name: 'activité', description: "Vocal ou conférence uniquement : ID d'application de l'activité à ouvrir" },
-			role: { name: 'rôle', description: 'Rôle donné aux personnes qui rejoignent avec cette invitation (requiert Gérer les rôles)' },
+			expires: {
+				name: 'expiration',
+				description: 'Durée de validité du lien : 30m, 2h, 1d, 7d ou jamais (par défaut 1 jour)',
+			},
+			max_uses: {
+				name: 'utilisations_max',
+				description: "Nombre de personnes pouvant l'utiliser (0 = illimité)",
+			},
+			temporary: {
+				name: 'temporaire',
+				description:
+					'Les membres qui rejoignent sont expulsés à leur déconnexion, sauf si un rôle leur est donné',
+			},
+			unique: {
+				description: 'Toujours créer un nouveau code (sinon Discord peut renvoyer une invitation existante)',
+			},
+			stream_user: {
+				name: 'membre_stream',
+				description: 'Vocal ou conférence uniquement : ouvrir le stream de ce membre',
+			},
+			activity: {
+				name: 'activité',
+				description: "Vocal ou conférence uniquement : ID d'application de l'activité à ouvrir",
+			},
+			role: {
+				name: 'rôle',
+				description: 'Rôle donné aux personnes qui rejoignent avec cette invitation (requiert Gérer les rôles)',
+			},
 			reason: { name: 'raison', description: 'Raison affichée dans les logs du serveur' },
 		},
 	},
 
 	durationUnits: {
-		seconde: 1, secondes: 1,
-		minute: 60, minutes: 60,
-		heure: 3_600, heures: 3_600,
-		jour: 86_400, jours: 86_400, j: 86_400,
-		semaine: 604_800, semaines: 604_800, sem: 604_800,
+		seconde: 1,
+		secondes: 1,
+		minute: 60,
+		minutes: 60,
+		heure: 3_600,
+		heures: 3_600,
+		jour: 86_400,
+		jours: 86_400,
+		j: 86_400,
+		semaine: 604_800,
+		semaines: 604_800,
+		sem: 604_800,
 	},
 	never: ['jamais'],
 	neverLabel: "N'expire jamais",
@@ -44,7 +72,8 @@ export const fr: Messages = {
 		stream: 'Ouvre le stream de',
 		activity: "Ouvre l'activité",
 		roles: "Rôles à l'arrivée",
-		reusedHint: 'Cette invitation existait déjà avec les mêmes paramètres. Utilise `unique:True` pour toujours obtenir un nouveau code.',
+		reusedHint:
+			'Cette invitation existait déjà avec les mêmes paramètres. Utilise `unique:True` pour toujours obtenir un nouveau code.',
 		openButton: "Ouvrir l'invitation",
 		noBody: "Discord a accepté la demande mais n'a renvoyé aucune invitation. Vérifie Paramètres du serveur → Invitations.",
 		recovered: "La réponse de Discord s'est perdue en route, mais l'invitation a bien été créée : la voici.",
@@ -56,39 +85,52 @@ export const fr: Messages = {
 			parent
 				? `Les fils ne peuvent pas avoir d'invitations : ${thread} est un fil. Invite plutôt vers ${parent}.`
 				: `Les fils ne peuvent pas avoir d'invitations : ${thread} est un fil.`,
-		categoryNotInvitable: (channel) => `${channel} est une catégorie, qui ne peut pas avoir d'invitations. Choisis un salon à l'intérieur.`,
-		channelNotInvitable: (channel) => `${channel} ne peut pas avoir d'invitations. Choisis un salon textuel, vocal, d'annonces, de conférence, forum ou multimédia.`,
-		expiresUnreadable: (input) => `Je ne comprends pas \`${input}\` comme durée. Essaie \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 jours\` ou \`never\`.`,
-		expiresTooLong: (input) => `\`${input}\` est trop long : une invitation dure au maximum 7 jours, ou n'expire jamais.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} est une catégorie, qui ne peut pas avoir d'invitations. Choisis un salon à l'intérieur.`,
+		channelNotInvitable: (channel) =>
+			`${channel} ne peut pas avoir d'invitations. Choisis un salon textuel, vocal, d'annonces, de conférence, forum ou multimédia.`,
+		expiresUnreadable: (input) =>
+			`Je ne comprends pas \`${input}\` comme durée. Essaie \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 jours\` ou \`never\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` est trop long : une invitation dure au maximum 7 jours, ou n'expire jamais.`,
 		maxUsesOutOfRange: (value) => `\`utilisations_max\` doit être entre 0 (illimité) et 100, pas ${value}.`,
-		targetNeedsVoice: (channel) => `\`membre_stream\` et \`activité\` ne fonctionnent que pour les salons vocaux et de conférence, et ${channel} n'en est pas un.`,
+		targetNeedsVoice: (channel) =>
+			`\`membre_stream\` et \`activité\` ne fonctionnent que pour les salons vocaux et de conférence, et ${channel} n'en est pas un.`,
 		streamAndActivity: 'Choisis soit `membre_stream`, soit `activité`, pas les deux.',
 		activityNotAnId: (value) => `\`${value}\` n'est pas un ID d'application (un nombre de 17 à 20 chiffres).`,
-		invokerMissing: (channel, permissions) => `Tu as besoin de ${permissions} dans ${channel} pour y inviter des gens.`,
-		botMissing: (channel, permissions) => `J'ai besoin de ${permissions} dans ${channel}. Demande à un admin du serveur de l'accorder à mon rôle dans ce salon.`,
+		invokerMissing: (channel, permissions) =>
+			`Tu as besoin de ${permissions} dans ${channel} pour y inviter des gens.`,
+		botMissing: (channel, permissions) =>
+			`J'ai besoin de ${permissions} dans ${channel}. Demande à un admin du serveur de l'accorder à mon rôle dans ce salon.`,
 		roleNeedsManageRoles: 'Tu as besoin de **Gérer les rôles** pour donner un rôle avec une invitation.',
 		botNeedsManageRoles: "J'ai besoin de **Gérer les rôles** pour donner un rôle avec une invitation.",
 		roleIsEveryone: '@everyone est déjà attribué à tout le monde ; choisis un autre rôle.',
 		roleIsManaged: (role) => `${role} est géré par une intégration et ne peut pas être donné avec une invitation.`,
 		roleNotBelowInvoker: (role) => `${role} n'est pas sous ton rôle le plus élevé, tu ne peux donc pas le donner.`,
-		roleNotBelowBot: (role) => `${role} n'est pas sous mon rôle le plus élevé, je ne peux donc pas le donner. Place mon rôle au-dessus.`,
+		roleNotBelowBot: (role) =>
+			`${role} n'est pas sous mon rôle le plus élevé, je ne peux donc pas le donner. Place mon rôle au-dessus.`,
 		reasonTooLong: (max) => `La raison peut contenir au maximum ${max} caractères.`,
-		cannotVerify: "Je n'ai pas pu vérifier tes permissions pour l'instant, donc je n'ai créé aucune invitation. Réessaie dans un instant.",
+		cannotVerify:
+			"Je n'ai pas pu vérifier tes permissions pour l'instant, donc je n'ai créé aucune invitation. Réessaie dans un instant.",
 	},
 
 	error: {
 		unknownChannel: "Ce salon n'existe plus.",
 		missingAccess: 'Je ne vois pas ce salon. Demande à un admin du serveur de permettre à mon rôle de le voir.',
-		missingPermissions: 'Selon Discord, il me manque une permission pour cette invitation (Créer une invitation, ou Gérer les rôles pour un rôle).',
+		missingPermissions:
+			'Selon Discord, il me manque une permission pour cette invitation (Créer une invitation, ou Gérer les rôles pour un rôle).',
 		unknownRole: "Ce rôle n'existe plus.",
 		unknownUser: 'Discord ne connaît pas cet utilisateur.',
-		maxInvites: 'Ce serveur a atteint la limite de 1000 invitations de Discord. Supprimes-en dans Paramètres du serveur → Invitations.',
+		maxInvites:
+			'Ce serveur a atteint la limite de 1000 invitations de Discord. Supprimes-en dans Paramètres du serveur → Invitations.',
 		invalidChannelType: "Discord n'autorise pas les invitations pour ce type de salon.",
 		invalidRole: 'Discord refuse de donner ce rôle avec une invitation.',
 		invalidForm: (fields) => `Discord a refusé les paramètres de l'invitation : ${fields}`,
 		rateLimited: (retryAt) => `Discord limite la vitesse de création des invitations ici. Réessaie ${retryAt}.`,
-		discordError: (status) => `Discord a rencontré un problème (HTTP ${status}). Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.`,
-		timeout: "Discord n'a pas répondu à temps. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
+		discordError: (status) =>
+			`Discord a rencontré un problème (HTTP ${status}). Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.`,
+		timeout:
+			"Discord n'a pas répondu à temps. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
 		network: "Je n'ai pas pu joindre Discord. Réessaie dans un instant.",
 		unknown: (reference) => `Un problème est survenu de mon côté. Référence : \`${reference}\`.`,
 	},

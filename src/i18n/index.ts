@@ -15,7 +15,7 @@ import { ru } from './ru.js';
 import { tr } from './tr.js';
 import { zhCN } from './zh-CN.js';
 
-export type { Messages, InviteOptionName, ArgsOf } from './messages.js';
+export type { ArgsOf, InviteOptionName, Messages } from './messages.js';
 export { formatEntry } from './messages.js';
 
 /**
@@ -62,6 +62,8 @@ function lookup(locale?: string | null): Messages | undefined {
 export { en };
 
 /** The duration words of a message table, for `parseDuration` (English is always understood). */
-export function vocabularyOf(messages: Messages): { units: Readonly<Record<string, number>>; never: readonly string[] }[] {
+export function vocabularyOf(
+	messages: Messages,
+): { units: Readonly<Record<string, number>>; never: readonly string[] }[] {
 	return messages === en ? [] : [{ units: messages.durationUnits, never: messages.never }];
 }

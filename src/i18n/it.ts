@@ -6,23 +6,45 @@ export const it: Messages = {
 		description: 'Crea un link di invito a questo server, visibile solo a te',
 		options: {
 			channel: { name: 'canale', description: "Canale aperto dall'invito (predefinito: questo canale)" },
-			expires: { name: 'scadenza', description: 'Per quanto vale il link: 30m, 2h, 1d, 7d o mai (predefinito: 1 giorno)' },
+			expires: {
+				name: 'scadenza',
+				description: 'Per quanto vale il link: 30m, 2h, 1d, 7d o mai (predefinito: 1 giorno)',
+			},
 			max_uses: { name: 'utilizzi_max', description: 'Quante persone possono usarlo (0 = nessun limite)' },
-			temporary: { name: 'temporaneo', description: 'Chi entra viene espulso alla disconnessione, a meno che non riceva un ruolo' },
-			unique: { name: 'unico', description: 'Crea sempre un nuovo codice (altrimenti Discord può restituire un invito esistente)' },
-			stream_user: { name: 'utente_stream', description: 'Solo canali vocali o Stage: apre la diretta di questo membro' },
-			activity: { name: 'attività', description: "Solo canali vocali o Stage: ID applicazione dell'attività da aprire" },
+			temporary: {
+				name: 'temporaneo',
+				description: 'Chi entra viene espulso alla disconnessione, a meno che non riceva un ruolo',
+			},
+			unique: {
+				name: 'unico',
+				description: 'Crea sempre un nuovo codice (altrimenti Discord può restituire un invito esistente)',
+			},
+			stream_user: {
+				name: 'utente_stream',
+				description: 'Solo canali vocali o Stage: apre la diretta di questo membro',
+			},
+			activity: {
+				name: 'attività',
+				description: "Solo canali vocali o Stage: ID applicazione dell'attività da aprire",
+			},
 			role: { name: 'ruolo', description: 'Ruolo dato a chi entra con questo invito (richiede Gestisci ruoli)' },
 			reason: { name: 'motivo', description: 'Motivo mostrato nel registro di controllo' },
 		},
 	},
 
 	durationUnits: {
-		secondo: 1, secondi: 1,
-		minuto: 60, minuti: 60,
-		ora: 3_600, ore: 3_600,
-		giorno: 86_400, giorni: 86_400, gg: 86_400,
-		settimana: 604_800, settimane: 604_800, sett: 604_800,
+		secondo: 1,
+		secondi: 1,
+		minuto: 60,
+		minuti: 60,
+		ora: 3_600,
+		ore: 3_600,
+		giorno: 86_400,
+		giorni: 86_400,
+		gg: 86_400,
+		settimana: 604_800,
+		settimane: 604_800,
+		sett: 604_800,
 	},
 	never: ['mai'],
 	neverLabel: 'Non scade mai',
@@ -44,7 +66,8 @@ export const it: Messages = {
 		stream: 'Apre la diretta di',
 		activity: "Apre l'attività",
 		roles: "Ruoli all'ingresso",
-		reusedHint: 'Questo invito esisteva già con le stesse impostazioni. Usa `unico:True` per ottenere sempre un nuovo codice.',
+		reusedHint:
+			'Questo invito esisteva già con le stesse impostazioni. Usa `unico:True` per ottenere sempre un nuovo codice.',
 		openButton: 'Apri invito',
 		noBody: 'Discord ha accettato la richiesta ma non ha restituito alcun invito. Controlla Impostazioni server → Inviti.',
 		recovered: "La risposta di Discord si è persa per strada, ma l'invito è stato creato: eccolo.",
@@ -56,39 +79,54 @@ export const it: Messages = {
 			parent
 				? `I thread non possono avere inviti: ${thread} è un thread. Invita invece in ${parent}.`
 				: `I thread non possono avere inviti: ${thread} è un thread.`,
-		categoryNotInvitable: (channel) => `${channel} è una categoria, che non può avere inviti. Scegli un canale al suo interno.`,
-		channelNotInvitable: (channel) => `${channel} non può avere inviti. Scegli un canale testuale, vocale, di annunci, Stage, forum o multimediale.`,
-		expiresUnreadable: (input) => `Non riesco a leggere \`${input}\` come durata. Prova \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 ore\` o \`never\`.`,
-		expiresTooLong: (input) => `\`${input}\` è troppo lungo: un invito può durare al massimo 7 giorni, oppure non scadere mai.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} è una categoria, che non può avere inviti. Scegli un canale al suo interno.`,
+		channelNotInvitable: (channel) =>
+			`${channel} non può avere inviti. Scegli un canale testuale, vocale, di annunci, Stage, forum o multimediale.`,
+		expiresUnreadable: (input) =>
+			`Non riesco a leggere \`${input}\` come durata. Prova \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 ore\` o \`never\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` è troppo lungo: un invito può durare al massimo 7 giorni, oppure non scadere mai.`,
 		maxUsesOutOfRange: (value) => `\`utilizzi_max\` deve essere tra 0 (nessun limite) e 100, non ${value}.`,
-		targetNeedsVoice: (channel) => `\`utente_stream\` e \`attività\` funzionano solo nei canali vocali e Stage, e ${channel} non è nessuno dei due.`,
+		targetNeedsVoice: (channel) =>
+			`\`utente_stream\` e \`attività\` funzionano solo nei canali vocali e Stage, e ${channel} non è nessuno dei due.`,
 		streamAndActivity: 'Scegli `utente_stream` oppure `attività`, non entrambi.',
 		activityNotAnId: (value) => `\`${value}\` non è un ID applicazione (un numero da 17 a 20 cifre).`,
-		invokerMissing: (channel, permissions) => `Hai bisogno di ${permissions} in ${channel} per invitare persone lì.`,
-		botMissing: (channel, permissions) => `Ho bisogno di ${permissions} in ${channel}. Chiedi a un admin del server di aggiornare i permessi del mio ruolo lì.`,
+		invokerMissing: (channel, permissions) =>
+			`Hai bisogno di ${permissions} in ${channel} per invitare persone lì.`,
+		botMissing: (channel, permissions) =>
+			`Ho bisogno di ${permissions} in ${channel}. Chiedi a un admin del server di aggiornare i permessi del mio ruolo lì.`,
 		roleNeedsManageRoles: 'Hai bisogno di **Gestisci ruoli** per assegnare un ruolo con un invito.',
 		botNeedsManageRoles: 'Ho bisogno di **Gestisci ruoli** per assegnare un ruolo con un invito.',
 		roleIsEveryone: '@everyone è già assegnato a tutti; scegli un altro ruolo.',
 		roleIsManaged: (role) => `${role} è gestito da un'integrazione e non può essere assegnato con un invito.`,
 		roleNotBelowInvoker: (role) => `${role} non è sotto il tuo ruolo più alto, quindi non puoi assegnarlo.`,
-		roleNotBelowBot: (role) => `${role} non è sotto il mio ruolo più alto, quindi non posso assegnarlo. Sposta il mio ruolo sopra di esso.`,
+		roleNotBelowBot: (role) =>
+			`${role} non è sotto il mio ruolo più alto, quindi non posso assegnarlo. Sposta il mio ruolo sopra di esso.`,
 		reasonTooLong: (max) => `Il motivo può contenere al massimo ${max} caratteri.`,
-		cannotVerify: 'Non sono riuscito a verificare i tuoi permessi in questo momento, quindi non ho creato alcun invito. Riprova tra poco.',
+		cannotVerify:
+			'Non sono riuscito a verificare i tuoi permessi in questo momento, quindi non ho creato alcun invito. Riprova tra poco.',
 	},
 
 	error: {
 		unknownChannel: 'Quel canale non esiste più.',
-		missingAccess: 'Non riesco a vedere quel canale. Chiedi a un admin del server di permettere al mio ruolo di vederlo.',
-		missingPermissions: 'Secondo Discord mi manca un permesso per questo invito (Crea invito, o Gestisci ruoli per un ruolo).',
+		missingAccess:
+			'Non riesco a vedere quel canale. Chiedi a un admin del server di permettere al mio ruolo di vederlo.',
+		missingPermissions:
+			'Secondo Discord mi manca un permesso per questo invito (Crea invito, o Gestisci ruoli per un ruolo).',
 		unknownRole: 'Quel ruolo non esiste più.',
 		unknownUser: "Discord non conosce quell'utente.",
-		maxInvites: 'Questo server ha raggiunto il limite di Discord di 1000 inviti. Eliminane alcuni in Impostazioni server → Inviti.',
+		maxInvites:
+			'Questo server ha raggiunto il limite di Discord di 1000 inviti. Eliminane alcuni in Impostazioni server → Inviti.',
 		invalidChannelType: 'Discord non consente inviti per quel tipo di canale.',
 		invalidRole: 'Discord non assegna quel ruolo con un invito.',
 		invalidForm: (fields) => `Discord ha rifiutato le impostazioni dell'invito: ${fields}`,
-		rateLimited: (retryAt) => `Discord sta limitando la velocità di creazione degli inviti qui. Riprova ${retryAt}.`,
-		discordError: (status) => `Discord ha avuto un problema (HTTP ${status}). Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.`,
-		timeout: 'Discord non ha risposto in tempo. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
+		rateLimited: (retryAt) =>
+			`Discord sta limitando la velocità di creazione degli inviti qui. Riprova ${retryAt}.`,
+		discordError: (status) =>
+			`Discord ha avuto un problema (HTTP ${status}). Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.`,
+		timeout:
+			'Discord non ha risposto in tempo. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
 		network: 'Non sono riuscito a raggiungere Discord. Riprova tra poco.',
 		unknown: (reference) => `Qualcosa è andato storto da parte mia. Riferimento: \`${reference}\`.`,
 	},

@@ -11,23 +11,40 @@ export const ja: Messages = {
 		description: '自分だけに表示される、このサーバーへの招待リンクを作成します',
 		options: {
 			channel: { name: 'チャンネル', description: '招待先のチャンネル（デフォルト: このチャンネル）' },
-			expires: { name: '有効期限', description: 'リンクの有効期間: 30m、2h、1d、7d、または無期限（デフォルト: 1日）' },
+			expires: {
+				name: '有効期限',
+				description: 'リンクの有効期間: 30m、2h、1d、7d、または無期限（デフォルト: 1日）',
+			},
 			max_uses: { name: '最大使用回数', description: '使用できる人数（0 = 無制限）' },
-			temporary: { name: '一時的', description: '参加したメンバーは、ロールを付与されない限りログオフ時にキックされます' },
-			unique: { name: 'ユニーク', description: '常に新しいコードを作成（指定しないと既存の招待が返される場合があります）' },
+			temporary: {
+				name: '一時的',
+				description: '参加したメンバーは、ロールを付与されない限りログオフ時にキックされます',
+			},
+			unique: {
+				name: 'ユニーク',
+				description: '常に新しいコードを作成（指定しないと既存の招待が返される場合があります）',
+			},
 			stream_user: { name: '配信', description: 'ボイス・ステージのみ: このメンバーのライブ配信を開きます' },
-			activity: { name: 'アクティビティ', description: 'ボイス・ステージのみ: 開くアクティビティのアプリケーションID' },
+			activity: {
+				name: 'アクティビティ',
+				description: 'ボイス・ステージのみ: 開くアクティビティのアプリケーションID',
+			},
 			role: { name: 'ロール', description: 'この招待で参加した人に付与するロール（「ロールの管理」が必要）' },
 			reason: { name: '理由', description: '監査ログに表示される理由' },
 		},
 	},
 
 	durationUnits: {
-		秒: 1, 秒間: 1,
-		分: MINUTE, 分間: MINUTE,
-		時間: HOUR, 時: HOUR,
-		日: DAY, 日間: DAY,
-		週間: WEEK, 週: WEEK,
+		秒: 1,
+		秒間: 1,
+		分: MINUTE,
+		分間: MINUTE,
+		時間: HOUR,
+		時: HOUR,
+		日: DAY,
+		日間: DAY,
+		週間: WEEK,
+		週: WEEK,
 	},
 	never: ['無期限', 'なし'],
 	neverLabel: '無期限',
@@ -49,7 +66,8 @@ export const ja: Messages = {
 		stream: '開く配信',
 		activity: '開くアクティビティ',
 		roles: '参加時のロール',
-		reusedHint: '同じ設定の招待がすでに存在していました。常に新しいコードを取得するには `ユニーク:True` を指定してください。',
+		reusedHint:
+			'同じ設定の招待がすでに存在していました。常に新しいコードを取得するには `ユニーク:True` を指定してください。',
 		openButton: '招待を開く',
 		noBody: 'Discord はリクエストを受け付けましたが、招待が返されませんでした。サーバー設定 → 招待 を確認してください。',
 		recovered: 'Discord からの応答が途中で失われましたが、招待は作成されています。こちらです。',
@@ -61,39 +79,53 @@ export const ja: Messages = {
 			parent
 				? `スレッドには招待を作成できません: ${thread} はスレッドです。代わりに ${parent} への招待を作成してください。`
 				: `スレッドには招待を作成できません: ${thread} はスレッドです。`,
-		categoryNotInvitable: (channel) => `${channel} はカテゴリーのため、招待を作成できません。その中のチャンネルを選んでください。`,
-		channelNotInvitable: (channel) => `${channel} には招待を作成できません。テキスト、ボイス、アナウンス、ステージ、フォーラム、メディアのいずれかのチャンネルを選んでください。`,
-		expiresUnreadable: (input) => `\`${input}\` を期間として読み取れません。\`30m\`、\`2h\`、\`1d\`、\`7d\`、\`never\`、\`2時間\` などを試してください。`,
+		categoryNotInvitable: (channel) =>
+			`${channel} はカテゴリーのため、招待を作成できません。その中のチャンネルを選んでください。`,
+		channelNotInvitable: (channel) =>
+			`${channel} には招待を作成できません。テキスト、ボイス、アナウンス、ステージ、フォーラム、メディアのいずれかのチャンネルを選んでください。`,
+		expiresUnreadable: (input) =>
+			`\`${input}\` を期間として読み取れません。\`30m\`、\`2h\`、\`1d\`、\`7d\`、\`never\`、\`2時間\` などを試してください。`,
 		expiresTooLong: (input) => `\`${input}\` は長すぎます: 招待の有効期間は最長7日、または無期限です。`,
-		maxUsesOutOfRange: (value) => `\`最大使用回数\` は 0（無制限）から 100 の間で指定してください（${value} は指定できません）。`,
-		targetNeedsVoice: (channel) => `\`配信\` と \`アクティビティ\` はボイスチャンネルとステージチャンネルでのみ使えますが、${channel} はどちらでもありません。`,
+		maxUsesOutOfRange: (value) =>
+			`\`最大使用回数\` は 0（無制限）から 100 の間で指定してください（${value} は指定できません）。`,
+		targetNeedsVoice: (channel) =>
+			`\`配信\` と \`アクティビティ\` はボイスチャンネルとステージチャンネルでのみ使えますが、${channel} はどちらでもありません。`,
 		streamAndActivity: '`配信` と `アクティビティ` は、どちらか一方だけを指定してください。',
 		activityNotAnId: (value) => `\`${value}\` はアプリケーションID（17〜20桁の数字）ではありません。`,
-		invokerMissing: (channel, permissions) => `${channel} に招待するには、そのチャンネルでの ${permissions} 権限が必要です。`,
-		botMissing: (channel, permissions) => `${channel} での ${permissions} 権限が必要です。サーバー管理者に、そのチャンネルで私のロールに付与するよう依頼してください。`,
+		invokerMissing: (channel, permissions) =>
+			`${channel} に招待するには、そのチャンネルでの ${permissions} 権限が必要です。`,
+		botMissing: (channel, permissions) =>
+			`${channel} での ${permissions} 権限が必要です。サーバー管理者に、そのチャンネルで私のロールに付与するよう依頼してください。`,
 		roleNeedsManageRoles: '招待でロールを付与するには、**ロールの管理** 権限が必要です。',
 		botNeedsManageRoles: '招待でロールを付与するには、私に **ロールの管理** 権限が必要です。',
 		roleIsEveryone: '@everyone はすでに全員に付与されています。別のロールを選んでください。',
 		roleIsManaged: (role) => `${role} は連携サービスによって管理されているため、招待で付与できません。`,
 		roleNotBelowInvoker: (role) => `${role} はあなたの最上位ロールより下にないため、付与できません。`,
-		roleNotBelowBot: (role) => `${role} は私の最上位ロールより下にないため、付与できません。私のロールをその上に移動してください。`,
+		roleNotBelowBot: (role) =>
+			`${role} は私の最上位ロールより下にないため、付与できません。私のロールをその上に移動してください。`,
 		reasonTooLong: (max) => `理由は最大 ${max} 文字までです。`,
-		cannotVerify: '現在あなたの権限を確認できなかったため、招待は作成していません。しばらくしてからもう一度お試しください。',
+		cannotVerify:
+			'現在あなたの権限を確認できなかったため、招待は作成していません。しばらくしてからもう一度お試しください。',
 	},
 
 	error: {
 		unknownChannel: 'そのチャンネルはもう存在しません。',
 		missingAccess: 'そのチャンネルを閲覧できません。サーバー管理者に、私のロールが閲覧できるよう依頼してください。',
-		missingPermissions: 'Discord によると、この招待に必要な権限（招待を作成、またはロールの場合は ロールの管理）がありません。',
+		missingPermissions:
+			'Discord によると、この招待に必要な権限（招待を作成、またはロールの場合は ロールの管理）がありません。',
 		unknownRole: 'そのロールはもう存在しません。',
 		unknownUser: 'Discord はそのユーザーを認識していません。',
-		maxInvites: 'このサーバーは Discord の招待上限（1000件）に達しています。サーバー設定 → 招待 でいくつか削除してください。',
+		maxInvites:
+			'このサーバーは Discord の招待上限（1000件）に達しています。サーバー設定 → 招待 でいくつか削除してください。',
 		invalidChannelType: 'Discord はその種類のチャンネルへの招待を許可していません。',
 		invalidRole: 'Discord はそのロールを招待で付与できません。',
 		invalidForm: (fields) => `Discord が招待の設定を拒否しました: ${fields}`,
-		rateLimited: (retryAt) => `Discord がここでの招待の作成ペースを制限しています。${retryAt}にもう一度お試しください。`,
-		discordError: (status) => `Discord で問題が発生しました（HTTP ${status}）。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。`,
-		timeout: 'Discord から時間内に応答がありませんでした。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。',
+		rateLimited: (retryAt) =>
+			`Discord がここでの招待の作成ペースを制限しています。${retryAt}にもう一度お試しください。`,
+		discordError: (status) =>
+			`Discord で問題が発生しました（HTTP ${status}）。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。`,
+		timeout:
+			'Discord から時間内に応答がありませんでした。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。',
 		network: 'Discord に接続できませんでした。しばらくしてからもう一度お試しください。',
 		unknown: (reference) => `こちら側で問題が発生しました。参照コード: \`${reference}\``,
 	},

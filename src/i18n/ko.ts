@@ -27,7 +27,8 @@ export const ko: Messages = {
 		분: MINUTE,
 		시간: HOUR,
 		일: DAY,
-		주: WEEK, 주일: WEEK,
+		주: WEEK,
+		주일: WEEK,
 	},
 	never: ['무제한', '없음'],
 	neverLabel: '만료되지 않음',
@@ -61,22 +62,31 @@ export const ko: Messages = {
 			parent
 				? `스레드에는 초대를 만들 수 없습니다: ${thread}은(는) 스레드입니다. 대신 ${parent}에 초대하세요.`
 				: `스레드에는 초대를 만들 수 없습니다: ${thread}은(는) 스레드입니다.`,
-		categoryNotInvitable: (channel) => `${channel}은(는) 카테고리라서 초대를 만들 수 없습니다. 그 안의 채널을 선택하세요.`,
-		channelNotInvitable: (channel) => `${channel}에는 초대를 만들 수 없습니다. 텍스트, 음성, 공지, 스테이지, 포럼 또는 미디어 채널을 선택하세요.`,
-		expiresUnreadable: (input) => `\`${input}\`을(를) 기간으로 읽을 수 없습니다. \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` 또는 \`30분\`을 사용해 보세요.`,
-		expiresTooLong: (input) => `\`${input}\`은(는) 너무 깁니다: 초대는 최대 7일까지 유지되거나 만료되지 않게 할 수 있습니다.`,
-		maxUsesOutOfRange: (value) => `\`최대_사용\`은(는) 0(제한 없음)에서 100 사이여야 합니다. ${value}은(는) 사용할 수 없습니다.`,
-		targetNeedsVoice: (channel) => `\`방송\`과 \`활동\`은 음성 및 스테이지 채널에서만 작동하는데, ${channel}은(는) 둘 다 아닙니다.`,
+		categoryNotInvitable: (channel) =>
+			`${channel}은(는) 카테고리라서 초대를 만들 수 없습니다. 그 안의 채널을 선택하세요.`,
+		channelNotInvitable: (channel) =>
+			`${channel}에는 초대를 만들 수 없습니다. 텍스트, 음성, 공지, 스테이지, 포럼 또는 미디어 채널을 선택하세요.`,
+		expiresUnreadable: (input) =>
+			`\`${input}\`을(를) 기간으로 읽을 수 없습니다. \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` 또는 \`30분\`을 사용해 보세요.`,
+		expiresTooLong: (input) =>
+			`\`${input}\`은(는) 너무 깁니다: 초대는 최대 7일까지 유지되거나 만료되지 않게 할 수 있습니다.`,
+		maxUsesOutOfRange: (value) =>
+			`\`최대_사용\`은(는) 0(제한 없음)에서 100 사이여야 합니다. ${value}은(는) 사용할 수 없습니다.`,
+		targetNeedsVoice: (channel) =>
+			`\`방송\`과 \`활동\`은 음성 및 스테이지 채널에서만 작동하는데, ${channel}은(는) 둘 다 아닙니다.`,
 		streamAndActivity: '`방송`과 `활동` 중 하나만 선택하세요.',
 		activityNotAnId: (value) => `\`${value}\`은(는) 애플리케이션 ID(17~20자리 숫자)가 아닙니다.`,
-		invokerMissing: (channel, permissions) => `${channel}에 초대하려면 그 채널에서 ${permissions} 권한이 필요합니다.`,
-		botMissing: (channel, permissions) => `${channel}에서 ${permissions} 권한이 필요합니다. 서버 관리자에게 그 채널에서 제 역할에 권한을 부여해 달라고 요청하세요.`,
+		invokerMissing: (channel, permissions) =>
+			`${channel}에 초대하려면 그 채널에서 ${permissions} 권한이 필요합니다.`,
+		botMissing: (channel, permissions) =>
+			`${channel}에서 ${permissions} 권한이 필요합니다. 서버 관리자에게 그 채널에서 제 역할에 권한을 부여해 달라고 요청하세요.`,
 		roleNeedsManageRoles: '초대로 역할을 주려면 **역할 관리하기** 권한이 필요합니다.',
 		botNeedsManageRoles: '초대로 역할을 주려면 제게 **역할 관리하기** 권한이 필요합니다.',
 		roleIsEveryone: '@everyone은 이미 모두에게 주어집니다. 다른 역할을 선택하세요.',
 		roleIsManaged: (role) => `${role}은(는) 연동에서 관리하는 역할이라 초대로 줄 수 없습니다.`,
 		roleNotBelowInvoker: (role) => `${role}은(는) 회원님의 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다.`,
-		roleNotBelowBot: (role) => `${role}은(는) 제 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다. 제 역할을 그 위로 옮겨 주세요.`,
+		roleNotBelowBot: (role) =>
+			`${role}은(는) 제 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다. 제 역할을 그 위로 옮겨 주세요.`,
 		reasonTooLong: (max) => `사유는 최대 ${max}자까지 입력할 수 있습니다.`,
 		cannotVerify: '지금은 권한을 확인할 수 없어 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.',
 	},
@@ -84,7 +94,8 @@ export const ko: Messages = {
 	error: {
 		unknownChannel: '그 채널은 더 이상 존재하지 않습니다.',
 		missingAccess: '그 채널을 볼 수 없습니다. 서버 관리자에게 제 역할이 채널을 볼 수 있게 해 달라고 요청하세요.',
-		missingPermissions: 'Discord에 따르면 이 초대에 필요한 권한이 없습니다(초대 코드 만들기, 또는 역할의 경우 역할 관리하기).',
+		missingPermissions:
+			'Discord에 따르면 이 초대에 필요한 권한이 없습니다(초대 코드 만들기, 또는 역할의 경우 역할 관리하기).',
 		unknownRole: '그 역할은 더 이상 존재하지 않습니다.',
 		unknownUser: 'Discord에서 그 사용자를 찾을 수 없습니다.',
 		maxInvites: '이 서버는 Discord의 초대 한도인 1000개에 도달했습니다. 서버 설정 → 초대에서 일부를 삭제하세요.',
@@ -92,8 +103,10 @@ export const ko: Messages = {
 		invalidRole: 'Discord는 그 역할을 초대로 줄 수 없습니다.',
 		invalidForm: (fields) => `Discord가 초대 설정을 거부했습니다: ${fields}`,
 		rateLimited: (retryAt) => `Discord가 이곳의 초대 생성 속도를 제한하고 있습니다. ${retryAt}에 다시 시도하세요.`,
-		discordError: (status) => `Discord에 문제가 생겼습니다(HTTP ${status}). 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.`,
-		timeout: 'Discord가 제시간에 응답하지 않았습니다. 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.',
+		discordError: (status) =>
+			`Discord에 문제가 생겼습니다(HTTP ${status}). 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.`,
+		timeout:
+			'Discord가 제시간에 응답하지 않았습니다. 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.',
 		network: 'Discord에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
 		unknown: (reference) => `제 쪽에서 문제가 발생했습니다. 참조 코드: \`${reference}\``,
 	},

@@ -6,23 +6,44 @@ export const nl: Messages = {
 		description: 'Maak een uitnodigingslink naar deze server, alleen zichtbaar voor jou',
 		options: {
 			channel: { name: 'kanaal', description: 'Kanaal dat de uitnodiging opent (standaard: dit kanaal)' },
-			expires: { name: 'verloopt', description: 'Hoe lang de link werkt: 30m, 2h, 1d, 7d of nooit (standaard: 1 dag)' },
+			expires: {
+				name: 'verloopt',
+				description: 'Hoe lang de link werkt: 30m, 2h, 1d, 7d of nooit (standaard: 1 dag)',
+			},
 			max_uses: { name: 'max_gebruik', description: 'Hoeveel mensen hem kunnen gebruiken (0 = onbeperkt)' },
-			temporary: { name: 'tijdelijk', description: 'Wie lid wordt, wordt verwijderd bij het afmelden, tenzij die een rol krijgt' },
-			unique: { name: 'uniek', description: 'Altijd een nieuwe code maken (anders kan Discord een bestaande uitnodiging teruggeven)' },
-			stream_user: { name: 'stream_gebruiker', description: 'Alleen spraak of podium: open de livestream van dit lid' },
-			activity: { name: 'activiteit', description: 'Alleen spraak of podium: applicatie-ID van de te openen activiteit' },
+			temporary: {
+				name: 'tijdelijk',
+				description: 'Wie lid wordt, wordt verwijderd bij het afmelden, tenzij die een rol krijgt',
+			},
+			unique: {
+				name: 'uniek',
+				description: 'Altijd een nieuwe code maken (anders kan Discord een bestaande uitnodiging teruggeven)',
+			},
+			stream_user: {
+				name: 'stream_gebruiker',
+				description: 'Alleen spraak of podium: open de livestream van dit lid',
+			},
+			activity: {
+				name: 'activiteit',
+				description: 'Alleen spraak of podium: applicatie-ID van de te openen activiteit',
+			},
 			role: { name: 'rol', description: 'Rol voor wie via deze uitnodiging lid wordt (vereist Rollen beheren)' },
 			reason: { name: 'reden', description: 'Reden die in het auditlogboek wordt getoond' },
 		},
 	},
 
 	durationUnits: {
-		seconde: 1, seconden: 1,
-		minuut: 60, minuten: 60,
-		uur: 3_600, uren: 3_600, u: 3_600,
-		dag: 86_400, dagen: 86_400,
-		week: 604_800, weken: 604_800,
+		seconde: 1,
+		seconden: 1,
+		minuut: 60,
+		minuten: 60,
+		uur: 3_600,
+		uren: 3_600,
+		u: 3_600,
+		dag: 86_400,
+		dagen: 86_400,
+		week: 604_800,
+		weken: 604_800,
 	},
 	never: ['nooit'],
 	neverLabel: 'Verloopt nooit',
@@ -44,7 +65,8 @@ export const nl: Messages = {
 		stream: 'Opent de stream van',
 		activity: 'Opent de activiteit',
 		roles: 'Rollen bij deelname',
-		reusedHint: 'Deze uitnodiging bestond al met dezelfde instellingen. Gebruik `uniek:True` om altijd een nieuwe code te krijgen.',
+		reusedHint:
+			'Deze uitnodiging bestond al met dezelfde instellingen. Gebruik `uniek:True` om altijd een nieuwe code te krijgen.',
 		openButton: 'Uitnodiging openen',
 		noBody: 'Discord heeft het verzoek geaccepteerd, maar geen uitnodiging teruggestuurd. Kijk bij Serverinstellingen → Uitnodigingen.',
 		recovered: 'Het antwoord van Discord ging onderweg verloren, maar de uitnodiging is gemaakt: hier is hij.',
@@ -56,39 +78,55 @@ export const nl: Messages = {
 			parent
 				? `Threads kunnen geen uitnodigingen hebben: ${thread} is een thread. Nodig in plaats daarvan uit voor ${parent}.`
 				: `Threads kunnen geen uitnodigingen hebben: ${thread} is een thread.`,
-		categoryNotInvitable: (channel) => `${channel} is een categorie en kan geen uitnodigingen hebben. Kies een kanaal daarin.`,
-		channelNotInvitable: (channel) => `${channel} kan geen uitnodigingen hebben. Kies een tekst-, spraak-, aankondigings-, podium-, forum- of mediakanaal.`,
-		expiresUnreadable: (input) => `Ik kan \`${input}\` niet als duur lezen. Probeer \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 uur\` of \`never\`.`,
-		expiresTooLong: (input) => `\`${input}\` is te lang: een uitnodiging is maximaal 7 dagen geldig, of verloopt nooit.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} is een categorie en kan geen uitnodigingen hebben. Kies een kanaal daarin.`,
+		channelNotInvitable: (channel) =>
+			`${channel} kan geen uitnodigingen hebben. Kies een tekst-, spraak-, aankondigings-, podium-, forum- of mediakanaal.`,
+		expiresUnreadable: (input) =>
+			`Ik kan \`${input}\` niet als duur lezen. Probeer \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 uur\` of \`never\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` is te lang: een uitnodiging is maximaal 7 dagen geldig, of verloopt nooit.`,
 		maxUsesOutOfRange: (value) => `\`max_gebruik\` moet tussen 0 (onbeperkt) en 100 liggen, niet ${value}.`,
-		targetNeedsVoice: (channel) => `\`stream_gebruiker\` en \`activiteit\` werken alleen in spraak- en podiumkanalen, en ${channel} is geen van beide.`,
+		targetNeedsVoice: (channel) =>
+			`\`stream_gebruiker\` en \`activiteit\` werken alleen in spraak- en podiumkanalen, en ${channel} is geen van beide.`,
 		streamAndActivity: 'Kies `stream_gebruiker` of `activiteit`, niet allebei.',
 		activityNotAnId: (value) => `\`${value}\` is geen applicatie-ID (een getal van 17 tot 20 cijfers).`,
-		invokerMissing: (channel, permissions) => `Je hebt ${permissions} nodig in ${channel} om daar mensen uit te nodigen.`,
-		botMissing: (channel, permissions) => `Ik heb ${permissions} nodig in ${channel}. Vraag een serverbeheerder om mijn rol daar die toestemming te geven.`,
+		invokerMissing: (channel, permissions) =>
+			`Je hebt ${permissions} nodig in ${channel} om daar mensen uit te nodigen.`,
+		botMissing: (channel, permissions) =>
+			`Ik heb ${permissions} nodig in ${channel}. Vraag een serverbeheerder om mijn rol daar die toestemming te geven.`,
 		roleNeedsManageRoles: 'Je hebt **Rollen beheren** nodig om met een uitnodiging een rol te geven.',
 		botNeedsManageRoles: 'Ik heb **Rollen beheren** nodig om met een uitnodiging een rol te geven.',
 		roleIsEveryone: 'Iedereen heeft @everyone al; kies een andere rol.',
-		roleIsManaged: (role) => `${role} wordt beheerd door een integratie en kan niet met een uitnodiging worden gegeven.`,
+		roleIsManaged: (role) =>
+			`${role} wordt beheerd door een integratie en kan niet met een uitnodiging worden gegeven.`,
 		roleNotBelowInvoker: (role) => `${role} staat niet onder je hoogste rol, dus je kunt hem niet geven.`,
-		roleNotBelowBot: (role) => `${role} staat niet onder mijn hoogste rol, dus ik kan hem niet geven. Zet mijn rol erboven.`,
+		roleNotBelowBot: (role) =>
+			`${role} staat niet onder mijn hoogste rol, dus ik kan hem niet geven. Zet mijn rol erboven.`,
 		reasonTooLong: (max) => `De reden mag maximaal ${max} tekens lang zijn.`,
-		cannotVerify: 'Ik kon je rechten nu niet controleren, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
+		cannotVerify:
+			'Ik kon je rechten nu niet controleren, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
 	},
 
 	error: {
 		unknownChannel: 'Dat kanaal bestaat niet meer.',
-		missingAccess: 'Ik kan dat kanaal niet zien. Vraag een serverbeheerder om mijn rol het kanaal te laten bekijken.',
-		missingPermissions: 'Volgens Discord mis ik een toestemming voor deze uitnodiging (Uitnodiging maken, of Rollen beheren voor een rol).',
+		missingAccess:
+			'Ik kan dat kanaal niet zien. Vraag een serverbeheerder om mijn rol het kanaal te laten bekijken.',
+		missingPermissions:
+			'Volgens Discord mis ik een toestemming voor deze uitnodiging (Uitnodiging maken, of Rollen beheren voor een rol).',
 		unknownRole: 'Die rol bestaat niet meer.',
 		unknownUser: 'Discord kent die gebruiker niet.',
-		maxInvites: 'Deze server heeft de limiet van Discord van 1000 uitnodigingen bereikt. Verwijder er een paar via Serverinstellingen → Uitnodigingen.',
+		maxInvites:
+			'Deze server heeft de limiet van Discord van 1000 uitnodigingen bereikt. Verwijder er een paar via Serverinstellingen → Uitnodigingen.',
 		invalidChannelType: 'Discord staat geen uitnodigingen toe voor dat soort kanaal.',
 		invalidRole: 'Discord geeft die rol niet via een uitnodiging.',
 		invalidForm: (fields) => `Discord heeft de uitnodigingsinstellingen geweigerd: ${fields}`,
-		rateLimited: (retryAt) => `Discord beperkt hoe snel hier uitnodigingen worden gemaakt. Probeer het ${retryAt} opnieuw.`,
-		discordError: (status) => `Discord had een probleem (HTTP ${status}). Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.`,
-		timeout: 'Discord antwoordde niet op tijd. Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
+		rateLimited: (retryAt) =>
+			`Discord beperkt hoe snel hier uitnodigingen worden gemaakt. Probeer het ${retryAt} opnieuw.`,
+		discordError: (status) =>
+			`Discord had een probleem (HTTP ${status}). Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.`,
+		timeout:
+			'Discord antwoordde niet op tijd. Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
 		network: 'Ik kon Discord niet bereiken. Probeer het zo opnieuw.',
 		unknown: (reference) => `Er ging aan mijn kant iets mis. Referentie: \`${reference}\`.`,
 	},

@@ -11,23 +11,63 @@ export const pl: Messages = {
 		description: 'Utwórz link z zaproszeniem na ten serwer, widoczny tylko dla Ciebie',
 		options: {
 			channel: { name: 'kanał', description: 'Kanał, do którego prowadzi zaproszenie (domyślnie ten kanał)' },
-			expires: { name: 'wygasa', description: 'Jak długo link działa: 30m, 2h, 1d, 7d lub nigdy (domyślnie 1 dzień)' },
+			expires: {
+				name: 'wygasa',
+				description: 'Jak długo link działa: 30m, 2h, 1d, 7d lub nigdy (domyślnie 1 dzień)',
+			},
 			max_uses: { name: 'maks_użyć', description: 'Ile osób może go użyć (0 = bez limitu)' },
-			temporary: { name: 'tymczasowe', description: 'Dołączający są wyrzucani po wylogowaniu, chyba że otrzymają rolę' },
-			unique: { name: 'unikalne', description: 'Zawsze twórz nowy kod (bez tego Discord może zwrócić istniejące zaproszenie)' },
-			stream_user: { name: 'transmisja', description: 'Tylko kanał głosowy lub sceniczny: otwiera transmisję na żywo tego członka' },
-			activity: { name: 'aktywność', description: 'Tylko kanał głosowy lub sceniczny: ID aplikacji Aktywności do otwarcia' },
-			role: { name: 'rola', description: 'Rola dla osób dołączających przez to zaproszenie (wymaga Zarządzaj rolami)' },
+			temporary: {
+				name: 'tymczasowe',
+				description: 'Dołączający są wyrzucani po wylogowaniu, chyba że otrzymają rolę',
+			},
+			unique: {
+				name: 'unikalne',
+				description: 'Zawsze twórz nowy kod (bez tego Discord może zwrócić istniejące zaproszenie)',
+			},
+			stream_user: {
+				name: 'transmisja',
+				description: 'Tylko kanał głosowy lub sceniczny: otwiera transmisję na żywo tego członka',
+			},
+			activity: {
+				name: 'aktywność',
+				description: 'Tylko kanał głosowy lub sceniczny: ID aplikacji Aktywności do otwarcia',
+			},
+			role: {
+				name: 'rola',
+				description: 'Rola dla osób dołączających przez to zaproszenie (wymaga Zarządzaj rolami)',
+			},
 			reason: { name: 'powód', description: 'Powód widoczny w dzienniku zdarzeń' },
 		},
 	},
 
 	durationUnits: {
-		sekunda: 1, sekundy: 1, sekund: 1, sekundę: 1, sek: 1,
-		minuta: MINUTE, minuty: MINUTE, minut: MINUTE, minutę: MINUTE,
-		godzina: HOUR, godziny: HOUR, godzin: HOUR, godzinę: HOUR, godz: HOUR, g: HOUR,
-		dzień: DAY, dni: DAY, dnia: DAY, doba: DAY, doby: DAY, dób: DAY, dobę: DAY,
-		tydzień: WEEK, tygodnie: WEEK, tygodni: WEEK, tygodnia: WEEK, tyg: WEEK,
+		sekunda: 1,
+		sekundy: 1,
+		sekund: 1,
+		sekundę: 1,
+		sek: 1,
+		minuta: MINUTE,
+		minuty: MINUTE,
+		minut: MINUTE,
+		minutę: MINUTE,
+		godzina: HOUR,
+		godziny: HOUR,
+		godzin: HOUR,
+		godzinę: HOUR,
+		godz: HOUR,
+		g: HOUR,
+		dzień: DAY,
+		dni: DAY,
+		dnia: DAY,
+		doba: DAY,
+		doby: DAY,
+		dób: DAY,
+		dobę: DAY,
+		tydzień: WEEK,
+		tygodnie: WEEK,
+		tygodni: WEEK,
+		tygodnia: WEEK,
+		tyg: WEEK,
 	},
 	never: ['nigdy'],
 	neverLabel: 'Nigdy nie wygasa',
@@ -49,7 +89,8 @@ export const pl: Messages = {
 		stream: 'Otwiera transmisję użytkownika',
 		activity: 'Otwiera Aktywność',
 		roles: 'Role po dołączeniu',
-		reusedHint: 'To zaproszenie już istniało z tymi samymi ustawieniami. Użyj `unikalne:True`, aby zawsze dostać nowy kod.',
+		reusedHint:
+			'To zaproszenie już istniało z tymi samymi ustawieniami. Użyj `unikalne:True`, aby zawsze dostać nowy kod.',
 		openButton: 'Otwórz zaproszenie',
 		noBody: 'Discord przyjął żądanie, ale nie odesłał zaproszenia. Sprawdź Ustawienia serwera → Zaproszenia.',
 		recovered: 'Odpowiedź Discorda zaginęła po drodze, ale zaproszenie zostało utworzone — oto ono.',
@@ -61,39 +102,52 @@ export const pl: Messages = {
 			parent
 				? `Wątki nie mogą mieć zaproszeń: ${thread} to wątek. Zaproś zamiast tego na ${parent}.`
 				: `Wątki nie mogą mieć zaproszeń: ${thread} to wątek.`,
-		categoryNotInvitable: (channel) => `${channel} to kategoria, a kategorie nie mogą mieć zaproszeń. Wybierz kanał z tej kategorii.`,
-		channelNotInvitable: (channel) => `${channel} nie może mieć zaproszeń. Wybierz kanał tekstowy, głosowy, ogłoszeń, sceniczny, forum lub multimediów.`,
-		expiresUnreadable: (input) => `Nie rozumiem \`${input}\` jako czasu trwania. Spróbuj \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` lub \`2 godziny\`.`,
-		expiresTooLong: (input) => `\`${input}\` to za długo: zaproszenie może działać najwyżej 7 dni albo nigdy nie wygasać.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} to kategoria, a kategorie nie mogą mieć zaproszeń. Wybierz kanał z tej kategorii.`,
+		channelNotInvitable: (channel) =>
+			`${channel} nie może mieć zaproszeń. Wybierz kanał tekstowy, głosowy, ogłoszeń, sceniczny, forum lub multimediów.`,
+		expiresUnreadable: (input) =>
+			`Nie rozumiem \`${input}\` jako czasu trwania. Spróbuj \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` lub \`2 godziny\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` to za długo: zaproszenie może działać najwyżej 7 dni albo nigdy nie wygasać.`,
 		maxUsesOutOfRange: (value) => `\`maks_użyć\` musi wynosić od 0 (bez limitu) do 100, a nie ${value}.`,
-		targetNeedsVoice: (channel) => `\`transmisja\` i \`aktywność\` działają tylko na kanałach głosowych i scenicznych, a ${channel} nie jest żadnym z nich.`,
+		targetNeedsVoice: (channel) =>
+			`\`transmisja\` i \`aktywność\` działają tylko na kanałach głosowych i scenicznych, a ${channel} nie jest żadnym z nich.`,
 		streamAndActivity: 'Wybierz `transmisja` albo `aktywność`, nie oba naraz.',
 		activityNotAnId: (value) => `\`${value}\` nie jest ID aplikacji (liczbą z 17–20 cyfr).`,
-		invokerMissing: (channel, permissions) => `Aby zapraszać na ${channel}, potrzebujesz tam uprawnienia ${permissions}.`,
-		botMissing: (channel, permissions) => `Brakuje mi uprawnień na ${channel}: ${permissions}. Poproś administratora serwera, by nadał je tam mojej roli.`,
+		invokerMissing: (channel, permissions) =>
+			`Aby zapraszać na ${channel}, potrzebujesz tam uprawnienia ${permissions}.`,
+		botMissing: (channel, permissions) =>
+			`Brakuje mi uprawnień na ${channel}: ${permissions}. Poproś administratora serwera, by nadał je tam mojej roli.`,
 		roleNeedsManageRoles: 'Aby nadać rolę przez zaproszenie, potrzebujesz uprawnienia **Zarządzaj rolami**.',
 		botNeedsManageRoles: 'Aby nadać rolę przez zaproszenie, potrzebuję uprawnienia **Zarządzaj rolami**.',
 		roleIsEveryone: '@everyone mają już wszyscy; wybierz inną rolę.',
 		roleIsManaged: (role) => `${role} jest zarządzana przez integrację i nie można jej nadać przez zaproszenie.`,
 		roleNotBelowInvoker: (role) => `${role} nie jest poniżej Twojej najwyższej roli, więc nie możesz jej nadać.`,
-		roleNotBelowBot: (role) => `${role} nie jest poniżej mojej najwyższej roli, więc nie mogę jej nadać. Przenieś moją rolę nad nią.`,
+		roleNotBelowBot: (role) =>
+			`${role} nie jest poniżej mojej najwyższej roli, więc nie mogę jej nadać. Przenieś moją rolę nad nią.`,
 		reasonTooLong: (max) => `Powód może mieć najwyżej ${max} znaków.`,
-		cannotVerify: 'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
+		cannotVerify:
+			'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
 	},
 
 	error: {
 		unknownChannel: 'Ten kanał już nie istnieje.',
 		missingAccess: 'Nie widzę tego kanału. Poproś administratora serwera, by pozwolił mojej roli go wyświetlać.',
-		missingPermissions: 'Discord twierdzi, że brakuje mi uprawnienia do tego zaproszenia (Utwórz zaproszenie lub Zarządzaj rolami w przypadku roli).',
+		missingPermissions:
+			'Discord twierdzi, że brakuje mi uprawnienia do tego zaproszenia (Utwórz zaproszenie lub Zarządzaj rolami w przypadku roli).',
 		unknownRole: 'Ta rola już nie istnieje.',
 		unknownUser: 'Discord nie zna tego użytkownika.',
-		maxInvites: 'Ten serwer osiągnął limit Discorda wynoszący 1000 zaproszeń. Usuń część w Ustawieniach serwera → Zaproszenia.',
+		maxInvites:
+			'Ten serwer osiągnął limit Discorda wynoszący 1000 zaproszeń. Usuń część w Ustawieniach serwera → Zaproszenia.',
 		invalidChannelType: 'Discord nie pozwala na zaproszenia do tego rodzaju kanału.',
 		invalidRole: 'Discord nie nada tej roli przez zaproszenie.',
 		invalidForm: (fields) => `Discord odrzucił ustawienia zaproszenia: ${fields}`,
 		rateLimited: (retryAt) => `Discord ogranicza tu tempo tworzenia zaproszeń. Spróbuj ponownie ${retryAt}.`,
-		discordError: (status) => `Discord miał problem (HTTP ${status}). Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.`,
-		timeout: 'Discord nie odpowiedział na czas. Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
+		discordError: (status) =>
+			`Discord miał problem (HTTP ${status}). Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.`,
+		timeout:
+			'Discord nie odpowiedział na czas. Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		network: 'Nie mogę połączyć się z Discordem. Spróbuj ponownie za chwilę.',
 		unknown: (reference) => `Coś poszło nie tak po mojej stronie. Identyfikator: \`${reference}\`.`,
 	},

@@ -6,11 +6,23 @@ export const ptBR: Messages = {
 		description: 'Cria um link de convite para este servidor, visível só para você',
 		options: {
 			channel: { name: 'canal', description: 'Canal que o convite abre (padrão: este canal)' },
-			expires: { name: 'expira', description: 'Por quanto tempo o link funciona: 30m, 2h, 1d, 7d ou nunca (padrão: 1 dia)' },
+			expires: {
+				name: 'expira',
+				description: 'Por quanto tempo o link funciona: 30m, 2h, 1d, 7d ou nunca (padrão: 1 dia)',
+			},
 			max_uses: { name: 'usos_máximos', description: 'Quantas pessoas podem usá-lo (0 = sem limite)' },
-			temporary: { name: 'temporário', description: 'Quem entrar é expulso ao se desconectar, a menos que receba um cargo' },
-			unique: { name: 'único', description: 'Sempre gerar um código novo (sem isso, o Discord pode retornar um convite existente)' },
-			stream_user: { name: 'usuário_transmissão', description: 'Só voz ou palco: abre a transmissão ao vivo deste membro' },
+			temporary: {
+				name: 'temporário',
+				description: 'Quem entrar é expulso ao se desconectar, a menos que receba um cargo',
+			},
+			unique: {
+				name: 'único',
+				description: 'Sempre gerar um código novo (sem isso, o Discord pode retornar um convite existente)',
+			},
+			stream_user: {
+				name: 'usuário_transmissão',
+				description: 'Só voz ou palco: abre a transmissão ao vivo deste membro',
+			},
 			activity: { name: 'atividade', description: 'Só voz ou palco: ID do aplicativo da Atividade a abrir' },
 			role: { name: 'cargo', description: 'Cargo dado a quem entrar com este convite (requer Gerenciar cargos)' },
 			reason: { name: 'motivo', description: 'Motivo exibido no registro de auditoria' },
@@ -18,11 +30,18 @@ export const ptBR: Messages = {
 	},
 
 	durationUnits: {
-		segundo: 1, segundos: 1, seg: 1,
-		minuto: 60, minutos: 60,
-		hora: 3_600, horas: 3_600,
-		dia: 86_400, dias: 86_400,
-		semana: 604_800, semanas: 604_800, sem: 604_800,
+		segundo: 1,
+		segundos: 1,
+		seg: 1,
+		minuto: 60,
+		minutos: 60,
+		hora: 3_600,
+		horas: 3_600,
+		dia: 86_400,
+		dias: 86_400,
+		semana: 604_800,
+		semanas: 604_800,
+		sem: 604_800,
 	},
 	never: ['nunca'],
 	neverLabel: 'Nunca expira',
@@ -44,7 +63,8 @@ export const ptBR: Messages = {
 		stream: 'Abre a transmissão de',
 		activity: 'Abre a Atividade',
 		roles: 'Cargos ao entrar',
-		reusedHint: 'Este convite já existia com as mesmas configurações. Use `único:True` para sempre receber um código novo.',
+		reusedHint:
+			'Este convite já existia com as mesmas configurações. Use `único:True` para sempre receber um código novo.',
 		openButton: 'Abrir convite',
 		noBody: 'O Discord aceitou a solicitação, mas não enviou nenhum convite de volta. Confira Configurações do servidor → Convites.',
 		recovered: 'A resposta do Discord se perdeu no caminho, mas o convite foi criado: aqui está.',
@@ -56,39 +76,53 @@ export const ptBR: Messages = {
 			parent
 				? `Tópicos não podem ter convites: ${thread} é um tópico. Convide para ${parent} em vez disso.`
 				: `Tópicos não podem ter convites: ${thread} é um tópico.`,
-		categoryNotInvitable: (channel) => `${channel} é uma categoria, que não pode ter convites. Escolha um canal dentro dela.`,
-		channelNotInvitable: (channel) => `${channel} não pode ter convites. Escolha um canal de texto, voz, anúncios, palco, fórum ou mídia.`,
-		expiresUnreadable: (input) => `Não consigo ler \`${input}\` como duração. Tente \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 horas\` ou \`never\`.`,
-		expiresTooLong: (input) => `\`${input}\` é longo demais: um convite pode durar no máximo 7 dias, ou nunca expirar.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} é uma categoria, que não pode ter convites. Escolha um canal dentro dela.`,
+		channelNotInvitable: (channel) =>
+			`${channel} não pode ter convites. Escolha um canal de texto, voz, anúncios, palco, fórum ou mídia.`,
+		expiresUnreadable: (input) =>
+			`Não consigo ler \`${input}\` como duração. Tente \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`2 horas\` ou \`never\`.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` é longo demais: um convite pode durar no máximo 7 dias, ou nunca expirar.`,
 		maxUsesOutOfRange: (value) => `\`usos_máximos\` deve ficar entre 0 (sem limite) e 100, não ${value}.`,
-		targetNeedsVoice: (channel) => `\`usuário_transmissão\` e \`atividade\` só funcionam em canais de voz e de palco, e ${channel} não é nenhum dos dois.`,
+		targetNeedsVoice: (channel) =>
+			`\`usuário_transmissão\` e \`atividade\` só funcionam em canais de voz e de palco, e ${channel} não é nenhum dos dois.`,
 		streamAndActivity: 'Escolha `usuário_transmissão` ou `atividade`, não os dois.',
 		activityNotAnId: (value) => `\`${value}\` não é um ID de aplicativo (um número de 17 a 20 dígitos).`,
-		invokerMissing: (channel, permissions) => `Você precisa de ${permissions} em ${channel} para convidar pessoas para lá.`,
-		botMissing: (channel, permissions) => `Eu preciso de ${permissions} em ${channel}. Peça a um admin do servidor para liberar isso para o meu cargo nesse canal.`,
+		invokerMissing: (channel, permissions) =>
+			`Você precisa de ${permissions} em ${channel} para convidar pessoas para lá.`,
+		botMissing: (channel, permissions) =>
+			`Eu preciso de ${permissions} em ${channel}. Peça a um admin do servidor para liberar isso para o meu cargo nesse canal.`,
 		roleNeedsManageRoles: 'Você precisa de **Gerenciar cargos** para dar um cargo com um convite.',
 		botNeedsManageRoles: 'Eu preciso de **Gerenciar cargos** para dar um cargo com um convite.',
 		roleIsEveryone: '@everyone já é dado a todos; escolha outro cargo.',
 		roleIsManaged: (role) => `${role} é gerenciado por uma integração e não pode ser dado com um convite.`,
 		roleNotBelowInvoker: (role) => `${role} não está abaixo do seu cargo mais alto, então você não pode dá-lo.`,
-		roleNotBelowBot: (role) => `${role} não está abaixo do meu cargo mais alto, então não posso dá-lo. Mova meu cargo para cima dele.`,
+		roleNotBelowBot: (role) =>
+			`${role} não está abaixo do meu cargo mais alto, então não posso dá-lo. Mova meu cargo para cima dele.`,
 		reasonTooLong: (max) => `O motivo pode ter no máximo ${max} caracteres.`,
-		cannotVerify: 'Não consegui verificar suas permissões agora, então não criei nenhum convite. Tente de novo daqui a pouco.',
+		cannotVerify:
+			'Não consegui verificar suas permissões agora, então não criei nenhum convite. Tente de novo daqui a pouco.',
 	},
 
 	error: {
 		unknownChannel: 'Esse canal não existe mais.',
 		missingAccess: 'Não consigo ver esse canal. Peça a um admin do servidor para deixar meu cargo vê-lo.',
-		missingPermissions: 'O Discord diz que me falta uma permissão para este convite (Criar convite, ou Gerenciar cargos para um cargo).',
+		missingPermissions:
+			'O Discord diz que me falta uma permissão para este convite (Criar convite, ou Gerenciar cargos para um cargo).',
 		unknownRole: 'Esse cargo não existe mais.',
 		unknownUser: 'O Discord não conhece esse usuário.',
-		maxInvites: 'Este servidor atingiu o limite de 1000 convites do Discord. Exclua alguns em Configurações do servidor → Convites.',
+		maxInvites:
+			'Este servidor atingiu o limite de 1000 convites do Discord. Exclua alguns em Configurações do servidor → Convites.',
 		invalidChannelType: 'O Discord não permite convites para esse tipo de canal.',
 		invalidRole: 'O Discord não dá esse cargo com um convite.',
 		invalidForm: (fields) => `O Discord rejeitou as configurações do convite: ${fields}`,
-		rateLimited: (retryAt) => `O Discord está limitando a velocidade de criação de convites aqui. Tente de novo ${retryAt}.`,
-		discordError: (status) => `O Discord teve um problema (HTTP ${status}). Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.`,
-		timeout: 'O Discord não respondeu a tempo. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
+		rateLimited: (retryAt) =>
+			`O Discord está limitando a velocidade de criação de convites aqui. Tente de novo ${retryAt}.`,
+		discordError: (status) =>
+			`O Discord teve um problema (HTTP ${status}). Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.`,
+		timeout:
+			'O Discord não respondeu a tempo. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
 		network: 'Não consegui falar com o Discord. Tente de novo daqui a pouco.',
 		unknown: (reference) => `Algo deu errado do meu lado. Referência: \`${reference}\`.`,
 	},

@@ -11,21 +11,33 @@ export const tr: Messages = {
 		description: 'Bu sunucu için yalnızca senin görebileceğin bir davet bağlantısı oluştur',
 		options: {
 			channel: { name: 'kanal', description: 'Davetin açacağı kanal (varsayılan: bu kanal)' },
-			expires: { name: 'süre', description: 'Bağlantı ne kadar geçerli: 30m, 2h, 1d, 7d veya asla (varsayılan 1 gün)' },
+			expires: {
+				name: 'süre',
+				description: 'Bağlantı ne kadar geçerli: 30m, 2h, 1d, 7d veya asla (varsayılan 1 gün)',
+			},
 			max_uses: { name: 'maks_kullanım', description: 'Kaç kişi kullanabilir (0 = sınırsız)' },
 			temporary: { name: 'geçici', description: 'Katılan üyeler, rol verilmedikçe çıkış yaptıklarında atılır' },
-			unique: { name: 'benzersiz', description: 'Her zaman yeni kod oluştur (yoksa Discord mevcut bir daveti döndürebilir)' },
+			unique: {
+				name: 'benzersiz',
+				description: 'Her zaman yeni kod oluştur (yoksa Discord mevcut bir daveti döndürebilir)',
+			},
 			stream_user: { name: 'yayın', description: 'Yalnızca ses veya sahne: bu üyenin canlı yayınını açar' },
-			activity: { name: 'etkinlik', description: 'Yalnızca ses veya sahne: açılacak Etkinliğin uygulama kimliği' },
+			activity: {
+				name: 'etkinlik',
+				description: 'Yalnızca ses veya sahne: açılacak Etkinliğin uygulama kimliği',
+			},
 			role: { name: 'rol', description: 'Bu davetle katılanlara verilecek rol (Rolleri Yönet izni gerekir)' },
 			reason: { name: 'sebep', description: 'Denetim Kaydında gösterilecek sebep' },
 		},
 	},
 
 	durationUnits: {
-		saniye: 1, sn: 1,
-		dakika: MINUTE, dk: MINUTE,
-		saat: HOUR, sa: HOUR,
+		saniye: 1,
+		sn: 1,
+		dakika: MINUTE,
+		dk: MINUTE,
+		saat: HOUR,
+		sa: HOUR,
 		gün: DAY,
 		hafta: WEEK,
 	},
@@ -61,39 +73,52 @@ export const tr: Messages = {
 			parent
 				? `Alt başlıkların daveti olamaz: ${thread} bir alt başlık. Bunun yerine ${parent} kanalına davet et.`
 				: `Alt başlıkların daveti olamaz: ${thread} bir alt başlık.`,
-		categoryNotInvitable: (channel) => `${channel} bir kategori ve kategorilerin daveti olamaz. İçindeki bir kanalı seç.`,
-		channelNotInvitable: (channel) => `${channel} için davet oluşturulamaz. Bir metin, ses, duyuru, sahne, forum veya medya kanalı seç.`,
-		expiresUnreadable: (input) => `\`${input}\` bir süre olarak okunamadı. \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` veya \`2 saat\` dene.`,
-		expiresTooLong: (input) => `\`${input}\` çok uzun: bir davet en fazla 7 gün geçerli olabilir ya da hiç sona ermeyebilir.`,
+		categoryNotInvitable: (channel) =>
+			`${channel} bir kategori ve kategorilerin daveti olamaz. İçindeki bir kanalı seç.`,
+		channelNotInvitable: (channel) =>
+			`${channel} için davet oluşturulamaz. Bir metin, ses, duyuru, sahne, forum veya medya kanalı seç.`,
+		expiresUnreadable: (input) =>
+			`\`${input}\` bir süre olarak okunamadı. \`30m\`, \`2h\`, \`1d\`, \`7d\`, \`never\` veya \`2 saat\` dene.`,
+		expiresTooLong: (input) =>
+			`\`${input}\` çok uzun: bir davet en fazla 7 gün geçerli olabilir ya da hiç sona ermeyebilir.`,
 		maxUsesOutOfRange: (value) => `\`maks_kullanım\` 0 (sınırsız) ile 100 arasında olmalı, ${value} olamaz.`,
-		targetNeedsVoice: (channel) => `\`yayın\` ve \`etkinlik\` yalnızca ses ve sahne kanallarında çalışır; ${channel} ikisi de değil.`,
+		targetNeedsVoice: (channel) =>
+			`\`yayın\` ve \`etkinlik\` yalnızca ses ve sahne kanallarında çalışır; ${channel} ikisi de değil.`,
 		streamAndActivity: 'Ya `yayın` ya da `etkinlik` seç, ikisini birden değil.',
 		activityNotAnId: (value) => `\`${value}\` bir uygulama kimliği değil (17-20 haneli bir sayı).`,
-		invokerMissing: (channel, permissions) => `${channel} kanalına davet edebilmek için orada ${permissions} iznine ihtiyacın var.`,
-		botMissing: (channel, permissions) => `${channel} kanalında ${permissions} iznine ihtiyacım var. Bir sunucu yöneticisinden bunu oradaki rolüme vermesini iste.`,
+		invokerMissing: (channel, permissions) =>
+			`${channel} kanalına davet edebilmek için orada ${permissions} iznine ihtiyacın var.`,
+		botMissing: (channel, permissions) =>
+			`${channel} kanalında ${permissions} iznine ihtiyacım var. Bir sunucu yöneticisinden bunu oradaki rolüme vermesini iste.`,
 		roleNeedsManageRoles: 'Davetle rol vermek için **Rolleri Yönet** iznine ihtiyacın var.',
 		botNeedsManageRoles: 'Davetle rol vermek için **Rolleri Yönet** iznine ihtiyacım var.',
 		roleIsEveryone: '@everyone zaten herkese verilir; başka bir rol seç.',
 		roleIsManaged: (role) => `${role} bir entegrasyon tarafından yönetiliyor ve davetle verilemez.`,
 		roleNotBelowInvoker: (role) => `${role}, en yüksek rolünün altında değil, bu yüzden onu veremezsin.`,
-		roleNotBelowBot: (role) => `${role}, en yüksek rolümün altında değil, bu yüzden onu veremem. Rolümü onun üstüne taşı.`,
+		roleNotBelowBot: (role) =>
+			`${role}, en yüksek rolümün altında değil, bu yüzden onu veremem. Rolümü onun üstüne taşı.`,
 		reasonTooLong: (max) => `Sebep en fazla ${max} karakter olabilir.`,
 		cannotVerify: 'Şu anda izinlerini kontrol edemedim, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.',
 	},
 
 	error: {
 		unknownChannel: 'Bu kanal artık yok.',
-		missingAccess: 'Bu kanalı göremiyorum. Bir sunucu yöneticisinden rolümün kanalı görüntülemesine izin vermesini iste.',
-		missingPermissions: 'Discord bu davet için bir iznim olmadığını söylüyor (Davet Oluştur veya rol için Rolleri Yönet).',
+		missingAccess:
+			'Bu kanalı göremiyorum. Bir sunucu yöneticisinden rolümün kanalı görüntülemesine izin vermesini iste.',
+		missingPermissions:
+			'Discord bu davet için bir iznim olmadığını söylüyor (Davet Oluştur veya rol için Rolleri Yönet).',
 		unknownRole: 'Bu rol artık yok.',
 		unknownUser: 'Discord bu kullanıcıyı tanımıyor.',
-		maxInvites: "Bu sunucu Discord'un 1000 davet sınırına ulaştı. Sunucu Ayarları → Davetler bölümünden bazılarını sil.",
+		maxInvites:
+			"Bu sunucu Discord'un 1000 davet sınırına ulaştı. Sunucu Ayarları → Davetler bölümünden bazılarını sil.",
 		invalidChannelType: 'Discord bu tür kanallar için davete izin vermiyor.',
 		invalidRole: 'Discord bu rolü davetle vermiyor.',
 		invalidForm: (fields) => `Discord davet ayarlarını reddetti: ${fields}`,
 		rateLimited: (retryAt) => `Discord burada davet oluşturma hızını sınırlıyor. ${retryAt} tekrar dene.`,
-		discordError: (status) => `Discord bir sorun yaşadı (HTTP ${status}). Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.`,
-		timeout: 'Discord zamanında yanıt vermedi. Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.',
+		discordError: (status) =>
+			`Discord bir sorun yaşadı (HTTP ${status}). Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.`,
+		timeout:
+			'Discord zamanında yanıt vermedi. Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		network: "Discord'a ulaşamadım. Biraz sonra tekrar dene.",
 		unknown: (reference) => `Benim tarafımda bir şeyler ters gitti. Referans: \`${reference}\`.`,
 	},

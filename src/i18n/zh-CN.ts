@@ -23,11 +23,22 @@ export const zhCN: Messages = {
 	},
 
 	durationUnits: {
-		秒: 1, 秒钟: 1,
-		分: MINUTE, 分钟: MINUTE,
-		小时: HOUR, 个小时: HOUR, 时: HOUR, 钟头: HOUR, 个钟头: HOUR,
-		天: DAY, 日: DAY,
-		周: WEEK, 星期: WEEK, 个星期: WEEK, 礼拜: WEEK, 个礼拜: WEEK,
+		秒: 1,
+		秒钟: 1,
+		分: MINUTE,
+		分钟: MINUTE,
+		小时: HOUR,
+		个小时: HOUR,
+		时: HOUR,
+		钟头: HOUR,
+		个钟头: HOUR,
+		天: DAY,
+		日: DAY,
+		周: WEEK,
+		星期: WEEK,
+		个星期: WEEK,
+		礼拜: WEEK,
+		个礼拜: WEEK,
 	},
 	never: ['永不', '永久'],
 	neverLabel: '永不过期',
@@ -58,17 +69,21 @@ export const zhCN: Messages = {
 	check: {
 		notInGuild: '/invite 只能在服务器中使用。',
 		threadNotInvitable: (thread, parent) =>
-			parent ? `子区无法创建邀请：${thread} 是一个子区。请改为邀请到 ${parent}。` : `子区无法创建邀请：${thread} 是一个子区。`,
+			parent
+				? `子区无法创建邀请：${thread} 是一个子区。请改为邀请到 ${parent}。`
+				: `子区无法创建邀请：${thread} 是一个子区。`,
 		categoryNotInvitable: (channel) => `${channel} 是一个类别，无法创建邀请。请选择其中的频道。`,
 		channelNotInvitable: (channel) => `${channel} 无法创建邀请。请选择文字、语音、公告、舞台、论坛或媒体频道。`,
-		expiresUnreadable: (input) => `无法将 \`${input}\` 识别为时长。请试试 \`30m\`、\`2h\`、\`1d\`、\`7d\`、\`never\` 或 \`1小时\`。`,
+		expiresUnreadable: (input) =>
+			`无法将 \`${input}\` 识别为时长。请试试 \`30m\`、\`2h\`、\`1d\`、\`7d\`、\`never\` 或 \`1小时\`。`,
 		expiresTooLong: (input) => `\`${input}\` 太长了：邀请最多有效 7 天，或设为永不过期。`,
 		maxUsesOutOfRange: (value) => `\`最大使用次数\` 必须在 0（不限）到 100 之间，而不是 ${value}。`,
 		targetNeedsVoice: (channel) => `\`直播\` 和 \`活动\` 仅适用于语音和舞台频道，而 ${channel} 都不是。`,
 		streamAndActivity: '请在 `直播` 和 `活动` 中只选一个。',
 		activityNotAnId: (value) => `\`${value}\` 不是应用 ID（17 到 20 位数字）。`,
 		invokerMissing: (channel, permissions) => `你需要在 ${channel} 中拥有 ${permissions} 权限才能邀请他人。`,
-		botMissing: (channel, permissions) => `我需要在 ${channel} 中拥有 ${permissions} 权限。请让服务器管理员在该频道为我的身份组授予权限。`,
+		botMissing: (channel, permissions) =>
+			`我需要在 ${channel} 中拥有 ${permissions} 权限。请让服务器管理员在该频道为我的身份组授予权限。`,
 		roleNeedsManageRoles: '你需要 **管理身份组** 权限才能通过邀请授予身份组。',
 		botNeedsManageRoles: '我需要 **管理身份组** 权限才能通过邀请授予身份组。',
 		roleIsEveryone: '@everyone 已经属于所有人；请选择其他身份组。',
@@ -90,7 +105,8 @@ export const zhCN: Messages = {
 		invalidRole: 'Discord 不允许通过邀请授予该身份组。',
 		invalidForm: (fields) => `Discord 拒绝了邀请设置：${fields}`,
 		rateLimited: (retryAt) => `Discord 正在限制此处创建邀请的速度。请${retryAt}再试。`,
-		discordError: (status) => `Discord 出现问题（HTTP ${status}）。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。`,
+		discordError: (status) =>
+			`Discord 出现问题（HTTP ${status}）。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。`,
 		timeout: 'Discord 未能及时响应。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。',
 		network: '无法连接到 Discord。请稍后再试。',
 		unknown: (reference) => `我这边出了点问题。参考编号：\`${reference}\``,

@@ -1,11 +1,11 @@
 import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  RESTJSONErrorCodes,
-  type APIApplicationCommand,
-  type APIApplicationCommandOption,
+	type APIApplicationCommand,
+	type APIApplicationCommandOption,
+	ApplicationCommandOptionType,
+	ApplicationCommandType,
+	ApplicationIntegrationType,
+	type InteractionContextType,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
 import { jsonBody, noContent, ok, type Route, type RouteContext } from './routing.js';
@@ -18,80 +18,113 @@ type Path = Array<string | number>;
 type Json = Record<string, unknown>;
 
 const OPTION_TYPES = Object.values(ApplicationCommandOptionType).filter((v): v is number => typeof v === 'number');
-const SUBCOMMANDS: ReadonlySet<number> = new Set([ApplicationCommandOptionType.Subcommand, ApplicationCommandOptionType.SubcommandGroup]);
+const SUBCOMMANDS: ReadonlySet<number> = new Set([
+	ApplicationCommandOptionType.Subcommand,
+	ApplicationCommandOptionType.SubcommandGroup,
+]);
 
 function checkName(errors: FormErrors, path: Path, name: unknown, lowercase: boolean): void {
-  const length = check.string(name, 1, 32);
-  if (length) {
-    errors.add(path, length.code, length.message);
-  } else if (!COMMAND_NAME_PATTERN.test(name as string) || (lowercase && (name as string) !== (name as string).toLowerCase())) {
-    errors.add(path, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
-  }
+	const length = check.string(name, 1, 32);
+	if (length) {
+		errors.add(path, length.code, length.message);
+	} else if (
+		!COMMAND_NAME_PATTERN.test(name as string) ||
+		(lowercase && (name as string) !== (name as string).toLowerCase())
+	) {
+		errors.add(path, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+	}
 }
 
 function checkDescription(errors: FormErrors, path: Path, description: unknown): void {
-  const error = check.string(description, 1, 100);
-  if (error) errors.add(path, error.code, error.message);
+	const error = check.string(description, 1, 100);
+	if (error) errors.add(path, error.code, error.message);
 }
 
 function checkOptions(errors: FormErrors, path: Path, options: unknown, depth: number): void {
-  if (options === undefined || options === null) return;
-  if (!Array.isArray(options)) {
-    errors.add(path, 'BASE_TYPE_ARRAY', 'Must be an array.');
-    return;
-  }
-  if (options.length > 25) errors.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-  const names = new Set<unknown>();
-  let sawOptional = false;
-  options.forEach((raw: unknown, index) => {
-    const at = [...path, index];
-    if (typeof raw !== 'object' || raw === null) {
-      errors.add(at, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
-      return;
-    }
-    const option = raw as Json;
-    const typeError = check.choice(option.type, OPTION_TYPES);
-    if (typeError) errors.add([...at, 'type'], typeError.code, typeError.message);
-    checkName(errors, [...at, 'name'], option.name, true);
-    checkDescription(errors, [...at, 'description'], option.description);
-    if (names.has(option.name)) errors.add([...at, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
-    names.add(option.name);
-    if (option.required === true && sawOptional) {
-      errors.add([...at, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
-    }
-    if (option.required !== true) sawOptional = true;
-    if (Array.isArray(option.choices)) {
-      if (option.autocomplete === true) {
-        errors.add([...at, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES', 'Autocomplete and choices cannot both be set');
-      }
-      if (option.choices.length > 25) errors.add([...at, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-      option.choices.forEach((choice: unknown, i) => {
-        const nameError = check.string((choice as Json | null)?.name, 1, 100);
-        if (nameError) errors.add([...at, 'choices', i, 'name'], nameError.code, nameError.message);
-      });
-    }
-    if (typeof option.type === 'number' && SUBCOMMANDS.has(option.type)) {
-      if (depth >= 2) errors.add([...at, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Subcommands cannot be nested that deep');
-      checkOptions(errors, [...at, 'options'], option.options, depth + 1);
-    }
-  });
+	if (options === undefined || options === null) return;
+	if (!Array.isArray(options)) {
+		errors.add(path, 'BASE_TYPE_ARRAY', 'Must be an array.');
+		return;
+	}
+	if (options.length > 25) errors.add(path, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+	const names = new Set<unknown>();
+	let sawOptional = false;
+	options.forEach((raw: unknown, index) => {
+		const at = [...path, index];
+		if (typeof raw !== 'object' || raw === null) {
+			errors.add(at, 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
+			return;
+		}
+		const option = raw as Json;
+		const typeError = check.choice(option.type, OPTION_TYPES);
+		if (typeError) errors.add([...at, 'type'], typeError.code, typeError.message);
+		checkName(errors, [...at, 'name'], option.name, true);
+		checkDescription(errors, [...at, 'description'], option.description);
+		if (names.has(option.name))
+			errors.add(
+				[...at, 'name'],
+				'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+				'Option names must be unique',
+			);
+		names.add(option.name);
+		if (option.required === true && sawOptional) {
+			errors.add(
+				[...at, 'required'],
+				'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+				'Required options must be placed before non-required options',
+			);
+		}
+		if (option.required !== true) sawOptional = true;
+		if (Array.isArray(option.choices)) {
+			if (option.autocomplete === true) {
+				errors.add(
+					[...at, 'autocomplete'],
+					'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES',
+					'Autocomplete and choices cannot both be set',
+				);
+			}
+			if (option.choices.length > 25)
+				errors.add([...at, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+			option.choices.forEach((choice: unknown, i) => {
+				const nameError = check.string((choice as Json | null)?.name, 1, 100);
+				if (nameError) errors.add([...at, 'choices', i, 'name'], nameError.code, nameError.message);
+			});
+		}
+		if (typeof option.type === 'number' && SUBCOMMANDS.has(option.type)) {
+			if (depth >= 2)
+				errors.add(
+					[...at, 'type'],
+					'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
+					'Subcommands cannot be nested that deep',
+				);
+			checkOptions(errors, [...at, 'options'], option.options, depth + 1);
+		}
+	});
 }
 
 /** Validates one command body like Discord; errors go under `path` (e.g. the array index). */
 export function validateCommand(errors: FormErrors, path: Path, body: Json): void {
-  const type = body.type ?? ApplicationCommandType.ChatInput;
-  const typeError = check.choice(type, [1, 2, 3, 4]);
-  if (typeError) errors.add([...path, 'type'], typeError.code, typeError.message);
-  const chatInput = type === ApplicationCommandType.ChatInput;
-  checkName(errors, [...path, 'name'], body.name, chatInput);
-  if (chatInput) {
-    checkDescription(errors, [...path, 'description'], body.description);
-    checkOptions(errors, [...path, 'options'], body.options, 0);
-  }
-  const permissions = body.default_member_permissions;
-  if (permissions !== undefined && permissions !== null && !(typeof permissions === 'string' && /^\d+$/.test(permissions))) {
-    errors.add([...path, 'default_member_permissions'], 'NUMBER_TYPE_COERCE', `Value "${String(permissions)}" is not int.`);
-  }
+	const type = body.type ?? ApplicationCommandType.ChatInput;
+	const typeError = check.choice(type, [1, 2, 3, 4]);
+	if (typeError) errors.add([...path, 'type'], typeError.code, typeError.message);
+	const chatInput = type === ApplicationCommandType.ChatInput;
+	checkName(errors, [...path, 'name'], body.name, chatInput);
+	if (chatInput) {
+		checkDescription(errors, [...path, 'description'], body.description);
+		checkOptions(errors, [...path, 'options'], body.options, 0);
+	}
+	const permissions = body.default_member_permissions;
+	if (
+		permissions !== undefined &&
+		permissions !== null &&
+		!(typeof permissions === 'string' && /^\d+$/.test(permissions))
+	) {
+		errors.add(
+			[...path, 'default_member_permissions'],
+			'NUMBER_TYPE_COERCE',
+			`Value "${String(permissions)}" is not int.`,
+		);
+	}
 }
 
 /**
@@ -100,195 +133,219 @@ export function validateCommand(errors: FormErrors, path: Path, body: Json): voi
  * changes.
  */
 export class CommandStore {
-  readonly #scopes = new Map<string, APIApplicationCommand[]>();
-  /** Ids for commands that interactions name but nobody registered (tests need not register). */
-  readonly #unregistered = new Map<string, string>();
+	readonly #scopes = new Map<string, APIApplicationCommand[]>();
+	/** Ids for commands that interactions name but nobody registered (tests need not register). */
+	readonly #unregistered = new Map<string, string>();
 
-  constructor(
-    private readonly applicationId: string,
-    private readonly snowflakes: SnowflakeGenerator,
-  ) {}
+	constructor(
+		private readonly applicationId: string,
+		private readonly snowflakes: SnowflakeGenerator,
+	) {}
 
-  /** The commands of a scope: 'global' or a guild id. */
-  list(scope: string): APIApplicationCommand[] {
-    return this.#scopes.get(scope) ?? [];
-  }
+	/** The commands of a scope: 'global' or a guild id. */
+	list(scope: string): APIApplicationCommand[] {
+		return this.#scopes.get(scope) ?? [];
+	}
 
-  /** A chat input command by name: the guild's first, then the global one. */
-  find(name: string, guildId: string): APIApplicationCommand | undefined {
-    const byName = (c: APIApplicationCommand): boolean => c.name === name && c.type === ApplicationCommandType.ChatInput;
-    return this.list(guildId).find(byName) ?? this.list('global').find(byName);
-  }
+	/** A chat input command by name: the guild's first, then the global one. */
+	find(name: string, guildId: string): APIApplicationCommand | undefined {
+		const byName = (c: APIApplicationCommand): boolean =>
+			c.name === name && c.type === ApplicationCommandType.ChatInput;
+		return this.list(guildId).find(byName) ?? this.list('global').find(byName);
+	}
 
-  /** The id interactions carry for a command: the registered one's, else a stable made-up one. */
-  idFor(name: string, guildId: string): string {
-    const registered = this.find(name, guildId);
-    if (registered) return registered.id;
-    let id = this.#unregistered.get(name);
-    if (!id) {
-      id = this.snowflakes.next();
-      this.#unregistered.set(name, id);
-    }
-    return id;
-  }
+	/** The id interactions carry for a command: the registered one's, else a stable made-up one. */
+	idFor(name: string, guildId: string): string {
+		const registered = this.find(name, guildId);
+		if (registered) return registered.id;
+		let id = this.#unregistered.get(name);
+		if (!id) {
+			id = this.snowflakes.next();
+			this.#unregistered.set(name, id);
+		}
+		return id;
+	}
 
-  /** Replaces a scope's commands (bulk overwrite); bodies must be valid already. */
-  overwrite(scope: string, bodies: Json[]): APIApplicationCommand[] {
-    const previous = this.list(scope);
-    const next = bodies.map((body) => this.#build(scope, body, previous));
-    this.#scopes.set(scope, next);
-    return next;
-  }
+	/** Replaces a scope's commands (bulk overwrite); bodies must be valid already. */
+	overwrite(scope: string, bodies: Json[]): APIApplicationCommand[] {
+		const previous = this.list(scope);
+		const next = bodies.map((body) => this.#build(scope, body, previous));
+		this.#scopes.set(scope, next);
+		return next;
+	}
 
-  /** Creates or replaces one command; `created` says whether it is new. */
-  upsert(scope: string, body: Json): { command: APIApplicationCommand; created: boolean } {
-    const list = [...this.list(scope)];
-    const type = (body.type as number | undefined) ?? ApplicationCommandType.ChatInput;
-    const index = list.findIndex((c) => c.name === body.name && c.type === type);
-    const command = this.#build(scope, body, list);
-    if (index >= 0) list[index] = command;
-    else list.push(command);
-    this.#scopes.set(scope, list);
-    return { command, created: index < 0 };
-  }
+	/** Creates or replaces one command; `created` says whether it is new. */
+	upsert(scope: string, body: Json): { command: APIApplicationCommand; created: boolean } {
+		const list = [...this.list(scope)];
+		const type = (body.type as number | undefined) ?? ApplicationCommandType.ChatInput;
+		const index = list.findIndex((c) => c.name === body.name && c.type === type);
+		const command = this.#build(scope, body, list);
+		if (index >= 0) list[index] = command;
+		else list.push(command);
+		this.#scopes.set(scope, list);
+		return { command, created: index < 0 };
+	}
 
-  /** Removes one command; false if unknown. */
-  remove(scope: string, id: string): boolean {
-    const list = this.list(scope);
-    const next = list.filter((c) => c.id !== id);
-    this.#scopes.set(scope, next);
-    return next.length !== list.length;
-  }
+	/** Removes one command; false if unknown. */
+	remove(scope: string, id: string): boolean {
+		const list = this.list(scope);
+		const next = list.filter((c) => c.id !== id);
+		this.#scopes.set(scope, next);
+		return next.length !== list.length;
+	}
 
-  #build(scope: string, body: Json, previous: APIApplicationCommand[]): APIApplicationCommand {
-    const type = (body.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
-    const old = previous.find((c) => c.name === body.name && c.type === type);
-    const command = {
-      id: old?.id ?? this.snowflakes.next(),
-      application_id: this.applicationId,
-      version: this.snowflakes.next(),
-      default_member_permissions: (body.default_member_permissions as string | null | undefined) ?? null,
-      type,
-      name: body.name as string,
-      name_localizations: (body.name_localizations as Record<string, string> | undefined) ?? null,
-      description: type === ApplicationCommandType.ChatInput ? (body.description as string) : '',
-      description_localizations: (body.description_localizations as Record<string, string> | undefined) ?? null,
-      ...(scope === 'global' ? { dm_permission: body.dm_permission !== false } : { guild_id: scope }),
-      contexts: (body.contexts as InteractionContextType[] | undefined) ?? null,
-      integration_types: (body.integration_types as ApplicationIntegrationType[] | undefined) ?? [ApplicationIntegrationType.GuildInstall],
-      nsfw: body.nsfw === true,
-      ...(Array.isArray(body.options) ? { options: structuredClone(body.options) as APIApplicationCommandOption[] } : {}),
-    };
-    return command as APIApplicationCommand;
-  }
+	#build(scope: string, body: Json, previous: APIApplicationCommand[]): APIApplicationCommand {
+		const type = (body.type as ApplicationCommandType | undefined) ?? ApplicationCommandType.ChatInput;
+		const old = previous.find((c) => c.name === body.name && c.type === type);
+		const command = {
+			id: old?.id ?? this.snowflakes.next(),
+			application_id: this.applicationId,
+			version: this.snowflakes.next(),
+			default_member_permissions: (body.default_member_permissions as string | null | undefined) ?? null,
+			type,
+			name: body.name as string,
+			name_localizations: (body.name_localizations as Record<string, string> | undefined) ?? null,
+			description: type === ApplicationCommandType.ChatInput ? (body.description as string) : '',
+			description_localizations: (body.description_localizations as Record<string, string> | undefined) ?? null,
+			...(scope === 'global' ? { dm_permission: body.dm_permission !== false } : { guild_id: scope }),
+			contexts: (body.contexts as InteractionContextType[] | undefined) ?? null,
+			integration_types: (body.integration_types as ApplicationIntegrationType[] | undefined) ?? [
+				ApplicationIntegrationType.GuildInstall,
+			],
+			nsfw: body.nsfw === true,
+			...(Array.isArray(body.options)
+				? { options: structuredClone(body.options) as APIApplicationCommandOption[] }
+				: {}),
+		};
+		return command as APIApplicationCommand;
+	}
 }
 
 /** Checks the path's application (and guild) against ours; returns the scope or an error. */
 function scopeOf(context: RouteContext): { scope: string } | { reply: Reply } {
-  const { state, params } = context;
-  if (params.application !== state.options.applicationId) {
-    return { reply: discordError(RESTJSONErrorCodes.NotAuthorizedToPerformThisActionOnThisApplication) };
-  }
-  if (params.guild === undefined) return { scope: 'global' };
-  if (params.guild !== state.guild.id) return { reply: discordError(RESTJSONErrorCodes.MissingAccess) };
-  return { scope: params.guild };
+	const { state, params } = context;
+	if (params.application !== state.options.applicationId) {
+		return { reply: discordError(RESTJSONErrorCodes.NotAuthorizedToPerformThisActionOnThisApplication) };
+	}
+	if (params.guild === undefined) return { scope: 'global' };
+	if (params.guild !== state.guild.id) return { reply: discordError(RESTJSONErrorCodes.MissingAccess) };
+	return { scope: params.guild };
 }
 
 function listCommands(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  const commands = context.state.commands.list(scope.scope);
-  // Like Discord: the localization maps come back only when asked for.
-  if (context.request.query.get('with_localizations') === 'true') return ok(commands);
-  return ok(commands.map((command) => withoutLocalizations(command)));
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	const commands = context.state.commands.list(scope.scope);
+	// Like Discord: the localization maps come back only when asked for.
+	if (context.request.query.get('with_localizations') === 'true') return ok(commands);
+	return ok(commands.map((command) => withoutLocalizations(command)));
 }
 
 /** A command with its `*_localizations` maps (and its options') left out. */
 function withoutLocalizations<T extends object>(value: T): T {
-  const copy = { ...value } as Record<string, unknown>;
-  delete copy.name_localizations;
-  delete copy.description_localizations;
-  if (Array.isArray(copy.options)) copy.options = copy.options.map((option: object) => withoutLocalizations(option));
-  if (Array.isArray(copy.choices)) copy.choices = copy.choices.map((choice: object) => withoutLocalizations(choice));
-  return copy as T;
+	const copy = { ...value } as Record<string, unknown>;
+	delete copy.name_localizations;
+	delete copy.description_localizations;
+	if (Array.isArray(copy.options)) copy.options = copy.options.map((option: object) => withoutLocalizations(option));
+	if (Array.isArray(copy.choices)) copy.choices = copy.choices.map((choice: object) => withoutLocalizations(choice));
+	return copy as T;
 }
 
 function overwriteCommands(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  const body = jsonBody<Json[]>(context.request, 'array');
-  if (!body.ok) return body.reply;
-  const errors = new FormErrors();
-  const seen = new Set<string>();
-  body.value.forEach((command, index) => {
-    if (typeof command !== 'object' || command === null) {
-      errors.add([index], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
-      return;
-    }
-    validateCommand(errors, [index], command);
-    const key = `${String(command.type ?? 1)}:${String(command.name)}`;
-    if (seen.has(key)) errors.add([index, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
-    seen.add(key);
-  });
-  if (errors.any) return errors.reply();
-  return ok(context.state.commands.overwrite(scope.scope, body.value));
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	const body = jsonBody<Json[]>(context.request, 'array');
+	if (!body.ok) return body.reply;
+	const errors = new FormErrors();
+	const seen = new Set<string>();
+	body.value.forEach((command, index) => {
+		if (typeof command !== 'object' || command === null) {
+			errors.add([index], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used in a DictType');
+			return;
+		}
+		validateCommand(errors, [index], command);
+		const key = `${String(command.type ?? 1)}:${String(command.name)}`;
+		if (seen.has(key))
+			errors.add(
+				[index, 'name'],
+				'APPLICATION_COMMANDS_DUPLICATE_NAME',
+				'Application command names must be unique',
+			);
+		seen.add(key);
+	});
+	if (errors.any) return errors.reply();
+	return ok(context.state.commands.overwrite(scope.scope, body.value));
 }
 
 function createCommand(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  const body = jsonBody(context.request);
-  if (!body.ok) return body.reply;
-  const errors = new FormErrors();
-  validateCommand(errors, [], body.value);
-  if (errors.any) return errors.reply();
-  const { command, created } = context.state.commands.upsert(scope.scope, body.value);
-  return ok(command, created ? 201 : 200);
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	const body = jsonBody(context.request);
+	if (!body.ok) return body.reply;
+	const errors = new FormErrors();
+	validateCommand(errors, [], body.value);
+	if (errors.any) return errors.reply();
+	const { command, created } = context.state.commands.upsert(scope.scope, body.value);
+	return ok(command, created ? 201 : 200);
 }
 
 function oneCommand(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  const command = context.state.commands.list(scope.scope).find((c) => c.id === context.params.command);
-  return command ? ok(command) : discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	const command = context.state.commands.list(scope.scope).find((c) => c.id === context.params.command);
+	return command ? ok(command) : discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
 }
 
 function editCommand(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  const existing = context.state.commands.list(scope.scope).find((c) => c.id === context.params.command);
-  if (!existing) return discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
-  const body = jsonBody(context.request);
-  if (!body.ok) return body.reply;
-  const merged: Json = { ...(existing as unknown as Json), ...body.value, type: existing.type };
-  const errors = new FormErrors();
-  validateCommand(errors, [], merged);
-  if (errors.any) return errors.reply();
-  context.state.commands.remove(scope.scope, existing.id);
-  return ok(context.state.commands.upsert(scope.scope, { ...merged }).command);
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	const existing = context.state.commands.list(scope.scope).find((c) => c.id === context.params.command);
+	if (!existing) return discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
+	const body = jsonBody(context.request);
+	if (!body.ok) return body.reply;
+	const merged: Json = { ...(existing as unknown as Json), ...body.value, type: existing.type };
+	const errors = new FormErrors();
+	validateCommand(errors, [], merged);
+	if (errors.any) return errors.reply();
+	context.state.commands.remove(scope.scope, existing.id);
+	return ok(context.state.commands.upsert(scope.scope, { ...merged }).command);
 }
 
 function deleteCommand(context: RouteContext): Reply {
-  const scope = scopeOf(context);
-  if ('reply' in scope) return scope.reply;
-  return context.state.commands.remove(scope.scope, context.params.command!)
-    ? noContent()
-    : discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
+	const scope = scopeOf(context);
+	if ('reply' in scope) return scope.reply;
+	return context.state.commands.remove(scope.scope, context.params.command!)
+		? noContent()
+		: discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
 }
 
 /** The application command routes (global and guild). */
 export function commandRoutes(): Route[] {
-  const routes: Route[] = [];
-  for (const base of ['/applications/:application/commands', '/applications/:application/guilds/:guild/commands']) {
-    const bucket = base.includes(':guild') ? 'guild-commands' : 'global-commands';
-    routes.push(
-      { method: 'GET', path: base, auth: true, bucket, major: 'application', handle: listCommands },
-      { method: 'PUT', path: base, auth: true, bucket, major: 'application', handle: overwriteCommands },
-      { method: 'POST', path: base, auth: true, bucket, major: 'application', handle: createCommand },
-      { method: 'GET', path: `${base}/:command`, auth: true, bucket, major: 'application', handle: oneCommand },
-      { method: 'PATCH', path: `${base}/:command`, auth: true, bucket, major: 'application', handle: editCommand },
-      { method: 'DELETE', path: `${base}/:command`, auth: true, bucket, major: 'application', handle: deleteCommand },
-    );
-  }
-  return routes;
+	const routes: Route[] = [];
+	for (const base of ['/applications/:application/commands', '/applications/:application/guilds/:guild/commands']) {
+		const bucket = base.includes(':guild') ? 'guild-commands' : 'global-commands';
+		routes.push(
+			{ method: 'GET', path: base, auth: true, bucket, major: 'application', handle: listCommands },
+			{ method: 'PUT', path: base, auth: true, bucket, major: 'application', handle: overwriteCommands },
+			{ method: 'POST', path: base, auth: true, bucket, major: 'application', handle: createCommand },
+			{ method: 'GET', path: `${base}/:command`, auth: true, bucket, major: 'application', handle: oneCommand },
+			{
+				method: 'PATCH',
+				path: `${base}/:command`,
+				auth: true,
+				bucket,
+				major: 'application',
+				handle: editCommand,
+			},
+			{
+				method: 'DELETE',
+				path: `${base}/:command`,
+				auth: true,
+				bucket,
+				major: 'application',
+				handle: deleteCommand,
+			},
+		);
+	}
+	return routes;
 }

@@ -11,41 +11,42 @@
  * const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
  * const message = await handle.message();
  */
-export { startLocalDiscord, LOCAL_DISCORD_DEFAULTS } from './server.js';
-export type {
-  Delivery,
-  Fault,
-  InteractionHandle,
-  InteractionInit,
-  LocalDiscord,
-  LocalDiscordOptions,
-  MessageState,
-  RecordedRequest,
-} from './types.js';
-export {
-  ALL_PERMISSIONS,
-  GuildModel,
-  isInviteLive,
-  isThreadType,
-  type ChannelRecord,
-  type GuildInfo,
-  type GuildSeed,
-  type InviteRecord,
-  type ModelChange,
-  type PermissionInput,
-  type SeedChannel,
-  type SeedMember,
-  type SeedRole,
-  type SeedUser,
-  type SeedVoiceState,
-} from './model.js';
-export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, seedIds, seedNames } from './seed.js';
-export {
-  INVITABLE_CHANNEL_TYPES,
-  MAX_GUILD_INVITES,
-  MAX_INVITE_AGE_SECONDS,
-  MAX_INVITE_ROLES,
-  MAX_INVITE_USES,
-} from './invites.js';
+
 export { COMMAND_NAME_PATTERN } from './commands.js';
 export { signInteraction } from './http-delivery.js';
+export {
+	INVITABLE_CHANNEL_TYPES,
+	MAX_GUILD_INVITES,
+	MAX_INVITE_AGE_SECONDS,
+	MAX_INVITE_ROLES,
+	MAX_INVITE_USES,
+} from './invites.js';
+export {
+	ALL_PERMISSIONS,
+	type ChannelRecord,
+	type GuildInfo,
+	GuildModel,
+	type GuildSeed,
+	type InviteRecord,
+	isInviteLive,
+	isThreadType,
+	type ModelChange,
+	type PermissionInput,
+	type SeedChannel,
+	type SeedMember,
+	type SeedRole,
+	type SeedUser,
+	type SeedVoiceState,
+} from './model.js';
+export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, seedIds, seedNames } from './seed.js';
+export { LOCAL_DISCORD_DEFAULTS, startLocalDiscord } from './server.js';
+export type {
+	Delivery,
+	Fault,
+	InteractionHandle,
+	InteractionInit,
+	LocalDiscord,
+	LocalDiscordOptions,
+	MessageState,
+	RecordedRequest,
+} from './types.js';

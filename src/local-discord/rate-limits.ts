@@ -3,17 +3,17 @@ import type { Reply } from './errors.js';
 
 /** A rate-limit bucket: at most `limit` requests per `windowMs`, per major parameter. */
 export interface BucketConfig {
-  limit: number;
-  windowMs: number;
+	limit: number;
+	windowMs: number;
 }
 
 /** The outcome of taking one request from a bucket. */
 export interface BucketTake {
-  allowed: boolean;
-  /** The X-RateLimit-* headers describing the bucket after this request. */
-  headers: Record<string, string>;
-  /** When not allowed: how long until the bucket refills. */
-  retryAfterMs: number;
+	allowed: boolean;
+	/** The X-RateLimit-* headers describing the bucket after this request. */
+	headers: Record<string, string>;
+	/** When not allowed: how long until the bucket refills. */
+	retryAfterMs: number;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface BucketTake {
  * route, shared by every major parameter (@discordjs/rest keys its queues by hash + major).
  */
 export function bucketHash(name: string): string {
-  return createHash('sha1').update(`local-discord:${name}`).digest('hex').slice(0, 32);
+	return createHash('sha1').update(`local-discord:${name}`).digest('hex').slice(0, 32);
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
@@ -31,56 +31,56 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
  * id...). No timers: a window ends when a request sees that its reset time has passed.
  */
 export class RateLimiter {
-  readonly #windows = new Map<string, { remaining: number; resetAt: number }>();
+	readonly #windows = new Map<string, { remaining: number; resetAt: number }>();
 
-  /** Counts one request against the bucket and says whether it may proceed. */
-  take(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
-    return this.#visit(name, major, config, now, true);
-  }
+	/** Counts one request against the bucket and says whether it may proceed. */
+	take(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
+		return this.#visit(name, major, config, now, true);
+	}
 
-  /** The bucket's headers without counting a request (for answers that do not count, like 401). */
-  peek(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
-    return this.#visit(name, major, config, now, false);
-  }
+	/** The bucket's headers without counting a request (for answers that do not count, like 401). */
+	peek(name: string, major: string, config: BucketConfig, now: number = Date.now()): BucketTake {
+		return this.#visit(name, major, config, now, false);
+	}
 
-  #visit(name: string, major: string, config: BucketConfig, now: number, count: boolean): BucketTake {
-    const key = `${name}:${major}`;
-    let window = this.#windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { remaining: config.limit, resetAt: now + config.windowMs };
-      this.#windows.set(key, window);
-      if (this.#windows.size > 10_000) this.#prune(now);
-    }
-    const allowed = window.remaining > 0;
-    if (allowed && count) window.remaining--;
-    const resetAfter = window.resetAt - now;
-    return {
-      allowed,
-      retryAfterMs: allowed ? 0 : resetAfter,
-      headers: {
-        'X-RateLimit-Limit': String(config.limit),
-        'X-RateLimit-Remaining': String(window.remaining),
-        'X-RateLimit-Reset': seconds(window.resetAt),
-        'X-RateLimit-Reset-After': seconds(resetAfter),
-        'X-RateLimit-Bucket': bucketHash(name),
-      },
-    };
-  }
+	#visit(name: string, major: string, config: BucketConfig, now: number, count: boolean): BucketTake {
+		const key = `${name}:${major}`;
+		let window = this.#windows.get(key);
+		if (!window || window.resetAt <= now) {
+			window = { remaining: config.limit, resetAt: now + config.windowMs };
+			this.#windows.set(key, window);
+			if (this.#windows.size > 10_000) this.#prune(now);
+		}
+		const allowed = window.remaining > 0;
+		if (allowed && count) window.remaining--;
+		const resetAfter = window.resetAt - now;
+		return {
+			allowed,
+			retryAfterMs: allowed ? 0 : resetAfter,
+			headers: {
+				'X-RateLimit-Limit': String(config.limit),
+				'X-RateLimit-Remaining': String(window.remaining),
+				'X-RateLimit-Reset': seconds(window.resetAt),
+				'X-RateLimit-Reset-After': seconds(resetAfter),
+				'X-RateLimit-Bucket': bucketHash(name),
+			},
+		};
+	}
 
-  #prune(now: number): void {
-    for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
-  }
+	#prune(now: number): void {
+		for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
+	}
 }
 
 /** Options for a 429 answer. */
 export interface TooManyRequests {
-  retryAfterMs: number;
-  global?: boolean;
-  scope?: 'user' | 'global' | 'shared';
-  /** Some 429s carry a JSON error code (e.g. 20028); most do not. */
-  code?: number;
-  limit?: number;
-  bucket?: string;
+	retryAfterMs: number;
+	global?: boolean;
+	scope?: 'user' | 'global' | 'shared';
+	/** Some 429s carry a JSON error code (e.g. 20028); most do not. */
+	code?: number;
+	limit?: number;
+	bucket?: string;
 }
 
 /**
@@ -90,22 +90,22 @@ export interface TooManyRequests {
  * the header's mere presence as "global").
  */
 export function tooManyRequests(options: TooManyRequests, now: number = Date.now()): Reply {
-  const scope = options.scope ?? (options.global ? 'global' : 'user');
-  const headers: Record<string, string> = {
-    'Retry-After': String(Math.max(1, Math.ceil(options.retryAfterMs / 1000))),
-    'X-RateLimit-Limit': String(options.limit ?? 1),
-    'X-RateLimit-Remaining': '0',
-    'X-RateLimit-Reset': seconds(now + options.retryAfterMs),
-    'X-RateLimit-Reset-After': seconds(options.retryAfterMs),
-    'X-RateLimit-Scope': scope,
-  };
-  if (options.bucket && !options.global) headers['X-RateLimit-Bucket'] = options.bucket;
-  if (options.global) headers['X-RateLimit-Global'] = 'true';
-  const body: Record<string, unknown> = {
-    message: 'You are being rate limited.',
-    retry_after: Math.round(options.retryAfterMs) / 1000,
-    global: options.global ?? false,
-  };
-  if (options.code !== undefined) body.code = options.code;
-  return { status: 429, body, headers };
+	const scope = options.scope ?? (options.global ? 'global' : 'user');
+	const headers: Record<string, string> = {
+		'Retry-After': String(Math.max(1, Math.ceil(options.retryAfterMs / 1000))),
+		'X-RateLimit-Limit': String(options.limit ?? 1),
+		'X-RateLimit-Remaining': '0',
+		'X-RateLimit-Reset': seconds(now + options.retryAfterMs),
+		'X-RateLimit-Reset-After': seconds(options.retryAfterMs),
+		'X-RateLimit-Scope': scope,
+	};
+	if (options.bucket && !options.global) headers['X-RateLimit-Bucket'] = options.bucket;
+	if (options.global) headers['X-RateLimit-Global'] = 'true';
+	const body: Record<string, unknown> = {
+		message: 'You are being rate limited.',
+		retry_after: Math.round(options.retryAfterMs) / 1000,
+		global: options.global ?? false,
+	};
+	if (options.code !== undefined) body.code = options.code;
+	return { status: 429, body, headers };
 }

@@ -1,38 +1,38 @@
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import { methodNotAllowed, notFound, unauthorized, type Reply } from './errors.js';
-import { RateLimiter, bucketHash, tooManyRequests } from './rate-limits.js';
-import { matchPath, type LocalState, type Route } from './routing.js';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
+import { bucketHash, RateLimiter, tooManyRequests } from './rate-limits.js';
+import { type LocalState, matchPath, type Route } from './routing.js';
 import type { Fault, RecordedRequest } from './types.js';
 
 /** The REST base path the local Discord serves (what @discordjs/rest appends to `api`). */
 export const API_PREFIX = '/api/v10';
 
 interface InjectedFault {
-  method: string;
-  path: string | RegExp;
-  fault: Fault;
-  remaining: number;
+	method: string;
+	path: string | RegExp;
+	fault: Fault;
+	remaining: number;
 }
 
 function decodeSegments(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
+	return path
+		.split('/')
+		.map((segment) => {
+			try {
+				return decodeURIComponent(segment);
+			} catch {
+				return segment;
+			}
+		})
+		.join('/');
 }
 
 function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(request.headers)) {
+		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return headers;
 }
 
 /** How specific a route pattern is: literal segments win over parameters ('/users/@me' over '/users/:user'). */
@@ -45,203 +45,227 @@ const literalSegments = (route: Route): number => route.path.split('/').filter((
  * whether) they reach the client, which is what delay, hang and reset faults need.
  */
 export class RestServer {
-  readonly requests: RecordedRequest[] = [];
-  readonly #state: LocalState;
-  readonly #routes: Route[];
-  readonly #faults: InjectedFault[] = [];
-  readonly #limiter = new RateLimiter();
-  readonly #timers = new Set<NodeJS.Timeout>();
-  readonly #held = new Set<ServerResponse>();
-  #closed = false;
+	readonly requests: RecordedRequest[] = [];
+	readonly #state: LocalState;
+	readonly #routes: Route[];
+	readonly #faults: InjectedFault[] = [];
+	readonly #limiter = new RateLimiter();
+	readonly #timers = new Set<NodeJS.Timeout>();
+	readonly #held = new Set<ServerResponse>();
+	#closed = false;
 
-  constructor(state: LocalState, routes: Route[]) {
-    this.#state = state;
-    this.#routes = [...routes].sort((a, b) => literalSegments(b) - literalSegments(a));
-  }
+	constructor(state: LocalState, routes: Route[]) {
+		this.#state = state;
+		this.#routes = [...routes].sort((a, b) => literalSegments(b) - literalSegments(a));
+	}
 
-  /** Queues a fault for the next `times` requests matching method and path. */
-  inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
-    if (times < 1) return;
-    this.#faults.push({ method: method.toUpperCase(), path, fault, remaining: times });
-  }
+	/** Queues a fault for the next `times` requests matching method and path. */
+	inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
+		if (times < 1) return;
+		this.#faults.push({ method: method.toUpperCase(), path, fault, remaining: times });
+	}
 
-  /** Requests by method and decoded path. */
-  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    const want = method.toUpperCase();
-    return this.requests.filter((r) => r.method === want && (typeof path === 'string' ? r.path === path : path.test(r.path)));
-  }
+	/** Requests by method and decoded path. */
+	requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+		const want = method.toUpperCase();
+		return this.requests.filter(
+			(r) => r.method === want && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+		);
+	}
 
-  /** Handles one HTTP request (the server's 'request' listener). */
-  handle(request: IncomingMessage, response: ServerResponse): void {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => this.#process(request, response, Buffer.concat(chunks).toString('utf8')));
-    request.on('error', () => response.destroy());
-  }
+	/** Handles one HTTP request (the server's 'request' listener). */
+	handle(request: IncomingMessage, response: ServerResponse): void {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => this.#process(request, response, Buffer.concat(chunks).toString('utf8')));
+		request.on('error', () => response.destroy());
+	}
 
-  /** Ends everything still pending: delayed answers are dropped, held sockets destroyed. */
-  close(): void {
-    this.#closed = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    for (const response of this.#held) response.destroy();
-    this.#held.clear();
-  }
+	/** Ends everything still pending: delayed answers are dropped, held sockets destroyed. */
+	close(): void {
+		this.#closed = true;
+		for (const timer of this.#timers) clearTimeout(timer);
+		this.#timers.clear();
+		for (const response of this.#held) response.destroy();
+		this.#held.clear();
+	}
 
-  #record(request: IncomingMessage, rawBody: string): { record: RecordedRequest; known: boolean } {
-    const url = new URL(request.url ?? '/', 'http://local-discord');
-    const known = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
-    const path = decodeSegments(known ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname);
-    const headers = lowerCaseHeaders(request);
-    let body: unknown = rawBody === '' ? undefined : rawBody;
-    if (rawBody !== '' && (headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        body = rawBody;
-      }
-    }
-    const record: RecordedRequest = {
-      method: (request.method ?? 'GET').toUpperCase(),
-      path,
-      query: url.searchParams,
-      headers,
-      authorized: headers.authorization === `Bot ${this.#state.options.token}`,
-      body,
-      rawBody,
-      status: 0,
-      response: undefined,
-      at: Date.now(),
-    };
-    const reason = headers['x-audit-log-reason'];
-    if (reason !== undefined) {
-      try {
-        record.auditLogReason = decodeURIComponent(reason);
-      } catch {
-        record.auditLogReason = reason;
-      }
-    }
-    return { record, known };
-  }
+	#record(request: IncomingMessage, rawBody: string): { record: RecordedRequest; known: boolean } {
+		const url = new URL(request.url ?? '/', 'http://local-discord');
+		const known = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
+		const path = decodeSegments(known ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname);
+		const headers = lowerCaseHeaders(request);
+		let body: unknown = rawBody === '' ? undefined : rawBody;
+		if (rawBody !== '' && (headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+			try {
+				body = JSON.parse(rawBody);
+			} catch {
+				body = rawBody;
+			}
+		}
+		const record: RecordedRequest = {
+			method: (request.method ?? 'GET').toUpperCase(),
+			path,
+			query: url.searchParams,
+			headers,
+			authorized: headers.authorization === `Bot ${this.#state.options.token}`,
+			body,
+			rawBody,
+			status: 0,
+			response: undefined,
+			at: Date.now(),
+		};
+		const reason = headers['x-audit-log-reason'];
+		if (reason !== undefined) {
+			try {
+				record.auditLogReason = decodeURIComponent(reason);
+			} catch {
+				record.auditLogReason = reason;
+			}
+		}
+		return { record, known };
+	}
 
-  #takeFault(record: RecordedRequest): Fault | undefined {
-    const index = this.#faults.findIndex(
-      (f) => f.method === record.method && (typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path)),
-    );
-    if (index < 0) return undefined;
-    const injected = this.#faults[index]!;
-    if (--injected.remaining === 0) this.#faults.splice(index, 1);
-    return injected.fault;
-  }
+	#takeFault(record: RecordedRequest): Fault | undefined {
+		const index = this.#faults.findIndex(
+			(f) =>
+				f.method === record.method &&
+				(typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path)),
+		);
+		if (index < 0) return undefined;
+		const injected = this.#faults[index]!;
+		if (--injected.remaining === 0) this.#faults.splice(index, 1);
+		return injected.fault;
+	}
 
-  #process(request: IncomingMessage, response: ServerResponse, rawBody: string): void {
-    if (this.#closed) {
-      response.destroy();
-      return;
-    }
-    const { record, known } = this.#record(request, rawBody);
-    this.requests.push(record);
-    const excess = this.requests.length - this.#state.options.maxRecordedRequests;
-    if (excess > 0) this.requests.splice(0, excess);
-    this.#state.log(`REST <- ${record.method} ${record.path}${record.query.size ? `?${record.query.toString()}` : ''}`);
-    this.#state.signal.notify();
+	#process(request: IncomingMessage, response: ServerResponse, rawBody: string): void {
+		if (this.#closed) {
+			response.destroy();
+			return;
+		}
+		const { record, known } = this.#record(request, rawBody);
+		this.requests.push(record);
+		const excess = this.requests.length - this.#state.options.maxRecordedRequests;
+		if (excess > 0) this.requests.splice(0, excess);
+		this.#state.log(
+			`REST <- ${record.method} ${record.path}${record.query.size ? `?${record.query.toString()}` : ''}`,
+		);
+		this.#state.signal.notify();
 
-    const fault = this.#takeFault(record);
-    if (fault && 'status' in fault) {
-      const body = 'body' in fault ? fault.body : { message: `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}`, code: 0 };
-      this.#write(response, record, { status: fault.status, body, headers: fault.headers ?? {} });
-      return;
-    }
-    if (fault && 'rateLimit' in fault) {
-      // Report the route's own bucket, so the client keeps one queue for the route.
-      const match = known ? this.#match(record) : undefined;
-      const route = typeof match === 'object' ? match.route : undefined;
-      const limit = route ? (route.limits?.(this.#state) ?? this.#state.options.defaultBucket).limit : 1;
-      const bucket = bucketHash(route?.bucket ?? `unrouted:${record.path}`);
-      this.#write(response, record, tooManyRequests({ ...fault.rateLimit, limit, bucket }, record.at));
-      return;
-    }
+		const fault = this.#takeFault(record);
+		if (fault && 'status' in fault) {
+			const body =
+				'body' in fault
+					? fault.body
+					: { message: `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}`, code: 0 };
+			this.#write(response, record, { status: fault.status, body, headers: fault.headers ?? {} });
+			return;
+		}
+		if (fault && 'rateLimit' in fault) {
+			// Report the route's own bucket, so the client keeps one queue for the route.
+			const match = known ? this.#match(record) : undefined;
+			const route = typeof match === 'object' ? match.route : undefined;
+			const limit = route ? (route.limits?.(this.#state) ?? this.#state.options.defaultBucket).limit : 1;
+			const bucket = bucketHash(route?.bucket ?? `unrouted:${record.path}`);
+			this.#write(response, record, tooManyRequests({ ...fault.rateLimit, limit, bucket }, record.at));
+			return;
+		}
 
-    const reply = known ? this.#route(record) : notFound();
-    if (fault && 'delayMs' in fault) {
-      const timer = setTimeout(() => {
-        this.#timers.delete(timer);
-        this.#held.delete(response);
-        this.#write(response, record, reply);
-      }, fault.delayMs);
-      this.#timers.add(timer);
-      this.#hold(response);
-    } else if (fault && 'hang' in fault) {
-      this.#state.log(`REST -> (hanging) ${record.method} ${record.path}`);
-      this.#hold(response);
-    } else if (fault && 'reset' in fault) {
-      this.#state.log(`REST -> (reset) ${record.method} ${record.path}`);
-      response.socket?.destroy();
-      response.destroy();
-    } else {
-      this.#write(response, record, reply);
-    }
-  }
+		const reply = known ? this.#route(record) : notFound();
+		if (fault && 'delayMs' in fault) {
+			const timer = setTimeout(() => {
+				this.#timers.delete(timer);
+				this.#held.delete(response);
+				this.#write(response, record, reply);
+			}, fault.delayMs);
+			this.#timers.add(timer);
+			this.#hold(response);
+		} else if (fault && 'hang' in fault) {
+			this.#state.log(`REST -> (hanging) ${record.method} ${record.path}`);
+			this.#hold(response);
+		} else if (fault && 'reset' in fault) {
+			this.#state.log(`REST -> (reset) ${record.method} ${record.path}`);
+			response.socket?.destroy();
+			response.destroy();
+		} else {
+			this.#write(response, record, reply);
+		}
+	}
 
-  /** Keeps a response open until it is answered, the client gives up, or close(). */
-  #hold(response: ServerResponse): void {
-    this.#held.add(response);
-    response.on('close', () => this.#held.delete(response));
-  }
+	/** Keeps a response open until it is answered, the client gives up, or close(). */
+	#hold(response: ServerResponse): void {
+		this.#held.add(response);
+		response.on('close', () => this.#held.delete(response));
+	}
 
-  /** The route for a request: a match, 'method' when only the method is wrong, undefined when unknown. */
-  #match(record: RecordedRequest): { route: Route; params: Record<string, string> } | 'method' | undefined {
-    const candidates = this.#routes.flatMap((route) => {
-      const params = matchPath(route.path, record.path);
-      return params ? [{ route, params }] : [];
-    });
-    if (candidates.length === 0) return undefined;
-    return candidates.find((c) => c.route.method === record.method) ?? 'method';
-  }
+	/** The route for a request: a match, 'method' when only the method is wrong, undefined when unknown. */
+	#match(record: RecordedRequest): { route: Route; params: Record<string, string> } | 'method' | undefined {
+		const candidates = this.#routes.flatMap((route) => {
+			const params = matchPath(route.path, record.path);
+			return params ? [{ route, params }] : [];
+		});
+		if (candidates.length === 0) return undefined;
+		return candidates.find((c) => c.route.method === record.method) ?? 'method';
+	}
 
-  #route(record: RecordedRequest): Reply {
-    const match = this.#match(record);
-    if (match === undefined) return notFound();
-    if (match === 'method') return methodNotAllowed();
-    const { route, params } = match;
-    const limits = route.limits?.(this.#state) ?? this.#state.options.defaultBucket;
-    const major = route.major ? params[route.major] ?? '' : '';
-    if (route.auth && !record.authorized) {
-      return { ...unauthorized(), headers: this.#limiter.peek(route.bucket, major, limits, record.at).headers };
-    }
-    const bucket = this.#limiter.take(route.bucket, major, limits, record.at);
-    if (!bucket.allowed) {
-      return tooManyRequests({ retryAfterMs: bucket.retryAfterMs, scope: 'user', limit: limits.limit, bucket: bucketHash(route.bucket) }, record.at);
-    }
-    let reply: Reply;
-    try {
-      reply = route.handle({ state: this.#state, params, request: record });
-    } catch (error) {
-      // A bug in the fake, not Discord behaviour: say so loudly in the log and the body.
-      this.#state.log(`REST !! ${record.method} ${record.path} threw: ${(error as Error).stack ?? String(error)}`);
-      reply = { status: 500, body: { message: `500: Internal Server Error (local Discord: ${(error as Error).message})`, code: 0 } };
-    }
-    return { ...reply, headers: { ...bucket.headers, ...reply.headers } };
-  }
+	#route(record: RecordedRequest): Reply {
+		const match = this.#match(record);
+		if (match === undefined) return notFound();
+		if (match === 'method') return methodNotAllowed();
+		const { route, params } = match;
+		const limits = route.limits?.(this.#state) ?? this.#state.options.defaultBucket;
+		const major = route.major ? (params[route.major] ?? '') : '';
+		if (route.auth && !record.authorized) {
+			return { ...unauthorized(), headers: this.#limiter.peek(route.bucket, major, limits, record.at).headers };
+		}
+		const bucket = this.#limiter.take(route.bucket, major, limits, record.at);
+		if (!bucket.allowed) {
+			return tooManyRequests(
+				{
+					retryAfterMs: bucket.retryAfterMs,
+					scope: 'user',
+					limit: limits.limit,
+					bucket: bucketHash(route.bucket),
+				},
+				record.at,
+			);
+		}
+		let reply: Reply;
+		try {
+			reply = route.handle({ state: this.#state, params, request: record });
+		} catch (error) {
+			// A bug in the fake, not Discord behaviour: say so loudly in the log and the body.
+			this.#state.log(
+				`REST !! ${record.method} ${record.path} threw: ${(error as Error).stack ?? String(error)}`,
+			);
+			reply = {
+				status: 500,
+				body: { message: `500: Internal Server Error (local Discord: ${(error as Error).message})`, code: 0 },
+			};
+		}
+		return { ...reply, headers: { ...bucket.headers, ...reply.headers } };
+	}
 
-  #write(response: ServerResponse, record: RecordedRequest, reply: Reply): void {
-    if (this.#closed || response.destroyed || response.headersSent) return;
-    const headers: Record<string, string> = { ...reply.headers };
-    let payload: string | undefined;
-    if (reply.body !== undefined && reply.status !== 204) {
-      if (typeof reply.body === 'string') {
-        payload = reply.body;
-        headers['Content-Type'] ??= 'text/plain; charset=utf-8';
-      } else {
-        payload = JSON.stringify(reply.body);
-        headers['Content-Type'] = 'application/json';
-      }
-    }
-    record.status = reply.status;
-    record.response = reply.body;
-    response.writeHead(reply.status, headers);
-    response.end(payload);
-    this.#state.log(`REST -> ${reply.status} ${record.method} ${record.path}${payload && reply.status >= 400 ? ` ${payload}` : ''}`);
-    this.#state.signal.notify();
-  }
+	#write(response: ServerResponse, record: RecordedRequest, reply: Reply): void {
+		if (this.#closed || response.destroyed || response.headersSent) return;
+		const headers: Record<string, string> = { ...reply.headers };
+		let payload: string | undefined;
+		if (reply.body !== undefined && reply.status !== 204) {
+			if (typeof reply.body === 'string') {
+				payload = reply.body;
+				headers['Content-Type'] ??= 'text/plain; charset=utf-8';
+			} else {
+				payload = JSON.stringify(reply.body);
+				headers['Content-Type'] = 'application/json';
+			}
+		}
+		record.status = reply.status;
+		record.response = reply.body;
+		response.writeHead(reply.status, headers);
+		response.end(payload);
+		this.#state.log(
+			`REST -> ${reply.status} ${record.method} ${record.path}${payload && reply.status >= 400 ? ` ${payload}` : ''}`,
+		);
+		this.#state.signal.notify();
+	}
 }

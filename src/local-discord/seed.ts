@@ -1,4 +1,10 @@
-import { ChannelType, GuildFeature, OverwriteType, PermissionFlagsBits, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
+import {
+	ChannelType,
+	GuildFeature,
+	OverwriteType,
+	PermissionFlagsBits,
+	ThreadAutoArchiveDuration,
+} from 'discord-api-types/v10';
 import type { GuildSeed } from './model.js';
 
 /** The bot token a local Discord accepts unless told otherwise. Made up; never a real one. */
@@ -12,78 +18,78 @@ export const DEFAULT_APPLICATION_ID = '1100000000000000400';
  * readable; the names below say what each is.
  */
 export const seedIds = {
-  guild: '1100000000000000000',
-  roles: {
-    everyone: '1100000000000000000',
-    member: '1100000000000000101',
-    helper: '1100000000000000102',
-    moderator: '1100000000000000103',
-    inviteBot: '1100000000000000104',
-    admin: '1100000000000000105',
-  },
-  channels: {
-    textChannels: '1100000000000000201',
-    general: '1100000000000000202',
-    announcements: '1100000000000000203',
-    voice: '1100000000000000204',
-    stage: '1100000000000000205',
-    forum: '1100000000000000206',
-    media: '1100000000000000207',
-    thread: '1100000000000000208',
-    noInvites: '1100000000000000209',
-    staff: '1100000000000000210',
-  },
-  users: {
-    owner: '1100000000000000301',
-    admin: '1100000000000000302',
-    moderator: '1100000000000000303',
-    member: '1100000000000000304',
-    helper: '1100000000000000305',
-    guest: '1100000000000000306',
-    streamer: '1100000000000000307',
-    listener: '1100000000000000308',
-    /** Exists on Discord but is not in the guild. */
-    outsider: '1100000000000000309',
-  },
-  /** The embedded activity application (`target_type: 2` invites). */
-  activityApplication: '1100000000000000500',
+	guild: '1100000000000000000',
+	roles: {
+		everyone: '1100000000000000000',
+		member: '1100000000000000101',
+		helper: '1100000000000000102',
+		moderator: '1100000000000000103',
+		inviteBot: '1100000000000000104',
+		admin: '1100000000000000105',
+	},
+	channels: {
+		textChannels: '1100000000000000201',
+		general: '1100000000000000202',
+		announcements: '1100000000000000203',
+		voice: '1100000000000000204',
+		stage: '1100000000000000205',
+		forum: '1100000000000000206',
+		media: '1100000000000000207',
+		thread: '1100000000000000208',
+		noInvites: '1100000000000000209',
+		staff: '1100000000000000210',
+	},
+	users: {
+		owner: '1100000000000000301',
+		admin: '1100000000000000302',
+		moderator: '1100000000000000303',
+		member: '1100000000000000304',
+		helper: '1100000000000000305',
+		guest: '1100000000000000306',
+		streamer: '1100000000000000307',
+		listener: '1100000000000000308',
+		/** Exists on Discord but is not in the guild. */
+		outsider: '1100000000000000309',
+	},
+	/** The embedded activity application (`target_type: 2` invites). */
+	activityApplication: '1100000000000000500',
 } as const;
 
 /** The names in the default seed, for `interaction({ user, channel })` and lookups. */
 export const seedNames = {
-  guild: 'Local Guild',
-  roles: {
-    everyone: '@everyone',
-    member: 'member',
-    helper: 'helper',
-    moderator: 'moderator',
-    inviteBot: 'invite bot',
-    admin: 'admin',
-  },
-  channels: {
-    textChannels: 'text channels',
-    general: 'general',
-    announcements: 'announcements',
-    voice: 'voice',
-    stage: 'stage',
-    forum: 'forum',
-    media: 'media',
-    thread: 'thread',
-    noInvites: 'no-invites',
-    staff: 'staff',
-  },
-  members: {
-    owner: 'owner',
-    admin: 'admin',
-    moderator: 'moderator',
-    member: 'member',
-    helper: 'helper',
-    guest: 'guest',
-    streamer: 'streamer',
-    listener: 'listener',
-    bot: 'invite-bot',
-  },
-  users: { outsider: 'outsider' },
+	guild: 'Local Guild',
+	roles: {
+		everyone: '@everyone',
+		member: 'member',
+		helper: 'helper',
+		moderator: 'moderator',
+		inviteBot: 'invite bot',
+		admin: 'admin',
+	},
+	channels: {
+		textChannels: 'text channels',
+		general: 'general',
+		announcements: 'announcements',
+		voice: 'voice',
+		stage: 'stage',
+		forum: 'forum',
+		media: 'media',
+		thread: 'thread',
+		noInvites: 'no-invites',
+		staff: 'staff',
+	},
+	members: {
+		owner: 'owner',
+		admin: 'admin',
+		moderator: 'moderator',
+		member: 'member',
+		helper: 'helper',
+		guest: 'guest',
+		streamer: 'streamer',
+		listener: 'listener',
+		bot: 'invite-bot',
+	},
+	users: { outsider: 'outsider' },
 } as const;
 
 const P = PermissionFlagsBits;
@@ -105,103 +111,167 @@ const str = (...flags: bigint[]): string => flags.reduce((all, flag) => all | fl
  * @param applicationId - the bot's application id, which is also its user id
  */
 export function defaultSeed(applicationId: string = DEFAULT_APPLICATION_ID): GuildSeed {
-  const { roles, channels, users } = seedIds;
-  const joinedAt = '2024-01-15T12:00:00.000Z';
-  return {
-    guild: {
-      id: seedIds.guild,
-      name: seedNames.guild,
-      owner_id: users.owner,
-      preferred_locale: 'en-US',
-      // COMMUNITY and NEWS: a guild needs them to have announcement and stage channels.
-      features: [GuildFeature.Community, GuildFeature.News],
-      system_channel_id: channels.general,
-      joined_at: joinedAt,
-    },
-    roles: [
-      {
-        id: roles.everyone,
-        name: '@everyone',
-        position: 0,
-        permissions: str(P.ViewChannel, P.SendMessages, P.ReadMessageHistory, P.Connect, P.Speak, P.UseApplicationCommands),
-      },
-      { id: roles.member, name: 'member', position: 1, permissions: str(P.CreateInstantInvite), color: 0x3498db },
-      { id: roles.helper, name: 'helper', position: 2, permissions: str(P.CreateInstantInvite), color: 0x2ecc71 },
-      { id: roles.moderator, name: 'moderator', position: 3, permissions: str(P.CreateInstantInvite, P.ManageRoles), color: 0xe67e22 },
-      {
-        id: roles.inviteBot,
-        name: 'invite bot',
-        position: 4,
-        permissions: str(P.CreateInstantInvite, P.ManageRoles, P.ViewChannel),
-        managed: true,
-        tags: { bot_id: applicationId },
-      },
-      { id: roles.admin, name: 'admin', position: 5, permissions: str(P.Administrator), color: 0xe74c3c, hoist: true },
-    ],
-    channels: [
-      { id: channels.textChannels, name: 'text channels', type: ChannelType.GuildCategory, position: 0 },
-      { id: channels.general, name: 'general', type: ChannelType.GuildText, position: 0, parent_id: channels.textChannels, topic: 'Talk here' },
-      { id: channels.announcements, name: 'announcements', type: ChannelType.GuildAnnouncement, position: 1, parent_id: channels.textChannels },
-      { id: channels.voice, name: 'voice', type: ChannelType.GuildVoice, position: 2, parent_id: channels.textChannels },
-      { id: channels.stage, name: 'stage', type: ChannelType.GuildStageVoice, position: 3, parent_id: channels.textChannels },
-      { id: channels.forum, name: 'forum', type: ChannelType.GuildForum, position: 4, parent_id: channels.textChannels },
-      { id: channels.media, name: 'media', type: ChannelType.GuildMedia, position: 5, parent_id: channels.textChannels },
-      {
-        id: channels.thread,
-        name: 'thread',
-        type: ChannelType.PublicThread,
-        position: 0,
-        parent_id: channels.general,
-        owner_id: users.member,
-        thread_metadata: {
-          archived: false,
-          auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
-          archive_timestamp: joinedAt,
-          locked: false,
-          create_timestamp: joinedAt,
-        },
-      },
-      {
-        id: channels.noInvites,
-        name: 'no-invites',
-        type: ChannelType.GuildText,
-        position: 6,
-        parent_id: channels.textChannels,
-        permission_overwrites: [
-          { id: roles.member, type: OverwriteType.Role, allow: '0', deny: str(P.CreateInstantInvite) },
-          { id: roles.inviteBot, type: OverwriteType.Role, allow: '0', deny: str(P.CreateInstantInvite) },
-        ],
-      },
-      {
-        id: channels.staff,
-        name: 'staff',
-        type: ChannelType.GuildText,
-        position: 7,
-        parent_id: channels.textChannels,
-        permission_overwrites: [
-          { id: roles.everyone, type: OverwriteType.Role, allow: '0', deny: str(P.ViewChannel) },
-          { id: roles.moderator, type: OverwriteType.Role, allow: str(P.ViewChannel), deny: '0' },
-        ],
-      },
-    ],
-    members: [
-      { user: { id: users.owner, username: 'owner', global_name: 'Owner' }, roles: [] },
-      { user: { id: users.admin, username: 'admin', global_name: 'Admin' }, roles: [roles.admin] },
-      { user: { id: users.moderator, username: 'moderator', global_name: 'Moderator' }, roles: [roles.member, roles.moderator] },
-      { user: { id: users.member, username: 'member', global_name: 'Member' }, roles: [roles.member] },
-      { user: { id: users.helper, username: 'helper', global_name: 'Helper' }, roles: [roles.helper] },
-      { user: { id: users.guest, username: 'guest', global_name: 'Guest' }, roles: [] },
-      { user: { id: users.streamer, username: 'streamer', global_name: 'Streamer' }, roles: [roles.member] },
-      { user: { id: users.listener, username: 'listener', global_name: 'Listener' }, roles: [roles.member] },
-      { user: { id: applicationId, username: 'invite-bot', global_name: null, bot: true }, roles: [roles.inviteBot], joined_at: joinedAt },
-    ].map((member) => ({ joined_at: '2024-01-01T12:00:00.000Z', ...member })),
-    users: [{ id: users.outsider, username: 'outsider', global_name: 'Outsider' }],
-    voiceStates: [
-      { user_id: users.streamer, channel_id: channels.voice, self_stream: true, self_video: false },
-      { user_id: users.listener, channel_id: channels.voice },
-    ],
-    invites: [],
-    activityApplicationId: seedIds.activityApplication,
-    activityApplicationName: 'Watch Together',
-  };
+	const { roles, channels, users } = seedIds;
+	const joinedAt = '2024-01-15T12:00:00.000Z';
+	return {
+		guild: {
+			id: seedIds.guild,
+			name: seedNames.guild,
+			owner_id: users.owner,
+			preferred_locale: 'en-US',
+			// COMMUNITY and NEWS: a guild needs them to have announcement and stage channels.
+			features: [GuildFeature.Community, GuildFeature.News],
+			system_channel_id: channels.general,
+			joined_at: joinedAt,
+		},
+		roles: [
+			{
+				id: roles.everyone,
+				name: '@everyone',
+				position: 0,
+				permissions: str(
+					P.ViewChannel,
+					P.SendMessages,
+					P.ReadMessageHistory,
+					P.Connect,
+					P.Speak,
+					P.UseApplicationCommands,
+				),
+			},
+			{ id: roles.member, name: 'member', position: 1, permissions: str(P.CreateInstantInvite), color: 0x3498db },
+			{ id: roles.helper, name: 'helper', position: 2, permissions: str(P.CreateInstantInvite), color: 0x2ecc71 },
+			{
+				id: roles.moderator,
+				name: 'moderator',
+				position: 3,
+				permissions: str(P.CreateInstantInvite, P.ManageRoles),
+				color: 0xe67e22,
+			},
+			{
+				id: roles.inviteBot,
+				name: 'invite bot',
+				position: 4,
+				permissions: str(P.CreateInstantInvite, P.ManageRoles, P.ViewChannel),
+				managed: true,
+				tags: { bot_id: applicationId },
+			},
+			{
+				id: roles.admin,
+				name: 'admin',
+				position: 5,
+				permissions: str(P.Administrator),
+				color: 0xe74c3c,
+				hoist: true,
+			},
+		],
+		channels: [
+			{ id: channels.textChannels, name: 'text channels', type: ChannelType.GuildCategory, position: 0 },
+			{
+				id: channels.general,
+				name: 'general',
+				type: ChannelType.GuildText,
+				position: 0,
+				parent_id: channels.textChannels,
+				topic: 'Talk here',
+			},
+			{
+				id: channels.announcements,
+				name: 'announcements',
+				type: ChannelType.GuildAnnouncement,
+				position: 1,
+				parent_id: channels.textChannels,
+			},
+			{
+				id: channels.voice,
+				name: 'voice',
+				type: ChannelType.GuildVoice,
+				position: 2,
+				parent_id: channels.textChannels,
+			},
+			{
+				id: channels.stage,
+				name: 'stage',
+				type: ChannelType.GuildStageVoice,
+				position: 3,
+				parent_id: channels.textChannels,
+			},
+			{
+				id: channels.forum,
+				name: 'forum',
+				type: ChannelType.GuildForum,
+				position: 4,
+				parent_id: channels.textChannels,
+			},
+			{
+				id: channels.media,
+				name: 'media',
+				type: ChannelType.GuildMedia,
+				position: 5,
+				parent_id: channels.textChannels,
+			},
+			{
+				id: channels.thread,
+				name: 'thread',
+				type: ChannelType.PublicThread,
+				position: 0,
+				parent_id: channels.general,
+				owner_id: users.member,
+				thread_metadata: {
+					archived: false,
+					auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+					archive_timestamp: joinedAt,
+					locked: false,
+					create_timestamp: joinedAt,
+				},
+			},
+			{
+				id: channels.noInvites,
+				name: 'no-invites',
+				type: ChannelType.GuildText,
+				position: 6,
+				parent_id: channels.textChannels,
+				permission_overwrites: [
+					{ id: roles.member, type: OverwriteType.Role, allow: '0', deny: str(P.CreateInstantInvite) },
+					{ id: roles.inviteBot, type: OverwriteType.Role, allow: '0', deny: str(P.CreateInstantInvite) },
+				],
+			},
+			{
+				id: channels.staff,
+				name: 'staff',
+				type: ChannelType.GuildText,
+				position: 7,
+				parent_id: channels.textChannels,
+				permission_overwrites: [
+					{ id: roles.everyone, type: OverwriteType.Role, allow: '0', deny: str(P.ViewChannel) },
+					{ id: roles.moderator, type: OverwriteType.Role, allow: str(P.ViewChannel), deny: '0' },
+				],
+			},
+		],
+		members: [
+			{ user: { id: users.owner, username: 'owner', global_name: 'Owner' }, roles: [] },
+			{ user: { id: users.admin, username: 'admin', global_name: 'Admin' }, roles: [roles.admin] },
+			{
+				user: { id: users.moderator, username: 'moderator', global_name: 'Moderator' },
+				roles: [roles.member, roles.moderator],
+			},
+			{ user: { id: users.member, username: 'member', global_name: 'Member' }, roles: [roles.member] },
+			{ user: { id: users.helper, username: 'helper', global_name: 'Helper' }, roles: [roles.helper] },
+			{ user: { id: users.guest, username: 'guest', global_name: 'Guest' }, roles: [] },
+			{ user: { id: users.streamer, username: 'streamer', global_name: 'Streamer' }, roles: [roles.member] },
+			{ user: { id: users.listener, username: 'listener', global_name: 'Listener' }, roles: [roles.member] },
+			{
+				user: { id: applicationId, username: 'invite-bot', global_name: null, bot: true },
+				roles: [roles.inviteBot],
+				joined_at: joinedAt,
+			},
+		].map((member) => ({ joined_at: '2024-01-01T12:00:00.000Z', ...member })),
+		users: [{ id: users.outsider, username: 'outsider', global_name: 'Outsider' }],
+		voiceStates: [
+			{ user_id: users.streamer, channel_id: channels.voice, self_stream: true, self_video: false },
+			{ user_id: users.listener, channel_id: channels.voice },
+		],
+		invites: [],
+		activityApplicationId: seedIds.activityApplication,
+		activityApplicationName: 'Watch Together',
+	};
 }

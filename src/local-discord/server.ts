@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  GatewayDispatchEvents,
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type APIUser,
+	type APIApplicationCommandAutocompleteInteraction,
+	type APIChatInputApplicationCommandInteraction,
+	type APIInteraction,
+	type APIUser,
+	GatewayDispatchEvents,
 } from 'discord-api-types/v10';
 import { CommandStore, commandRoutes } from './commands.js';
-import { Gateway, GATEWAY_PATH } from './gateway.js';
+import { GATEWAY_PATH, Gateway } from './gateway.js';
 import { createSigningKeys, HttpDelivery } from './http-delivery.js';
 import { InteractionRecord, InteractionRegistry, interactionRoutes } from './interactions.js';
 import { inviteRoutes } from './invites.js';
@@ -20,166 +20,174 @@ import type { LocalState, ResolvedOptions } from './routing.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import type {
-  Delivery,
-  Fault,
-  InteractionHandle,
-  InteractionInit,
-  LocalDiscord,
-  LocalDiscordOptions,
-  RecordedRequest,
+	Delivery,
+	Fault,
+	InteractionHandle,
+	InteractionInit,
+	LocalDiscord,
+	LocalDiscordOptions,
+	RecordedRequest,
 } from './types.js';
 import { Signal } from './waiters.js';
 
 /** The defaults of every option (spread under the caller's). */
 export const LOCAL_DISCORD_DEFAULTS = {
-  token: DEFAULT_TOKEN,
-  applicationId: DEFAULT_APPLICATION_ID,
-  interactionDeadlineMs: 3000,
-  interactionTokenTtlMs: 15 * 60 * 1000,
-  host: '127.0.0.1',
-  port: 0,
-  inviteBucket: { limit: 50, windowMs: 10_000 },
-  defaultBucket: { limit: 1000, windowMs: 1000 },
-  heartbeatIntervalMs: 41_250,
-  privilegedIntents: 0,
-  maxRecordedRequests: Number.POSITIVE_INFINITY,
+	token: DEFAULT_TOKEN,
+	applicationId: DEFAULT_APPLICATION_ID,
+	interactionDeadlineMs: 3000,
+	interactionTokenTtlMs: 15 * 60 * 1000,
+	host: '127.0.0.1',
+	port: 0,
+	inviteBucket: { limit: 50, windowMs: 10_000 },
+	defaultBucket: { limit: 1000, windowMs: 1000 },
+	heartbeatIntervalMs: 41_250,
+	privilegedIntents: 0,
+	maxRecordedRequests: Number.POSITIVE_INFINITY,
 } as const satisfies ResolvedOptions;
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  const { seed: _seed, logger: _logger, ...rest } = defined as LocalDiscordOptions;
-  return { ...LOCAL_DISCORD_DEFAULTS, ...rest };
+	const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+	const { seed: _seed, logger: _logger, ...rest } = defined as LocalDiscordOptions;
+	return { ...LOCAL_DISCORD_DEFAULTS, ...rest };
 }
 
 class LocalDiscordServer implements LocalDiscord {
-  readonly apiUrl: string;
-  readonly gatewayUrl: string;
-  readonly publicKey: string;
-  readonly guild: GuildModel;
-  readonly #options: ResolvedOptions;
-  readonly #http: Server;
-  readonly #state: LocalState;
-  readonly #rest: RestServer;
-  readonly #gateway: Gateway;
-  readonly #delivery: HttpDelivery;
-  readonly #signal = new Signal();
-  #closing: Promise<void> | undefined;
+	readonly apiUrl: string;
+	readonly gatewayUrl: string;
+	readonly publicKey: string;
+	readonly guild: GuildModel;
+	readonly #options: ResolvedOptions;
+	readonly #http: Server;
+	readonly #state: LocalState;
+	readonly #rest: RestServer;
+	readonly #gateway: Gateway;
+	readonly #delivery: HttpDelivery;
+	readonly #signal = new Signal();
+	#closing: Promise<void> | undefined;
 
-  constructor(http: Server, options: ResolvedOptions, guild: GuildModel, logger: (line: string) => void) {
-    const { address, port } = http.address() as AddressInfo;
-    const host = address.includes(':') ? `[${address}]` : address;
-    this.#http = http;
-    this.#options = options;
-    this.guild = guild;
-    this.apiUrl = `http://${host}:${port}/api`;
-    this.gatewayUrl = `ws://${host}:${port}${GATEWAY_PATH}`;
-    const keys = createSigningKeys();
-    this.publicKey = keys.publicKeyHex;
-    const snowflakes = new SnowflakeGenerator();
-    const botId = options.applicationId;
-    this.#state = {
-      options,
-      guild,
-      snowflakes,
-      signal: this.#signal,
-      interactions: new InteractionRegistry(),
-      commands: new CommandStore(options.applicationId, snowflakes),
-      gatewayUrl: this.gatewayUrl,
-      publicKey: this.publicKey,
-      botUser: (): APIUser => guild.user(botId),
-      log: logger,
-    };
-    this.#rest = new RestServer(this.#state, [...resourceRoutes(), ...inviteRoutes(), ...interactionRoutes(), ...commandRoutes()]);
-    this.#gateway = new Gateway(this.#state);
-    this.#delivery = new HttpDelivery(this.#state, keys);
-    http.on('request', (request, response) => this.#rest.handle(request, response));
-    http.on('upgrade', (request, socket, head: Buffer) => this.#gateway.handleUpgrade(request, socket, head));
-  }
+	constructor(http: Server, options: ResolvedOptions, guild: GuildModel, logger: (line: string) => void) {
+		const { address, port } = http.address() as AddressInfo;
+		const host = address.includes(':') ? `[${address}]` : address;
+		this.#http = http;
+		this.#options = options;
+		this.guild = guild;
+		this.apiUrl = `http://${host}:${port}/api`;
+		this.gatewayUrl = `ws://${host}:${port}${GATEWAY_PATH}`;
+		const keys = createSigningKeys();
+		this.publicKey = keys.publicKeyHex;
+		const snowflakes = new SnowflakeGenerator();
+		const botId = options.applicationId;
+		this.#state = {
+			options,
+			guild,
+			snowflakes,
+			signal: this.#signal,
+			interactions: new InteractionRegistry(),
+			commands: new CommandStore(options.applicationId, snowflakes),
+			gatewayUrl: this.gatewayUrl,
+			publicKey: this.publicKey,
+			botUser: (): APIUser => guild.user(botId),
+			log: logger,
+		};
+		this.#rest = new RestServer(this.#state, [
+			...resourceRoutes(),
+			...inviteRoutes(),
+			...interactionRoutes(),
+			...commandRoutes(),
+		]);
+		this.#gateway = new Gateway(this.#state);
+		this.#delivery = new HttpDelivery(this.#state, keys);
+		http.on('request', (request, response) => this.#rest.handle(request, response));
+		http.on('upgrade', (request, socket, head: Buffer) => this.#gateway.handleUpgrade(request, socket, head));
+	}
 
-  get token(): string {
-    return this.#options.token;
-  }
+	get token(): string {
+		return this.#options.token;
+	}
 
-  get applicationId(): string {
-    return this.#options.applicationId;
-  }
+	get applicationId(): string {
+		return this.#options.applicationId;
+	}
 
-  get botUserId(): string {
-    return this.#options.applicationId;
-  }
+	get botUserId(): string {
+		return this.#options.applicationId;
+	}
 
-  get activityApplicationId(): string {
-    return this.guild.activityApplicationId;
-  }
+	get activityApplicationId(): string {
+		return this.guild.activityApplicationId;
+	}
 
-  get requests(): RecordedRequest[] {
-    return this.#rest.requests;
-  }
+	get requests(): RecordedRequest[] {
+		return this.#rest.requests;
+	}
 
-  get sessions(): number {
-    return this.#gateway.identifies;
-  }
+	get sessions(): number {
+		return this.#gateway.identifies;
+	}
 
-  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.#rest.requestsTo(method, path);
-  }
+	requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+		return this.#rest.requestsTo(method, path);
+	}
 
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
-    return this.#signal.wait(
-      () => this.#rest.requests.find(predicate),
-      timeoutMs,
-      () => `No matching request (received: ${this.#rest.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'})`,
-    );
-  }
+	waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+		return this.#signal.wait(
+			() => this.#rest.requests.find(predicate),
+			timeoutMs,
+			() =>
+				`No matching request (received: ${this.#rest.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'})`,
+		);
+	}
 
-  inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
-    this.#rest.inject(method, path, fault, times);
-  }
+	inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
+		this.#rest.inject(method, path, fault, times);
+	}
 
-  interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction {
-    return buildCommandInteraction(this.#state, init);
-  }
+	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction {
+		return buildCommandInteraction(this.#state, init);
+	}
 
-  autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction {
-    return buildAutocompleteInteraction(this.#state, init);
-  }
+	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction {
+		return buildAutocompleteInteraction(this.#state, init);
+	}
 
-  dispatch(payload: APIInteraction, via: Delivery = { via: 'gateway' }): InteractionHandle {
-    if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
-    if (via.via === 'gateway' && !this.#gateway.hasReadySession) {
-      throw new Error('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');
-    }
-    const record = this.#state.interactions.register(new InteractionRecord(payload, Date.now(), this.#state));
-    if (via.via === 'gateway') {
-      this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
-      this.#state.log(`gateway: INTERACTION_CREATE ${record.describe()}`);
-    } else {
-      this.#delivery.deliver(record, via.url, via.badSignature ? { badSignature: true } : {});
-    }
-    return record;
-  }
+	dispatch(payload: APIInteraction, via: Delivery = { via: 'gateway' }): InteractionHandle {
+		if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
+		if (via.via === 'gateway' && !this.#gateway.hasReadySession) {
+			throw new Error('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');
+		}
+		const record = this.#state.interactions.register(new InteractionRecord(payload, Date.now(), this.#state));
+		if (via.via === 'gateway') {
+			this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+			this.#state.log(`gateway: INTERACTION_CREATE ${record.describe()}`);
+		} else {
+			this.#delivery.deliver(record, via.url, via.badSignature ? { badSignature: true } : {});
+		}
+		return record;
+	}
 
-  ready(timeoutMs = 10_000): Promise<void> {
-    return this.#signal.wait(
-      () => (this.#gateway.hasReadySession ? true : undefined),
-      timeoutMs,
-      () => `No gateway client became ready (IDENTIFYs so far: ${this.#gateway.identifies})`,
-    ).then(() => undefined);
-  }
+	ready(timeoutMs = 10_000): Promise<void> {
+		return this.#signal
+			.wait(
+				() => (this.#gateway.hasReadySession ? true : undefined),
+				timeoutMs,
+				() => `No gateway client became ready (IDENTIFYs so far: ${this.#gateway.identifies})`,
+			)
+			.then(() => undefined);
+	}
 
-  close(): Promise<void> {
-    this.#closing ??= (async () => {
-      this.#signal.close(new Error('The local Discord was closed'));
-      this.#rest.close();
-      this.#delivery.close();
-      this.#gateway.close();
-      const closed = new Promise<void>((resolve) => this.#http.close(() => resolve()));
-      // Keep-alive sockets (undici pools them) would hold close() open otherwise.
-      this.#http.closeAllConnections();
-      await closed;
-    })();
-    return this.#closing;
-  }
+	close(): Promise<void> {
+		this.#closing ??= (async () => {
+			this.#signal.close(new Error('The local Discord was closed'));
+			this.#rest.close();
+			this.#delivery.close();
+			this.#gateway.close();
+			const closed = new Promise<void>((resolve) => this.#http.close(() => resolve()));
+			// Keep-alive sockets (undici pools them) would hold close() open otherwise.
+			this.#http.closeAllConnections();
+			await closed;
+		})();
+		return this.#closing;
+	}
 }
 
 /**
@@ -188,24 +196,26 @@ class LocalDiscordServer implements LocalDiscord {
  * `new Client({ intents, rest: { api: discord.apiUrl } })` and log in with `discord.token`.
  */
 export async function startLocalDiscord(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
-  const resolved = resolveOptions(options);
-  const guild = new GuildModel(options.seed ?? defaultSeed(resolved.applicationId));
-  const bot = guild.findMember(resolved.applicationId);
-  if (!bot || bot.user.id !== resolved.applicationId || !bot.user.bot) {
-    throw new Error(`startLocalDiscord: the seed needs the bot as a member with user id ${resolved.applicationId} and bot: true`);
-  }
-  const http = createServer();
-  // Discord keeps connections open; so does undici. A short keep-alive ends idle ones soon after tests.
-  http.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(resolved.port, resolved.host, () => {
-      http.off('error', reject);
-      resolve();
-    });
-  });
-  const logger = options.logger ?? ((): void => {});
-  const discord = new LocalDiscordServer(http, resolved, guild, logger);
-  logger(`local Discord listening: ${discord.apiUrl}${API_PREFIX.slice('/api'.length)} and ${discord.gatewayUrl}`);
-  return discord;
+	const resolved = resolveOptions(options);
+	const guild = new GuildModel(options.seed ?? defaultSeed(resolved.applicationId));
+	const bot = guild.findMember(resolved.applicationId);
+	if (!bot || bot.user.id !== resolved.applicationId || !bot.user.bot) {
+		throw new Error(
+			`startLocalDiscord: the seed needs the bot as a member with user id ${resolved.applicationId} and bot: true`,
+		);
+	}
+	const http = createServer();
+	// Discord keeps connections open; so does undici. A short keep-alive ends idle ones soon after tests.
+	http.keepAliveTimeout = 1000;
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(resolved.port, resolved.host, () => {
+			http.off('error', reject);
+			resolve();
+		});
+	});
+	const logger = options.logger ?? ((): void => {});
+	const discord = new LocalDiscordServer(http, resolved, guild, logger);
+	logger(`local Discord listening: ${discord.apiUrl}${API_PREFIX.slice('/api'.length)} and ${discord.gatewayUrl}`);
+	return discord;
 }

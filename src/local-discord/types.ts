@@ -1,189 +1,189 @@
 import type {
-  APIApplicationCommandAutocompleteInteraction,
-  APIChatInputApplicationCommandInteraction,
-  APIInteraction,
-  APIInteractionResponse,
+	APIApplicationCommandAutocompleteInteraction,
+	APIChatInputApplicationCommandInteraction,
+	APIInteraction,
+	APIInteractionResponse,
 } from 'discord-api-types/v10';
 import type { GuildModel, GuildSeed } from './model.js';
 
 /** How to start a local Discord. Every field has a default. */
 export interface LocalDiscordOptions {
-  /** The bot token REST (`Authorization: Bot <token>`) and IDENTIFY must carry. Default 'local-bot-token'. */
-  token?: string;
-  /** The application id; the bot user has the same id. Default a fixed snowflake. */
-  applicationId?: string;
-  /** The first interaction response must arrive within this many ms of dispatch, else 10062. Default 3000. */
-  interactionDeadlineMs?: number;
-  /** How long an interaction token works for edits and follow-ups, else 50027. Default 15 minutes. */
-  interactionTokenTtlMs?: number;
-  /** Default '127.0.0.1'. */
-  host?: string;
-  /** Default 0 (any free port). */
-  port?: number;
-  /** The guild to serve. Default `defaultSeed(applicationId)`. */
-  seed?: GuildSeed;
-  /** Rate limit of POST /channels/{id}/invites, per channel. Default 50 per 10 s. */
-  inviteBucket?: { limit: number; windowMs: number };
-  /** Rate limit of every other route, per major parameter. Default 1000 per second. */
-  defaultBucket?: { limit: number; windowMs: number };
-  /** The gateway's heartbeat_interval in HELLO. Default 41250 (Discord's). */
-  heartbeatIntervalMs?: number;
-  /**
-   * Privileged intents the application may use (GatewayIntentBits.GuildMembers,
-   * GuildPresences, MessageContent). IDENTIFY asking for others is closed with 4014,
-   * like an application whose switches are off in the Developer Portal. Default none.
-   */
-  privilegedIntents?: number;
-  /** Keep only the last N recorded requests (for long benchmark runs). Default: keep all. */
-  maxRecordedRequests?: number;
-  /** Debug log: one line per request, response and gateway event. */
-  logger?: (line: string) => void;
+	/** The bot token REST (`Authorization: Bot <token>`) and IDENTIFY must carry. Default 'local-bot-token'. */
+	token?: string;
+	/** The application id; the bot user has the same id. Default a fixed snowflake. */
+	applicationId?: string;
+	/** The first interaction response must arrive within this many ms of dispatch, else 10062. Default 3000. */
+	interactionDeadlineMs?: number;
+	/** How long an interaction token works for edits and follow-ups, else 50027. Default 15 minutes. */
+	interactionTokenTtlMs?: number;
+	/** Default '127.0.0.1'. */
+	host?: string;
+	/** Default 0 (any free port). */
+	port?: number;
+	/** The guild to serve. Default `defaultSeed(applicationId)`. */
+	seed?: GuildSeed;
+	/** Rate limit of POST /channels/{id}/invites, per channel. Default 50 per 10 s. */
+	inviteBucket?: { limit: number; windowMs: number };
+	/** Rate limit of every other route, per major parameter. Default 1000 per second. */
+	defaultBucket?: { limit: number; windowMs: number };
+	/** The gateway's heartbeat_interval in HELLO. Default 41250 (Discord's). */
+	heartbeatIntervalMs?: number;
+	/**
+	 * Privileged intents the application may use (GatewayIntentBits.GuildMembers,
+	 * GuildPresences, MessageContent). IDENTIFY asking for others is closed with 4014,
+	 * like an application whose switches are off in the Developer Portal. Default none.
+	 */
+	privilegedIntents?: number;
+	/** Keep only the last N recorded requests (for long benchmark runs). Default: keep all. */
+	maxRecordedRequests?: number;
+	/** Debug log: one line per request, response and gateway event. */
+	logger?: (line: string) => void;
 }
 
 /** A running local Discord: a loopback REST API, gateway and interaction sender. */
 export interface LocalDiscord {
-  /** What @discordjs/rest's `api` option takes, e.g. 'http://127.0.0.1:PORT/api'. */
-  readonly apiUrl: string;
-  /** 'ws://127.0.0.1:PORT/gateway', as GET /gateway/bot returns it. */
-  readonly gatewayUrl: string;
-  readonly token: string;
-  readonly applicationId: string;
-  readonly botUserId: string;
-  /** Hex Ed25519 public key (64 hex chars) that verifies HTTP-delivered interactions. */
-  readonly publicKey: string;
-  /** The embedded activity application invites may target (`target_type: 2`). */
-  readonly activityApplicationId: string;
-  /** The live guild model; mutate it to set up a case. */
-  readonly guild: GuildModel;
-  /** Every REST request received, in order. */
-  readonly requests: RecordedRequest[];
-  /** Requests by method and path (path without '/api/v10', '@original'/'@me' decoded). */
-  requestsTo(method: string, path: string | RegExp): RecordedRequest[];
-  /** The first request (already received or still to come) that matches. Default timeout 5000 ms. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Fails the next `times` (default 1) REST requests that match, in the way `fault` says. */
-  inject(method: string, path: string | RegExp, fault: Fault, times?: number): void;
-  /** A realistic slash command interaction built from the model. */
-  interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction;
-  /** A realistic autocomplete interaction; `focused` names the option being typed. */
-  autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
-  /** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
-  dispatch(payload: APIInteraction, via?: Delivery): InteractionHandle;
-  /** Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE. */
-  ready(timeoutMs?: number): Promise<void>;
-  /** How many IDENTIFYs the gateway accepted. */
-  readonly sessions: number;
-  /** Closes the server, the gateway and hanging requests; leaves no timers. */
-  close(): Promise<void>;
+	/** What @discordjs/rest's `api` option takes, e.g. 'http://127.0.0.1:PORT/api'. */
+	readonly apiUrl: string;
+	/** 'ws://127.0.0.1:PORT/gateway', as GET /gateway/bot returns it. */
+	readonly gatewayUrl: string;
+	readonly token: string;
+	readonly applicationId: string;
+	readonly botUserId: string;
+	/** Hex Ed25519 public key (64 hex chars) that verifies HTTP-delivered interactions. */
+	readonly publicKey: string;
+	/** The embedded activity application invites may target (`target_type: 2`). */
+	readonly activityApplicationId: string;
+	/** The live guild model; mutate it to set up a case. */
+	readonly guild: GuildModel;
+	/** Every REST request received, in order. */
+	readonly requests: RecordedRequest[];
+	/** Requests by method and path (path without '/api/v10', '@original'/'@me' decoded). */
+	requestsTo(method: string, path: string | RegExp): RecordedRequest[];
+	/** The first request (already received or still to come) that matches. Default timeout 5000 ms. */
+	waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+	/** Fails the next `times` (default 1) REST requests that match, in the way `fault` says. */
+	inject(method: string, path: string | RegExp, fault: Fault, times?: number): void;
+	/** A realistic slash command interaction built from the model. */
+	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction;
+	/** A realistic autocomplete interaction; `focused` names the option being typed. */
+	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
+	/** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
+	dispatch(payload: APIInteraction, via?: Delivery): InteractionHandle;
+	/** Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE. */
+	ready(timeoutMs?: number): Promise<void>;
+	/** How many IDENTIFYs the gateway accepted. */
+	readonly sessions: number;
+	/** Closes the server, the gateway and hanging requests; leaves no timers. */
+	close(): Promise<void>;
 }
 
 /** Where `dispatch` sends an interaction. */
 export type Delivery =
-  | { via: 'gateway' }
-  | {
-      via: 'http';
-      /** The Interactions Endpoint URL. */
-      url: string;
-      /** Sign with a wrong key, as Discord does on purpose to check endpoints answer 401. */
-      badSignature?: boolean;
-    };
+	| { via: 'gateway' }
+	| {
+			via: 'http';
+			/** The Interactions Endpoint URL. */
+			url: string;
+			/** Sign with a wrong key, as Discord does on purpose to check endpoints answer 401. */
+			badSignature?: boolean;
+	  };
 
 /** A failure to inject into REST. */
 export type Fault =
-  /** Answer this instead (nothing is applied). A string body is sent as text/plain. */
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  /** Answer a real-looking 429 (nothing is applied). */
-  | { rateLimit: { retryAfterMs: number; global?: boolean; scope?: 'user' | 'global' | 'shared'; code?: number } }
-  /** Process normally, but answer only after `delayMs`. */
-  | { delayMs: number }
-  /** Apply the request but never answer (until close): Discord did it, the client timed out. */
-  | { hang: true }
-  /** Apply the request, then destroy the socket without answering. */
-  | { reset: true };
+	/** Answer this instead (nothing is applied). A string body is sent as text/plain. */
+	| { status: number; body?: unknown; headers?: Record<string, string> }
+	/** Answer a real-looking 429 (nothing is applied). */
+	| { rateLimit: { retryAfterMs: number; global?: boolean; scope?: 'user' | 'global' | 'shared'; code?: number } }
+	/** Process normally, but answer only after `delayMs`. */
+	| { delayMs: number }
+	/** Apply the request but never answer (until close): Discord did it, the client timed out. */
+	| { hang: true }
+	/** Apply the request, then destroy the socket without answering. */
+	| { reset: true };
 
 /** One REST request as the local Discord received and answered it. */
 export interface RecordedRequest {
-  method: string;
-  /** Without '/api/v10', percent-decoded: '/webhooks/1/abc/messages/@original'. */
-  path: string;
-  query: URLSearchParams;
-  /** Lower-case names. */
-  headers: Record<string, string>;
-  /** Whether `Authorization` was `Bot <token>` with the right token. */
-  authorized: boolean;
-  /** Parsed JSON when the content type was JSON, else the raw text (or undefined when empty). */
-  body: unknown;
-  rawBody: string;
-  /** `X-Audit-Log-Reason`, URL-decoded. */
-  auditLogReason?: string;
-  /** The status answered; 0 while unanswered or when never answered. */
-  status: number;
-  /** The JSON answered (undefined for no body). */
-  response: unknown;
-  /** Date.now() when received. */
-  at: number;
+	method: string;
+	/** Without '/api/v10', percent-decoded: '/webhooks/1/abc/messages/@original'. */
+	path: string;
+	query: URLSearchParams;
+	/** Lower-case names. */
+	headers: Record<string, string>;
+	/** Whether `Authorization` was `Bot <token>` with the right token. */
+	authorized: boolean;
+	/** Parsed JSON when the content type was JSON, else the raw text (or undefined when empty). */
+	body: unknown;
+	rawBody: string;
+	/** `X-Audit-Log-Reason`, URL-decoded. */
+	auditLogReason?: string;
+	/** The status answered; 0 while unanswered or when never answered. */
+	status: number;
+	/** The JSON answered (undefined for no body). */
+	response: unknown;
+	/** Date.now() when received. */
+	at: number;
 }
 
 /** What to put into an interaction built by `interaction()`. */
 export interface InteractionInit {
-  /** A member's name in the seed (e.g. 'member') or a user id. */
-  user: string;
-  /** The channel (name or id) the command runs in. */
-  channel: string;
-  /** Default 'invite'. */
-  command?: string;
-  /**
-   * Option name -> value. CHANNEL/USER/ROLE values are names or ids; the payload carries
-   * ids and `data.resolved`. Types come from `optionTypes`, else the registered command,
-   * else the name ('channel' CHANNEL, 'user'/'stream_user'/'target_user' USER, 'role' ROLE)
-   * and the value (boolean BOOLEAN, integer INTEGER, other number NUMBER, string STRING).
-   */
-  options?: Record<string, string | number | boolean>;
-  /** Explicit ApplicationCommandOptionType per option name. */
-  optionTypes?: Record<string, number>;
-  /** The invoker's locale. Default 'en-US'. */
-  locale?: string;
-  /** Default: the guild's preferred locale ('en-US'). */
-  guildLocale?: string;
+	/** A member's name in the seed (e.g. 'member') or a user id. */
+	user: string;
+	/** The channel (name or id) the command runs in. */
+	channel: string;
+	/** Default 'invite'. */
+	command?: string;
+	/**
+	 * Option name -> value. CHANNEL/USER/ROLE values are names or ids; the payload carries
+	 * ids and `data.resolved`. Types come from `optionTypes`, else the registered command,
+	 * else the name ('channel' CHANNEL, 'user'/'stream_user'/'target_user' USER, 'role' ROLE)
+	 * and the value (boolean BOOLEAN, integer INTEGER, other number NUMBER, string STRING).
+	 */
+	options?: Record<string, string | number | boolean>;
+	/** Explicit ApplicationCommandOptionType per option name. */
+	optionTypes?: Record<string, number>;
+	/** The invoker's locale. Default 'en-US'. */
+	locale?: string;
+	/** Default: the guild's preferred locale ('en-US'). */
+	guildLocale?: string;
 }
 
 /** The local Discord's view of one dispatched interaction. */
 export interface InteractionHandle {
-  readonly id: string;
-  readonly token: string;
-  readonly dispatchedAt: number;
-  /** The first accepted response (callback body, or the HTTP endpoint's 200 body). Default timeout 5000 ms. */
-  response(timeoutMs?: number): Promise<APIInteractionResponse>;
-  /**
-   * The message the user would see: after a type-4 response; after a type-5 response, once
-   * @original is first edited (or the first follow-up replaces the "thinking..." message).
-   * Default timeout 5000 ms.
-   */
-  message(timeoutMs?: number): Promise<MessageState>;
-  /** Every accepted response. */
-  readonly responses: APIInteractionResponse[];
-  /** Every 10062 / 40060 / other error answered to a response attempt for this interaction. */
-  readonly rejected: Array<{ code: number; at: number }>;
-  /** Every PATCH body of @original. */
-  readonly edits: unknown[];
-  /** Every follow-up message body (POST /webhooks/{app}/{token}). */
-  readonly followups: unknown[];
-  /** The original response message as it stands now (undefined before any response). */
-  readonly state: MessageState | undefined;
-  /** Milliseconds from dispatch to the first accepted response. */
-  readonly answeredInMs?: number;
-  /** For HTTP delivery: the endpoint's HTTP status (undefined until it answers, 0 on network error). */
-  readonly httpStatus?: number;
+	readonly id: string;
+	readonly token: string;
+	readonly dispatchedAt: number;
+	/** The first accepted response (callback body, or the HTTP endpoint's 200 body). Default timeout 5000 ms. */
+	response(timeoutMs?: number): Promise<APIInteractionResponse>;
+	/**
+	 * The message the user would see: after a type-4 response; after a type-5 response, once
+	 * @original is first edited (or the first follow-up replaces the "thinking..." message).
+	 * Default timeout 5000 ms.
+	 */
+	message(timeoutMs?: number): Promise<MessageState>;
+	/** Every accepted response. */
+	readonly responses: APIInteractionResponse[];
+	/** Every 10062 / 40060 / other error answered to a response attempt for this interaction. */
+	readonly rejected: Array<{ code: number; at: number }>;
+	/** Every PATCH body of @original. */
+	readonly edits: unknown[];
+	/** Every follow-up message body (POST /webhooks/{app}/{token}). */
+	readonly followups: unknown[];
+	/** The original response message as it stands now (undefined before any response). */
+	readonly state: MessageState | undefined;
+	/** Milliseconds from dispatch to the first accepted response. */
+	readonly answeredInMs?: number;
+	/** For HTTP delivery: the endpoint's HTTP status (undefined until it answers, 0 on network error). */
+	readonly httpStatus?: number;
 }
 
 /** The original response message of an interaction, as the user sees it. */
 export interface MessageState {
-  content?: string;
-  flags?: number;
-  components?: unknown[];
-  embeds?: unknown[];
-  /** True while only "Bot is thinking..." shows (type 5, not edited yet). */
-  deferred: boolean;
-  /** True after DELETE @original. */
-  deleted?: boolean;
+	content?: string;
+	flags?: number;
+	components?: unknown[];
+	embeds?: unknown[];
+	/** True while only "Bot is thinking..." shows (type 5, not edited yet). */
+	deferred: boolean;
+	/** True after DELETE @original. */
+	deleted?: boolean;
 }

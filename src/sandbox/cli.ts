@@ -4,12 +4,12 @@
  * in Discord. `--script '/invite …'` (repeatable) runs commands and exits; `--json` prints
  * one JSON object per command.
  */
-import { createInterface, type Completer } from 'node:readline';
+import { type Completer, createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Locale } from 'discord-api-types/v10';
 import { MESSAGES } from '../i18n/index.js';
-import { Sandbox, type CommandResult } from './session.js';
 import { renderComponents, renderContent, type TerminalStyle } from './render.js';
+import { type CommandResult, Sandbox } from './session.js';
 
 const HELP = `Type slash commands as in Discord, for example:
   /invite
@@ -72,10 +72,15 @@ export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean 
 		throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
 	}
 	const port = values.port === undefined ? undefined : Number(values.port);
-	if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) throw new UsageError(`--port takes a port number, not "${values.port}"`);
-	if (values.endpoint !== undefined && !values.external) throw new UsageError('--endpoint goes with --external (your own HTTP endpoint)');
+	if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
+		throw new UsageError(`--port takes a port number, not "${values.port}"`);
+	if (values.endpoint !== undefined && !values.external)
+		throw new UsageError('--endpoint goes with --external (your own HTTP endpoint)');
 	const locale = discordLocale(values.locale ?? 'en-US');
-	if (!locale) throw new UsageError(`"${values.locale}" is not a Discord locale. Discord's locales: ${Object.values(Locale).join(', ')}`);
+	if (!locale)
+		throw new UsageError(
+			`"${values.locale}" is not a Discord locale. Discord's locales: ${Object.values(Locale).join(', ')}`,
+		);
 	return {
 		help: values.help ?? false,
 		http: values.http ?? false,
@@ -100,7 +105,9 @@ export function resultJson(result: CommandResult): Record<string, unknown> {
 		ok: result.ok,
 		...(result.problem ? { problem: result.problem } : {}),
 		outcome: result.outcome ?? null,
-		reply: result.reply ? { content: result.reply.content, flags: result.reply.flags, components: result.reply.components } : null,
+		reply: result.reply
+			? { content: result.reply.content, flags: result.reply.flags, components: result.reply.components }
+			: null,
 		deferred: result.deferred,
 		requests: result.requests.map((request) => ({
 			method: request.method,
@@ -122,7 +129,8 @@ export function resultText(result: CommandResult, sandbox: Pick<Sandbox, 'names'
 	if (result.reply) {
 		const ephemeral = ((result.reply.flags ?? 0) & 64) === 64;
 		lines.push(dim(`  ┌ ${ephemeral ? 'Only you can see this' : 'Visible to everyone'}`));
-		for (const line of renderContent(result.reply.content ?? '', sandbox.names, style).split('\n')) lines.push(`  │ ${line}`);
+		for (const line of renderContent(result.reply.content ?? '', sandbox.names, style).split('\n'))
+			lines.push(`  │ ${line}`);
 		for (const line of renderComponents(result.reply.components, style)) lines.push(`  │ ${line}`);
 		lines.push(dim('  └'));
 	}
@@ -131,7 +139,8 @@ export function resultText(result: CommandResult, sandbox: Pick<Sandbox, 'names'
 		if (request.body !== undefined) lines.push(dim(`    ${JSON.stringify(request.body)}`));
 		if (request.auditLogReason !== undefined) lines.push(dim(`    X-Audit-Log-Reason: ${request.auditLogReason}`));
 	}
-	if (result.requests.length === 0 && result.reply) lines.push(dim('  → no request to Discord (refused before calling it)'));
+	if (result.requests.length === 0 && result.reply)
+		lines.push(dim('  → no request to Discord (refused before calling it)'));
 	if (result.firstResponseMs !== undefined) {
 		const how = result.deferred ? `deferred, then edited after ${result.totalMs ?? '?'} ms` : 'inline';
 		lines.push(dim(`  ⏱ answered in ${result.firstResponseMs} ms (${how})`));
@@ -143,7 +152,10 @@ export function resultText(result: CommandResult, sandbox: Pick<Sandbox, 'names'
 /** Runs the sandbox CLI; resolves to the exit code. */
 export async function runCli(
 	argv: readonly string[],
-	io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+	io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = {
+		input: process.stdin,
+		output: process.stdout,
+	},
 ): Promise<number> {
 	let cli: ReturnType<typeof parseCli>;
 	try {
@@ -157,8 +169,12 @@ export async function runCli(
 		io.output.write(`Usage: ${USAGE}\n\n${HELP}\n`);
 		return 0;
 	}
-	if (!MESSAGES[cli.locale as Locale]) io.output.write(`(no translation for ${cli.locale} yet: replies fall back to English)\n`);
-	const style: TerminalStyle = { color: cli.color && (io.output as { isTTY?: boolean }).isTTY === true, locale: cli.locale };
+	if (!MESSAGES[cli.locale as Locale])
+		io.output.write(`(no translation for ${cli.locale} yet: replies fall back to English)\n`);
+	const style: TerminalStyle = {
+		color: cli.color && (io.output as { isTTY?: boolean }).isTTY === true,
+		locale: cli.locale,
+	};
 	const sandbox = await Sandbox.start({
 		transport: cli.external ? 'external' : cli.http ? 'http' : 'gateway',
 		port: cli.port,
@@ -188,21 +204,32 @@ export async function runCli(
 }
 
 /** The interactive prompt. Resolves on `exit` or end of input. */
-export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalStyle, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function prompt(
+	sandbox: Sandbox,
+	cli: SandboxCli,
+	style: TerminalStyle,
+	input: NodeJS.ReadableStream = process.stdin,
+	output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
 	const completer: Completer = ((line: string, callback: (error: null, result: [string[], string]) => void) => {
 		sandbox
 			.complete(line)
 			.then((hits) => {
 				const word = /\S*$/.exec(line)?.[0] ?? '';
 				const valueStart = word.includes(':') ? word.slice(word.indexOf(':') + 1) : word;
-				callback(null, [hits, word.includes(':') && !hits.some((hit) => hit.endsWith(':')) ? valueStart : word]);
+				callback(null, [
+					hits,
+					word.includes(':') && !hits.some((hit) => hit.endsWith(':')) ? valueStart : word,
+				]);
 			})
 			.catch(() => callback(null, [[], line]));
 	}) as unknown as Completer;
 	const terminal = (output as { isTTY?: boolean }).isTTY === true;
 	const rl = createInterface({ input, output, completer, terminal, historySize: 100 });
 	const write = (text: string) => output.write(text);
-	const bot = { gateway: 'bot over the gateway', http: 'bot as the HTTP endpoint', external: 'your own bot' }[sandbox.options.transport];
+	const bot = { gateway: 'bot over the gateway', http: 'bot as the HTTP endpoint', external: 'your own bot' }[
+		sandbox.options.transport
+	];
 	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", ${bot}, locale ${cli.locale}.\n`);
 	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
 	rl.setPrompt(`${cli.as} › `);
@@ -219,8 +246,15 @@ export async function prompt(sandbox: Sandbox, cli: SandboxCli, style: TerminalS
 			continue;
 		}
 		if (line === 'help') write(`${HELP}\n`);
-		else if (line === 'members') write(`${sandbox.memberNames().map((name) => `@${name}`).join('  ')}\n`);
-		else if (line === 'channels') write(`${sandbox.discord.guild.channels.map((channel) => `#${channel.name}`).join('  ')}\n`);
+		else if (line === 'members')
+			write(
+				`${sandbox
+					.memberNames()
+					.map((name) => `@${name}`)
+					.join('  ')}\n`,
+			);
+		else if (line === 'channels')
+			write(`${sandbox.discord.guild.channels.map((channel) => `#${channel.name}`).join('  ')}\n`);
 		else if (line === 'roles') write(`${sandbox.discord.guild.roles.map((role) => `@${role.name}`).join('  ')}\n`);
 		else {
 			const result = await sandbox.run(line);

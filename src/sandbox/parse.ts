@@ -2,7 +2,7 @@
  * Reads a slash command typed at the sandbox prompt, as Discord's client would take it:
  * `/invite expires:1h max_uses:5 channel:#general as:@guest reason:"raid cleanup"`. Pure.
  */
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
+import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 
 /** A typed command line, before names are resolved against the guild. */
 export interface TypedCommand {
@@ -30,13 +30,22 @@ export function parseCommandLine(line: string): ParseResult {
 		pair.lastIndex = index;
 		const match = pair.exec(rest);
 		if (!match) break;
-		const value = match[3] !== undefined ? `${match[2]}${match[3]}` : match[5] !== undefined ? `${match[4]}${match[5]}` : (match[6] ?? '');
+		const value =
+			match[3] !== undefined
+				? `${match[2]}${match[3]}`
+				: match[5] !== undefined
+					? `${match[4]}${match[5]}`
+					: (match[6] ?? '');
 		if (match[1] === 'as') as = value;
 		else options[match[1]!] = value;
 		index = pair.lastIndex;
 	}
 	const leftover = rest.slice(index).trim();
-	if (leftover !== '') return { ok: false, error: `Can't read "${leftover}": options are written name:value, with quotes around spaces, e.g. expires:"1 week"` };
+	if (leftover !== '')
+		return {
+			ok: false,
+			error: `Can't read "${leftover}": options are written name:value, with quotes around spaces, e.g. expires:"1 week"`,
+		};
 	return { ok: true, value: { command: head[1]!.toLowerCase(), options, as } };
 }
 
@@ -46,11 +55,15 @@ export const stripSigil = (value: string): string => value.replace(/^(<[#@&!]*)?
 export type TypedValue = string | number | boolean;
 
 /** Converts typed text to the option's type; an error names what was expected. */
-export function convertValue(option: APIApplicationCommandOption, raw: string): { ok: true; value: TypedValue } | { ok: false; error: string } {
+export function convertValue(
+	option: APIApplicationCommandOption,
+	raw: string,
+): { ok: true; value: TypedValue } | { ok: false; error: string } {
 	switch (option.type) {
 		case ApplicationCommandOptionType.Integer: {
 			const value = Number(raw);
-			if (!Number.isInteger(value)) return { ok: false, error: `${option.name} takes a whole number, not "${raw}"` };
+			if (!Number.isInteger(value))
+				return { ok: false, error: `${option.name} takes a whole number, not "${raw}"` };
 			return { ok: true, value };
 		}
 		case ApplicationCommandOptionType.Number: {
@@ -81,12 +94,17 @@ export function convertValue(option: APIApplicationCommandOption, raw: string): 
 export function completionContext(
 	line: string,
 	options: readonly APIApplicationCommandOption[],
-): { kind: 'command'; prefix: string } | { kind: 'name'; prefix: string; names: string[] } | { kind: 'value'; option: string; prefix: string } {
+):
+	| { kind: 'command'; prefix: string }
+	| { kind: 'name'; prefix: string; names: string[] }
+	| { kind: 'value'; option: string; prefix: string } {
 	if (!/\s/.test(line)) return { kind: 'command', prefix: line };
 	const last = /(?:^|\s)([^\s:]*)(?::(\S*))?$/u.exec(line);
 	const word = last?.[1] ?? '';
 	if (last?.[2] !== undefined) return { kind: 'value', option: word, prefix: last[2] };
 	const used = new Set([...line.matchAll(/\s([\p{L}\p{N}_'-]+):/gu)].map((match) => match[1]));
-	const names = [...options.map((option) => option.name), 'as'].filter((name) => !used.has(name) && name.startsWith(word));
+	const names = [...options.map((option) => option.name), 'as'].filter(
+		(name) => !used.has(name) && name.startsWith(word),
+	);
 	return { kind: 'name', prefix: word, names };
 }

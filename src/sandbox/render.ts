@@ -21,7 +21,10 @@ export interface TerminalStyle {
 	now?: number | undefined;
 }
 
-const ansi = (code: string, on: boolean) => (text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+const ansi =
+	(code: string, on: boolean) =>
+	(text: string): string =>
+		on ? `\u001b[${code}m${text}\u001b[0m` : text;
 
 /** `<t:unix:R>` as Discord shows it: "in an hour", "2 days ago" (moment.js thresholds, as Discord's client). */
 export function relativeTime(unixSeconds: number, style: TerminalStyle): string {
@@ -39,7 +42,11 @@ export function relativeTime(unixSeconds: number, style: TerminalStyle): string 
 
 /** `<t:unix:f>` as Discord shows it: date and short time in the reader's zone. */
 export function fullTime(unixSeconds: number, style: TerminalStyle): string {
-	return new Intl.DateTimeFormat(style.locale, { dateStyle: 'long', timeStyle: 'short', ...(style.timeZone ? { timeZone: style.timeZone } : {}) }).format(unixSeconds * 1000);
+	return new Intl.DateTimeFormat(style.locale, {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		...(style.timeZone ? { timeZone: style.timeZone } : {}),
+	}).format(unixSeconds * 1000);
 }
 
 /** Message content with mentions, timestamps and markdown resolved for a terminal. */
@@ -49,7 +56,9 @@ export function renderContent(content: string, names: RenderNames, style: Termin
 	const dim = ansi('2', style.color);
 	const mention = ansi('34', style.color);
 	return content
-		.replace(/<t:(\d+):([tTdDfFR])>/g, (_match, unix: string, kind: string) => (kind === 'R' ? relativeTime(Number(unix), style) : fullTime(Number(unix), style)))
+		.replace(/<t:(\d+):([tTdDfFR])>/g, (_match, unix: string, kind: string) =>
+			kind === 'R' ? relativeTime(Number(unix), style) : fullTime(Number(unix), style),
+		)
 		.replace(/<#(\d+)>/g, (_match, id: string) => mention(`#${names.channel(id) ?? id}`))
 		.replace(/<@&(\d+)>/g, (_match, id: string) => mention(`@${names.role(id) ?? id}`))
 		.replace(/<@!?(\d+)>/g, (_match, id: string) => mention(`@${names.user(id) ?? id}`))
@@ -63,7 +72,10 @@ export function renderComponents(components: readonly unknown[] | undefined, sty
 	const lines: string[] = [];
 	for (const row of components ?? []) {
 		for (const component of (row as { components?: { label?: string; url?: string }[] }).components ?? []) {
-			if (component.url) lines.push(`${style.color ? ansi('7', true)(` ${component.label ?? 'Link'} `) : `[ ${component.label ?? 'Link'} ]`} ${component.url}`);
+			if (component.url)
+				lines.push(
+					`${style.color ? ansi('7', true)(` ${component.label ?? 'Link'} `) : `[ ${component.label ?? 'Link'} ]`} ${component.url}`,
+				);
 		}
 	}
 	return lines;

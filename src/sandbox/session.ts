@@ -3,16 +3,23 @@
  * the gateway, or as the HTTP endpoint), and a way to type slash commands at it and see
  * what a person and Discord would see.
  */
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
-import type { APIInteraction } from 'discord-api-types/v10';
+
 import { REST } from '@discordjs/rest';
-import { startLocalDiscord, type InteractionHandle, type LocalDiscord, type MessageState, type RecordedRequest } from '../local-discord/index.js';
-import { createInviteRest } from '../discord/invites.js';
-import { createInteractionServer } from '../http/server.js';
-import { startBot, type Bot } from '../gateway/bot.js';
-import { createInviteCommand } from '../gateway/command.js';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
+import { createInviteRest } from '../discord/invites.js';
+import { type Bot, startBot } from '../gateway/bot.js';
+import { createInviteCommand } from '../gateway/command.js';
+import { createInteractionServer } from '../http/server.js';
+import {
+	type InteractionHandle,
+	type LocalDiscord,
+	type MessageState,
+	type RecordedRequest,
+	startLocalDiscord,
+} from '../local-discord/index.js';
 import { silentLogger } from '../log.js';
 import { completionContext, convertValue, parseCommandLine, stripSigil, type TypedValue } from './parse.js';
 
@@ -119,24 +126,51 @@ export class Sandbox {
 		try {
 			return await this.#run(line);
 		} catch (error) {
-			return { input: line, user: this.options.user, channel: this.options.channel, requests: [], deferred: false, ok: false, problem: (error as Error).message };
+			return {
+				input: line,
+				user: this.options.user,
+				channel: this.options.channel,
+				requests: [],
+				deferred: false,
+				ok: false,
+				problem: (error as Error).message,
+			};
 		}
 	}
 
 	async #run(line: string): Promise<CommandResult> {
 		const parsed = parseCommandLine(line);
-		const base = { input: line, user: this.options.user, channel: this.options.channel, requests: [], deferred: false };
+		const base = {
+			input: line,
+			user: this.options.user,
+			channel: this.options.channel,
+			requests: [],
+			deferred: false,
+		};
 		if (!parsed.ok) return { ...base, ok: false, problem: parsed.error };
-		if (parsed.value.command !== inviteCommand.name) return { ...base, ok: false, problem: `This sandbox knows /${inviteCommand.name} only.` };
+		if (parsed.value.command !== inviteCommand.name)
+			return { ...base, ok: false, problem: `This sandbox knows /${inviteCommand.name} only.` };
 
 		const user = parsed.value.as ? stripSigil(parsed.value.as) : this.options.user;
 		const member = this.#findMember(user);
-		if (!member) return { ...base, user, ok: false, problem: `No member called "${user}". Members: ${this.memberNames().join(', ')}` };
+		if (!member)
+			return {
+				...base,
+				user,
+				ok: false,
+				problem: `No member called "${user}". Members: ${this.memberNames().join(', ')}`,
+			};
 		const options = this.#convert(parsed.value.options);
 		if (!options.ok) return { ...base, user, ok: false, problem: options.error };
 
 		const started = this.discord.requests.length;
-		const payload = this.discord.interaction({ user: member, channel: this.options.channel, options: options.value, optionTypes: options.types, locale: this.options.locale });
+		const payload = this.discord.interaction({
+			user: member,
+			channel: this.options.channel,
+			options: options.value,
+			optionTypes: options.types,
+			locale: this.options.locale,
+		});
 		const handle = this.#deliver(payload);
 		let reply: MessageState | undefined;
 		let problem: string | undefined;
@@ -148,15 +182,22 @@ export class Sandbox {
 			problem = 'The bot did not answer.';
 		}
 		// The reply reaches Discord a moment before the bot's own call returns and reports.
-		const outcome = reply && this.options.transport !== 'external' ? await this.#outcome(payload.id, 2_000) : undefined;
+		const outcome =
+			reply && this.options.transport !== 'external' ? await this.#outcome(payload.id, 2_000) : undefined;
 		this.#outcomes.delete(payload.id);
 		return {
 			...base,
 			user,
 			ok: reply !== undefined && handle.rejected.length === 0 && outcome?.status !== 'failed',
-			problem: problem ?? (handle.rejected.length > 0 ? `Discord rejected the answer (${handle.rejected.map((entry) => entry.code).join(', ')}).` : undefined),
+			problem:
+				problem ??
+				(handle.rejected.length > 0
+					? `Discord rejected the answer (${handle.rejected.map((entry) => entry.code).join(', ')}).`
+					: undefined),
 			reply,
-			requests: this.discord.requests.slice(started).filter((request) => !INTERACTION_PLUMBING.test(request.path)),
+			requests: this.discord.requests
+				.slice(started)
+				.filter((request) => !INTERACTION_PLUMBING.test(request.path)),
 			firstResponseMs: handle.answeredInMs,
 			totalMs,
 			deferred: handle.responses[0]?.type === 5,
@@ -168,15 +209,31 @@ export class Sandbox {
 	async complete(line: string): Promise<string[]> {
 		const options = this.#displayOptions();
 		const context = completionContext(line, options);
-		if (context.kind === 'command') return `/${inviteCommand.name}`.startsWith(context.prefix) ? [`/${inviteCommand.name} `] : [];
+		if (context.kind === 'command')
+			return `/${inviteCommand.name}`.startsWith(context.prefix) ? [`/${inviteCommand.name} `] : [];
 		if (context.kind === 'name') return context.names.map((name) => `${name}:`);
 		const option = options.find((candidate) => candidate.name === context.option);
-		if (context.option === 'as') return this.memberNames().filter((name) => name.startsWith(stripSigil(context.prefix))).map((name) => `@${name}`);
+		if (context.option === 'as')
+			return this.memberNames()
+				.filter((name) => name.startsWith(stripSigil(context.prefix)))
+				.map((name) => `@${name}`);
 		if (!option) return [];
-		if (option.type === ApplicationCommandOptionType.Channel) return this.#names(this.discord.guild.channels.map((c) => c.name), context.prefix, '#');
-		if (option.type === ApplicationCommandOptionType.Role) return this.#names(this.discord.guild.roles.map((r) => r.name.replace(/^@/, '')), context.prefix, '@');
-		if (option.type === ApplicationCommandOptionType.User) return this.#names(this.memberNames(), context.prefix, '@');
-		if (option.type === ApplicationCommandOptionType.Boolean) return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
+		if (option.type === ApplicationCommandOptionType.Channel)
+			return this.#names(
+				this.discord.guild.channels.map((c) => c.name),
+				context.prefix,
+				'#',
+			);
+		if (option.type === ApplicationCommandOptionType.Role)
+			return this.#names(
+				this.discord.guild.roles.map((r) => r.name.replace(/^@/, '')),
+				context.prefix,
+				'@',
+			);
+		if (option.type === ApplicationCommandOptionType.User)
+			return this.#names(this.memberNames(), context.prefix, '@');
+		if (option.type === ApplicationCommandOptionType.Boolean)
+			return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
 		if ('autocomplete' in option && option.autocomplete) {
 			// A choice that only echoes the typed text completes nothing (and may be a "can't read" hint).
 			const choices = await this.suggest(this.#canonical.get(option.name) ?? option.name, context.prefix);
@@ -187,9 +244,18 @@ export class Sandbox {
 
 	/** Asks the bot for suggestions through the real autocomplete path. */
 	async suggest(optionName: string, typed: string): Promise<{ name: string; value: string }[]> {
-		const payload = this.discord.autocomplete({ user: this.options.user, channel: this.options.channel, options: { [optionName]: typed }, optionTypes: { [optionName]: ApplicationCommandOptionType.String }, focused: optionName, locale: this.options.locale });
+		const payload = this.discord.autocomplete({
+			user: this.options.user,
+			channel: this.options.channel,
+			options: { [optionName]: typed },
+			optionTypes: { [optionName]: ApplicationCommandOptionType.String },
+			focused: optionName,
+			locale: this.options.locale,
+		});
 		const response = await this.#deliver(payload).response(5_000);
-		return ((response as { data?: { choices?: { name: string; value: string | number }[] } }).data?.choices ?? []).map((choice) => ({ name: choice.name, value: String(choice.value) }));
+		return (
+			(response as { data?: { choices?: { name: string; value: string | number }[] } }).data?.choices ?? []
+		).map((choice) => ({ name: choice.name, value: String(choice.value) }));
 	}
 
 	/** Display name -> registered name, for a locale whose client shows translated option names. */
@@ -198,7 +264,9 @@ export class Sandbox {
 	/** The options as this locale's client shows them: localized names where the command has them. */
 	#displayOptions(): APIApplicationCommandOption[] {
 		return (inviteCommand.options ?? []).map((option) => {
-			const shown = (option.name_localizations as Record<string, string> | null | undefined)?.[this.options.locale] ?? option.name;
+			const shown =
+				(option.name_localizations as Record<string, string> | null | undefined)?.[this.options.locale] ??
+				option.name;
 			this.#canonical.set(shown, option.name);
 			return { ...option, name: shown } as APIApplicationCommandOption;
 		});
@@ -206,7 +274,8 @@ export class Sandbox {
 
 	async #outcome(interactionId: string, timeoutMs: number): Promise<InviteOutcome | undefined> {
 		const until = Date.now() + timeoutMs;
-		while (!this.#outcomes.has(interactionId) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+		while (!this.#outcomes.has(interactionId) && Date.now() < until)
+			await new Promise((resolve) => setTimeout(resolve, 5));
 		return this.#outcomes.get(interactionId);
 	}
 
@@ -227,36 +296,76 @@ export class Sandbox {
 
 	#names(all: string[], prefix: string, sigil: string): string[] {
 		const typed = stripSigil(prefix).toLowerCase();
-		return all.filter((name) => name.toLowerCase().startsWith(typed)).map((name) => (name.includes(' ') ? `"${sigil}${name}"` : `${sigil}${name}`));
+		return all
+			.filter((name) => name.toLowerCase().startsWith(typed))
+			.map((name) => (name.includes(' ') ? `"${sigil}${name}"` : `${sigil}${name}`));
 	}
 
 	#findMember(name: string): string | undefined {
 		const lower = name.toLowerCase();
-		return this.discord.guild.members.find((member) => member.user.username.toLowerCase() === lower || member.user.id === name)?.user.id;
+		return this.discord.guild.members.find(
+			(member) => member.user.username.toLowerCase() === lower || member.user.id === name,
+		)?.user.id;
 	}
 
-	#convert(typed: Record<string, string>): { ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string } {
+	#convert(
+		typed: Record<string, string>,
+	): { ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string } {
 		const options = this.#displayOptions();
 		const value: Record<string, TypedValue> = {};
 		const types: Record<string, number> = {};
 		for (const [name, raw] of Object.entries(typed)) {
 			const option =
-				options.find((candidate: APIApplicationCommandOption) => candidate.name === name) ?? options.find((candidate) => this.#canonical.get(candidate.name) === name);
-			if (!option) return { ok: false, error: `/invite has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}` };
+				options.find((candidate: APIApplicationCommandOption) => candidate.name === name) ??
+				options.find((candidate) => this.#canonical.get(candidate.name) === name);
+			if (!option)
+				return {
+					ok: false,
+					error: `/invite has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}`,
+				};
 			const canonical = this.#canonical.get(option.name) ?? option.name;
 			const converted = convertValue(option, raw);
 			if (!converted.ok) return converted;
 			let resolved = converted.value;
 			const { guild } = this.discord;
 			const lookups: Partial<Record<number, [string, string[], string | undefined]>> = {
-				[ApplicationCommandOptionType.Channel]: ['channel', guild.channels.map((c) => `#${c.name}`), this.#resolve(String(resolved), guild.channels, (c) => c.name, (c) => c.id)],
-				[ApplicationCommandOptionType.Role]: ['role', guild.roles.map((r) => `@${r.name.replace(/^@/, '')}`), this.#resolve(String(resolved), guild.roles, (r) => r.name, (r) => r.id)],
-				[ApplicationCommandOptionType.User]: ['member', this.memberNames().map((n) => `@${n}`), this.#findMember(String(resolved)) ?? this.#resolve(String(resolved), guild.users, (u) => u.username, (u) => u.id)],
+				[ApplicationCommandOptionType.Channel]: [
+					'channel',
+					guild.channels.map((c) => `#${c.name}`),
+					this.#resolve(
+						String(resolved),
+						guild.channels,
+						(c) => c.name,
+						(c) => c.id,
+					),
+				],
+				[ApplicationCommandOptionType.Role]: [
+					'role',
+					guild.roles.map((r) => `@${r.name.replace(/^@/, '')}`),
+					this.#resolve(
+						String(resolved),
+						guild.roles,
+						(r) => r.name,
+						(r) => r.id,
+					),
+				],
+				[ApplicationCommandOptionType.User]: [
+					'member',
+					this.memberNames().map((n) => `@${n}`),
+					this.#findMember(String(resolved)) ??
+						this.#resolve(
+							String(resolved),
+							guild.users,
+							(u) => u.username,
+							(u) => u.id,
+						),
+				],
 			};
 			const lookup = lookups[option.type];
 			if (lookup) {
 				const [kind, known, id] = lookup;
-				if (id === undefined) return { ok: false, error: `No ${kind} called "${resolved}". Try: ${known.join(', ')}` };
+				if (id === undefined)
+					return { ok: false, error: `No ${kind} called "${resolved}". Try: ${known.join(', ')}` };
 				resolved = id;
 			}
 			// Discord sends the registered (English) name, whatever the client shows.
@@ -267,7 +376,12 @@ export class Sandbox {
 	}
 
 	/** An id by name (any case; a leading `@` on either side ignored, as in `@everyone`) or by id. */
-	#resolve<T>(name: string, items: readonly T[], nameOf: (item: T) => string, idOf: (item: T) => string): string | undefined {
+	#resolve<T>(
+		name: string,
+		items: readonly T[],
+		nameOf: (item: T) => string,
+		idOf: (item: T) => string,
+	): string | undefined {
 		const plain = (text: string) => text.replace(/^@/, '').toLowerCase();
 		const found = items.find((item) => plain(nameOf(item)) === plain(name) || idOf(item) === name);
 		return found ? idOf(found) : undefined;
@@ -294,7 +408,10 @@ function externalBot(discord: LocalDiscord, endpoint: string | undefined): Sandb
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
 	const command = createInviteCommand({ logger: silentLogger, onOutcome });
-	const bot: Bot = await startBot(discord.token, { apiUrl: discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+	const bot: Bot = await startBot(discord.token, {
+		apiUrl: discord.apiUrl,
+		commands: new Map([[command.data.name, command]]),
+	});
 	await discord.ready();
 	return { deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }), stop: () => bot.stop() };
 }

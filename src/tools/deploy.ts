@@ -5,13 +5,17 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST } from '@discordjs/rest';
-import { Routes, type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody, Routes } from 'discord-api-types/v10';
 import { loadConfigOrReport } from '../config.js';
 import { loadCommands } from '../gateway/bot.js';
 import { describeDiff, diffCommands, isEmptyDiff } from './command-diff.js';
 
 /** Runs deploy; resolves to the exit code. `print` receives each output line. */
-export async function deploy(argv: readonly string[], print: (line: string) => void = console.log, env?: NodeJS.ProcessEnv): Promise<number> {
+export async function deploy(
+	argv: readonly string[],
+	print: (line: string) => void = console.log,
+	env?: NodeJS.ProcessEnv,
+): Promise<number> {
 	const dryRun = argv.includes('--dry-run');
 	const config = loadConfigOrReport(dryRun ? [] : ['token', 'applicationId'], print, env);
 	if (!config) return 1;
@@ -23,12 +27,16 @@ export async function deploy(argv: readonly string[], print: (line: string) => v
 	}
 
 	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
-	const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
+	const route = config.guildId
+		? Routes.applicationGuildCommands(config.applicationId, config.guildId)
+		: Routes.applicationCommands(config.applicationId);
 	const where = config.guildId ? `server ${config.guildId}` : 'all servers (global)';
 	try {
 		// Without with_localizations Discord leaves the *_localizations out, and every run would
 		// look like a change.
-		const registered = (await rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as APIApplicationCommand[];
+		const registered = (await rest.get(route, {
+			query: new URLSearchParams({ with_localizations: 'true' }),
+		})) as APIApplicationCommand[];
 		const diff = diffCommands(body, registered);
 		if (isEmptyDiff(diff)) {
 			print(`Commands in ${where} are up to date; nothing written.`);
@@ -36,15 +44,22 @@ export async function deploy(argv: readonly string[], print: (line: string) => v
 		}
 		for (const line of describeDiff(diff)) print(line);
 		await rest.put(route, { body });
-		print(`Registered ${body.length} command(s) in ${where}.${config.guildId ? '' : ' Global commands can take a moment to show up in clients.'}`);
+		print(
+			`Registered ${body.length} command(s) in ${where}.${config.guildId ? '' : ' Global commands can take a moment to show up in clients.'}`,
+		);
 		return 0;
 	} catch (error) {
 		const status = (error as { status?: number }).status;
-		if (status === 401) print('Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token).');
-		else if (status === 403 || status === 404) print(`Discord refused (HTTP ${status}): check DISCORD_APPLICATION_ID${config.guildId ? ' and that the bot is in DISCORD_GUILD_ID' : ''}.`);
+		if (status === 401)
+			print('Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token).');
+		else if (status === 403 || status === 404)
+			print(
+				`Discord refused (HTTP ${status}): check DISCORD_APPLICATION_ID${config.guildId ? ' and that the bot is in DISCORD_GUILD_ID' : ''}.`,
+			);
 		else print(`Deploy failed: ${(error as Error).message}`);
 		return 1;
 	}
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await deploy(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+	process.exitCode = await deploy(process.argv.slice(2));

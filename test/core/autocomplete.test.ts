@@ -16,7 +16,7 @@ describe('describeDuration', () => {
 		expect(describeDuration(0, 'en-US', en)).toBe(en.neverLabel);
 	});
 
-	it('formats numbers and units in the reader\'s language', () => {
+	it("formats numbers and units in the reader's language", () => {
 		expect(describeDuration(3_600, 'de', en)).toBe('1 Stunde');
 	});
 
@@ -26,7 +26,7 @@ describe('describeDuration', () => {
 });
 
 describe('suggestExpires', () => {
-	it('offers Discord\'s presets, in the dialog\'s order, when nothing is typed', () => {
+	it("offers Discord's presets, in the dialog's order, when nothing is typed", () => {
 		expect(suggestExpires('', 'en-US', en)).toEqual([
 			{ name: '30 minutes', value: '30m' },
 			{ name: '1 hour', value: '1h' },
@@ -62,7 +62,7 @@ describe('suggestExpires', () => {
 		expect(suggestExpires('soon', 'en-US', en)).toEqual([{ name: en.suggest.unreadable('soon'), value: 'soon' }]);
 	});
 
-	it('keeps every choice within Discord\'s limits: at most 25, names and values of 1 to 100 characters', () => {
+	it("keeps every choice within Discord's limits: at most 25, names and values of 1 to 100 characters", () => {
 		for (const typed of ['', '1', '90m', 'x'.repeat(300), '9'.repeat(300), `${'1h '.repeat(60)}`, 'never']) {
 			const choices = suggestExpires(typed, 'en-US', en);
 			expect(choices.length).toBeGreaterThan(0);

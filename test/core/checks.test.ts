@@ -4,25 +4,38 @@ import {
 	AUDIT_LOG_REASON_LIMIT,
 	auditLogReason,
 	buildRequest,
+	type Checked,
 	checkOptions,
 	checkPermissions,
 	lookupsNeeded,
 	REASON_OPTION_MAX_LENGTH,
-	refusalText,
-	type Checked,
 	type ReadOptions,
 	type Refusal,
+	refusalText,
 } from '../../src/core/checks.js';
 import type { RoleStanding } from '../../src/core/types.js';
 import { en } from '../../src/i18n/index.js';
-import { BOT_PERMISSIONS, GUILD_ID, INVITER_PERMISSIONS, INVOKER_ID, makeInvocation, TEXT_CHANNEL_ID, VOICE_CHANNEL_ID, voiceChannel, type InvocationOverrides } from './helpers.js';
+import {
+	BOT_PERMISSIONS,
+	GUILD_ID,
+	INVITER_PERMISSIONS,
+	INVOKER_ID,
+	type InvocationOverrides,
+	makeInvocation,
+	TEXT_CHANNEL_ID,
+	VOICE_CHANNEL_ID,
+	voiceChannel,
+} from './helpers.js';
 
 const STREAMER = { id: '1100000000000000200', username: 'streamer' };
 const ACTIVITY_ID = '880218394199220334';
 const ROLE = { id: '1100000000000000300', name: 'guest', position: 3, managed: false };
 
 function refusal<T>(result: Checked<T>): Refusal {
-	if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
+	if (result.ok)
+		throw new Error(
+			`expected a refusal, got ${JSON.stringify(result.value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
+		);
 	return result.refusal;
 }
 
@@ -38,14 +51,27 @@ describe('checkOptions: where the invite points', () => {
 	});
 
 	it('accepts every channel type Discord can make invites for', () => {
-		for (const type of [ChannelType.GuildText, ChannelType.GuildVoice, ChannelType.GuildAnnouncement, ChannelType.GuildStageVoice, ChannelType.GuildForum, ChannelType.GuildMedia]) {
+		for (const type of [
+			ChannelType.GuildText,
+			ChannelType.GuildVoice,
+			ChannelType.GuildAnnouncement,
+			ChannelType.GuildStageVoice,
+			ChannelType.GuildForum,
+			ChannelType.GuildMedia,
+		]) {
 			expect(checkOptions(makeInvocation({ channel: { type } })).ok).toBe(true);
 		}
 	});
 
 	it('refuses a thread and points to its parent channel', () => {
 		const parentId = '1100000000000000011';
-		const result = refusal(checkOptions(makeInvocation({ options: { channel: { id: '1100000000000000012', type: ChannelType.PublicThread, parentId } } })));
+		const result = refusal(
+			checkOptions(
+				makeInvocation({
+					options: { channel: { id: '1100000000000000012', type: ChannelType.PublicThread, parentId } },
+				}),
+			),
+		);
 		expect(result.id).toBe('threadNotInvitable');
 		expect(refusalText(result, en)).toContain(`<#${parentId}>`);
 		expect(refusalText(result, en)).toContain('<#1100000000000000012>');
@@ -58,12 +84,20 @@ describe('checkOptions: where the invite points', () => {
 	});
 
 	it('refuses a category and says to pick a channel in it', () => {
-		const result = refusal(checkOptions(makeInvocation({ options: { channel: { id: '1100000000000000013', type: ChannelType.GuildCategory } } })));
+		const result = refusal(
+			checkOptions(
+				makeInvocation({
+					options: { channel: { id: '1100000000000000013', type: ChannelType.GuildCategory } },
+				}),
+			),
+		);
 		expect(result.id).toBe('categoryNotInvitable');
 	});
 
 	it('refuses other channel types such as a server directory', () => {
-		expect(refusal(checkOptions(makeInvocation({ channel: { type: ChannelType.GuildDirectory } }))).id).toBe('channelNotInvitable');
+		expect(refusal(checkOptions(makeInvocation({ channel: { type: ChannelType.GuildDirectory } }))).id).toBe(
+			'channelNotInvitable',
+		);
 	});
 
 	it('lets Discord decide when the channel type is unknown', () => {
@@ -113,7 +147,10 @@ describe('checkOptions: max_uses', () => {
 	});
 
 	it.each([-1, 101, 1.5, Number.NaN])('refuses max_uses %d', (max_uses) => {
-		expect(refusal(checkOptions(makeInvocation({ options: { max_uses } })))).toEqual({ id: 'maxUsesOutOfRange', args: [max_uses] });
+		expect(refusal(checkOptions(makeInvocation({ options: { max_uses } })))).toEqual({
+			id: 'maxUsesOutOfRange',
+			args: [max_uses],
+		});
 	});
 });
 
@@ -129,30 +166,56 @@ describe('checkOptions: stream and Activity targets', () => {
 	});
 
 	it('refuses an Activity target on a text channel', () => {
-		expect(refusal(checkOptions(makeInvocation({ options: { activity: ACTIVITY_ID } }))).id).toBe('targetNeedsVoice');
+		expect(refusal(checkOptions(makeInvocation({ options: { activity: ACTIVITY_ID } }))).id).toBe(
+			'targetNeedsVoice',
+		);
 	});
 
 	it('accepts a stream or Activity target on voice and stage channels', () => {
-		expect(checkOptions(makeInvocation({ options: { channel: voiceChannel(), stream_user: STREAMER } })).ok).toBe(true);
-		expect(checkOptions(makeInvocation({ options: { channel: voiceChannel({ type: ChannelType.GuildStageVoice }), activity: ACTIVITY_ID } })).ok).toBe(true);
+		expect(checkOptions(makeInvocation({ options: { channel: voiceChannel(), stream_user: STREAMER } })).ok).toBe(
+			true,
+		);
+		expect(
+			checkOptions(
+				makeInvocation({
+					options: { channel: voiceChannel({ type: ChannelType.GuildStageVoice }), activity: ACTIVITY_ID },
+				}),
+			).ok,
+		).toBe(true);
 	});
 
-	it.each(['abc', '', '1234', '123456789012345678901', '88021839419922033x'])('refuses activity %j because it is not an application id', (activity) => {
-		expect(refusal(checkOptions(makeInvocation({ options: { channel: voiceChannel(), activity } })))).toEqual({ id: 'activityNotAnId', args: [activity] });
-	});
+	it.each(['abc', '', '1234', '123456789012345678901', '88021839419922033x'])(
+		'refuses activity %j because it is not an application id',
+		(activity) => {
+			expect(refusal(checkOptions(makeInvocation({ options: { channel: voiceChannel(), activity } })))).toEqual({
+				id: 'activityNotAnId',
+				args: [activity],
+			});
+		},
+	);
 });
 
 describe('checkOptions: reason and role', () => {
 	it('accepts a reason of exactly the option limit and refuses one character more', () => {
-		expect(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH) } })).ok).toBe(true);
-		expect(refusal(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH + 1) } })))).toEqual({
+		expect(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH) } })).ok).toBe(
+			true,
+		);
+		expect(
+			refusal(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH + 1) } }))),
+		).toEqual({
 			id: 'reasonTooLong',
 			args: [REASON_OPTION_MAX_LENGTH],
 		});
 	});
 
 	it('refuses the @everyone role, whose id is the server id', () => {
-		expect(refusal(checkOptions(makeInvocation({ options: { role: { ...ROLE, id: GUILD_ID, name: '@everyone', position: 0 } } }))).id).toBe('roleIsEveryone');
+		expect(
+			refusal(
+				checkOptions(
+					makeInvocation({ options: { role: { ...ROLE, id: GUILD_ID, name: '@everyone', position: 0 } } }),
+				),
+			).id,
+		).toBe('roleIsEveryone');
 	});
 
 	it('refuses a role managed by an integration', () => {
@@ -170,9 +233,15 @@ describe('lookupsNeeded', () => {
 		expect(lookupsNeeded(makeInvocation({ options: { role: ROLE } })).roleStanding).toBe(true);
 	});
 
-	it('needs channel permissions when the picked channel lacks the bot\'s or the invoker\'s', () => {
-		expect(lookupsNeeded(makeInvocation({ options: { channel: voiceChannel({ appPermissions: undefined }) } })).channelPermissions).toBe(true);
-		expect(lookupsNeeded(makeInvocation({ options: { channel: voiceChannel({ permissions: undefined }) } })).channelPermissions).toBe(true);
+	it("needs channel permissions when the picked channel lacks the bot's or the invoker's", () => {
+		expect(
+			lookupsNeeded(makeInvocation({ options: { channel: voiceChannel({ appPermissions: undefined }) } }))
+				.channelPermissions,
+		).toBe(true);
+		expect(
+			lookupsNeeded(makeInvocation({ options: { channel: voiceChannel({ permissions: undefined }) } }))
+				.channelPermissions,
+		).toBe(true);
 		expect(lookupsNeeded(makeInvocation({ appPermissions: null })).channelPermissions).toBe(true);
 	});
 });
@@ -190,7 +259,9 @@ describe('checkPermissions', () => {
 	});
 
 	it('refuses an invoker without Create Invite in the target channel, naming the permission', () => {
-		const result = refusal(check({ invoker: { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages } }));
+		const result = refusal(
+			check({ invoker: { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages } }),
+		);
 		expect(result.id).toBe('invokerMissing');
 		expect(refusalText(result, en)).toContain(en.permission.CreateInstantInvite);
 		expect(refusalText(result, en)).toContain(`<#${TEXT_CHANNEL_ID}>`);
@@ -219,13 +290,26 @@ describe('checkPermissions', () => {
 	it('checks the permissions of the picked channel, not of the channel the command ran in', () => {
 		const picked = voiceChannel({ appPermissions: PermissionFlagsBits.ViewChannel });
 		const result = refusal(check({ options: { channel: picked } }));
-		expect(result).toEqual({ id: 'botMissing', args: [`<#${VOICE_CHANNEL_ID}>`, en.permission.CreateInstantInvite] });
+		expect(result).toEqual({
+			id: 'botMissing',
+			args: [`<#${VOICE_CHANNEL_ID}>`, en.permission.CreateInstantInvite],
+		});
 	});
 
 	it('uses looked-up channel permissions when the payload has none', () => {
 		const picked = voiceChannel({ permissions: undefined, appPermissions: undefined });
-		expect(refusal(check({ options: { channel: picked } }, { channel: { invoker: PermissionFlagsBits.ViewChannel, bot: BOT_PERMISSIONS } })).id).toBe('invokerMissing');
-		expect(check({ options: { channel: picked } }, { channel: { invoker: INVITER_PERMISSIONS, bot: BOT_PERMISSIONS } }).ok).toBe(true);
+		expect(
+			refusal(
+				check(
+					{ options: { channel: picked } },
+					{ channel: { invoker: PermissionFlagsBits.ViewChannel, bot: BOT_PERMISSIONS } },
+				),
+			).id,
+		).toBe('invokerMissing');
+		expect(
+			check({ options: { channel: picked } }, { channel: { invoker: INVITER_PERMISSIONS, bot: BOT_PERMISSIONS } })
+				.ok,
+		).toBe(true);
 	});
 
 	it("lets Discord decide about the bot when the bot's permissions are unknown", () => {
@@ -238,14 +322,25 @@ describe('checkPermissions', () => {
 
 	it('refuses an invoker who cannot see the picked channel, even with Create Invite', () => {
 		const picked = voiceChannel({ permissions: PermissionFlagsBits.CreateInstantInvite });
-		expect(refusal(check({ options: { channel: picked } }))).toEqual({ id: 'invokerMissing', args: [`<#${VOICE_CHANNEL_ID}>`, en.permission.ViewChannel] });
+		expect(refusal(check({ options: { channel: picked } }))).toEqual({
+			id: 'invokerMissing',
+			args: [`<#${VOICE_CHANNEL_ID}>`, en.permission.ViewChannel],
+		});
 	});
 
 	it('treats Administrator as implying every permission, for the invoker and the bot', () => {
 		const admin = PermissionFlagsBits.Administrator;
 		expect(check({ invoker: { permissions: admin }, appPermissions: admin })).toEqual({ ok: true, value: true });
-		const standing: RoleStanding = { invokerIsOwner: false, invokerHighestPosition: 10, botHighestPosition: 10, invokerPermissions: admin, botPermissions: admin };
-		expect(check({ invoker: { permissions: admin }, appPermissions: admin, options: { role: ROLE } }, { standing }).ok).toBe(true);
+		const standing: RoleStanding = {
+			invokerIsOwner: false,
+			invokerHighestPosition: 10,
+			botHighestPosition: 10,
+			invokerPermissions: admin,
+			botPermissions: admin,
+		};
+		expect(
+			check({ invoker: { permissions: admin }, appPermissions: admin, options: { role: ROLE } }, { standing }).ok,
+		).toBe(true);
 	});
 
 	describe('with a role to give', () => {
@@ -270,19 +365,27 @@ describe('checkPermissions', () => {
 		});
 
 		it('refuses an invoker without Manage Roles server-wide', () => {
-			expect(refusal(check(withRole(1), { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id).toBe('roleNeedsManageRoles');
+			expect(
+				refusal(check(withRole(1), { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id,
+			).toBe('roleNeedsManageRoles');
 		});
 
 		it("ignores bit 28 in the channel's permissions, where an overwrite makes it Manage Permissions", () => {
 			const overrides = withRole(1);
 			overrides.invoker = { permissions: manager };
 			overrides.appPermissions = bot;
-			expect(refusal(check(overrides, { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id).toBe('roleNeedsManageRoles');
-			expect(refusal(check(overrides, { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe('botNeedsManageRoles');
+			expect(
+				refusal(check(overrides, { standing: standing({ invokerPermissions: INVITER_PERMISSIONS }) })).id,
+			).toBe('roleNeedsManageRoles');
+			expect(refusal(check(overrides, { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe(
+				'botNeedsManageRoles',
+			);
 		});
 
 		it('refuses when the bot lacks Manage Roles server-wide', () => {
-			expect(refusal(check(withRole(1), { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe('botNeedsManageRoles');
+			expect(refusal(check(withRole(1), { standing: standing({ botPermissions: BOT_PERMISSIONS }) })).id).toBe(
+				'botNeedsManageRoles',
+			);
 		});
 
 		it("refuses a role at the same position as the invoker's highest", () => {
@@ -291,20 +394,37 @@ describe('checkPermissions', () => {
 		});
 
 		it("refuses a role above the invoker's highest", () => {
-			expect(refusal(check(withRole(7), { standing: standing({ botHighestPosition: 9 }) })).id).toBe('roleNotBelowInvoker');
+			expect(refusal(check(withRole(7), { standing: standing({ botHighestPosition: 9 }) })).id).toBe(
+				'roleNotBelowInvoker',
+			);
 		});
 
 		it('lets the server owner give a role above their highest, even without Manage Roles', () => {
-			expect(check(withRole(7), { standing: standing({ invokerIsOwner: true, invokerHighestPosition: 0, botHighestPosition: 9, invokerPermissions: INVITER_PERMISSIONS }) }).ok).toBe(true);
+			expect(
+				check(withRole(7), {
+					standing: standing({
+						invokerIsOwner: true,
+						invokerHighestPosition: 0,
+						botHighestPosition: 9,
+						invokerPermissions: INVITER_PERMISSIONS,
+					}),
+				}).ok,
+			).toBe(true);
 		});
 
 		it("still refuses the owner a role at or above the bot's highest", () => {
-			const result = refusal(check(withRole(9), { standing: standing({ invokerIsOwner: true, botHighestPosition: 9 }) }));
+			const result = refusal(
+				check(withRole(9), { standing: standing({ invokerIsOwner: true, botHighestPosition: 9 }) }),
+			);
 			expect(result).toEqual({ id: 'roleNotBelowBot', args: [`<@&${ROLE.id}>`] });
 		});
 
 		it("refuses a role at the same position as the bot's highest", () => {
-			expect(refusal(check(withRole(5), { standing: standing({ invokerHighestPosition: 9, botHighestPosition: 5 }) })).id).toBe('roleNotBelowBot');
+			expect(
+				refusal(
+					check(withRole(5), { standing: standing({ invokerHighestPosition: 9, botHighestPosition: 5 }) }),
+				).id,
+			).toBe('roleNotBelowBot');
 		});
 
 		it('refuses to give a role when the standing could not be looked up: nobody else would check the invoker', () => {
@@ -322,7 +442,11 @@ describe('buildRequest', () => {
 	};
 
 	it('always sends max_age, one day by default, and nothing the user did not ask for', () => {
-		expect(build()).toEqual({ channelId: TEXT_CHANNEL_ID, body: { max_age: 86_400 }, reason: `/invite by ada (${INVOKER_ID})` });
+		expect(build()).toEqual({
+			channelId: TEXT_CHANNEL_ID,
+			body: { max_age: 86_400 },
+			reason: `/invite by ada (${INVOKER_ID})`,
+		});
 	});
 
 	it('sends max_age 0 for a never-expiring invite', () => {
@@ -330,19 +454,32 @@ describe('buildRequest', () => {
 	});
 
 	it('passes max_uses, temporary and unique through, including false and 0', () => {
-		expect(build({ options: { max_uses: 0, temporary: false, unique: true } }).body).toEqual({ max_age: 86_400, max_uses: 0, temporary: false, unique: true });
+		expect(build({ options: { max_uses: 0, temporary: false, unique: true } }).body).toEqual({
+			max_age: 86_400,
+			max_uses: 0,
+			temporary: false,
+			unique: true,
+		});
 	});
 
-	it('targets a stream with the streaming user\'s id', () => {
+	it("targets a stream with the streaming user's id", () => {
 		const request = build({ options: { channel: voiceChannel(), stream_user: STREAMER } });
 		expect(request.channelId).toBe(VOICE_CHANNEL_ID);
-		expect(request.body).toEqual({ max_age: 86_400, target_type: InviteTargetType.Stream, target_user_id: STREAMER.id });
+		expect(request.body).toEqual({
+			max_age: 86_400,
+			target_type: InviteTargetType.Stream,
+			target_user_id: STREAMER.id,
+		});
 		expect(request.body.target_type).toBe(1);
 	});
 
 	it('targets an Activity with the trimmed application id', () => {
 		const request = build({ options: { channel: voiceChannel(), activity: ` ${ACTIVITY_ID} ` } });
-		expect(request.body).toEqual({ max_age: 86_400, target_type: InviteTargetType.EmbeddedApplication, target_application_id: ACTIVITY_ID });
+		expect(request.body).toEqual({
+			max_age: 86_400,
+			target_type: InviteTargetType.EmbeddedApplication,
+			target_application_id: ACTIVITY_ID,
+		});
 		expect(request.body.target_type).toBe(2);
 	});
 
@@ -352,7 +489,8 @@ describe('buildRequest', () => {
 });
 
 describe('auditLogReason', () => {
-	const reasonFor = (username: string, reason?: string, id = INVOKER_ID) => auditLogReason(makeInvocation({ invoker: { id, username }, options: { reason } }));
+	const reasonFor = (username: string, reason?: string, id = INVOKER_ID) =>
+		auditLogReason(makeInvocation({ invoker: { id, username }, options: { reason } }));
 
 	it('names the invoker when no reason is given', () => {
 		expect(reasonFor('ada')).toBe(`/invite by ada (${INVOKER_ID})`);
@@ -400,7 +538,7 @@ describe('auditLogReason', () => {
 });
 
 describe('refusalText', () => {
-	it('fills the refusal\'s values into the reader\'s message', () => {
+	it("fills the refusal's values into the reader's message", () => {
 		expect(refusalText({ id: 'maxUsesOutOfRange', args: [101] }, en)).toBe(en.check.maxUsesOutOfRange(101));
 		expect(refusalText({ id: 'notInGuild', args: [] }, en)).toBe(en.check.notInGuild);
 	});

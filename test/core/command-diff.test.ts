@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, type APIApplicationCommand } from 'discord-api-types/v10';
+import { type APIApplicationCommand, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { buildInviteCommand } from '../../src/core/command.js';
 import { describeDiff, diffCommands, isEmptyDiff } from '../../src/tools/command-diff.js';
@@ -28,14 +28,26 @@ describe('diffCommands', () => {
 	});
 
 	it('ignores the fields Discord adds: id, version, application_id, default_permission, dm_permission, nsfw', () => {
-		const remote = registered({ guild_id: '1100000000000000001', nsfw: true, dm_permission: false, default_permission: false });
+		const remote = registered({
+			guild_id: '1100000000000000001',
+			nsfw: true,
+			dm_permission: false,
+			default_permission: false,
+		});
 		expect(isEmptyDiff(diffCommands([buildInviteCommand()], [remote]))).toBe(true);
 	});
 
 	it('treats null, false, empty lists and empty maps the same as a missing field', () => {
 		const { name_localizations: _names, ...local } = buildInviteCommand();
 		const remote = registered({ name_localizations: null, nsfw: false });
-		expect(isEmptyDiff(diffCommands([{ ...local, description_localizations: local.description_localizations }], [{ ...remote, name_localizations: null }]))).toBe(true);
+		expect(
+			isEmptyDiff(
+				diffCommands(
+					[{ ...local, description_localizations: local.description_localizations }],
+					[{ ...remote, name_localizations: null }],
+				),
+			),
+		).toBe(true);
 		expect(isEmptyDiff(diffCommands([{ ...local, options: [] }], [{ ...remote, options: [] }]))).toBe(true);
 	});
 
@@ -54,8 +66,12 @@ describe('diffCommands', () => {
 
 	it('reports a changed option bound deep inside options', () => {
 		const remote = registered();
-		remote.options = remote.options!.map((option) => (option.type === ApplicationCommandOptionType.Integer ? { ...option, max_value: 50 } : option));
-		expect(diffCommands([buildInviteCommand()], [remote]).changed).toEqual([{ name: 'invite', fields: ['options'] }]);
+		remote.options = remote.options!.map((option) =>
+			option.type === ApplicationCommandOptionType.Integer ? { ...option, max_value: 50 } : option,
+		);
+		expect(diffCommands([buildInviteCommand()], [remote]).changed).toEqual([
+			{ name: 'invite', fields: ['options'] },
+		]);
 	});
 
 	it('reports a command not yet registered as added', () => {

@@ -1,16 +1,16 @@
 import {
+	type APIApplicationCommandOption,
 	ApplicationCommandOptionType,
 	ApplicationCommandType,
 	ApplicationIntegrationType,
 	ChannelType,
 	InteractionContextType,
-	PermissionFlagsBits,
-	type APIApplicationCommandOption,
 	type LocalizationMap,
+	PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { buildInviteCommand, inviteCommand } from '../../src/core/command.js';
 import { REASON_OPTION_MAX_LENGTH } from '../../src/core/checks.js';
+import { buildInviteCommand, inviteCommand } from '../../src/core/command.js';
 
 /** Discord's pattern for command and option names (DISCORD_NOTES.md). */
 const DISCORD_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -32,7 +32,8 @@ function expectValidDescription(description: string): void {
 	expect(description.length).toBeLessThanOrEqual(100);
 }
 
-const localizations = (map: LocalizationMap | null | undefined): string[] => Object.values(map ?? {}).filter((value): value is string => typeof value === 'string');
+const localizations = (map: LocalizationMap | null | undefined): string[] =>
+	Object.values(map ?? {}).filter((value): value is string => typeof value === 'string');
 
 describe('the registered /invite command', () => {
 	it('is a guild-only chat-input command named invite', () => {
@@ -54,7 +55,17 @@ describe('the registered /invite command', () => {
 	});
 
 	it('has exactly the options channel, expires, max_uses, temporary, unique, stream_user, activity, role, reason', () => {
-		expect(options.map((option) => option.name)).toEqual(['channel', 'expires', 'max_uses', 'temporary', 'unique', 'stream_user', 'activity', 'role', 'reason']);
+		expect(options.map((option) => option.name)).toEqual([
+			'channel',
+			'expires',
+			'max_uses',
+			'temporary',
+			'unique',
+			'stream_user',
+			'activity',
+			'role',
+			'reason',
+		]);
 	});
 
 	it('gives each option its type', () => {
@@ -72,7 +83,14 @@ describe('the registered /invite command', () => {
 	});
 
 	it('offers only the channel types Discord can make invites for', () => {
-		const types = [ChannelType.GuildText, ChannelType.GuildVoice, ChannelType.GuildAnnouncement, ChannelType.GuildStageVoice, ChannelType.GuildForum, ChannelType.GuildMedia];
+		const types = [
+			ChannelType.GuildText,
+			ChannelType.GuildVoice,
+			ChannelType.GuildAnnouncement,
+			ChannelType.GuildStageVoice,
+			ChannelType.GuildForum,
+			ChannelType.GuildMedia,
+		];
 		expect(optionNamed('channel').channel_types).toEqual(types);
 		expect(optionNamed('channel').channel_types).toEqual([0, 2, 5, 13, 15, 16]);
 	});
@@ -94,7 +112,7 @@ describe('the registered /invite command', () => {
 		for (const option of options) expect(option.required ?? false).toBe(false);
 	});
 
-	it('keeps to Discord\'s limits: names, lowercase, descriptions of 1 to 100 characters, at most 25 options', () => {
+	it("keeps to Discord's limits: names, lowercase, descriptions of 1 to 100 characters, at most 25 options", () => {
 		expect(options.length).toBeLessThanOrEqual(25);
 		expectValidName(inviteCommand.name);
 		expectValidDescription(inviteCommand.description);
@@ -107,15 +125,20 @@ describe('the registered /invite command', () => {
 
 	it('keeps every localized name and description to the same limits', () => {
 		for (const name of localizations(inviteCommand.name_localizations)) expectValidName(name);
-		for (const description of localizations(inviteCommand.description_localizations)) expectValidDescription(description);
+		for (const description of localizations(inviteCommand.description_localizations))
+			expectValidDescription(description);
 		for (const option of options) {
 			for (const name of localizations(option.name_localizations)) expectValidName(name);
-			for (const description of localizations(option.description_localizations)) expectValidDescription(description);
+			for (const description of localizations(option.description_localizations))
+				expectValidDescription(description);
 		}
 		// Within one language, no two options share a name.
 		const locales = new Set(options.flatMap((option) => Object.keys(option.name_localizations ?? {})));
 		for (const locale of locales) {
-			const names = options.map((option) => (option.name_localizations as Record<string, string> | null | undefined)?.[locale] ?? option.name);
+			const names = options.map(
+				(option) =>
+					(option.name_localizations as Record<string, string> | null | undefined)?.[locale] ?? option.name,
+			);
 			expect(new Set(names).size, locale).toBe(names.length);
 		}
 	});

@@ -28,7 +28,9 @@ function errorOf(requirements: readonly Requirement[], env: NodeJS.ProcessEnv): 
 
 describe('loadConfig', () => {
 	it('fills in the defaults under a minimal environment', () => {
-		expect(loadConfig(['token', 'applicationId'], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID })).toEqual({
+		expect(
+			loadConfig(['token', 'applicationId'], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APPLICATION_ID }),
+		).toEqual({
 			token: TOKEN,
 			applicationId: APPLICATION_ID,
 			guildId: undefined,
@@ -43,7 +45,11 @@ describe('loadConfig', () => {
 	});
 
 	it('lists every problem at once', () => {
-		const problems = problemsOf(['token', 'applicationId', 'publicKey'], { LOG_LEVEL: 'loud', PORT: 'eighty', DISCORD_GUILD_ID: 'my-server' });
+		const problems = problemsOf(['token', 'applicationId', 'publicKey'], {
+			LOG_LEVEL: 'loud',
+			PORT: 'eighty',
+			DISCORD_GUILD_ID: 'my-server',
+		});
 		expect(problems).toHaveLength(6);
 		expect(problems.join('\n')).toMatch(/DISCORD_TOKEN is not set/);
 		expect(problems.join('\n')).toMatch(/DISCORD_APPLICATION_ID is not set/);
@@ -66,7 +72,9 @@ describe('loadConfig', () => {
 	});
 
 	it('treats a blank value as unset', () => {
-		expect(problemsOf(['token'], { DISCORD_TOKEN: '   ' })).toEqual([expect.stringMatching(/^DISCORD_TOKEN is not set/)]);
+		expect(problemsOf(['token'], { DISCORD_TOKEN: '   ' })).toEqual([
+			expect.stringMatching(/^DISCORD_TOKEN is not set/),
+		]);
 		expect(loadConfig([], { LOG_LEVEL: '', PORT: ' ' })).toMatchObject({ logLevel: 'info', port: 8080 });
 	});
 
@@ -88,7 +96,12 @@ describe('loadConfig', () => {
 	});
 
 	it('never puts the token in the error message, whatever else is wrong', () => {
-		const error = errorOf(['token', 'applicationId'], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: 'abc', DISCORD_API_URL: 'https://discord.com/api/v10', LOG_LEVEL: 'loud' });
+		const error = errorOf(['token', 'applicationId'], {
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_APPLICATION_ID: 'abc',
+			DISCORD_API_URL: 'https://discord.com/api/v10',
+			LOG_LEVEL: 'loud',
+		});
 		expect(error.problems.length).toBe(3);
 		expect(error.message).not.toContain(TOKEN);
 		expect(error.problems.join('\n')).not.toContain(TOKEN);
@@ -105,20 +118,32 @@ describe('loadConfig', () => {
 	});
 
 	it('strips trailing slashes from DISCORD_API_URL and accepts a loopback server', () => {
-		expect(loadConfig([], { DISCORD_API_URL: 'http://127.0.0.1:4000/api/' }).apiUrl).toBe('http://127.0.0.1:4000/api');
+		expect(loadConfig([], { DISCORD_API_URL: 'http://127.0.0.1:4000/api/' }).apiUrl).toBe(
+			'http://127.0.0.1:4000/api',
+		);
 	});
 
 	it('refuses a DISCORD_API_URL that is not http(s)', () => {
-		expect(problemsOf([], { DISCORD_API_URL: 'discord.com/api' })).toEqual([expect.stringMatching(/^DISCORD_API_URL must be an http\(s\) URL/)]);
+		expect(problemsOf([], { DISCORD_API_URL: 'discord.com/api' })).toEqual([
+			expect.stringMatching(/^DISCORD_API_URL must be an http\(s\) URL/),
+		]);
 	});
 
 	it('refuses ids that are not snowflakes', () => {
-		expect(problemsOf([], { DISCORD_APPLICATION_ID: '123' })).toEqual([expect.stringMatching(/^DISCORD_APPLICATION_ID must be a number of 17 to 20 digits/)]);
-		expect(problemsOf([], { DISCORD_GUILD_ID: '1234567890123456789012' })).toEqual([expect.stringMatching(/^DISCORD_GUILD_ID/)]);
+		expect(problemsOf([], { DISCORD_APPLICATION_ID: '123' })).toEqual([
+			expect.stringMatching(/^DISCORD_APPLICATION_ID must be a number of 17 to 20 digits/),
+		]);
+		expect(problemsOf([], { DISCORD_GUILD_ID: '1234567890123456789012' })).toEqual([
+			expect.stringMatching(/^DISCORD_GUILD_ID/),
+		]);
 	});
 
 	it('reads the guild, the log level in any case and the public key in lower case', () => {
-		const config = loadConfig(['publicKey'], { DISCORD_GUILD_ID: '1100000000000000001', LOG_LEVEL: 'DEBUG', DISCORD_PUBLIC_KEY: PUBLIC_KEY.toUpperCase() });
+		const config = loadConfig(['publicKey'], {
+			DISCORD_GUILD_ID: '1100000000000000001',
+			LOG_LEVEL: 'DEBUG',
+			DISCORD_PUBLIC_KEY: PUBLIC_KEY.toUpperCase(),
+		});
 		expect(config).toMatchObject({ guildId: '1100000000000000001', logLevel: 'debug', publicKey: PUBLIC_KEY });
 	});
 
@@ -128,9 +153,14 @@ describe('loadConfig', () => {
 	});
 
 	it('accepts PORT from 0 to 65535 and REPLAY_WINDOW_SECONDS from 1 to 3600', () => {
-		expect(loadConfig([], { PORT: '0', REPLAY_WINDOW_SECONDS: '3600' })).toMatchObject({ port: 0, replayWindowSeconds: 3_600 });
+		expect(loadConfig([], { PORT: '0', REPLAY_WINDOW_SECONDS: '3600' })).toMatchObject({
+			port: 0,
+			replayWindowSeconds: 3_600,
+		});
 		expect(problemsOf([], { PORT: '65536', REPLAY_WINDOW_SECONDS: '0' })).toHaveLength(2);
-		expect(problemsOf([], { PORT: '80.5' })).toEqual([expect.stringContaining('PORT must be a whole number from 0 to 65535')]);
+		expect(problemsOf([], { PORT: '80.5' })).toEqual([
+			expect.stringContaining('PORT must be a whole number from 0 to 65535'),
+		]);
 	});
 
 	it('never echoes a value, so a token pasted into the wrong variable stays off the screen', () => {

@@ -9,9 +9,16 @@ import { recordingLogger, recordingResponder, sleep } from './helpers.js';
 const ANSWER = textReply('done');
 const BUDGET_MS = 30;
 
-function deadline(responder: ReturnType<typeof recordingResponder>, options: { budgetMs?: number; receivedAt?: number } = {}) {
+function deadline(
+	responder: ReturnType<typeof recordingResponder>,
+	options: { budgetMs?: number; receivedAt?: number } = {},
+) {
 	const logger = recordingLogger();
-	const reply = new DeadlineReply(responder, { receivedAt: options.receivedAt ?? Date.now(), deferAfterMs: options.budgetMs ?? BUDGET_MS, logger });
+	const reply = new DeadlineReply(responder, {
+		receivedAt: options.receivedAt ?? Date.now(),
+		deferAfterMs: options.budgetMs ?? BUDGET_MS,
+		logger,
+	});
 	return { reply, logger };
 }
 
@@ -132,7 +139,12 @@ describe('DeadlineReply', () => {
 	it('counts the remaining budget from when the interaction arrived', () => {
 		let now = 1_000;
 		const responder = recordingResponder();
-		const reply = new DeadlineReply(responder, { receivedAt: 1_000, deferAfterMs: 10_000, logger: recordingLogger(), now: () => now });
+		const reply = new DeadlineReply(responder, {
+			receivedAt: 1_000,
+			deferAfterMs: 10_000,
+			logger: recordingLogger(),
+			now: () => now,
+		});
 		expect(reply.remainingMs).toBe(10_000);
 		now = 4_000;
 		expect(reply.remainingMs).toBe(7_000);

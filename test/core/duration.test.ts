@@ -28,11 +28,14 @@ describe('parseDuration', () => {
 		expect(parseDuration(input)).toEqual({ ok: true, seconds });
 	});
 
-	it.each(['never', 'Never', 'none', 'forever', 'permanent', '∞', '0'])('reads %j as 0, the "never expires" value', (input) => {
-		expect(parseDuration(input)).toEqual({ ok: true, seconds: 0 });
-	});
+	it.each(['never', 'Never', 'none', 'forever', 'permanent', '∞', '0'])(
+		'reads %j as 0, the "never expires" value',
+		(input) => {
+			expect(parseDuration(input)).toEqual({ ok: true, seconds: 0 });
+		},
+	);
 
-	it('reads a bare number as seconds, like Discord\'s max_age', () => {
+	it("reads a bare number as seconds, like Discord's max_age", () => {
 		expect(parseDuration('3600')).toEqual({ ok: true, seconds: 3_600 });
 	});
 
@@ -47,9 +50,12 @@ describe('parseDuration', () => {
 		expect(parseDuration('8d')).toEqual({ ok: false, error: 'too-long', seconds: 691_200 });
 	});
 
-	it.each(['', '   ', 'garbage', 'h', '2h30', '-5m', '1.5.5h', '5 parsecs', 'soon', '.5h', 'and'])('refuses %j as unreadable', (input) => {
-		expect(parseDuration(input)).toEqual({ ok: false, error: 'unreadable' });
-	});
+	it.each(['', '   ', 'garbage', 'h', '2h30', '-5m', '1.5.5h', '5 parsecs', 'soon', '.5h', 'and'])(
+		'refuses %j as unreadable',
+		(input) => {
+			expect(parseDuration(input)).toEqual({ ok: false, error: 'unreadable' });
+		},
+	);
 
 	it('refuses a number too large to count exactly instead of misreading it', () => {
 		expect(parseDuration('99999999999999999999').ok).toBe(false);
@@ -94,7 +100,7 @@ describe('compactDuration', () => {
 });
 
 describe('presets', () => {
-	it('are the choices of Discord\'s own invite dialog, in its order, ending with never', () => {
+	it("are the choices of Discord's own invite dialog, in its order, ending with never", () => {
 		expect(DISCORD_EXPIRY_PRESETS).toEqual([1_800, 3_600, 21_600, 43_200, 86_400, 604_800, 0]);
 		expect(DISCORD_EXPIRY_PRESETS).toContain(DEFAULT_INVITE_AGE_SECONDS);
 		expect(DEFAULT_INVITE_AGE_SECONDS).toBe(86_400);

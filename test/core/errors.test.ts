@@ -1,7 +1,7 @@
-import { DiscordAPIError, HTTPError, RateLimitError, type DiscordErrorData } from '@discordjs/rest';
+import { DiscordAPIError, type DiscordErrorData, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { classifyError, failureText, formErrors, isInteractionGone, type Failure } from '../../src/core/errors.js';
+import { classifyError, type Failure, failureText, formErrors, isInteractionGone } from '../../src/core/errors.js';
 import { en } from '../../src/i18n/index.js';
 import { TEXT_CHANNEL_ID } from './helpers.js';
 
@@ -30,7 +30,7 @@ function rateLimitError(timeToReset: number): RateLimitError {
 
 const withCode = (message: string, code: string): Error => Object.assign(new Error(message), { code });
 
-describe('classifyError: Discord\'s JSON error codes', () => {
+describe("classifyError: Discord's JSON error codes", () => {
 	it.each([
 		[RESTJSONErrorCodes.UnknownChannel, 404, 'unknownChannel'],
 		[RESTJSONErrorCodes.MissingAccess, 403, 'missingAccess'],
@@ -61,31 +61,54 @@ describe('classifyError: Discord\'s JSON error codes', () => {
 	});
 
 	it('tells the invoker about the 1000-invite limit and where to delete invites', () => {
-		expect(failureText(classifyError(apiError(RESTJSONErrorCodes.MaximumNumberOfInvitesReached, 400)), en)).toBe(en.error.maxInvites);
+		expect(failureText(classifyError(apiError(RESTJSONErrorCodes.MaximumNumberOfInvitesReached, 400)), en)).toBe(
+			en.error.maxInvites,
+		);
 	});
 
 	it('turns a 50035 with nested field errors into "field: message" text', () => {
 		const errors = {
-			max_age: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 604800.' }] },
+			max_age: {
+				_errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 604800.' }],
+			},
 			role_ids: { 0: { _errors: [{ code: 'UNKNOWN_ROLE', message: 'Unknown role' }] } },
 		};
-		const failure = classifyError(apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body', errors }));
-		expect(failure).toEqual({ id: 'invalidForm', args: ['max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role'], log: true });
-		expect(failureText(failure, en)).toBe('Discord rejected the invite settings: max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role');
+		const failure = classifyError(
+			apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body', errors }),
+		);
+		expect(failure).toEqual({
+			id: 'invalidForm',
+			args: ['max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role'],
+			log: true,
+		});
+		expect(failureText(failure, en)).toBe(
+			'Discord rejected the invite settings: max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role',
+		);
 	});
 
-	it('falls back to Discord\'s message for a 50035 without field errors', () => {
-		const failure = classifyError(apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body' }));
+	it("falls back to Discord's message for a 50035 without field errors", () => {
+		const failure = classifyError(
+			apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body' }),
+		);
 		expect(failure.args).toEqual(['Invalid Form Body']);
 	});
 
 	it('names the whole body when the error sits at the top level', () => {
-		expect(formErrors({ code: 50035, message: 'Invalid Form Body', errors: { _errors: [{ code: 'X', message: 'bad' }] } })).toBe('body: bad');
+		expect(
+			formErrors({
+				code: 50035,
+				message: 'Invalid Form Body',
+				errors: { _errors: [{ code: 'X', message: 'bad' }] },
+			}),
+		).toBe('body: bad');
 	});
 
 	it('treats a 429 answer with an unknown code as a rate limit', () => {
 		const now = () => 1_700_000_000_000;
-		expect(classifyError(apiError(RESTJSONErrorCodes.GeneralError, 429), now)).toEqual({ id: 'rateLimited', args: ['<t:1700000001:R>'] });
+		expect(classifyError(apiError(RESTJSONErrorCodes.GeneralError, 429), now)).toEqual({
+			id: 'rateLimited',
+			args: ['<t:1700000001:R>'],
+		});
 	});
 
 	it('gives an unknown code a reference id and logs it', () => {
@@ -117,11 +140,18 @@ describe('isInteractionGone', () => {
 
 describe('classifyError: HTTP, rate limits and the network', () => {
 	it('calls a 5xx ambiguous: the invite may have been made before the error', () => {
-		expect(classifyError(new HTTPError(502, 'Bad Gateway', 'POST', URL, BODY))).toEqual({ id: 'discordError', args: [502], ambiguous: true, log: true });
+		expect(classifyError(new HTTPError(502, 'Bad Gateway', 'POST', URL, BODY))).toEqual({
+			id: 'discordError',
+			args: [502],
+			ambiguous: true,
+			log: true,
+		});
 	});
 
 	it('includes the status in the 5xx text', () => {
-		expect(failureText(classifyError(new HTTPError(503, 'Service Unavailable', 'POST', URL, BODY)), en)).toContain('HTTP 503');
+		expect(failureText(classifyError(new HTTPError(503, 'Service Unavailable', 'POST', URL, BODY)), en)).toContain(
+			'HTTP 503',
+		);
 	});
 
 	// Regression, fixed (src/i18n/en.ts, error.discordError): classifyError marks a 5xx `ambiguous` ("the
@@ -145,12 +175,24 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 	it('calls an aborted request an ambiguous timeout', () => {
 		const controller = new AbortController();
 		controller.abort();
-		expect(classifyError(controller.signal.reason)).toEqual({ id: 'timeout', args: [], ambiguous: true, log: true });
-		expect(classifyError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })).id).toBe('timeout');
+		expect(classifyError(controller.signal.reason)).toEqual({
+			id: 'timeout',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+		expect(classifyError(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })).id).toBe(
+			'timeout',
+		);
 	});
 
 	it('calls a request that ran out of time an ambiguous timeout', () => {
-		expect(classifyError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toEqual({ id: 'timeout', args: [], ambiguous: true, log: true });
+		expect(classifyError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))).toEqual({
+			id: 'timeout',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
 	});
 
 	it('calls a refused connection a network failure, not ambiguous: nothing reached Discord', () => {
@@ -160,17 +202,33 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 	});
 
 	it('finds the network code in the cause, as fetch reports it', () => {
-		const error = new TypeError('fetch failed', { cause: withCode('getaddrinfo ENOTFOUND discord.com', 'ENOTFOUND') });
+		const error = new TypeError('fetch failed', {
+			cause: withCode('getaddrinfo ENOTFOUND discord.com', 'ENOTFOUND'),
+		});
 		expect(classifyError(error).id).toBe('network');
 	});
 
 	it('calls a connect timeout a network failure, not ambiguous', () => {
-		expect(classifyError(withCode('Connect Timeout Error', 'UND_ERR_CONNECT_TIMEOUT'))).toEqual({ id: 'network', args: [], log: true });
+		expect(classifyError(withCode('Connect Timeout Error', 'UND_ERR_CONNECT_TIMEOUT'))).toEqual({
+			id: 'network',
+			args: [],
+			log: true,
+		});
 	});
 
 	it('calls a reset connection ambiguous: the request may have been processed', () => {
-		expect(classifyError(withCode('read ECONNRESET', 'ECONNRESET'))).toEqual({ id: 'timeout', args: [], ambiguous: true, log: true });
-		expect(classifyError(withCode('other side closed', 'UND_ERR_SOCKET'))).toEqual({ id: 'timeout', args: [], ambiguous: true, log: true });
+		expect(classifyError(withCode('read ECONNRESET', 'ECONNRESET'))).toEqual({
+			id: 'timeout',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+		expect(classifyError(withCode('other side closed', 'UND_ERR_SOCKET'))).toEqual({
+			id: 'timeout',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
 	});
 
 	it('gives anything else a fresh reference id to find in the log', () => {

@@ -5,7 +5,7 @@
 import { ChannelType, PermissionFlagsBits, type Snowflake } from 'discord-api-types/v10';
 import type { InteractionResponder } from '../../src/core/deadline.js';
 import type { ReplyMessage } from '../../src/core/render.js';
-import type { InvocationChannel, InviteInvocation, InviteOptions } from '../../src/core/types.js';
+import type { InviteInvocation, InviteOptions, InvocationChannel } from '../../src/core/types.js';
 import type { Logger } from '../../src/log.js';
 
 export const GUILD_ID: Snowflake = '1100000000000000001';
@@ -15,8 +15,10 @@ export const INVOKER_ID: Snowflake = '1100000000000000100';
 export const INTERACTION_ID: Snowflake = '1100000000000000999';
 
 /** What a member needs to make an invite, and what the bot needs to make one. */
-export const INVITER_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
-export const BOT_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
+export const INVITER_PERMISSIONS =
+	PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
+export const BOT_PERMISSIONS =
+	PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
 
 export interface InvocationOverrides {
 	guildId?: Snowflake | null;
@@ -46,13 +48,22 @@ export function makeInvocation(overrides: InvocationOverrides = {}): InviteInvoc
 
 /** A resolved voice channel as the `channel` option carries it. */
 export function voiceChannel(overrides: Partial<InvocationChannel> = {}): InvocationChannel {
-	return { id: VOICE_CHANNEL_ID, type: ChannelType.GuildVoice, permissions: INVITER_PERMISSIONS, appPermissions: BOT_PERMISSIONS, ...overrides };
+	return {
+		id: VOICE_CHANNEL_ID,
+		type: ChannelType.GuildVoice,
+		permissions: INVITER_PERMISSIONS,
+		appPermissions: BOT_PERMISSIONS,
+		...overrides,
+	};
 }
 
 /** A logger that keeps what it is told, for assertions and to keep test output quiet. */
-export function recordingLogger(): Logger & { lines: { level: string; message: string; fields?: Record<string, unknown> | undefined }[] } {
+export function recordingLogger(): Logger & {
+	lines: { level: string; message: string; fields?: Record<string, unknown> | undefined }[];
+} {
 	const lines: { level: string; message: string; fields?: Record<string, unknown> | undefined }[] = [];
-	const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+	const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+		void lines.push({ level, message, fields });
 	return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -62,7 +73,12 @@ export type ResponderCall = { kind: 'reply' | 'defer' | 'edit'; at: number; mess
  * A responder that records each call. Each method waits `delayMs` (default 0) and then
  * resolves, or rejects when told to fail.
  */
-export function recordingResponder(options: { fail?: Partial<Record<ResponderCall['kind'], boolean>>; delayMs?: Partial<Record<ResponderCall['kind'], number>> } = {}): InteractionResponder & {
+export function recordingResponder(
+	options: {
+		fail?: Partial<Record<ResponderCall['kind'], boolean>>;
+		delayMs?: Partial<Record<ResponderCall['kind'], number>>;
+	} = {},
+): InteractionResponder & {
 	calls: ResponderCall[];
 	kinds(): ResponderCall['kind'][];
 } {

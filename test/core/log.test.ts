@@ -18,7 +18,9 @@ describe('redact', () => {
 
 	it('masks the interaction token of a callback URL, keeping the interaction id', () => {
 		const url = `https://discord.com/api/v10/interactions/1100000000000000999/${INTERACTION_TOKEN}/callback?with_response=false`;
-		expect(redact(url)).toBe('https://discord.com/api/v10/interactions/1100000000000000999/***/callback?with_response=false');
+		expect(redact(url)).toBe(
+			'https://discord.com/api/v10/interactions/1100000000000000999/***/callback?with_response=false',
+		);
 	});
 
 	it('masks the interaction token of a webhook URL, keeping the application id', () => {
@@ -40,7 +42,9 @@ describe('redact', () => {
 	});
 
 	it('leaves ordinary text and snowflakes alone', () => {
-		expect(redact('invite created in 1100000000000000010 for user 1100000000000000100')).toBe('invite created in 1100000000000000010 for user 1100000000000000100');
+		expect(redact('invite created in 1100000000000000010 for user 1100000000000000100')).toBe(
+			'invite created in 1100000000000000010 for user 1100000000000000100',
+		);
 	});
 });
 
@@ -78,8 +82,13 @@ describe('createLogger', () => {
 
 	it('writes fields as JSON, with bigints as strings and errors by name, message and code', () => {
 		const { lines, logger } = capture('info');
-		logger.info('failed', { permissions: 1n << 40n, error: Object.assign(new Error('boom'), { code: 'ECONNRESET' }) });
-		expect(lines[0]).toContain('{"permissions":"1099511627776","error":{"name":"Error","message":"boom","code":"ECONNRESET"}}');
+		logger.info('failed', {
+			permissions: 1n << 40n,
+			error: Object.assign(new Error('boom'), { code: 'ECONNRESET' }),
+		});
+		expect(lines[0]).toContain(
+			'{"permissions":"1099511627776","error":{"name":"Error","message":"boom","code":"ECONNRESET"}}',
+		);
 	});
 
 	it('never prints the configured token, in the message or in fields', () => {
@@ -94,7 +103,10 @@ describe('createLogger', () => {
 
 	it('never prints a bot token or an interaction token it was not told about', () => {
 		const { lines, logger } = capture('debug');
-		logger.warn('request failed', { url: `/api/v10/interactions/1100000000000000999/${INTERACTION_TOKEN}/callback`, token: BOT_TOKEN });
+		logger.warn('request failed', {
+			url: `/api/v10/interactions/1100000000000000999/${INTERACTION_TOKEN}/callback`,
+			token: BOT_TOKEN,
+		});
 		expect(lines[0]).not.toContain(INTERACTION_TOKEN);
 		expect(lines[0]).not.toContain(BOT_TOKEN);
 	});

@@ -1,15 +1,23 @@
 import {
+	type APIExtendedInvite,
+	type APIUser,
 	ButtonStyle,
 	ChannelType,
 	ComponentType,
 	InviteTargetType,
 	InviteType,
 	MessageFlags,
-	type APIExtendedInvite,
-	type APIUser,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { expiresAt, inviteUrl, isReused, renderInvite, REUSE_CLOCK_TOLERANCE_MS, textReply, type RenderContext } from '../../src/core/render.js';
+import {
+	expiresAt,
+	inviteUrl,
+	isReused,
+	REUSE_CLOCK_TOLERANCE_MS,
+	type RenderContext,
+	renderInvite,
+	textReply,
+} from '../../src/core/render.js';
 import { en } from '../../src/i18n/index.js';
 import { GUILD_ID, TEXT_CHANNEL_ID, VOICE_CHANNEL_ID } from './helpers.js';
 
@@ -18,13 +26,31 @@ const CREATED_MS = Date.parse(CREATED_AT);
 /** 2026-01-02T00:00:00Z in unix seconds. */
 const ONE_DAY_LATER = 1_767_312_000;
 
-const user = (id: string, username: string): APIUser => ({ id, username, discriminator: '0', global_name: null, avatar: null });
+const user = (id: string, username: string): APIUser => ({
+	id,
+	username,
+	discriminator: '0',
+	global_name: null,
+	avatar: null,
+});
 
 function guildInvite(overrides: Partial<APIExtendedInvite> = {}): APIExtendedInvite {
 	return {
 		type: InviteType.Guild,
 		code: 'abcDEF12',
-		guild: { id: GUILD_ID, name: 'Test server', splash: null, banner: null, description: null, icon: null, features: [], verification_level: 0, vanity_url_code: null, nsfw_level: 0, premium_subscription_count: 0 },
+		guild: {
+			id: GUILD_ID,
+			name: 'Test server',
+			splash: null,
+			banner: null,
+			description: null,
+			icon: null,
+			features: [],
+			verification_level: 0,
+			vanity_url_code: null,
+			nsfw_level: 0,
+			premium_subscription_count: 0,
+		},
 		channel: { id: TEXT_CHANNEL_ID, type: ChannelType.GuildText, name: 'general' },
 		inviter: user('1100000000000000100', 'ada'),
 		uses: 0,
@@ -37,7 +63,11 @@ function guildInvite(overrides: Partial<APIExtendedInvite> = {}): APIExtendedInv
 	};
 }
 
-const context = (overrides: Partial<RenderContext> = {}): RenderContext => ({ requestedAt: CREATED_MS, channelId: TEXT_CHANNEL_ID, ...overrides });
+const context = (overrides: Partial<RenderContext> = {}): RenderContext => ({
+	requestedAt: CREATED_MS,
+	channelId: TEXT_CHANNEL_ID,
+	...overrides,
+});
 
 describe('renderInvite: a new server invite', () => {
 	const reply = renderInvite(guildInvite(), context(), en);
@@ -60,7 +90,17 @@ describe('renderInvite: a new server invite', () => {
 
 	it('adds a link button to the invite URL', () => {
 		expect(reply.components).toEqual([
-			{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: en.reply.openButton, url: 'https://discord.gg/abcDEF12' }] },
+			{
+				type: ComponentType.ActionRow,
+				components: [
+					{
+						type: ComponentType.Button,
+						style: ButtonStyle.Link,
+						label: en.reply.openButton,
+						url: 'https://discord.gg/abcDEF12',
+					},
+				],
+			},
 		]);
 	});
 
@@ -95,23 +135,57 @@ describe('renderInvite: details', () => {
 
 	it('names the streamer of a stream invite', () => {
 		const streamer = user('1100000000000000200', 'streamer');
-		const reply = renderInvite(guildInvite({ channel: { id: VOICE_CHANNEL_ID, type: ChannelType.GuildVoice, name: 'voice' }, target_type: InviteTargetType.Stream, target_user: streamer }), context(), en);
+		const reply = renderInvite(
+			guildInvite({
+				channel: { id: VOICE_CHANNEL_ID, type: ChannelType.GuildVoice, name: 'voice' },
+				target_type: InviteTargetType.Stream,
+				target_user: streamer,
+			}),
+			context(),
+			en,
+		);
 		expect(reply.content).toContain(`${en.reply.stream}: <@${streamer.id}>`);
 	});
 
 	it('names the Activity of an embedded-application invite, with its id', () => {
-		const reply = renderInvite(guildInvite({ target_type: InviteTargetType.EmbeddedApplication, target_application: { id: '880218394199220334', name: 'Watch Together' } }), context(), en);
+		const reply = renderInvite(
+			guildInvite({
+				target_type: InviteTargetType.EmbeddedApplication,
+				target_application: { id: '880218394199220334', name: 'Watch Together' },
+			}),
+			context(),
+			en,
+		);
 		expect(reply.content).toContain(`${en.reply.activity}: Watch Together (\`880218394199220334\`)`);
 	});
 
 	it('shows only the Activity id when Discord sends no name', () => {
-		const reply = renderInvite(guildInvite({ target_type: InviteTargetType.EmbeddedApplication, target_application: { id: '880218394199220334' } }), context(), en);
+		const reply = renderInvite(
+			guildInvite({
+				target_type: InviteTargetType.EmbeddedApplication,
+				target_application: { id: '880218394199220334' },
+			}),
+			context(),
+			en,
+		);
 		expect(reply.content).toContain(`${en.reply.activity}: \`880218394199220334\``);
 	});
 
 	it('lists the roles given on joining as role mentions', () => {
-		const role = (id: string, name: string) => ({ id, name, position: 1, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, icon: null, unicode_emoji: null });
-		const reply = renderInvite(guildInvite({ roles: [role('1100000000000000300', 'guest'), role('1100000000000000301', 'visitor')] }), context(), en);
+		const role = (id: string, name: string) => ({
+			id,
+			name,
+			position: 1,
+			color: 0,
+			colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+			icon: null,
+			unicode_emoji: null,
+		});
+		const reply = renderInvite(
+			guildInvite({ roles: [role('1100000000000000300', 'guest'), role('1100000000000000301', 'visitor')] }),
+			context(),
+			en,
+		);
 		expect(reply.content).toContain(`${en.reply.roles}: <@&1100000000000000300>, <@&1100000000000000301>`);
 	});
 
@@ -120,11 +194,15 @@ describe('renderInvite: details', () => {
 	});
 
 	it('says the invite was recovered after a lost answer', () => {
-		expect(renderInvite(guildInvite(), context({ recovered: true }), en).content.split('\n')[1]).toBe(en.reply.recovered);
+		expect(renderInvite(guildInvite(), context({ recovered: true }), en).content.split('\n')[1]).toBe(
+			en.reply.recovered,
+		);
 	});
 
 	it('falls back to the requested channel when the invite names none', () => {
-		expect(renderInvite(guildInvite({ channel: null }), context({ channelId: VOICE_CHANNEL_ID }), en).content).toContain(`<#${VOICE_CHANNEL_ID}>`);
+		expect(
+			renderInvite(guildInvite({ channel: null }), context({ channelId: VOICE_CHANNEL_ID }), en).content,
+		).toContain(`<#${VOICE_CHANNEL_ID}>`);
 	});
 });
 
@@ -136,7 +214,11 @@ describe('renderInvite: reused invites', () => {
 	});
 
 	it('calls an invite created well before the request an existing one', () => {
-		const reply = renderInvite(guildInvite(), context({ requestedAt: CREATED_MS + REUSE_CLOCK_TOLERANCE_MS + 1 }), en);
+		const reply = renderInvite(
+			guildInvite(),
+			context({ requestedAt: CREATED_MS + REUSE_CLOCK_TOLERANCE_MS + 1 }),
+			en,
+		);
 		expect(reply.content).toContain(en.reply.reusedHint);
 	});
 
@@ -147,13 +229,21 @@ describe('renderInvite: reused invites', () => {
 
 	it('never calls an invite reused when unique was sent', () => {
 		expect(isReused(guildInvite({ uses: 3 }), CREATED_MS + 60_000, true)).toBe(false);
-		expect(renderInvite(guildInvite({ uses: 3 }), context({ unique: true }), en).content).not.toContain(en.reply.reusedHint);
+		expect(renderInvite(guildInvite({ uses: 3 }), context({ unique: true }), en).content).not.toContain(
+			en.reply.reusedHint,
+		);
 	});
 });
 
 describe('renderInvite: other invite types and no body', () => {
-	it('renders a group DM invite (type 1) with the group\'s name', () => {
-		const invite = guildInvite({ type: InviteType.GroupDM, guild: undefined, channel: { id: '1100000000000000400', type: ChannelType.GroupDM, name: 'weekend plans' }, max_age: 3_600, expires_at: '2026-01-01T01:00:00.000Z' });
+	it("renders a group DM invite (type 1) with the group's name", () => {
+		const invite = guildInvite({
+			type: InviteType.GroupDM,
+			guild: undefined,
+			channel: { id: '1100000000000000400', type: ChannelType.GroupDM, name: 'weekend plans' },
+			max_age: 3_600,
+			expires_at: '2026-01-01T01:00:00.000Z',
+		});
 		const reply = renderInvite(invite, context({ unique: true }), en);
 		expect(reply.content.split('\n')[0]).toBe(`**${en.reply.groupDm('weekend plans')}**`);
 		expect(reply.content).toContain('https://discord.gg/abcDEF12');
@@ -161,18 +251,27 @@ describe('renderInvite: other invite types and no body', () => {
 	});
 
 	it('renders a group DM invite without a name with the channel mention', () => {
-		const invite = guildInvite({ type: InviteType.GroupDM, channel: { id: '1100000000000000400', type: ChannelType.GroupDM, name: null } });
-		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(`**${en.reply.groupDm('<#1100000000000000400>')}**`);
+		const invite = guildInvite({
+			type: InviteType.GroupDM,
+			channel: { id: '1100000000000000400', type: ChannelType.GroupDM, name: null },
+		});
+		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(
+			`**${en.reply.groupDm('<#1100000000000000400>')}**`,
+		);
 	});
 
 	it('renders a friend invite (type 2) naming the inviter', () => {
 		const invite = guildInvite({ type: InviteType.Friend, guild: undefined, channel: null });
-		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(`**${en.reply.friend('<@1100000000000000100>')}**`);
+		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(
+			`**${en.reply.friend('<@1100000000000000100>')}**`,
+		);
 	});
 
 	it('renders a friend invite without an inviter', () => {
 		const invite = guildInvite({ type: InviteType.Friend, channel: null, inviter: undefined });
-		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(`**${en.reply.friend('?')}**`);
+		expect(renderInvite(invite, context({ unique: true }), en).content.split('\n')[0]).toBe(
+			`**${en.reply.friend('?')}**`,
+		);
 	});
 
 	it('explains a 204 with no body and offers no button', () => {
@@ -196,6 +295,11 @@ describe('helpers', () => {
 	});
 
 	it('makes text replies ephemeral with no components and no pings', () => {
-		expect(textReply('hi')).toEqual({ content: 'hi', components: [], flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
+		expect(textReply('hi')).toEqual({
+			content: 'hi',
+			components: [],
+			flags: MessageFlags.Ephemeral,
+			allowed_mentions: { parse: [] },
+		});
 	});
 });

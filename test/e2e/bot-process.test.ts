@@ -2,16 +2,21 @@
  * `npm start` and `npm run deploy` as a person runs them, against the local Discord.
  */
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
 import { OAuth2Routes, Routes } from 'discord-api-types/v10';
-import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
 import { deploy } from '../../src/tools/deploy.js';
 import { specAvailable, validateRequest } from '../support/openapi.js';
 
 /** A clean environment: no .env file, nothing of the developer's own Discord settings. */
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DOTENV_CONFIG_PATH: '/nonexistent/.env', LOG_LEVEL: 'info' };
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		DOTENV_CONFIG_PATH: '/nonexistent/.env',
+		LOG_LEVEL: 'info',
+	};
 	return { ...env, ...extra };
 }
 
@@ -26,7 +31,11 @@ interface Running {
 const children = new Set<ReturnType<typeof spawn>>();
 
 function start(env: NodeJS.ProcessEnv): Running {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'src/gateway/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['--import', 'tsx', 'src/gateway/main.ts'], {
+		cwd: process.cwd(),
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	children.add(child);
 	child.on('exit', () => children.delete(child));
 	let output = '';
@@ -111,7 +120,12 @@ describe('npm start', () => {
 
 describe('npm run deploy', () => {
 	const env = (local: LocalDiscord, extra: Record<string, string> = {}) =>
-		environment({ DISCORD_TOKEN: local.token, DISCORD_APPLICATION_ID: local.applicationId, DISCORD_API_URL: local.apiUrl, ...extra });
+		environment({
+			DISCORD_TOKEN: local.token,
+			DISCORD_APPLICATION_ID: local.applicationId,
+			DISCORD_API_URL: local.apiUrl,
+			...extra,
+		});
 
 	it('registers globally, then writes nothing when nothing changed', async () => {
 		discord = await startLocalDiscord();
@@ -125,10 +139,14 @@ describe('npm run deploy', () => {
 			// The spec (2026-07) lags Discord's docs in two places, and the docs win: its ChannelTypes
 			// lack GUILD_MEDIA (16), and it types default_member_permissions as an integer where the
 			// docs (and discord-api-types) send a string. With those two set aside, it accepts the body.
-			const body = structuredClone(puts[0]!.body) as { default_member_permissions: unknown; options: { channel_types?: number[] }[] }[];
+			const body = structuredClone(puts[0]!.body) as {
+				default_member_permissions: unknown;
+				options: { channel_types?: number[] }[];
+			}[];
 			for (const command of body) {
 				command.default_member_permissions = Number(command.default_member_permissions);
-				for (const option of command.options) if (option.channel_types) option.channel_types = option.channel_types.filter((type) => type !== 16);
+				for (const option of command.options)
+					if (option.channel_types) option.channel_types = option.channel_types.filter((type) => type !== 16);
 			}
 			expect(validateRequest('PUT', Routes.applicationCommands(discord.applicationId), body).errors).toEqual([]);
 		}
@@ -143,17 +161,31 @@ describe('npm run deploy', () => {
 		discord = await startLocalDiscord();
 		const lines: string[] = [];
 		expect(await deploy([], (line) => lines.push(line), env(discord, { DISCORD_GUILD_ID: seedIds.guild }))).toBe(0);
-		expect(discord.requestsTo('PUT', Routes.applicationGuildCommands(discord.applicationId, seedIds.guild))).toHaveLength(1);
+		expect(
+			discord.requestsTo('PUT', Routes.applicationGuildCommands(discord.applicationId, seedIds.guild)),
+		).toHaveLength(1);
 		expect(lines.join('\n')).toContain(`server ${seedIds.guild}`);
 	});
 
 	it('prints the JSON with --dry-run and touches nothing, without needing a token', async () => {
 		discord = await startLocalDiscord();
 		const lines: string[] = [];
-		expect(await deploy(['--dry-run'], (line) => lines.push(line), environment({ DISCORD_API_URL: discord.apiUrl }))).toBe(0);
+		expect(
+			await deploy(['--dry-run'], (line) => lines.push(line), environment({ DISCORD_API_URL: discord.apiUrl })),
+		).toBe(0);
 		const body = JSON.parse(lines.join('\n')) as { name: string; options: { name: string }[] }[];
 		expect(body.map((command) => command.name)).toEqual(['invite']);
-		expect(body[0]!.options.map((option) => option.name)).toEqual(['channel', 'expires', 'max_uses', 'temporary', 'unique', 'stream_user', 'activity', 'role', 'reason']);
+		expect(body[0]!.options.map((option) => option.name)).toEqual([
+			'channel',
+			'expires',
+			'max_uses',
+			'temporary',
+			'unique',
+			'stream_user',
+			'activity',
+			'role',
+			'reason',
+		]);
 		expect(discord.requests).toEqual([]);
 	});
 

@@ -2,10 +2,11 @@
  * `commands/invite.ts` dropped into someone else's guide-style bot: their loader, their
  * dispatcher (which may defer before calling `execute`), their Client.
  */
+
+import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
-import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.js';
 import invite from '../../commands/invite.js';
+import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 let discord: LocalDiscord | undefined;
 let client: Client | undefined;
@@ -41,9 +42,20 @@ describe('commands/invite.ts in a guide-style bot', () => {
 			if (interaction.isAutocomplete()) return invite.autocomplete(interaction);
 			if (interaction.isChatInputCommand()) return invite.execute(interaction);
 		});
-		const message = await discord.dispatch(discord.interaction({ user: 'member', channel: 'general', options: { expires: '1h' } })).message();
+		const message = await discord
+			.dispatch(discord.interaction({ user: 'member', channel: 'general', options: { expires: '1h' } }))
+			.message();
 		expect(message.content).toContain('https://discord.gg/');
-		const suggestions = await discord.dispatch(discord.autocomplete({ user: 'member', channel: 'general', options: { expires: '2h' }, focused: 'expires' })).response();
+		const suggestions = await discord
+			.dispatch(
+				discord.autocomplete({
+					user: 'member',
+					channel: 'general',
+					options: { expires: '2h' },
+					focused: 'expires',
+				}),
+			)
+			.response();
 		expect(suggestions).toMatchObject({ type: 8, data: { choices: [{ value: '2h' }] } });
 	});
 
@@ -71,7 +83,10 @@ describe('commands/invite.ts in a guide-style bot', () => {
 		const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
 		await expect.poll(() => handle.followups.length, { timeout: 5_000 }).toBe(1);
 		expect(handle.state?.content).toBe('Working on it…');
-		expect(handle.followups[0]).toMatchObject({ content: expect.stringContaining('https://discord.gg/'), flags: MessageFlags.Ephemeral });
+		expect(handle.followups[0]).toMatchObject({
+			content: expect.stringContaining('https://discord.gg/'),
+			flags: MessageFlags.Ephemeral,
+		});
 		expect(handle.rejected).toEqual([]);
 	});
 });

@@ -1,11 +1,16 @@
-import { inviteScenarios, type Transport, type TransportOptions } from './scenarios.js';
 import { startGatewayHarness } from '../support/gateway-harness.js';
+import { inviteScenarios, type Transport, type TransportOptions } from './scenarios.js';
 
 /** The gateway bot as `npm start` runs it: a real discord.js Client logged into the local Discord. */
 async function gateway(options: TransportOptions = {}): Promise<Transport> {
 	const harness = await startGatewayHarness({
 		discord: options.discord,
-		command: { requestTimeoutMs: options.requestTimeoutMs, deferAfterMs: options.deferAfterMs, maxRateLimitWaitMs: options.maxRateLimitWaitMs, ...(options.logger ? { logger: options.logger } : {}) },
+		command: {
+			requestTimeoutMs: options.requestTimeoutMs,
+			deferAfterMs: options.deferAfterMs,
+			maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+			...(options.logger ? { logger: options.logger } : {}),
+		},
 	});
 	return {
 		discord: harness.discord,

@@ -3,12 +3,25 @@
  * (gateway bot, HTTP endpoint). Each asserts what the local Discord received (the invite
  * request: path, body, decoded audit-log reason) and what the user saw (the reply).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { InteractionHandle, InteractionInit, LocalDiscord, LocalDiscordOptions, RecordedRequest } from '../../src/local-discord/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+	InteractionHandle,
+	InteractionInit,
+	LocalDiscord,
+	LocalDiscordOptions,
+	RecordedRequest,
+} from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { specAvailable, validateCreateInviteRequest, validateCreateInviteResponse, validateRequest, validateResponse } from '../support/openapi.js';
+import {
+	specAvailable,
+	validateCreateInviteRequest,
+	validateCreateInviteResponse,
+	validateRequest,
+	validateResponse,
+} from '../support/openapi.js';
 
 /** What a scenario needs from a transport. */
 export interface Transport {
@@ -74,7 +87,16 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(message.content).toMatch(/<t:\d+:f> \(<t:\d+:R>\)/);
 			expect(message.content).toContain('no limit');
 			expect(message.components).toEqual([
-				{ type: ComponentType.ActionRow, components: [expect.objectContaining({ type: ComponentType.Button, style: ButtonStyle.Link, url: `https://discord.gg/${code}` })] },
+				{
+					type: ComponentType.ActionRow,
+					components: [
+						expect.objectContaining({
+							type: ComponentType.Button,
+							style: ButtonStyle.Link,
+							url: `https://discord.gg/${code}`,
+						}),
+					],
+				},
 			]);
 		});
 
@@ -83,7 +105,16 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			const message = await run({
 				user: 'moderator',
 				channel: 'general',
-				options: { channel: 'voice', expires: '2h30m', max_uses: 5, temporary: true, unique: true, stream_user: 'streamer', role: 'member', reason: 'raid recovery' },
+				options: {
+					channel: 'voice',
+					expires: '2h30m',
+					max_uses: 5,
+					temporary: true,
+					unique: true,
+					stream_user: 'streamer',
+					role: 'member',
+					reason: 'raid recovery',
+				},
 			}).message();
 			const [request] = invitePosts(discord).slice(before);
 			expect(request?.path).toBe(`/channels/${channels.voice}/invites`);
@@ -105,9 +136,18 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 
 		it('targets an embedded Activity in a stage channel and never-expiring, unlimited invites', async () => {
 			const before = invitePosts(discord).length;
-			const message = await run({ user: 'member', channel: 'general', options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never', max_uses: 0 } }).message();
+			const message = await run({
+				user: 'member',
+				channel: 'general',
+				options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never', max_uses: 0 },
+			}).message();
 			const [request] = invitePosts(discord).slice(before);
-			expect(request?.body).toEqual({ max_age: 0, max_uses: 0, target_type: 2, target_application_id: seedIds.activityApplication });
+			expect(request?.body).toEqual({
+				max_age: 0,
+				max_uses: 0,
+				target_type: 2,
+				target_application_id: seedIds.activityApplication,
+			});
 			expect(message.content).toContain('Expires: never');
 			expect(message.content).toContain(seedIds.activityApplication);
 		});
@@ -117,7 +157,11 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			const before = invitePosts(discord).length;
 			// Discord treats an invite made a moment ago as new; age the first one past the clock tolerance.
 			for (const invite of discord.guild.invites) invite.created_at = Date.now() - 60_000;
-			const message = await run({ user: 'helper', channel: 'announcements', options: { expires: '6h' } }).message();
+			const message = await run({
+				user: 'helper',
+				channel: 'announcements',
+				options: { expires: '6h' },
+			}).message();
 			expect(invitePosts(discord).length).toBe(before + 1);
 			expect(message.content).toContain('Discord returned an existing invite');
 			expect(message.content).toContain('unique:True');
@@ -125,17 +169,65 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 
 		describe('refuses before calling Discord', () => {
 			const refusals: [string, Omit<InteractionInit, 'command'>, RegExp][] = [
-				['a member without Create Invite', { user: 'guest', channel: 'general' }, /You need \*\*Create Invite\*\*/],
-				['a thread, pointing to its parent', { user: 'member', channel: 'thread' }, new RegExp(`Threads can't have invites.*<#${channels.general}>`)],
-				['an unreadable expiry', { user: 'member', channel: 'general', options: { expires: 'soonish' } }, /can't read `soonish`/],
-				['an expiry over 7 days', { user: 'member', channel: 'general', options: { expires: '8d' } }, /at most 7 days/],
-				['a stream target in a text channel', { user: 'member', channel: 'general', options: { stream_user: 'streamer' } }, /only for voice and stage/],
-				['a stream and an Activity together', { user: 'member', channel: 'voice', options: { stream_user: 'streamer', activity: seedIds.activityApplication } }, /either `stream_user` or `activity`/],
-				['a role from a member without Manage Roles', { user: 'member', channel: 'general', options: { role: 'helper' } }, /You need \*\*Manage Roles\*\*/],
-				['a role not below the invoker', { user: 'moderator', channel: 'general', options: { role: 'moderator' } }, /not below your highest role/],
-				['a role not below the bot', { user: 'owner', channel: 'general', options: { role: 'admin' } }, /not below my highest role/],
-				['a channel where the bot lacks Create Invite', { user: 'admin', channel: 'general', options: { channel: 'no-invites' } }, /I need \*\*Create Invite\*\*/],
-				['a channel the bot cannot see', { user: 'moderator', channel: 'general', options: { channel: 'staff' } }, /I need \*\*View Channel\*\*/],
+				[
+					'a member without Create Invite',
+					{ user: 'guest', channel: 'general' },
+					/You need \*\*Create Invite\*\*/,
+				],
+				[
+					'a thread, pointing to its parent',
+					{ user: 'member', channel: 'thread' },
+					new RegExp(`Threads can't have invites.*<#${channels.general}>`),
+				],
+				[
+					'an unreadable expiry',
+					{ user: 'member', channel: 'general', options: { expires: 'soonish' } },
+					/can't read `soonish`/,
+				],
+				[
+					'an expiry over 7 days',
+					{ user: 'member', channel: 'general', options: { expires: '8d' } },
+					/at most 7 days/,
+				],
+				[
+					'a stream target in a text channel',
+					{ user: 'member', channel: 'general', options: { stream_user: 'streamer' } },
+					/only for voice and stage/,
+				],
+				[
+					'a stream and an Activity together',
+					{
+						user: 'member',
+						channel: 'voice',
+						options: { stream_user: 'streamer', activity: seedIds.activityApplication },
+					},
+					/either `stream_user` or `activity`/,
+				],
+				[
+					'a role from a member without Manage Roles',
+					{ user: 'member', channel: 'general', options: { role: 'helper' } },
+					/You need \*\*Manage Roles\*\*/,
+				],
+				[
+					'a role not below the invoker',
+					{ user: 'moderator', channel: 'general', options: { role: 'moderator' } },
+					/not below your highest role/,
+				],
+				[
+					'a role not below the bot',
+					{ user: 'owner', channel: 'general', options: { role: 'admin' } },
+					/not below my highest role/,
+				],
+				[
+					'a channel where the bot lacks Create Invite',
+					{ user: 'admin', channel: 'general', options: { channel: 'no-invites' } },
+					/I need \*\*Create Invite\*\*/,
+				],
+				[
+					'a channel the bot cannot see',
+					{ user: 'moderator', channel: 'general', options: { channel: 'staff' } },
+					/I need \*\*View Channel\*\*/,
+				],
 			];
 			it.each(refusals)('refuses %s with an ephemeral message and no API call', async (_name, init, text) => {
 				const before = invitePosts(discord).length;
@@ -150,7 +242,11 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			discord.guild.setOverwrite('staff', 'invite bot', { allow: PermissionFlagsBits.ViewChannel });
 			try {
 				const before = invitePosts(discord).length;
-				const message = await run({ user: 'member', channel: 'general', options: { channel: 'staff' } }).message();
+				const message = await run({
+					user: 'member',
+					channel: 'general',
+					options: { channel: 'staff' },
+				}).message();
 				expect(message.content).toMatch(/You need \*\*View Channel\*\*/);
 				expect(invitePosts(discord).length).toBe(before);
 			} finally {
@@ -169,7 +265,11 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 				const count = discord.guild.invites.length;
 				discord.guild.setInviteCount(1000);
 				try {
-					const message = await run({ user: 'member', channel: 'general', options: { unique: true } }).message();
+					const message = await run({
+						user: 'member',
+						channel: 'general',
+						options: { unique: true },
+					}).message();
 					expect(message.content).toMatch(/limit of 1000 invites/);
 				} finally {
 					discord.guild.setInviteCount(count);
@@ -179,7 +279,20 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			it('names the fields of an Invalid Form Body (50035)', async () => {
 				discord.inject('POST', INVITES, {
 					status: 400,
-					body: { code: 50035, message: 'Invalid Form Body', errors: { max_uses: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' }] } } },
+					body: {
+						code: 50035,
+						message: 'Invalid Form Body',
+						errors: {
+							max_uses: {
+								_errors: [
+									{
+										code: 'NUMBER_TYPE_MAX',
+										message: 'int value should be less than or equal to 100.',
+									},
+								],
+							},
+						},
+					},
 				});
 				const message = await run({ user: 'member', channel: 'general' }).message();
 				expect(message.content).toContain('max_uses: int value should be less than or equal to 100.');
@@ -229,33 +342,70 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 		});
 		afterAll(() => transport.close());
 
-		it.skipIf(!specAvailable)('sends invite bodies, callbacks and edits the spec accepts, and gets invites the spec documents', async () => {
-			const runs: Omit<InteractionInit, 'command'>[] = [
-				{ user: 'member', channel: 'general' },
-				{ user: 'moderator', channel: 'general', options: { channel: 'voice', expires: '2h', max_uses: 100, temporary: true, unique: true, stream_user: 'streamer', role: 'member', reason: 'contract' } },
-				{ user: 'member', channel: 'general', options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never' } },
-				{ user: 'member', channel: 'announcements', options: { expires: '7d', max_uses: 0, unique: false } },
-				{ user: 'guest', channel: 'general' },
-			];
-			for (const init of runs) await transport.invite(init).message();
-			// A deferred answer too, so an edit of @original is checked.
-			discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 2_500 } });
-			await transport.invite({ user: 'member', channel: 'general', options: { unique: true } }).message(10_000);
+		it.skipIf(!specAvailable)(
+			'sends invite bodies, callbacks and edits the spec accepts, and gets invites the spec documents',
+			async () => {
+				const runs: Omit<InteractionInit, 'command'>[] = [
+					{ user: 'member', channel: 'general' },
+					{
+						user: 'moderator',
+						channel: 'general',
+						options: {
+							channel: 'voice',
+							expires: '2h',
+							max_uses: 100,
+							temporary: true,
+							unique: true,
+							stream_user: 'streamer',
+							role: 'member',
+							reason: 'contract',
+						},
+					},
+					{
+						user: 'member',
+						channel: 'general',
+						options: { channel: 'stage', activity: seedIds.activityApplication, expires: 'never' },
+					},
+					{
+						user: 'member',
+						channel: 'announcements',
+						options: { expires: '7d', max_uses: 0, unique: false },
+					},
+					{ user: 'guest', channel: 'general' },
+				];
+				for (const init of runs) await transport.invite(init).message();
+				// A deferred answer too, so an edit of @original is checked.
+				discord.inject('POST', INVITES, { rateLimit: { retryAfterMs: 2_500 } });
+				await transport
+					.invite({ user: 'member', channel: 'general', options: { unique: true } })
+					.message(10_000);
 
-			const posts = invitePosts(discord).filter((post) => post.status === 200);
-			expect(posts.length).toBeGreaterThanOrEqual(5);
-			for (const post of posts) {
-				expect(validateCreateInviteRequest(post.body).errors, JSON.stringify(post.body)).toEqual([]);
-				expect(validateCreateInviteResponse(200, post.response).errors, JSON.stringify(post.response)).toEqual([]);
-			}
-			const plumbing = discord.requests.filter((request) => /^\/(interactions|webhooks)\//.test(request.path) && request.status < 300);
-			for (const request of plumbing) {
-				const path = request.path.replace(/\/callback$/, '/callback');
-				expect(validateRequest(request.method, path, request.body).errors, `${request.method} ${path}`).toEqual([]);
-				expect(validateResponse(request.method, path, request.status, request.response).errors, `${request.method} ${path} -> ${request.status}`).toEqual([]);
-			}
-			expect(plumbing.some((request) => request.method === 'PATCH')).toBe(true);
-		});
+				const posts = invitePosts(discord).filter((post) => post.status === 200);
+				expect(posts.length).toBeGreaterThanOrEqual(5);
+				for (const post of posts) {
+					expect(validateCreateInviteRequest(post.body).errors, JSON.stringify(post.body)).toEqual([]);
+					expect(
+						validateCreateInviteResponse(200, post.response).errors,
+						JSON.stringify(post.response),
+					).toEqual([]);
+				}
+				const plumbing = discord.requests.filter(
+					(request) => /^\/(interactions|webhooks)\//.test(request.path) && request.status < 300,
+				);
+				for (const request of plumbing) {
+					const path = request.path.replace(/\/callback$/, '/callback');
+					expect(
+						validateRequest(request.method, path, request.body).errors,
+						`${request.method} ${path}`,
+					).toEqual([]);
+					expect(
+						validateResponse(request.method, path, request.status, request.response).errors,
+						`${request.method} ${path} -> ${request.status}`,
+					).toEqual([]);
+				}
+				expect(plumbing.some((request) => request.method === 'PATCH')).toBe(true);
+			},
+		);
 	});
 
 	describe(`/invite over ${name}: slow and lost answers`, () => {
@@ -287,7 +437,11 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			const handle = transport.invite({ user: 'member', channel: 'announcements', options: { unique: true } });
 			const message = await handle.message(10_000);
 			expect(message.content).toMatch(/limiting how fast invites are made here\. Try again <t:\d+:R>/);
-			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt).map((request) => request.status)).toEqual([429]);
+			expect(
+				invitePosts(discord)
+					.filter((request) => request.at >= handle.dispatchedAt)
+					.map((request) => request.status),
+			).toEqual([429]);
 		});
 
 		it('gives up on a long shared-scope 429 too, where only Retry-After says how long', async () => {
@@ -308,12 +462,19 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 		});
 
 		it('recovers the invite of a lost answer when the bot may list invites', async () => {
-			discord.guild.setRolePermissions('invite bot', BigInt(discord.guild.role('invite bot').permissions) | PermissionFlagsBits.ManageChannels);
+			discord.guild.setRolePermissions(
+				'invite bot',
+				BigInt(discord.guild.role('invite bot').permissions) | PermissionFlagsBits.ManageChannels,
+			);
 			discord.inject('POST', INVITES, { reset: true });
-			const handle = transport.invite({ user: 'member', channel: 'general', options: { unique: true, max_uses: 3 } });
+			const handle = transport.invite({
+				user: 'member',
+				channel: 'general',
+				options: { unique: true, max_uses: 3 },
+			});
 			const message = await handle.message(10_000);
 			const created = discord.guild.invites.at(-1)!;
-			expect(message.content).toContain("answer was lost on the way");
+			expect(message.content).toContain('answer was lost on the way');
 			expect(message.content).toContain(`https://discord.gg/${created.code}`);
 			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt)).toHaveLength(1);
 		});
@@ -355,18 +516,35 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 		afterAll(() => transport.close());
 
 		it("suggests Discord's own expiry choices for an empty field", async () => {
-			const handle = transport.autocomplete({ user: 'member', channel: 'general', options: { expires: '' }, focused: 'expires' });
+			const handle = transport.autocomplete({
+				user: 'member',
+				channel: 'general',
+				options: { expires: '' },
+				focused: 'expires',
+			});
 			const response = await handle.response();
 			expect(response).toEqual({
 				type: 8,
-				data: { choices: ['30 minutes', '1 hour', '6 hours', '12 hours', '1 day', '7 days', 'Never expires'].map((label) => expect.objectContaining({ name: label })) },
+				data: {
+					choices: ['30 minutes', '1 hour', '6 hours', '12 hours', '1 day', '7 days', 'Never expires'].map(
+						(label) => expect.objectContaining({ name: label }),
+					),
+				},
 			});
 		});
 
 		it('reads back a typed duration', async () => {
-			const handle = transport.autocomplete({ user: 'member', channel: 'general', options: { expires: '90m' }, focused: 'expires' });
+			const handle = transport.autocomplete({
+				user: 'member',
+				channel: 'general',
+				options: { expires: '90m' },
+				focused: 'expires',
+			});
 			const response = await handle.response();
-			expect(response).toMatchObject({ type: 8, data: { choices: [{ name: '1 hour, 30 minutes', value: '1h30m' }] } });
+			expect(response).toMatchObject({
+				type: 8,
+				data: { choices: [{ name: '1 hour, 30 minutes', value: '1h30m' }] },
+			});
 		});
 	});
 }

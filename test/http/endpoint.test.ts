@@ -3,15 +3,16 @@
  * payloads, permissions looked up over REST when the payload lacks them, the client going
  * away, and a shutdown that finishes deferred answers.
  */
-import { MessageFlags, type APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createInteractionServer } from '../../src/http/server.js';
-import { createInviteRest } from '../../src/discord/invites.js';
-import { createLogger } from '../../src/log.js';
-import { seedIds } from '../../src/local-discord/index.js';
+
 import { REST } from '@discordjs/rest';
-import { startHttpHarness, type HttpHarness } from './harness.js';
-import { createSigner, flipByte, signedPost, unixSeconds, type SignedPostOptions } from './signing-client.js';
+import { type APIChatInputApplicationCommandInteraction, MessageFlags } from 'discord-api-types/v10';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createInviteRest } from '../../src/discord/invites.js';
+import { createInteractionServer } from '../../src/http/server.js';
+import { seedIds } from '../../src/local-discord/index.js';
+import { createLogger } from '../../src/log.js';
+import { type HttpHarness, startHttpHarness } from './harness.js';
+import { createSigner, flipByte, type SignedPostOptions, signedPost, unixSeconds } from './signing-client.js';
 
 const INVITES = /^\/channels\/\d+\/invites$/;
 const { channels, users } = seedIds;
@@ -31,7 +32,11 @@ describe('the HTTP endpoint against the local Discord', () => {
 	describe('refuses with 401 and never runs the command when', () => {
 		it('another key pair signed a real payload', async () => {
 			const before = invitePosts();
-			const response = await signedPost(harness.url, harness.discord.interaction({ user: 'member', channel: 'general' }), { signer: createSigner() });
+			const response = await signedPost(
+				harness.url,
+				harness.discord.interaction({ user: 'member', channel: 'general' }),
+				{ signer: createSigner() },
+			);
 			expect(response.status).toBe(401);
 			expect(harness.outcomes).toEqual([]);
 			expect(invitePosts()).toBe(before);
@@ -39,7 +44,10 @@ describe('the HTTP endpoint against the local Discord', () => {
 
 		it('Discord sends a bad signature on purpose (dispatch with badSignature)', async () => {
 			const before = invitePosts();
-			const handle = harness.discord.dispatch(harness.discord.interaction({ user: 'member', channel: 'general' }), { via: 'http', url: harness.url, badSignature: true });
+			const handle = harness.discord.dispatch(
+				harness.discord.interaction({ user: 'member', channel: 'general' }),
+				{ via: 'http', url: harness.url, badSignature: true },
+			);
 			await expect.poll(() => handle.httpStatus).toBe(401);
 			expect(handle.responses).toEqual([]);
 			expect(harness.outcomes).toEqual([]);
@@ -73,23 +81,67 @@ describe('the HTTP endpoint against the local Discord', () => {
 
 		it('creates the invite for a correctly signed payload (the control)', async () => {
 			const before = invitePosts();
-			const response = await signedPost(own.url, harness.discord.interaction({ user: 'member', channel: 'general' }), { signer });
+			const response = await signedPost(
+				own.url,
+				harness.discord.interaction({ user: 'member', channel: 'general' }),
+				{ signer },
+			);
 			expect(response.status).toBe(200);
-			expect(response.body).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('https://discord.gg/') } });
+			expect(response.body).toMatchObject({
+				type: 4,
+				data: { flags: MessageFlags.Ephemeral, content: expect.stringContaining('https://discord.gg/') },
+			});
 			expect(invitePosts()).toBe(before + 1);
 		});
 
 		const cases: [string, Omit<SignedPostOptions, 'signer'>][] = [
-			['a byte of the body is flipped', { tamper: ({ body, signature, timestamp }) => ({ body: flipByte(body, body.indexOf('"general"') + 2), signature, timestamp }) }],
-			['a byte of the signature is flipped', { tamper: ({ body, signature, timestamp }) => ({ body, signature: flipByte(Buffer.from(signature, 'hex'), 5).toString('hex'), timestamp }) }],
-			['a byte of the timestamp is flipped', { tamper: ({ body, signature, timestamp }) => ({ body, signature, timestamp: flipByte(Buffer.from(timestamp), timestamp.length - 1).toString() }) }],
-			['the signature header is missing', { tamper: ({ body, timestamp }) => ({ body, signature: undefined, timestamp }) }],
-			['the timestamp header is missing', { tamper: ({ body, signature }) => ({ body, signature, timestamp: undefined }) }],
+			[
+				'a byte of the body is flipped',
+				{
+					tamper: ({ body, signature, timestamp }) => ({
+						body: flipByte(body, body.indexOf('"general"') + 2),
+						signature,
+						timestamp,
+					}),
+				},
+			],
+			[
+				'a byte of the signature is flipped',
+				{
+					tamper: ({ body, signature, timestamp }) => ({
+						body,
+						signature: flipByte(Buffer.from(signature, 'hex'), 5).toString('hex'),
+						timestamp,
+					}),
+				},
+			],
+			[
+				'a byte of the timestamp is flipped',
+				{
+					tamper: ({ body, signature, timestamp }) => ({
+						body,
+						signature,
+						timestamp: flipByte(Buffer.from(timestamp), timestamp.length - 1).toString(),
+					}),
+				},
+			],
+			[
+				'the signature header is missing',
+				{ tamper: ({ body, timestamp }) => ({ body, signature: undefined, timestamp }) },
+			],
+			[
+				'the timestamp header is missing',
+				{ tamper: ({ body, signature }) => ({ body, signature, timestamp: undefined }) },
+			],
 			['the timestamp is ten minutes old', { timestamp: unixSeconds(Date.now() - 600_000) }],
 		];
 		it.each(cases)('refuses with 401 when %s, and no invite request reaches Discord', async (_name, options) => {
 			const before = invitePosts();
-			const response = await signedPost(own.url, harness.discord.interaction({ user: 'member', channel: 'general' }), { signer, ...options });
+			const response = await signedPost(
+				own.url,
+				harness.discord.interaction({ user: 'member', channel: 'general' }),
+				{ signer, ...options },
+			);
 			expect(response.status).toBe(401);
 			expect(own.outcomes).toEqual([]);
 			expect(invitePosts()).toBe(before);
@@ -97,9 +149,13 @@ describe('the HTTP endpoint against the local Discord', () => {
 	});
 
 	describe('when a picked channel carries no app_permissions (payloads before 2026-07)', () => {
-		const withoutAppPermissions = (options: Record<string, string | number | boolean>, user = 'helper'): APIChatInputApplicationCommandInteraction => {
+		const withoutAppPermissions = (
+			options: Record<string, string | number | boolean>,
+			user = 'helper',
+		): APIChatInputApplicationCommandInteraction => {
 			const payload = harness.discord.interaction({ user, channel: 'general', options });
-			for (const channel of Object.values(payload.data.resolved?.channels ?? {})) delete (channel as { app_permissions?: string }).app_permissions;
+			for (const channel of Object.values(payload.data.resolved?.channels ?? {}))
+				delete (channel as { app_permissions?: string }).app_permissions;
 			return payload;
 		};
 
@@ -111,18 +167,29 @@ describe('the HTTP endpoint against the local Discord', () => {
 			expect(invitePosts()).toBe(before);
 			const asked = harness.discord.requests.slice(since).map((request) => `${request.method} ${request.path}`);
 			expect(asked).toEqual(
-				expect.arrayContaining([`GET /channels/${channels.noInvites}`, `GET /guilds/${seedIds.guild}`, `GET /guilds/${seedIds.guild}/members/${harness.discord.applicationId}`]),
+				expect.arrayContaining([
+					`GET /channels/${channels.noInvites}`,
+					`GET /guilds/${seedIds.guild}`,
+					`GET /guilds/${seedIds.guild}/members/${harness.discord.applicationId}`,
+				]),
 			);
 			// Each once: one interaction shares its lookups.
 			expect(asked.length).toBe(new Set(asked).size);
 		});
 
 		it('refuses a channel hidden from the bot and creates the invite where it may', async () => {
-			expect((await harness.deliver(withoutAppPermissions({ channel: 'staff' }, 'moderator')).message()).content).toMatch(/I need \*\*View Channel\*\*/);
+			expect(
+				(await harness.deliver(withoutAppPermissions({ channel: 'staff' }, 'moderator')).message()).content,
+			).toMatch(/I need \*\*View Channel\*\*/);
 			const before = invitePosts();
 			const message = await harness.deliver(withoutAppPermissions({ channel: 'voice' })).message();
 			expect(message.content).toContain('https://discord.gg/');
-			expect(harness.discord.requestsTo('POST', INVITES).slice(before).map((request) => request.path)).toEqual([`/channels/${channels.voice}/invites`]);
+			expect(
+				harness.discord
+					.requestsTo('POST', INVITES)
+					.slice(before)
+					.map((request) => request.path),
+			).toEqual([`/channels/${channels.voice}/invites`]);
 		});
 	});
 
@@ -131,8 +198,14 @@ describe('the HTTP endpoint against the local Discord', () => {
 		await harness.invite({ user: 'member', channel: 'general' }).message();
 		expect(harness.discord.requests.slice(since).filter((request) => request.method === 'GET')).toEqual([]);
 		await harness.invite({ user: 'moderator', channel: 'general', options: { role: 'member' } }).message();
-		const gets = harness.discord.requests.slice(since).filter((request) => request.method === 'GET').map((request) => request.path);
-		expect(gets.sort()).toEqual([`/guilds/${seedIds.guild}`, `/guilds/${seedIds.guild}/members/${harness.discord.applicationId}`]);
+		const gets = harness.discord.requests
+			.slice(since)
+			.filter((request) => request.method === 'GET')
+			.map((request) => request.path);
+		expect(gets.sort()).toEqual([
+			`/guilds/${seedIds.guild}`,
+			`/guilds/${seedIds.guild}/members/${harness.discord.applicationId}`,
+		]);
 		expect(users.moderator).toBeDefined();
 	});
 });
@@ -156,7 +229,11 @@ describe('the HTTP endpoint in flight', () => {
 		try {
 			harness.discord.inject('POST', INVITES, { delayMs: 500 });
 			const abort = new AbortController();
-			const sent = signedPost(`http://127.0.0.1:${port}/interactions`, harness.discord.interaction({ user: 'member', channel: 'general' }), { signer, signal: abort.signal });
+			const sent = signedPost(
+				`http://127.0.0.1:${port}/interactions`,
+				harness.discord.interaction({ user: 'member', channel: 'general' }),
+				{ signer, signal: abort.signal },
+			);
 			setTimeout(() => abort.abort(), 150);
 			await expect(sent).rejects.toThrow();
 			await expect.poll(() => outcomes.length, { timeout: 3_000 }).toBe(1);
@@ -177,7 +254,10 @@ describe('the HTTP endpoint in flight', () => {
 			const closing = harness.endpoint.close();
 			expect(handle.state?.deferred).toBe(true);
 			await closing;
-			expect(handle.state).toMatchObject({ deferred: false, content: expect.stringContaining('https://discord.gg/') });
+			expect(handle.state).toMatchObject({
+				deferred: false,
+				content: expect.stringContaining('https://discord.gg/'),
+			});
 			expect(handle.rejected).toEqual([]);
 			expect(harness.endpoint.server.listening).toBe(false);
 		} finally {

@@ -7,7 +7,13 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
-import { startLocalDiscord, type InteractionHandle, type InteractionInit, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.js';
+import {
+	type InteractionHandle,
+	type InteractionInit,
+	type LocalDiscord,
+	type LocalDiscordOptions,
+	startLocalDiscord,
+} from '../../src/local-discord/index.js';
 import type { Transport, TransportOptions } from '../e2e/scenarios.js';
 
 export interface HttpHarness extends Transport {
@@ -20,13 +26,20 @@ export interface HttpHarness extends Transport {
 	deliver(payload: APIInteraction): InteractionHandle;
 }
 
-export async function startHttpHarness(options: TransportOptions & { discord?: LocalDiscordOptions } = {}): Promise<HttpHarness> {
+export async function startHttpHarness(
+	options: TransportOptions & { discord?: LocalDiscordOptions } = {},
+): Promise<HttpHarness> {
 	const discord: LocalDiscord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
 		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
-		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token, timeoutMs: options.requestTimeoutMs, maxRateLimitWaitMs: options.maxRateLimitWaitMs }),
+		inviteRest: createInviteRest({
+			api: discord.apiUrl,
+			token: discord.token,
+			timeoutMs: options.requestTimeoutMs,
+			maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+		}),
 		applicationId: discord.applicationId,
 		deferAfterMs: options.deferAfterMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
@@ -47,7 +60,8 @@ export async function startHttpHarness(options: TransportOptions & { discord?: L
 		url,
 		outcomes,
 		deliver,
-		invite: (init: Omit<InteractionInit, 'command'>) => deliver(discord.interaction({ ...init, command: 'invite' })),
+		invite: (init: Omit<InteractionInit, 'command'>) =>
+			deliver(discord.interaction({ ...init, command: 'invite' })),
 		autocomplete: (init) => deliver(discord.autocomplete({ ...init, command: 'invite' })),
 		async close() {
 			await endpoint.close();

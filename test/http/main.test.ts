@@ -36,11 +36,18 @@ function serve(env: Record<string, string>): Serve {
 		child.once('exit', () => reject(new Error(`exited before listening:\n${stderr}`)));
 	});
 	listening.catch(() => undefined);
-	const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+	const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+		child.once('exit', (code) => resolve({ code, stdout, stderr })),
+	);
 	return { listening, exited, kill: (signal) => child.kill(signal) };
 }
 
-const CONFIG = { DISCORD_TOKEN: 'local-bot-token', DISCORD_APPLICATION_ID: '1200000000000000001', DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_API_URL: 'http://127.0.0.1:9/api' };
+const CONFIG = {
+	DISCORD_TOKEN: 'local-bot-token',
+	DISCORD_APPLICATION_ID: '1200000000000000001',
+	DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+	DISCORD_API_URL: 'http://127.0.0.1:9/api',
+};
 
 describe('npm run serve', () => {
 	it('listens, answers health and PING, shuts down on SIGTERM with exit 0, and never loads discord.js', async () => {
@@ -59,12 +66,20 @@ describe('npm run serve', () => {
 		// The probe sees what it should: our core and @discordjs/rest.
 		expect(loaded.some((module) => module.includes('/src/core/invite.ts'))).toBe(true);
 		expect(loaded.some((module) => module.includes('/node_modules/@discordjs/rest/'))).toBe(true);
-		expect(loaded.filter((module) => /[\\/]node_modules[\\/](discord\.js|@discordjs[\\/](ws|builders|formatters|voice))[\\/]/.test(module))).toEqual([]);
+		expect(
+			loaded.filter((module) =>
+				/[\\/]node_modules[\\/](discord\.js|@discordjs[\\/](ws|builders|formatters|voice))[\\/]/.test(module),
+			),
+		).toEqual([]);
 		expect(loaded.filter((module) => /\/src\/gateway\//.test(module))).toEqual([]);
 	});
 
 	it('exits 1 with every configuration problem listed', async () => {
-		const { code, stderr } = await serve({ DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_PUBLIC_KEY: 'not-hex' }).exited;
+		const { code, stderr } = await serve({
+			DISCORD_TOKEN: '',
+			DISCORD_APPLICATION_ID: '',
+			DISCORD_PUBLIC_KEY: 'not-hex',
+		}).exited;
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
 		expect(stderr).toMatch(/DISCORD_APPLICATION_ID is not set/);

@@ -8,8 +8,14 @@ import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
-import type { Fault, InteractionHandle, InteractionInit, MessageState, RecordedRequest } from '../../src/local-discord/index.js';
-import { startGatewayHarness, type GatewayHarness } from '../support/gateway-harness.js';
+import type {
+	Fault,
+	InteractionHandle,
+	InteractionInit,
+	MessageState,
+	RecordedRequest,
+} from '../../src/local-discord/index.js';
+import { type GatewayHarness, startGatewayHarness } from '../support/gateway-harness.js';
 
 const INVITES = /^\/channels\/\d+\/invites$/;
 
@@ -50,7 +56,10 @@ describe('parity: gateway and HTTP', () => {
 	});
 
 	/** Builds the payload twice (same content, fresh id and token) and sends one copy each way. */
-	async function both(init: Omit<InteractionInit, 'command'>, fault?: Fault): Promise<{ viaGateway: Run; viaHttp: Run }> {
+	async function both(
+		init: Omit<InteractionInit, 'command'>,
+		fault?: Fault,
+	): Promise<{ viaGateway: Run; viaHttp: Run }> {
 		const { discord } = gateway;
 		const first = discord.interaction({ ...init, command: 'invite' });
 		const second = discord.interaction({ ...init, command: 'invite' });
@@ -58,12 +67,21 @@ describe('parity: gateway and HTTP', () => {
 		const { id: _c, token: _d, ...same } = second;
 		expect(same).toEqual(content);
 
-		const run = async (payload: APIInteraction, send: (payload: APIInteraction) => InteractionHandle): Promise<Run> => {
+		const run = async (
+			payload: APIInteraction,
+			send: (payload: APIInteraction) => InteractionHandle,
+		): Promise<Run> => {
 			const since = discord.requests.length;
 			if (fault) discord.inject('POST', INVITES, fault);
 			const handle = send(payload);
 			const message = await handle.message(10_000);
-			return { handle, message, requests: discord.requests.slice(since).filter((request) => request.method === 'POST' && INVITES.test(request.path)) };
+			return {
+				handle,
+				message,
+				requests: discord.requests
+					.slice(since)
+					.filter((request) => request.method === 'POST' && INVITES.test(request.path)),
+			};
 		};
 		const viaGateway = await run(first, (payload) => discord.dispatch(payload));
 		const viaHttp = await run(second, (payload) => discord.dispatch(payload, { via: 'http', url }));
@@ -71,10 +89,22 @@ describe('parity: gateway and HTTP', () => {
 	}
 
 	function expectSame({ viaGateway, viaHttp }: { viaGateway: Run; viaHttp: Run }): void {
-		const summary = (run: Run) => run.requests.map((request) => ({ path: request.path, body: request.body, reason: request.auditLogReason, status: request.status }));
+		const summary = (run: Run) =>
+			run.requests.map((request) => ({
+				path: request.path,
+				body: request.body,
+				reason: request.auditLogReason,
+				status: request.status,
+			}));
 		expect(summary(viaHttp)).toEqual(summary(viaGateway));
-		const codes = [...viaGateway.requests, ...viaHttp.requests].map((request) => (request.response as { code?: string } | undefined)?.code).filter((code): code is string => !!code);
-		const shown = (run: Run) => ({ ...run.message, content: normalize(run.message.content, codes), components: JSON.parse(normalize(JSON.stringify(run.message.components), codes) ?? '[]') as unknown });
+		const codes = [...viaGateway.requests, ...viaHttp.requests]
+			.map((request) => (request.response as { code?: string } | undefined)?.code)
+			.filter((code): code is string => !!code);
+		const shown = (run: Run) => ({
+			...run.message,
+			content: normalize(run.message.content, codes),
+			components: JSON.parse(normalize(JSON.stringify(run.message.components), codes) ?? '[]') as unknown,
+		});
 		expect(shown(viaHttp)).toEqual(shown(viaGateway));
 		const types = (responses: APIInteractionResponse[]) => responses.map((response) => response.type);
 		expect(types(viaHttp.handle.responses)).toEqual(types(viaGateway.handle.responses));
@@ -84,16 +114,45 @@ describe('parity: gateway and HTTP', () => {
 
 	const cases: [string, Omit<InteractionInit, 'command'>][] = [
 		['the defaults', { user: 'member', channel: 'general' }],
-		['every option for a voice channel', { user: 'moderator', channel: 'general', options: { channel: 'voice', expires: '2h30m', max_uses: 5, temporary: true, unique: true, stream_user: 'streamer', role: 'member', reason: 'raid recovery' } }],
-		['an Activity in a stage channel', { user: 'member', channel: 'general', options: { channel: 'stage', activity: '1100000000000000500', expires: 'never' } }],
+		[
+			'every option for a voice channel',
+			{
+				user: 'moderator',
+				channel: 'general',
+				options: {
+					channel: 'voice',
+					expires: '2h30m',
+					max_uses: 5,
+					temporary: true,
+					unique: true,
+					stream_user: 'streamer',
+					role: 'member',
+					reason: 'raid recovery',
+				},
+			},
+		],
+		[
+			'an Activity in a stage channel',
+			{
+				user: 'member',
+				channel: 'general',
+				options: { channel: 'stage', activity: '1100000000000000500', expires: 'never' },
+			},
+		],
 		['a guest without Create Invite', { user: 'guest', channel: 'general' }],
 		['a thread', { user: 'member', channel: 'thread' }],
 		['a category', { user: 'member', channel: 'general', options: { channel: 'text channels' } }],
 		['an unreadable expiry', { user: 'member', channel: 'general', options: { expires: 'soonish' } }],
-		['a stream target in a text channel', { user: 'member', channel: 'general', options: { stream_user: 'streamer' } }],
+		[
+			'a stream target in a text channel',
+			{ user: 'member', channel: 'general', options: { stream_user: 'streamer' } },
+		],
 		['a role not below the invoker', { user: 'moderator', channel: 'general', options: { role: 'moderator' } }],
 		['a role not below the bot', { user: 'owner', channel: 'general', options: { role: 'admin' } }],
-		['a channel where the bot lacks Create Invite', { user: 'helper', channel: 'general', options: { channel: 'no-invites' } }],
+		[
+			'a channel where the bot lacks Create Invite',
+			{ user: 'helper', channel: 'general', options: { channel: 'no-invites' } },
+		],
 		['a French speaker', { user: 'member', channel: 'general', options: { expires: '1j' }, locale: 'fr' }],
 	];
 	it.each(cases)('for %s', async (_name, init) => {
@@ -105,7 +164,11 @@ describe('parity: gateway and HTTP', () => {
 		// denial without View Channel), while discord.js's permissionsFor keeps the role's
 		// Create Invite bit, so the gateway names one missing permission and HTTP two. See the
 		// report: checks.ts could name View Channel alone when it is missing.
-		const { viaGateway, viaHttp } = await both({ user: 'moderator', channel: 'general', options: { channel: 'staff' } });
+		const { viaGateway, viaHttp } = await both({
+			user: 'moderator',
+			channel: 'general',
+			options: { channel: 'staff' },
+		});
 		for (const run of [viaGateway, viaHttp]) {
 			expect(run.requests).toEqual([]);
 			expect(run.message.content).toMatch(/^I need \*\*View Channel\*\*/);
@@ -114,7 +177,17 @@ describe('parity: gateway and HTTP', () => {
 
 	const faults: [string, Fault][] = [
 		['a 403 Missing Permissions', { status: 403, body: { code: 50013, message: 'Missing Permissions' } }],
-		['an Invalid Form Body', { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { max_age: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'too big' }] } } } }],
+		[
+			'an Invalid Form Body',
+			{
+				status: 400,
+				body: {
+					code: 50035,
+					message: 'Invalid Form Body',
+					errors: { max_age: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'too big' }] } },
+				},
+			},
+		],
 		['a 502', { status: 502, body: { message: 'Bad Gateway' } }],
 	];
 	it.each(faults)('when Discord answers %s', async (_name, fault) => {
@@ -124,7 +197,13 @@ describe('parity: gateway and HTTP', () => {
 	it('for autocomplete', async () => {
 		const { discord } = gateway;
 		for (const typed of ['', '90m', '3', 'soonish']) {
-			const init = { user: 'member', channel: 'general', options: { expires: typed }, focused: 'expires', command: 'invite' };
+			const init = {
+				user: 'member',
+				channel: 'general',
+				options: { expires: typed },
+				focused: 'expires',
+				command: 'invite',
+			};
 			const viaGateway = await discord.dispatch(discord.autocomplete(init)).response();
 			const viaHttp = await discord.dispatch(discord.autocomplete(init), { via: 'http', url }).response();
 			expect(viaHttp, typed).toEqual(viaGateway);

@@ -3,16 +3,16 @@
  * with the local Discord's `interaction()`).
  */
 import {
-	ApplicationCommandOptionType,
-	ApplicationCommandType,
-	ChannelType,
-	InteractionType,
-	PermissionFlagsBits,
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIApplicationCommandInteractionDataOption,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteractionDataResolved,
+	ApplicationCommandOptionType,
+	ApplicationCommandType,
+	ChannelType,
+	InteractionType,
 	type InteractionType as InteractionTypeOf,
+	PermissionFlagsBits,
 } from 'discord-api-types/v10';
 
 export const ids = {
@@ -28,7 +28,8 @@ export const ids = {
 	interaction: '1200000000000000010',
 } as const;
 
-const everyday = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
+const everyday =
+	PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.CreateInstantInvite;
 
 export interface PayloadInit {
 	options?: APIApplicationCommandInteractionDataOption<InteractionTypeOf.ApplicationCommand>[];

@@ -5,7 +5,12 @@
  */
 import { OverwriteType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { ALL_PERMISSIONS, computeBasePermissions, computeChannelPermissions, type PermissionInput } from '../../src/core/permissions.js';
+import {
+	ALL_PERMISSIONS,
+	computeBasePermissions,
+	computeChannelPermissions,
+	type PermissionInput,
+} from '../../src/core/permissions.js';
 import { GuildModel, isThreadType } from '../../src/local-discord/model.js';
 import { defaultSeed, seedIds } from '../../src/local-discord/seed.js';
 
@@ -28,12 +33,16 @@ const base = (overrides: Partial<PermissionInput> = {}): PermissionInput => ({
 describe("Discord's permission computation", () => {
 	it('ORs @everyone with the member roles', () => {
 		expect(computeBasePermissions(base())).toBe(P.ViewChannel | P.SendMessages | P.CreateInstantInvite);
-		expect(computeChannelPermissions(base({ memberRoleIds: ['10', '11'] }))).toBe(P.ViewChannel | P.SendMessages | P.CreateInstantInvite | P.ManageRoles);
+		expect(computeChannelPermissions(base({ memberRoleIds: ['10', '11'] }))).toBe(
+			P.ViewChannel | P.SendMessages | P.CreateInstantInvite | P.ManageRoles,
+		);
 	});
 
 	it('gives the owner and Administrator everything, whatever the overwrites', () => {
 		const denyAll = [{ id: GUILD, type: OverwriteType.Role, allow: '0', deny: String(ALL_PERMISSIONS) }];
-		expect(computeChannelPermissions(base({ memberId: '9', memberRoleIds: [], overwrites: denyAll }))).toBe(ALL_PERMISSIONS);
+		expect(computeChannelPermissions(base({ memberId: '9', memberRoleIds: [], overwrites: denyAll }))).toBe(
+			ALL_PERMISSIONS,
+		);
 		expect(computeChannelPermissions(base({ memberRoleIds: ['12'], overwrites: denyAll }))).toBe(ALL_PERMISSIONS);
 	});
 
@@ -44,9 +53,14 @@ describe("Discord's permission computation", () => {
 			{ id: '11', type: OverwriteType.Role, allow: String(P.CreateInstantInvite), deny: '0' },
 		];
 		expect(computeChannelPermissions(base({ overwrites })) & P.CreateInstantInvite).toBe(0n);
-		expect(computeChannelPermissions(base({ memberRoleIds: ['10', '11'], overwrites })) & P.CreateInstantInvite).toBe(P.CreateInstantInvite);
+		expect(
+			computeChannelPermissions(base({ memberRoleIds: ['10', '11'], overwrites })) & P.CreateInstantInvite,
+		).toBe(P.CreateInstantInvite);
 		const own = { id: '5', type: OverwriteType.Member, allow: '0', deny: String(P.CreateInstantInvite) };
-		expect(computeChannelPermissions(base({ memberRoleIds: ['10', '11'], overwrites: [...overwrites, own] })) & P.CreateInstantInvite).toBe(0n);
+		expect(
+			computeChannelPermissions(base({ memberRoleIds: ['10', '11'], overwrites: [...overwrites, own] })) &
+				P.CreateInstantInvite,
+		).toBe(0n);
 	});
 
 	it('takes nothing else from a channel the member cannot view', () => {
@@ -58,7 +72,8 @@ describe("Discord's permission computation", () => {
 		const guild = new GuildModel(defaultSeed());
 		for (const member of guild.members) {
 			for (const channel of guild.channels) {
-				const source = isThreadType(channel.type) && channel.parent_id ? guild.channel(channel.parent_id) : channel;
+				const source =
+					isThreadType(channel.type) && channel.parent_id ? guild.channel(channel.parent_id) : channel;
 				const computed = computeChannelPermissions({
 					guildOwnerId: guild.info.owner_id,
 					everyoneRoleId: guild.id,
@@ -67,7 +82,9 @@ describe("Discord's permission computation", () => {
 					memberRoleIds: member.roles,
 					overwrites: source.permission_overwrites,
 				});
-				expect(computed, `${member.user.username} in #${channel.name}`).toBe(guild.permissionsIn(member.user.id, channel.id));
+				expect(computed, `${member.user.username} in #${channel.name}`).toBe(
+					guild.permissionsIn(member.user.id, channel.id),
+				);
 			}
 		}
 		expect(seedIds.guild).toBe(guild.id);

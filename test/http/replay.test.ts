@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpHarness, type HttpHarness } from './harness.js';
+import { type HttpHarness, startHttpHarness } from './harness.js';
 
 describe('the HTTP endpoint against replays', () => {
 	let harness: HttpHarness;

@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
+import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 import { autocompletePayload, commandPayload, ids } from './payloads.js';
 import { createSigner, flipByte, signedPost, unixSeconds } from './signing-client.js';
-import { startLocalDiscord, type LocalDiscord } from '../../src/local-discord/index.js';
 
 const signer = createSigner();
 const GUEST = 0n; // no Create Invite: refused inline, without any REST call
@@ -48,7 +48,11 @@ describe('the HTTP interactions endpoint', () => {
 	});
 
 	it('answers a signed PING with a PONG', async () => {
-		const response = await signedPost(url, { id: '1', application_id: ids.application, type: InteractionType.Ping, token: 't', version: 1 }, { signer });
+		const response = await signedPost(
+			url,
+			{ id: '1', application_id: ids.application, type: InteractionType.Ping, token: 't', version: 1 },
+			{ signer },
+		);
 		expect(response.status).toBe(200);
 		expect(response.body).toEqual({ type: 1 });
 		expect(response.headers.get('content-type')).toBe('application/json');
@@ -57,22 +61,78 @@ describe('the HTTP interactions endpoint', () => {
 	it('runs /invite for a signed command and answers inline with an ephemeral message', async () => {
 		const response = await signedPost(url, commandPayload({ permissions: GUEST }), { signer });
 		expect(response.status).toBe(200);
-		expect(response.body).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral, content: expect.stringMatching(/You need .*\*\*Create Invite\*\*/), allowed_mentions: { parse: [] } } });
+		expect(response.body).toMatchObject({
+			type: 4,
+			data: {
+				flags: MessageFlags.Ephemeral,
+				content: expect.stringMatching(/You need .*\*\*Create Invite\*\*/),
+				allowed_mentions: { parse: [] },
+			},
+		});
 		expect(outcomes).toHaveLength(1);
 		expect(outcomes[0]).toMatchObject({ status: 'refused', delivery: 'inline' });
 	});
 
 	describe('refuses with 401, and never runs the command, when', () => {
 		const cases: [string, Parameters<typeof signedPost>[2]][] = [
-			['a byte of the body is flipped', { signer, tamper: ({ body, signature, timestamp }) => ({ body: flipByte(body, body.indexOf('"member"') + 2), signature, timestamp }) }],
-			['a byte of the signature is flipped', { signer, tamper: ({ body, signature, timestamp }) => ({ body, signature: flipByte(Buffer.from(signature, 'hex')).toString('hex'), timestamp }) }],
-			['a byte of the timestamp is flipped', { signer, tamper: ({ body, signature, timestamp }) => ({ body, signature, timestamp: flipByte(Buffer.from(timestamp), timestamp.length - 1).toString() }) }],
-			['the signature header is missing', { signer, tamper: ({ body, timestamp }) => ({ body, signature: undefined, timestamp }) }],
-			['the timestamp header is missing', { signer, tamper: ({ body, signature }) => ({ body, signature, timestamp: undefined }) }],
-			['the signature is not hex', { signer, tamper: ({ body, signature, timestamp }) => ({ body, signature: `zz${signature.slice(2)}`, timestamp }) }],
+			[
+				'a byte of the body is flipped',
+				{
+					signer,
+					tamper: ({ body, signature, timestamp }) => ({
+						body: flipByte(body, body.indexOf('"member"') + 2),
+						signature,
+						timestamp,
+					}),
+				},
+			],
+			[
+				'a byte of the signature is flipped',
+				{
+					signer,
+					tamper: ({ body, signature, timestamp }) => ({
+						body,
+						signature: flipByte(Buffer.from(signature, 'hex')).toString('hex'),
+						timestamp,
+					}),
+				},
+			],
+			[
+				'a byte of the timestamp is flipped',
+				{
+					signer,
+					tamper: ({ body, signature, timestamp }) => ({
+						body,
+						signature,
+						timestamp: flipByte(Buffer.from(timestamp), timestamp.length - 1).toString(),
+					}),
+				},
+			],
+			[
+				'the signature header is missing',
+				{ signer, tamper: ({ body, timestamp }) => ({ body, signature: undefined, timestamp }) },
+			],
+			[
+				'the timestamp header is missing',
+				{ signer, tamper: ({ body, signature }) => ({ body, signature, timestamp: undefined }) },
+			],
+			[
+				'the signature is not hex',
+				{
+					signer,
+					tamper: ({ body, signature, timestamp }) => ({
+						body,
+						signature: `zz${signature.slice(2)}`,
+						timestamp,
+					}),
+				},
+			],
 			['another key signed it', { signer: createSigner() }],
 			['the timestamp is older than the replay window', { signer, timestamp: unixSeconds(Date.now() - 310_000) }],
-			['the timestamp is further in the future than the replay window', { signer, timestamp: unixSeconds(Date.now() + 310_000) }],
+			[
+				'the timestamp is further in the future than the replay window',
+				{ signer, timestamp: unixSeconds(Date.now() + 310_000) },
+			],
 		];
 		it.each(cases)('%s', async (_name, options) => {
 			const response = await signedPost(url, commandPayload({ permissions: GUEST }), options);
@@ -89,14 +149,21 @@ describe('the HTTP interactions endpoint', () => {
 	});
 
 	it('accepts a timestamp inside the replay window', async () => {
-		const response = await signedPost(url, { id: '1', type: 1 }, { signer, timestamp: unixSeconds(Date.now() - 240_000) });
+		const response = await signedPost(
+			url,
+			{ id: '1', type: 1 },
+			{ signer, timestamp: unixSeconds(Date.now() - 240_000) },
+		);
 		expect(response.status).toBe(200);
 	});
 
 	it('answers autocomplete for expires inline with type 8 choices', async () => {
 		const response = await signedPost(url, autocompletePayload('90m'), { signer });
 		expect(response.status).toBe(200);
-		expect(response.body).toMatchObject({ type: 8, data: { choices: [{ name: '1 hour, 30 minutes', value: '1h30m' }] } });
+		expect(response.body).toMatchObject({
+			type: 8,
+			data: { choices: [{ name: '1 hour, 30 minutes', value: '1h30m' }] },
+		});
 	});
 
 	it('answers autocomplete for another option with no choices', async () => {
@@ -142,10 +209,19 @@ describe('the HTTP interactions endpoint', () => {
 	it('refuses a chunked body that grows over the limit with 413', async () => {
 		const port = new URL(url).port;
 		const status = await new Promise<number>((resolve, reject) => {
-			const req = httpRequest({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
-				res.resume();
-				resolve(res.statusCode ?? 0);
-			});
+			const req = httpRequest(
+				{
+					host: '127.0.0.1',
+					port,
+					path: '/interactions',
+					method: 'POST',
+					headers: { 'transfer-encoding': 'chunked' },
+				},
+				(res) => {
+					res.resume();
+					resolve(res.statusCode ?? 0);
+				},
+			);
 			req.on('error', reject);
 			for (let i = 0; i < 20; i++) req.write('x'.repeat(1024));
 			req.end();
@@ -193,7 +269,8 @@ describe('the replay window', () => {
 		const { port } = await endpoint.listen(0, '127.0.0.1');
 		try {
 			const ping = { id: '1', type: 1 };
-			const at = (ms: number) => signedPost(`http://127.0.0.1:${port}/interactions`, ping, { signer, timestamp: unixSeconds(ms) });
+			const at = (ms: number) =>
+				signedPost(`http://127.0.0.1:${port}/interactions`, ping, { signer, timestamp: unixSeconds(ms) });
 			expect((await at(now - 9_000)).status).toBe(200);
 			expect((await at(now - 11_000)).status).toBe(401);
 			expect((await at(now + 11_000)).status).toBe(401);
@@ -203,6 +280,13 @@ describe('the replay window', () => {
 	});
 
 	it('refuses a public key that is not 64 hex characters at creation', () => {
-		expect(() => createInteractionServer({ publicKey: 'abc', rest: new REST(), inviteRest: new REST(), applicationId: ids.application })).toThrow(/64 hexadecimal/);
+		expect(() =>
+			createInteractionServer({
+				publicKey: 'abc',
+				rest: new REST(),
+				inviteRest: new REST(),
+				applicationId: ids.application,
+			}),
+		).toThrow(/64 hexadecimal/);
 	});
 });

@@ -2,7 +2,7 @@
  * A test client that signs requests the way Discord does, with an Ed25519 key pair made for
  * the run, and can spoil any part of the signature on purpose.
  */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 
 export interface Signer {
 	/** The public key as the Developer Portal shows it: 64 hex characters. */
@@ -13,11 +13,15 @@ export interface Signer {
 
 export function createSigner(): Signer {
 	const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-	return { publicKeyHex: rawPublicKeyHex(publicKey), sign: (timestamp, body) => signWith(privateKey, timestamp, body) };
+	return {
+		publicKeyHex: rawPublicKeyHex(publicKey),
+		sign: (timestamp, body) => signWith(privateKey, timestamp, body),
+	};
 }
 
 /** The raw 32-byte key: the SPKI DER minus its 12-byte prefix. */
-const rawPublicKeyHex = (key: KeyObject): string => key.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+const rawPublicKeyHex = (key: KeyObject): string =>
+	key.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
 
 const signWith = (key: KeyObject, timestamp: string, body: string | Buffer): string =>
 	sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), key).toString('hex');
@@ -36,13 +40,21 @@ export interface SignedPostOptions {
 	/** Default: now. */
 	timestamp?: string;
 	/** Change what is sent after signing (the signature stays the one of the original). */
-	tamper?: (parts: { body: Buffer; signature: string; timestamp: string }) => { body: Buffer; signature?: string | undefined; timestamp?: string | undefined };
+	tamper?: (parts: { body: Buffer; signature: string; timestamp: string }) => {
+		body: Buffer;
+		signature?: string | undefined;
+		timestamp?: string | undefined;
+	};
 	headers?: Record<string, string>;
 	signal?: AbortSignal;
 }
 
 /** POSTs `payload` (JSON-encoded unless a string) signed as Discord would. */
-export async function signedPost(url: string, payload: unknown, options: SignedPostOptions): Promise<{ status: number; body: unknown; headers: Headers }> {
+export async function signedPost(
+	url: string,
+	payload: unknown,
+	options: SignedPostOptions,
+): Promise<{ status: number; body: unknown; headers: Headers }> {
 	const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
 	const timestamp = options.timestamp ?? unixSeconds();
 	let parts: { body: Buffer; signature?: string | undefined; timestamp?: string | undefined } = {
@@ -54,7 +66,12 @@ export async function signedPost(url: string, payload: unknown, options: SignedP
 	const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
 	if (parts.signature !== undefined) headers['x-signature-ed25519'] = parts.signature;
 	if (parts.timestamp !== undefined) headers['x-signature-timestamp'] = parts.timestamp;
-	const response = await fetch(url, { method: 'POST', headers, body: parts.body, ...(options.signal ? { signal: options.signal } : {}) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers,
+		body: parts.body,
+		...(options.signal ? { signal: options.signal } : {}),
+	});
 	const raw = await response.text();
 	let body: unknown = raw;
 	try {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { Locale } from 'discord-api-types/v10';
-import { en, MESSAGES, messagesFor, vocabularyOf, type Messages } from '../../src/i18n/index.js';
+import { describe, expect, it } from 'vitest';
+import { suggestExpires } from '../../src/core/autocomplete.js';
 import { buildInviteCommand, NAME_PATTERN } from '../../src/core/command.js';
 import { parseDuration } from '../../src/core/duration.js';
-import { suggestExpires } from '../../src/core/autocomplete.js';
+import { en, MESSAGES, type Messages, messagesFor, vocabularyOf } from '../../src/i18n/index.js';
 
 const translated = Object.entries(MESSAGES).filter(([, messages]) => messages !== en) as [string, Messages][];
 
@@ -26,7 +26,23 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {};
 describe('locales', () => {
 	it('translates the thirteen languages the issue names, besides English', () => {
 		expect(Object.keys(MESSAGES).sort()).toEqual(
-			[Locale.EnglishUS, Locale.EnglishGB, Locale.German, Locale.French, Locale.SpanishES, Locale.SpanishLATAM, Locale.PortugueseBR, Locale.Italian, Locale.Dutch, Locale.Polish, Locale.Russian, Locale.Turkish, Locale.Japanese, Locale.Korean, Locale.ChineseCN].sort(),
+			[
+				Locale.EnglishUS,
+				Locale.EnglishGB,
+				Locale.German,
+				Locale.French,
+				Locale.SpanishES,
+				Locale.SpanishLATAM,
+				Locale.PortugueseBR,
+				Locale.Italian,
+				Locale.Dutch,
+				Locale.Polish,
+				Locale.Russian,
+				Locale.Turkish,
+				Locale.Japanese,
+				Locale.Korean,
+				Locale.ChineseCN,
+			].sort(),
 		);
 	});
 
@@ -41,7 +57,10 @@ describe('locales', () => {
 		});
 
 		it('keeps every description within 1-100 characters', () => {
-			for (const description of [messages.command.description, ...Object.values(messages.command.options).map((option) => option.description)]) {
+			for (const description of [
+				messages.command.description,
+				...Object.values(messages.command.options).map((option) => option.description),
+			]) {
 				expect(description.length).toBeGreaterThan(0);
 				expect(description.length).toBeLessThanOrEqual(100);
 			}
@@ -72,13 +91,16 @@ describe('locales', () => {
 			const vocabulary = vocabularyOf(messages);
 			expect(parseDuration('2h30m', vocabulary)).toEqual({ ok: true, seconds: 9_000 });
 			expect(parseDuration('never', vocabulary)).toEqual({ ok: true, seconds: 0 });
-			for (const word of messages.never) expect(parseDuration(word, vocabulary)).toEqual({ ok: true, seconds: 0 });
+			for (const word of messages.never)
+				expect(parseDuration(word, vocabulary)).toEqual({ ok: true, seconds: 0 });
 		});
 
 		it('reads back the durations its own autocomplete shows, in its own words', () => {
 			const vocabulary = vocabularyOf(messages);
 			for (const choice of suggestExpires('1d2h30m', locale, messages, vocabulary)) {
-				expect(parseDuration(choice.name, vocabulary), choice.name).toEqual(parseDuration(choice.value, vocabulary));
+				expect(parseDuration(choice.name, vocabulary), choice.name).toEqual(
+					parseDuration(choice.value, vocabulary),
+				);
 			}
 		});
 	});
@@ -119,7 +141,8 @@ describe('locales', () => {
 		for (const option of command.options ?? []) {
 			expect(Object.keys(option.description_localizations ?? {}).sort()).toEqual([...locales].sort());
 			for (const name of Object.values(option.name_localizations ?? {})) expect(name).toMatch(NAME_PATTERN);
-			for (const description of Object.values(option.description_localizations ?? {})) expect(description!.length).toBeLessThanOrEqual(100);
+			for (const description of Object.values(option.description_localizations ?? {}))
+				expect(description!.length).toBeLessThanOrEqual(100);
 		}
 	});
 });

@@ -1,13 +1,13 @@
-import { PassThrough } from 'node:stream';
 import { execFile } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/sandbox/cli.js';
-import { Sandbox } from '../../src/sandbox/session.js';
-import { parseCommandLine, stripSigil } from '../../src/sandbox/parse.js';
-import { relativeTime } from '../../src/sandbox/render.js';
 import { startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand } from '../../src/gateway/command.js';
+import { runCli } from '../../src/sandbox/cli.js';
+import { parseCommandLine, stripSigil } from '../../src/sandbox/parse.js';
+import { relativeTime } from '../../src/sandbox/render.js';
+import { Sandbox } from '../../src/sandbox/session.js';
 
 /** Runs the sandbox CLI in-process and returns what it printed and its exit code. */
 async function cli(argv: string[], input = ''): Promise<{ code: number; out: string }> {
@@ -55,20 +55,46 @@ describe('npm run sandbox -- --script', () => {
 	it('prints one JSON object per command with --json', async () => {
 		const { code, out } = await cli(['--json', '--script', '/invite expires:2h', '--script', '/invite as:@guest']);
 		expect(code).toBe(0);
-		const [created, refused] = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
-		expect(created).toMatchObject({ input: '/invite expires:2h', user: 'member', ok: true, outcome: 'created', deferred: false, reply: { flags: 64 } });
-		expect(created!.requests).toEqual([expect.objectContaining({ method: 'POST', path: '/channels/1100000000000000202/invites', status: 200, body: { max_age: 7_200 }, auditLogReason: '/invite by member (1100000000000000304)' })]);
+		const [created, refused] = out
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line) as Record<string, any>);
+		expect(created).toMatchObject({
+			input: '/invite expires:2h',
+			user: 'member',
+			ok: true,
+			outcome: 'created',
+			deferred: false,
+			reply: { flags: 64 },
+		});
+		expect(created!.requests).toEqual([
+			expect.objectContaining({
+				method: 'POST',
+				path: '/channels/1100000000000000202/invites',
+				status: 200,
+				body: { max_age: 7_200 },
+				auditLogReason: '/invite by member (1100000000000000304)',
+			}),
+		]);
 		expect(created!.reply.content).toContain(`https://discord.gg/${created!.requests[0].response.code}`);
 		expect(created!.latencyMs.firstResponse).toBeGreaterThanOrEqual(0);
 		expect(refused).toMatchObject({ user: 'guest', ok: true, outcome: 'refused', requests: [] });
 	});
 
 	it('refuses unknown flags and locales with a usage line, and says when a locale has no translation', async () => {
-		expect(await cli(['--bogus'])).toMatchObject({ code: 2, out: expect.stringContaining("Unknown option '--bogus'") });
-		expect(await cli(['--locale', 'xx'])).toMatchObject({ code: 2, out: expect.stringContaining('"xx" is not a Discord locale') });
+		expect(await cli(['--bogus'])).toMatchObject({
+			code: 2,
+			out: expect.stringContaining("Unknown option '--bogus'"),
+		});
+		expect(await cli(['--locale', 'xx'])).toMatchObject({
+			code: 2,
+			out: expect.stringContaining('"xx" is not a Discord locale'),
+		});
 		const swedish = await cli(['--locale', 'sv-SE', '--script', '/invite']);
 		expect(swedish.out).toContain('no translation for sv-SE yet');
-		expect((await cli(['--locale', 'ES-419', '--script', '/invite'])).out).toContain('Invitación a #general creada');
+		expect((await cli(['--locale', 'ES-419', '--script', '/invite'])).out).toContain(
+			'Invitación a #general creada',
+		);
 	});
 
 	it('exits non-zero when a script line is not a command the sandbox can run', async () => {
@@ -86,7 +112,14 @@ describe('npm run sandbox -- --script', () => {
 	});
 
 	it('takes the option names a German client shows, and the English ones too', async () => {
-		const { code, out } = await cli(['--locale', 'de', '--script', '/invite ablauf:1h max_nutzungen:3 kanal:#voice', '--script', '/invite expires:1h']);
+		const { code, out } = await cli([
+			'--locale',
+			'de',
+			'--script',
+			'/invite ablauf:1h max_nutzungen:3 kanal:#voice',
+			'--script',
+			'/invite expires:1h',
+		]);
 		expect(code).toBe(0);
 		expect(out).toContain('Einladung für #voice erstellt');
 		expect(out).toContain('{"max_age":3600,"max_uses":3}');
@@ -101,9 +134,15 @@ describe('npm run sandbox -- --script', () => {
 
 	it('runs as `npm run sandbox` does, and its exit status says whether the bot answered as it should', async () => {
 		const run = promisify(execFile);
-		const ok = await run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/invite'], { cwd: process.cwd() });
+		const ok = await run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/invite'], {
+			cwd: process.cwd(),
+		});
 		expect(ok.stdout).toContain('https://discord.gg/');
-		await expect(run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/nope'], { cwd: process.cwd() })).rejects.toMatchObject({ code: 1 });
+		await expect(
+			run(process.execPath, ['--import', 'tsx', 'src/sandbox/main.ts', '--script', '/nope'], {
+				cwd: process.cwd(),
+			}),
+		).rejects.toMatchObject({ code: 1 });
 	}, 30_000);
 });
 
@@ -152,16 +191,27 @@ describe('the sandbox session', () => {
 	});
 
 	it('answers unknown names, quoted names and @everyone as a person types them, without crashing', async () => {
-		expect(await sandbox.run('/invite channel:#nope')).toMatchObject({ ok: false, problem: expect.stringContaining('No channel called "nope". Try: #text channels, #general') });
-		expect(await sandbox.run('/invite role:@nobody as:@owner')).toMatchObject({ ok: false, problem: expect.stringContaining('No role called "nobody"') });
+		expect(await sandbox.run('/invite channel:#nope')).toMatchObject({
+			ok: false,
+			problem: expect.stringContaining('No channel called "nope". Try: #text channels, #general'),
+		});
+		expect(await sandbox.run('/invite role:@nobody as:@owner')).toMatchObject({
+			ok: false,
+			problem: expect.stringContaining('No role called "nobody"'),
+		});
 		expect((await sandbox.run('/invite channel:#"text channels"')).reply?.content).toContain('is a category');
-		expect((await sandbox.run('/invite role:@everyone as:@owner')).reply?.content).toContain('@everyone is given to everyone already');
+		expect((await sandbox.run('/invite role:@everyone as:@owner')).reply?.content).toContain(
+			'@everyone is given to everyone already',
+		);
 		expect((await sandbox.run('/invite expires:1 week')).problem).toContain('with quotes around spaces');
 		expect((await sandbox.run('/invite expires:"1 week"')).requests[0]?.body).toEqual({ max_age: 604_800 });
 	});
 
 	it('marks an answer the bot should not have given as not ok', async () => {
-		sandbox.discord.inject('POST', /\/invites$/, { status: 500, body: { message: '500: Internal Server Error', code: 0 } });
+		sandbox.discord.inject('POST', /\/invites$/, {
+			status: 500,
+			body: { message: '500: Internal Server Error', code: 0 },
+		});
 		const result = await sandbox.run('/invite unique:true');
 		expect(result.ok).toBe(false);
 		expect(result.outcome).toBe('failed');
@@ -193,11 +243,17 @@ describe('the sandbox with a bot of your own (--external)', () => {
 		try {
 			expect((await sandbox.run('/invite')).problem).toMatch(/gateway|client|connected|ready/i);
 			const command = createInviteCommand();
-			const bot = await startBot(sandbox.discord.token, { apiUrl: sandbox.discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+			const bot = await startBot(sandbox.discord.token, {
+				apiUrl: sandbox.discord.apiUrl,
+				commands: new Map([[command.data.name, command]]),
+			});
 			try {
 				await sandbox.discord.ready();
 				const result = await sandbox.run('/invite expires:2h');
-				expect(result).toMatchObject({ ok: true, requests: [expect.objectContaining({ body: { max_age: 7_200 } })] });
+				expect(result).toMatchObject({
+					ok: true,
+					requests: [expect.objectContaining({ body: { max_age: 7_200 } })],
+				});
 				expect(result.reply?.content).toContain('https://discord.gg/');
 			} finally {
 				await bot.stop();
@@ -210,7 +266,9 @@ describe('the sandbox with a bot of your own (--external)', () => {
 	it('prints how to start your own bot against it', async () => {
 		const { code, out } = await cli(['--external', '--port', '0'], 'exit\n');
 		expect(code).toBe(0);
-		expect(out).toMatch(/DISCORD_API_URL=http:\/\/127\.0\.0\.1:\d+\/api DISCORD_TOKEN=\S+ DISCORD_APPLICATION_ID=\d+ npm start/);
+		expect(out).toMatch(
+			/DISCORD_API_URL=http:\/\/127\.0\.0\.1:\d+\/api DISCORD_TOKEN=\S+ DISCORD_APPLICATION_ID=\d+ npm start/,
+		);
 		expect(out).toContain('your own bot');
 	});
 });

@@ -2,10 +2,16 @@
  * A local Discord with the real gateway bot logged into it: the discord.js Client, the
  * dispatcher and `/invite` as `npm start` runs them, with test-sized timings.
  */
-import { startLocalDiscord, type InteractionInit, type LocalDiscord, type LocalDiscordOptions } from '../../src/local-discord/index.js';
-import { startBot, type Bot } from '../../src/gateway/bot.js';
-import { createInviteCommand, type InviteCommandOptions } from '../../src/gateway/command.js';
+
 import type { InviteOutcome } from '../../src/core/invite.js';
+import { type Bot, startBot } from '../../src/gateway/bot.js';
+import { createInviteCommand, type InviteCommandOptions } from '../../src/gateway/command.js';
+import {
+	type InteractionInit,
+	type LocalDiscord,
+	type LocalDiscordOptions,
+	startLocalDiscord,
+} from '../../src/local-discord/index.js';
 import { silentLogger } from '../../src/log.js';
 
 export interface GatewayHarness {
@@ -20,13 +26,22 @@ export interface GatewayHarness {
 	close(): Promise<void>;
 }
 
-export async function startGatewayHarness(options: { discord?: LocalDiscordOptions; command?: InviteCommandOptions } = {}): Promise<GatewayHarness> {
+export async function startGatewayHarness(
+	options: { discord?: LocalDiscordOptions; command?: InviteCommandOptions } = {},
+): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
-	const command = createInviteCommand({ logger: silentLogger, ...options.command, onOutcome: (outcome) => outcomes.push(outcome) });
+	const command = createInviteCommand({
+		logger: silentLogger,
+		...options.command,
+		onOutcome: (outcome) => outcomes.push(outcome),
+	});
 	let bot: Bot;
 	try {
-		bot = await startBot(discord.token, { apiUrl: discord.apiUrl, commands: new Map([[command.data.name, command]]) });
+		bot = await startBot(discord.token, {
+			apiUrl: discord.apiUrl,
+			commands: new Map([[command.data.name, command]]),
+		});
 		await discord.ready();
 	} catch (error) {
 		await discord.close();
