@@ -14,7 +14,7 @@ async function main(): Promise<number> {
 	const commands = await loadCommands();
 	logger.info('starting', { commands: [...commands.keys()], api: config.apiUrl });
 
-	let bot;
+	let bot: Awaited<ReturnType<typeof startBot>>;
 	try {
 		bot = await startBot(config.token, { apiUrl: config.apiUrl, commands, logger });
 	} catch (error) {

@@ -37,7 +37,7 @@ const bigintOf = (value: unknown): bigint | undefined => {
 
 /** Reads typed values; a value of another type than declared counts as absent. */
 function reader(options: Map<string, BasicOption>) {
-	const valueOf = <T extends ApplicationCommandOptionType>(name: string, ...types: T[]): unknown => {
+	const optionValue = <T extends ApplicationCommandOptionType>(name: string, ...types: T[]): unknown => {
 		const option = options.get(name);
 		return option && (types as ApplicationCommandOptionType[]).includes(option.type) && 'value' in option
 			? option.value
@@ -45,19 +45,19 @@ function reader(options: Map<string, BasicOption>) {
 	};
 	return {
 		string: (name: string): string | undefined => {
-			const value = valueOf(name, ApplicationCommandOptionType.String);
+			const value = optionValue(name, ApplicationCommandOptionType.String);
 			return typeof value === 'string' ? value : undefined;
 		},
 		integer: (name: string): number | undefined => {
-			const value = valueOf(name, ApplicationCommandOptionType.Integer, ApplicationCommandOptionType.Number);
+			const value = optionValue(name, ApplicationCommandOptionType.Integer, ApplicationCommandOptionType.Number);
 			return typeof value === 'number' ? value : undefined;
 		},
 		boolean: (name: string): boolean | undefined => {
-			const value = valueOf(name, ApplicationCommandOptionType.Boolean);
+			const value = optionValue(name, ApplicationCommandOptionType.Boolean);
 			return typeof value === 'boolean' ? value : undefined;
 		},
 		id: (name: string, type: ApplicationCommandOptionType): string | undefined => {
-			const value = valueOf(name, type);
+			const value = optionValue(name, type);
 			return typeof value === 'string' ? value : undefined;
 		},
 	};

@@ -4,6 +4,8 @@
  * (deferred answers included) and exits 0. Loads no discord.js: start-up time and memory
  * matter on serverless hosts.
  */
+
+import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
@@ -26,7 +28,7 @@ async function main(): Promise<number> {
 		replayWindowSeconds: config.replayWindowSeconds,
 	});
 
-	let address;
+	let address: AddressInfo;
 	try {
 		address = await endpoint.listen(config.port, config.host);
 	} catch (error) {

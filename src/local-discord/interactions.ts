@@ -120,7 +120,7 @@ export class InteractionRecord implements InteractionHandle {
 
 	/** A short description for error messages: "/invite by member in #general (id ...)". */
 	describe(): string {
-		const p = this.payload as Json & { data?: { name?: string } };
+		const p = this.payload as unknown as Json & { data?: { name?: string } };
 		const user =
 			(p.member as { user?: { username?: string } } | undefined)?.user?.username ??
 			(p.user as { username?: string } | undefined)?.username;
@@ -319,7 +319,7 @@ export class InteractionRecord implements InteractionHandle {
 
 	/** A message object for a message of this interaction, as the webhook routes return it. */
 	toMessage(message: MessageRecord): APIMessage {
-		const payload = this.payload as Json & { data?: { name?: string } };
+		const payload = this.payload as unknown as Json & { data?: { name?: string } };
 		const user = ((payload.member as Json | undefined)?.user ?? payload.user) as Json;
 		const channelId = ((payload.channel as Json | undefined)?.id ?? payload.channel_id) as string;
 		const flags = (message.state.flags ?? 0) | (message.state.deferred ? MessageFlags.Loading : 0);

@@ -47,7 +47,7 @@ export const LOCAL_DISCORD_DEFAULTS = {
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
 	const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-	const { seed: _seed, logger: _logger, ...rest } = defined as LocalDiscordOptions;
+	const { seed: _seed, logger: _logger, ...rest } = defined as LocalDiscordOptions & { port?: number };
 	return { ...LOCAL_DISCORD_DEFAULTS, ...rest };
 }
 

@@ -19,7 +19,7 @@ export interface LocalDiscordOptions {
 	/** Default '127.0.0.1'. */
 	host?: string;
 	/** Default 0 (any free port). */
-	port?: number;
+	port?: number | undefined;
 	/** The guild to serve. Default `defaultSeed(applicationId)`. */
 	seed?: GuildSeed;
 	/** Rate limit of POST /channels/{id}/invites, per channel. Default 50 per 10 s. */

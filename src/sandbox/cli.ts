@@ -47,11 +47,10 @@ export function discordLocale(text: string): string | undefined {
 	return Object.values(Locale).find((locale) => locale.toLowerCase() === text.toLowerCase());
 }
 
-/** Reads the sandbox's flags. Throws a UsageError for anything it cannot use. */
-export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean } {
-	let values;
+/** node:util parseArgs over the sandbox flags; its errors become a UsageError. */
+function readFlags(argv: readonly string[]) {
 	try {
-		({ values } = parseArgs({
+		return parseArgs({
 			args: [...argv],
 			options: {
 				http: { type: 'boolean', default: false },
@@ -67,10 +66,15 @@ export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean 
 				help: { type: 'boolean', short: 'h', default: false },
 			},
 			strict: true,
-		}));
+		});
 	} catch (error) {
 		throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
 	}
+}
+
+/** Reads the sandbox's flags. Throws a UsageError for anything it cannot use. */
+export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean } {
+	const { values } = readFlags(argv);
 	const port = values.port === undefined ? undefined : Number(values.port);
 	if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535))
 		throw new UsageError(`--port takes a port number, not "${values.port}"`);

@@ -33,7 +33,7 @@ export type SandboxTransport = 'gateway' | 'http' | 'external';
 export interface SandboxOptions {
 	transport?: SandboxTransport;
 	/** Port of the local Discord (default: any free one; set it for an external bot). */
-	port?: number;
+	port?: number | undefined;
 	/** External HTTP endpoint to deliver interactions to; without it an external bot uses the gateway. */
 	endpoint?: string | undefined;
 	/** The invoker's Discord locale (`locale` of each interaction). Default en-US. */

@@ -32,8 +32,9 @@ function expectValidDescription(description: string): void {
 	expect(description.length).toBeLessThanOrEqual(100);
 }
 
-const localizations = (map: LocalizationMap | null | undefined): string[] =>
-	Object.values(map ?? {}).filter((value): value is string => typeof value === 'string');
+const localizations = (
+	map: { [K in keyof LocalizationMap]?: LocalizationMap[K] | undefined } | null | undefined,
+): string[] => Object.values(map ?? {}).filter((value): value is string => typeof value === 'string');
 
 describe('the registered /invite command', () => {
 	it('is a guild-only chat-input command named invite', () => {

@@ -67,7 +67,7 @@ export function recordingLogger(): Logger & {
 	return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export type ResponderCall = { kind: 'reply' | 'defer' | 'edit'; at: number; message?: ReplyMessage };
+export type ResponderCall = { kind: 'reply' | 'defer' | 'edit'; at: number; message?: ReplyMessage | undefined };
 
 /**
  * A responder that records each call. Each method waits `delayMs` (default 0) and then

@@ -34,7 +34,9 @@ const user = (id: string, username: string): APIUser => ({
 	avatar: null,
 });
 
-function guildInvite(overrides: Partial<APIExtendedInvite> = {}): APIExtendedInvite {
+function guildInvite(
+	overrides: { [K in keyof APIExtendedInvite]?: APIExtendedInvite[K] | undefined } = {},
+): APIExtendedInvite {
 	return {
 		type: InviteType.Guild,
 		code: 'abcDEF12',
@@ -60,7 +62,7 @@ function guildInvite(overrides: Partial<APIExtendedInvite> = {}): APIExtendedInv
 		created_at: CREATED_AT,
 		expires_at: '2026-01-02T00:00:00.000Z',
 		...overrides,
-	};
+	} as APIExtendedInvite;
 }
 
 const context = (overrides: Partial<RenderContext> = {}): RenderContext => ({

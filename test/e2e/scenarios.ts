@@ -80,7 +80,7 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(request?.headers['content-type']).toMatch(/application\/json/);
 			expect(request?.auditLogReason).toBe(`/invite by member (${users.member})`);
 
-			const code = (request?.response as { code: string }).code;
+			const code = (request?.response as { code: string } | undefined)?.code;
 			expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
 			expect(message.content).toContain(`https://discord.gg/${code}`);
 			expect(message.content).toContain(`\`${code}\``);

@@ -27,7 +27,7 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-	options: { discord?: LocalDiscordOptions; command?: InviteCommandOptions } = {},
+	options: { discord?: LocalDiscordOptions | undefined; command?: InviteCommandOptions } = {},
 ): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
