@@ -22,36 +22,59 @@ export interface InteractionResponder {
  */
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
+/**
+ * Time as the deadline sees it: a clock and one-shot timers. The system's by default; tests
+ * pass a clock they move by hand, so no test sleeps through a budget.
+ */
+export interface DeadlineClock {
+	/** Milliseconds since the epoch. */
+	now(): number;
+	/** Calls `callback` once after `ms`; returns a handle for `clearTimer`. */
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+}
+
+/** `Date.now` and Node's timers. */
+export const systemClock: DeadlineClock = {
+	now: () => Date.now(),
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** How the final answer went out. */
 export type Delivery = 'inline' | 'deferred' | 'lost';
 
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
 	#deferred: Promise<boolean> | undefined;
-	#timer: NodeJS.Timeout | undefined;
+	readonly #timer: unknown;
 	readonly #responder: InteractionResponder;
 	readonly #deadline: number;
 	readonly #logger: Logger;
-	readonly #now: () => number;
+	readonly #clock: DeadlineClock;
 
 	/**
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
 	 * @param deferAfterMs - budget before deferring
+	 * @param clock - time and timers (default: the system's)
 	 */
 	constructor(
 		responder: InteractionResponder,
-		options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number },
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: DeadlineClock | undefined },
 	) {
 		this.#responder = responder;
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
 		this.#deadline = options.receivedAt + options.deferAfterMs;
 		this.#logger = options.logger;
-		this.#timer = setTimeout(() => void this.defer('budget spent'), Math.max(0, this.#deadline - this.#now()));
+		this.#timer = this.#clock.setTimer(
+			() => void this.defer('budget spent'),
+			Math.max(0, this.#deadline - this.#clock.now()),
+		);
 	}
 
 	/** Milliseconds left before we must have deferred. */
 	get remainingMs(): number {
-		return this.#deadline - this.#now();
+		return this.#deadline - this.#clock.now();
 	}
 
 	/** Whether the answer will go out as an edit of a deferred response. */
@@ -61,7 +84,7 @@ export class DeadlineReply {
 
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
 	defer(why: string): Promise<boolean> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state !== 'waiting') return this.#deferred ?? Promise.resolve(false);
 		this.#state = 'deferring';
 		this.#logger.debug('deferring', { why });
@@ -77,7 +100,7 @@ export class DeadlineReply {
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
 	async send(message: ReplyMessage): Promise<Delivery> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {
 			if (this.#state === 'waiting') {
@@ -97,6 +120,6 @@ export class DeadlineReply {
 
 	/** Stops the timer without answering (the caller answered some other way). */
 	cancel(): void {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 	}
 }
