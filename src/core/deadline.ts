@@ -64,11 +64,11 @@ export class DeadlineReply {
 		clearTimeout(this.#timer);
 		if (this.#state !== 'waiting') return this.#deferred ?? Promise.resolve(false);
 		this.#state = 'deferring';
-		this.#logger.debug('deferring', { why });
+		this.#logger.debug({ why }, 'deferring');
 		this.#deferred = this.#responder.defer().then(
 			() => true,
 			(error: unknown) => {
-				this.#logger.warn('could not defer the interaction', { error });
+				this.#logger.warn({ err: error }, 'could not defer the interaction');
 				return false;
 			},
 		);
@@ -90,7 +90,7 @@ export class DeadlineReply {
 			await this.#responder.edit(message);
 			return 'deferred';
 		} catch (error) {
-			this.#logger.warn('could not deliver the answer', { error });
+			this.#logger.warn({ err: error }, 'could not deliver the answer');
 			return 'lost';
 		}
 	}

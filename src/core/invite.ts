@@ -9,6 +9,7 @@ import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
+import { COMMAND_NAME } from './command.js';
 import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
@@ -42,7 +43,7 @@ export interface InviteDependencies {
  */
 export const ANSWER_WINDOW_MS = 14 * 60_000;
 
-/** What happened, for logs, tests and the sandbox. */
+/** What happened, for logs, metrics, tests and the sandbox. */
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
@@ -53,22 +54,45 @@ export interface InviteOutcome {
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
 	delivery: Delivery;
+	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
+	latencyMs: number;
+	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
+	rateLimitWaitMs: number;
 }
+
+/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
+	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
+	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
+	return outcome.status;
+}
+
+/** An outcome before its delivery and timings are known. */
+type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs'>;
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
 export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
 	const logger = deps.logger ?? silentLogger;
 	const messages = messagesFor(invocation.locale, invocation.guildLocale);
+	const receivedAt = deps.receivedAt ?? Date.now();
 	const deadline = new DeadlineReply(deps.responder, {
-		receivedAt: deps.receivedAt ?? Date.now(),
+		receivedAt,
 		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
 		logger,
 	});
-	const finish = async (partial: Omit<InviteOutcome, 'delivery' | 'interactionId'>): Promise<InviteOutcome> => ({
-		interactionId: invocation.interactionId,
-		...partial,
-		delivery: await deadline.send(partial.reply),
-	});
+	const waits = { rateLimitMs: 0 };
+	const finish = async (partial: OutcomeSoFar): Promise<InviteOutcome> => {
+		const delivery = await deadline.send(partial.reply);
+		const outcome: InviteOutcome = {
+			interactionId: invocation.interactionId,
+			...partial,
+			delivery,
+			latencyMs: Date.now() - receivedAt,
+			rateLimitWaitMs: waits.rateLimitMs,
+		};
+		logInteraction(logger, invocation, outcome);
+		return outcome;
+	};
 
 	try {
 		const read = checkOptions(invocation, vocabularyOf(messages));
@@ -102,12 +126,13 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				messages,
 				logger,
 				read.value.target.appPermissions ?? channel?.bot,
+				waits,
 			),
 		);
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
-		logger.error('unexpected error in /invite', { reference, interaction: invocation.interactionId, error });
+		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
 	}
@@ -121,9 +146,11 @@ async function createInvite(
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
+	waits: { rateLimitMs: number },
+): Promise<OutcomeSoFar> {
 	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
 	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
+		waits.rateLimitMs += wait;
 		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
 	});
 	const requestedAt = Date.now();
@@ -144,11 +171,6 @@ async function createInvite(
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
 			messages,
 		);
-		logger.info('invite created', {
-			interaction: invocation.interactionId,
-			channel: request.channelId,
-			code: invite?.code,
-		});
 		return { status: 'created', request, invite, reply };
 	} catch (error) {
 		const failure = classifyError(error);
@@ -158,11 +180,10 @@ async function createInvite(
 				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
 				.catch(() => undefined);
 			if (found) {
-				logger.warn('answer lost, invite recovered', {
-					interaction: invocation.interactionId,
-					code: found.code,
-					error,
-				});
+				logger.warn(
+					{ interaction: invocation.interactionId, code: found.code, err: error },
+					'answer lost, invite recovered',
+				);
 				const reply = renderInvite(
 					found,
 					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
@@ -173,15 +194,35 @@ async function createInvite(
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
 		if (failure.log)
-			logger.warn('invite request failed', {
-				interaction: invocation.interactionId,
-				failure: failure.id,
-				reference,
-				error,
-			});
+			logger.warn(
+				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
+				'invite request failed',
+			);
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
 		clearTimeout(windowTimer);
 		stopListening();
 	}
+}
+
+/**
+ * The one `info` line per interaction: who asked where, what came of it, how it was
+ * delivered and how long it took (rate-limit waits included).
+ */
+function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: InviteOutcome): void {
+	logger.info(
+		{
+			interaction: invocation.interactionId,
+			guild: invocation.guildId,
+			channel: outcome.request?.channelId ?? invocation.channel.id,
+			user: invocation.invoker.id,
+			command: COMMAND_NAME,
+			outcome: outcomeLabel(outcome),
+			delivery: outcome.delivery,
+			latencyMs: outcome.latencyMs,
+			rateLimitWaitMs: outcome.rateLimitWaitMs,
+			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+		},
+		'interaction',
+	);
 }

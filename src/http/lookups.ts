@@ -74,7 +74,7 @@ export function restLookups(
 	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
 
 	const unknown = (what: string, error: unknown): undefined => {
-		logger.warn(`could not look up ${what}`, { interaction: payload.id, error });
+		logger.warn({ interaction: payload.id, err: error }, `could not look up ${what}`);
 		return undefined;
 	};
 

@@ -25,6 +25,8 @@ import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
+import { createHealth, type Health, healthResponse } from '../ops/health.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
 import { checkSignature, ed25519PublicKey } from './signature.js';
@@ -32,6 +34,8 @@ import { checkSignature, ed25519PublicKey } from './signature.js';
 /** Where Discord posts interactions, and where load balancers ask whether we are up. */
 export const INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/healthz';
+/** Prometheus scrapes here (when the server has metrics). */
+export const METRICS_PATH = '/metrics';
 
 /** Defaults, spread under the caller's options. */
 export const SERVER_DEFAULTS = {
@@ -68,6 +72,10 @@ export interface InteractionServerOptions {
 	keepAliveTimeoutMs?: number | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** Metrics to record into and serve on `GET /metrics` (404 without). */
+	metrics?: InviteMetrics | undefined;
+	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
+	health?: Health | undefined;
 }
 
 export interface InteractionServer {
@@ -96,6 +104,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	};
 	const logger = options.logger ?? silentLogger;
 	const now = options.now ?? Date.now;
+	const health = options.health ?? createHealth();
+	const metrics = options.metrics;
+	if (metrics) for (const client of new Set([options.rest, options.inviteRest])) metrics.instrumentRest(client);
 	// Built once: a malformed key fails at start-up, not on the first interaction.
 	const key = ed25519PublicKey(options.publicKey);
 	const inFlight = new Set<Promise<void>>();
@@ -116,8 +127,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	const server = createServer((req, res) => {
 		const work = handle(req, res).catch((error: unknown) => {
 			if (res.destroyed && !res.writableFinished)
-				return logger.debug('the client went away before the answer', { error });
-			logger.error('unexpected error handling a request', { error });
+				return logger.debug({ err: error }, 'the client went away before the answer');
+			logger.error({ err: error }, 'unexpected error handling a request');
 			if (!res.headersSent) void send(res, 500, { error: 'internal error' }).catch(() => undefined);
 		});
 		inFlight.add(work);
@@ -134,7 +145,15 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		if (path === HEALTH_PATH) {
 			if (req.method !== 'GET' && req.method !== 'HEAD')
 				return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
-			return state === 'ready' ? send(res, 200, { status: 'ok' }) : send(res, 503, { status: state });
+			if (state !== 'ready') return send(res, 503, { status: state });
+			const answer = healthResponse(health);
+			return send(res, answer.status, answer.body);
+		}
+		if (path === METRICS_PATH) {
+			if (!metrics) return send(res, 404, { error: 'not found' });
+			if (req.method !== 'GET' && req.method !== 'HEAD')
+				return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+			return sendText(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
 		}
 		if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
 		if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' }, { allow: 'POST' });
@@ -145,7 +164,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		} catch (error) {
 			if (error instanceof BodyTooLarge)
 				return send(res, 413, { error: 'body too large' }, { connection: 'close' });
-			logger.debug('request body not received', { error });
+			logger.debug({ err: error }, 'request body not received');
 			return;
 		}
 
@@ -157,7 +176,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			settings.replayWindowSeconds,
 		);
 		if (!verdict.ok) {
-			logger.debug('refused an unsigned or stale request', { problem: verdict.problem });
+			logger.debug({ problem: verdict.problem }, 'refused an unsigned or stale request');
 			return send(res, 401, { error: 'invalid request signature' });
 		}
 
@@ -180,7 +199,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process; replicas share no memory, see the README).
 				if (!seen.add(payload.id, now())) {
-					logger.warn('refused a replayed interaction', { interaction: payload.id });
+					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
 					return send(res, 401, { error: 'replayed interaction' });
 				}
 				return runCommand(payload as unknown as APIChatInputApplicationCommandInteraction, res, receivedAt);
@@ -201,7 +220,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	): Promise<void> {
 		res.once('close', () => {
 			if (!res.writableFinished)
-				logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
+				logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
 		const outcome = await runInvite(invocationFromPayload(payload), {
 			rest: options.inviteRest,
@@ -212,6 +231,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
 		});
+		metrics?.recordOutcome(outcome, 'http');
 		options.onOutcome?.(outcome);
 	}
 
@@ -324,6 +344,14 @@ function send(
 			'content-length': Buffer.byteLength(text),
 			...headers,
 		});
+		res.end(text, () => resolve());
+	});
+}
+
+/** Writes a text response (the Prometheus exposition format). */
+function sendText(res: ServerResponse, status: number, text: string, contentType: string): Promise<void> {
+	return new Promise((resolve) => {
+		res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
 		res.end(text, () => resolve());
 	});
 }
