@@ -23,7 +23,7 @@ export interface InteractionResponder {
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
 /** How the final answer went out. */
-export type Delivery = 'inline' | 'deferred' | 'lost';
+export type ResponseDelivery = 'inline' | 'deferred' | 'lost';
 
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
@@ -76,7 +76,7 @@ export class DeadlineReply {
 	}
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
-	async send(message: ReplyMessage): Promise<Delivery> {
+	async send(message: ReplyMessage): Promise<ResponseDelivery> {
 		clearTimeout(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {

@@ -8,11 +8,18 @@ import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
+import {
+	buildRequest,
+	checkPermissions,
+	lookupsNeeded,
+	type Refusal,
+	readInviteOptions,
+	refusalText,
+} from './checks.js';
+import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type InteractionResponder, type ResponseDelivery } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
 
 /** Lookups for what the interaction payload does not carry. Each is optional. */
 export interface InviteLookups {
@@ -47,12 +54,12 @@ export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
 	status: 'created' | 'refused' | 'failed';
-	request?: InviteRequest | undefined;
+	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
-	delivery: Delivery;
+	delivery: ResponseDelivery;
 }
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
@@ -71,7 +78,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 	});
 
 	try {
-		const read = checkOptions(invocation, vocabularyOf(messages));
+		const read = readInviteOptions(invocation, vocabularyOf(messages));
 		if (!read.ok)
 			return await finish({
 				status: 'refused',
@@ -114,7 +121,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 }
 
 async function createInvite(
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
 	deps: InviteDependencies,
 	deadline: DeadlineReply,

@@ -10,7 +10,7 @@ import {
 	Routes,
 } from 'discord-api-types/v10';
 import { REUSE_CLOCK_TOLERANCE_MS } from '../core/render.js';
-import type { InviteRequest } from '../core/types.js';
+import type { ChannelInviteRequest } from '../core/types.js';
 
 /** Options of the REST client that creates invites. */
 export interface InviteRestOptions {
@@ -79,7 +79,7 @@ export function onChannelRateLimit(rest: REST, channelId: string, listener: Rate
  */
 export async function createChannelInvite(
 	rest: REST,
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	signal?: AbortSignal,
 ): Promise<RESTPostAPIChannelInviteResult | undefined> {
 	const result: unknown = await rest.post(Routes.channelInvites(request.channelId), {
@@ -123,7 +123,7 @@ export const canListInvites = (permissions: bigint | undefined | null): boolean 
  */
 export async function findLostInvite(
 	rest: REST,
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	botUserId: string,
 	requestedAt: number,
 	signal?: AbortSignal,
