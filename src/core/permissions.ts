@@ -38,6 +38,15 @@ export interface PermissionSources {
 
 const bits = (value: PermissionBits): bigint => (typeof value === 'bigint' ? value : BigInt(value));
 
+/**
+ * Reads a permission bit set as the payload carries it (a decimal string); anything else is
+ * unknown (undefined), never zero.
+ */
+export function readPermissionBits(value: unknown): bigint | undefined {
+	if (typeof value === 'bigint') return value;
+	return typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : undefined;
+}
+
 /** Guild-wide permissions: owner has all; else @everyone OR each role; Administrator means all. */
 export function computeBasePermissions(input: Omit<PermissionSources, 'overwrites'>): bigint {
 	if (input.memberId === input.guildOwnerId) return ALL_PERMISSION_FLAGS;

@@ -19,11 +19,11 @@ import {
 	type RESTPatchAPIInteractionOriginalResponseJSONBody,
 	Routes,
 } from 'discord-api-types/v10';
-import { suggestExpires } from '../core/autocomplete.js';
+import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
-import { messagesFor, vocabularyOf } from '../i18n/index.js';
+import { messageBody, unknownCommandReply } from '../core/render.js';
 import { type Logger, silentLogger } from '../log.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
@@ -174,7 +174,6 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			case InteractionType.Ping:
 				return send(res, 200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
 			case InteractionType.ApplicationCommand: {
-				if (!isInvite(payload)) return send(res, 400, { error: 'unknown command' });
 				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
 					return send(res, 400, { error: 'not an interaction' });
 				// A captured request replayed within the window carries a valid signature: each
@@ -183,12 +182,12 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 					logger.warn('refused a replayed interaction', { interaction: payload.id });
 					return send(res, 401, { error: 'replayed interaction' });
 				}
+				// A command we do not serve (a stale registration) still gets an answer the user reads.
+				if (!isInvite(payload)) return answerUnknownCommand(payload, res);
 				return runCommand(payload as unknown as APIChatInputApplicationCommandInteraction, res, receivedAt);
 			}
-			case InteractionType.ApplicationCommandAutocomplete: {
-				if (!isInvite(payload)) return send(res, 400, { error: 'unknown command' });
+			case InteractionType.ApplicationCommandAutocomplete:
 				return autocomplete(payload as unknown as APIApplicationCommandAutocompleteInteraction, res);
-			}
 			default:
 				return send(res, 400, { error: `unsupported interaction type ${payload.type}` });
 		}
@@ -206,7 +205,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		const outcome = await runInvite(invocationFromPayload(payload), {
 			rest: options.inviteRest,
 			responder: httpResponder(res, payload, options.rest, options.applicationId),
-			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId, logger }),
+			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId }),
 			botUserId,
 			logger,
 			receivedAt,
@@ -215,13 +214,22 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		options.onOutcome?.(outcome);
 	}
 
+	function answerUnknownCommand(payload: Record<string, unknown>, res: ServerResponse): Promise<void> {
+		const data = isObject(payload.data) ? payload.data : {};
+		const name = typeof data.name === 'string' ? data.name : '?';
+		logger.warn('unknown command', { name, interaction: payload.id });
+		const locale = typeof payload.locale === 'string' ? payload.locale : undefined;
+		const guildLocale = typeof payload.guild_locale === 'string' ? payload.guild_locale : undefined;
+		return send(res, 200, {
+			type: InteractionResponseType.ChannelMessageWithSource,
+			data: unknownCommandReply(name, locale, guildLocale),
+		} satisfies APIInteractionResponse);
+	}
+
+	/** Suggestions for `/invite`; any other command gets none (Discord shows "no options"). */
 	function autocomplete(payload: APIApplicationCommandAutocompleteInteraction, res: ServerResponse): Promise<void> {
 		const query = autocompleteFromPayload(payload);
-		const messages = messagesFor(query.locale, query.guildLocale);
-		const choices =
-			query.focused?.name === 'expires'
-				? suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages))
-				: [];
+		const choices = isInvite(payload as unknown as Record<string, unknown>) ? autocompleteChoices(query) : [];
 		return send(res, 200, {
 			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
 			data: { choices },
@@ -275,11 +283,7 @@ function httpResponder(
 				data: { flags: MessageFlags.Ephemeral },
 			} satisfies APIInteractionResponse),
 		async edit(message) {
-			const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {
-				content: message.content,
-				components: message.components,
-				allowed_mentions: message.allowed_mentions,
-			};
+			const body: RESTPatchAPIInteractionOriginalResponseJSONBody = messageBody(message);
 			// Discord may not have recorded the deferred HTTP response yet when an answer comes
 			// within milliseconds of it: 10008 Unknown Message then, so try again briefly.
 			for (let attempt = 0; ; attempt++) {
