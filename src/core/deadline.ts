@@ -103,7 +103,8 @@ export class DeadlineReply {
 		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
 		const window = new AbortController();
 		const timer = setTimeout(() => window.abort(), Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#now()));
-		timer.unref();
+		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
+		(timer as { unref?: () => void }).unref?.();
 		return { signal: window.signal, clear: () => clearTimeout(timer) };
 	}
 
