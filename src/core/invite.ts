@@ -97,12 +97,13 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				return undefined;
 			}
 		};
-		const { lookups } = deps;
+		const roleStanding = deps.lookups?.roleStanding;
+		const channelPermissions = deps.lookups?.channelPermissions;
 		const targetId = read.value.target.id;
 		const [standing, channel] = await Promise.all([
-			needs.roleStanding && lookups?.roleStanding ? lookup('role standing', lookups.roleStanding) : undefined,
-			needs.channelPermissions && lookups?.channelPermissions
-				? lookup(`permissions in ${targetId}`, () => lookups.channelPermissions!(targetId))
+			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
+			needs.channelPermissions && channelPermissions
+				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
 				: undefined,
 		]);
 		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
