@@ -18,10 +18,13 @@ import {
 	Status,
 } from 'discord.js';
 import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { failureText, newReference } from '../core/errors.js';
+import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { HealthProblems } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
-import type { CommandContext, GuideCommand } from './command.js';
+import { type CommandContext, discordJsBody, type GuideCommand } from './command.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -114,15 +117,19 @@ export function createDispatcher(
 		if (!interaction.isChatInputCommand()) return;
 		const command = commands.get(interaction.commandName);
 		if (!command) {
-			logger.warn({ name: interaction.commandName }, 'unknown command');
-			await answer(interaction, `\`/${interaction.commandName}\` is not a command of this bot any more.`, logger);
+			logger.warn({ name: interaction.commandName, interaction: interaction.id }, 'unknown command');
+			const reply = unknownCommandReply(interaction.commandName, interaction.locale, interaction.guildLocale);
+			await answer(interaction, reply, logger);
 			return;
 		}
 		try {
 			await command.execute(interaction, context);
 		} catch (error) {
-			logger.error({ name: interaction.commandName, err: error }, 'command failed');
-			await answer(interaction, 'Something went wrong running this command.', logger);
+			const reference = newReference();
+			logger.error({ name: interaction.commandName, reference, err: error }, 'command failed');
+			const messages = messagesFor(interaction.locale, interaction.guildLocale);
+			const text = failureText({ id: 'unknown', args: [reference], log: true }, messages);
+			await answer(interaction, textReply(text), logger);
 		}
 	};
 }
@@ -143,10 +150,11 @@ async function dispatchAutocomplete(
 }
 
 /** A last-resort ephemeral answer, whatever state the interaction is in. */
-async function answer(interaction: ChatInputCommandInteraction, content: string, logger: Logger): Promise<void> {
+async function answer(interaction: ChatInputCommandInteraction, message: ReplyMessage, logger: Logger): Promise<void> {
+	const body = discordJsBody(message);
 	try {
-		if (interaction.deferred) await interaction.editReply({ content });
-		else if (!interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+		if (interaction.deferred) await interaction.editReply(body);
+		else if (!interaction.replied) await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 	} catch (error) {
 		logger.warn({ err: error }, 'could not answer the interaction');
 	}

@@ -1,7 +1,8 @@
 import { ApplicationFlags, GatewayIntentBits, PermissionFlagsBits, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { discordError, type Reply } from './errors.js';
-import { type LocalState, ok, type Route, type RouteContext } from './routing.js';
+import { ok } from './routing.js';
 import { serializeChannel, serializeGuild, serializeMember, serializeUser } from './serialize.js';
+import type { LocalState, Route, RouteContext } from './state.js';
 
 /** The application flags that say which privileged intents the application may use. */
 export function applicationFlagsFor(privilegedIntents: number): number {
@@ -136,7 +137,7 @@ function voiceState(context: RouteContext): Reply {
 	const error = ourGuild(context);
 	if (error) return error;
 	const { state, params } = context;
-	const userId = params.user === '@me' ? state.options.applicationId : params.user!;
+	const userId = params.user === '@me' ? state.options.applicationId : (params.user ?? '');
 	const found = state.guild.voiceState(userId);
 	if (!found) return discordError(RESTJSONErrorCodes.UnknownVoiceState);
 	const member = state.guild.findMember(userId);
