@@ -119,7 +119,7 @@ describe('DeadlineReply', () => {
 		expect(await reply.send(ANSWER)).toBe('lost');
 		expect(responder.kinds()).toEqual(['defer']);
 		expect(logger.lines.filter((line) => line.level === 'warn')).toEqual([
-			{ level: 'warn', message: 'could not defer the interaction', fields: { error: new Error('defer failed') } },
+			{ level: 'warn', message: 'could not defer the interaction', fields: { err: new Error('defer failed') } },
 		]);
 	});
 
@@ -127,7 +127,7 @@ describe('DeadlineReply', () => {
 		const { reply, logger } = deadline({ responder: { fail: { reply: true } } });
 		expect(await reply.send(ANSWER)).toBe('lost');
 		expect(logger.lines).toEqual([
-			{ level: 'warn', message: 'could not deliver the answer', fields: { error: new Error('reply failed') } },
+			{ level: 'warn', message: 'could not deliver the answer', fields: { err: new Error('reply failed') } },
 		]);
 	});
 
