@@ -279,7 +279,10 @@ describe('interaction payloads built from the model', () => {
 
 	it('resolves a user who is not a member without a member entry', () => {
 		const payload = discord.interaction({ user: 'member', channel: 'voice', options: { stream_user: 'outsider' } });
-		expect(payload.data.resolved?.users?.[users.outsider]).toBeDefined();
+		expect(payload.data.resolved?.users?.[users.outsider]).toMatchObject({
+			id: users.outsider,
+			username: 'outsider',
+		});
 		expect(payload.data.resolved?.members).toBeUndefined();
 	});
 
