@@ -96,7 +96,7 @@ describe("classifyError: Discord's JSON error codes", () => {
 	it('names the whole body when the error sits at the top level', () => {
 		expect(
 			formErrors({
-				code: 50035,
+				code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				message: 'Invalid Form Body',
 				errors: { _errors: [{ code: 'X', message: 'bad' }] },
 			}),
