@@ -56,8 +56,28 @@ function safeJson(fields: Record<string, unknown>): string {
 	});
 }
 
-/** A stderr logger at `LOG_LEVEL` (default info): what a drop-in command logs with. */
-export function defaultLogger(): Logger {
+/**
+ * A stderr logger at `LOG_LEVEL` (default info): what a drop-in command logs with.
+ * `secrets` are literal secrets to mask (the token, once known).
+ */
+export function defaultLogger(secrets: readonly string[] = []): Logger {
 	const level = (process.env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel;
-	return createLogger(level in ORDER ? level : 'info');
+	return createLogger(level in ORDER ? level : 'info', { secrets });
+}
+
+/**
+ * `logger` with `secrets` masked in every message and field before it sees them: for a
+ * logger made before the token was known (a drop-in command learns it from the client), or
+ * one the host bot passed in. Fields reach it as plain JSON values (errors as name, message
+ * and code), so nothing unmasked hides in an object.
+ */
+export function withSecrets(logger: Logger, secrets: readonly string[]): Logger {
+	const mask = (at: keyof Logger) => (message: string, fields?: Record<string, unknown>) =>
+		logger[at](
+			redact(message, secrets),
+			fields === undefined
+				? undefined
+				: (JSON.parse(redact(safeJson(fields), secrets)) as Record<string, unknown>),
+		);
+	return { debug: mask('debug'), info: mask('info'), warn: mask('warn'), error: mask('error') };
 }

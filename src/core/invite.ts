@@ -6,11 +6,19 @@
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
+import { onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
-import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import {
+	DEFAULT_DEFER_AFTER_MS,
+	DeadlineReply,
+	type Delivery,
+	type InteractionResponder,
+	RateLimitBudget,
+	type RateLimitVerdict,
+} from './deadline.js';
+import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from './errors.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
 import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
 
@@ -113,6 +121,14 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 	}
 }
 
+/** How long a 429 says to wait: the longest of `Retry-After` (seconds) and `X-RateLimit-Reset-After`. */
+function retryAfterMs(headers: Headers): number {
+	const seconds = [headers.get('retry-after'), headers.get('x-ratelimit-reset-after')]
+		.map((value) => Number(value))
+		.filter((value) => Number.isFinite(value) && value >= 0);
+	return seconds.length > 0 ? Math.max(...seconds) * 1_000 : 1_000;
+}
+
 async function createInvite(
 	request: InviteRequest,
 	invocation: InviteInvocation,
@@ -122,10 +138,6 @@ async function createInvite(
 	logger: Logger,
 	botPermissions: bigint | undefined,
 ): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
-	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
-	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
-		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
-	});
 	const requestedAt = Date.now();
 	// Past the interaction token's life nobody can be told about an invite: don't send it then.
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
@@ -137,8 +149,34 @@ async function createInvite(
 		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
 	);
 	windowTimer.unref();
+	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving
+	// up happens only between attempts (after a 429, or before a wait), so nothing is in flight:
+	// aborting the signal keeps @discordjs/rest from sending after its sleep.
+	const budget = new RateLimitBudget({ receivedAt: deps.receivedAt ?? requestedAt });
+	let giveUp: (error: RateLimitGiveUp) => void = () => undefined;
+	const gaveUp = new Promise<never>((_resolve, reject) => {
+		giveUp = (error) => {
+			window.abort(error);
+			reject(error);
+		};
+	});
+	gaveUp.catch(() => undefined);
+	const judge = (verdict: RateLimitVerdict): void => {
+		if (verdict.giveUp) giveUp(new RateLimitGiveUp(verdict.retryAt, verdict.why));
+	};
+	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
+	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
+		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
+		judge(budget.announced(wait));
+	});
+	const stopWatching = onRequestResponse(deps.rest, window.signal, (status, headers) => {
+		if (status === 429) judge(budget.answered429(retryAfterMs(headers)));
+	});
 	try {
-		const invite = await createChannelInvite(deps.rest, request, window.signal);
+		const sent = createChannelInvite(deps.rest, request, window.signal);
+		// After a give-up the request rejects later (aborted): nobody waits for it then.
+		sent.catch(() => undefined);
+		const invite = await Promise.race([sent, gaveUp]);
 		const reply = renderInvite(
 			invite,
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
@@ -172,7 +210,12 @@ async function createInvite(
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
-		if (failure.log)
+		if (failure.id === 'tokenRejected')
+			logger.error(
+				'Discord rejected the bot token (401): reset it in the Developer Portal (Bot → Reset Token) and update DISCORD_TOKEN',
+				{ interaction: invocation.interactionId },
+			);
+		else if (failure.log)
 			logger.warn('invite request failed', {
 				interaction: invocation.interactionId,
 				failure: failure.id,
@@ -183,5 +226,6 @@ async function createInvite(
 	} finally {
 		clearTimeout(windowTimer);
 		stopListening();
+		stopWatching();
 	}
 }

@@ -20,7 +20,7 @@ import { type InviteOutcome, runInvite } from '../core/invite.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
-import { defaultLogger, type Logger } from '../log.js';
+import { defaultLogger, type Logger, withSecrets } from '../log.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
@@ -52,7 +52,17 @@ export interface InviteCommandOptions {
  * bot's `client.rest` keeps its own settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	const logger = options.logger ?? defaultLogger();
+	const baseLogger = options.logger ?? defaultLogger();
+	// Every line is masked with the token of the client it is about (known only at run time).
+	const loggers = new WeakMap<Client, Logger>();
+	const loggerFor = (client: Client): Logger => {
+		let logger = loggers.get(client);
+		if (!logger) {
+			logger = client.token ? withSecrets(baseLogger, [client.token]) : baseLogger;
+			if (client.token) loggers.set(client, logger);
+		}
+		return logger;
+	};
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -88,7 +98,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				responder: responderFor(interaction),
 				lookups: lookupsFor(interaction),
 				botUserId: interaction.client.user.id,
-				logger,
+				logger: loggerFor(interaction.client),
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
 			});
@@ -103,7 +113,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 					: [];
 			await interaction
 				.respond(choices)
-				.catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
+				.catch((error: unknown) =>
+					loggerFor(interaction.client).warn('could not answer autocomplete', { error }),
+				);
 		},
 	};
 }

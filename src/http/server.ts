@@ -23,6 +23,7 @@ import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { watchToken } from '../discord/rest.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
@@ -68,6 +69,8 @@ export interface InteractionServerOptions {
 	keepAliveTimeoutMs?: number | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** Called on each 401 Discord answers to a request with the bot token (metrics). */
+	onTokenRejected?: (() => void) | undefined;
 }
 
 export interface InteractionServer {
@@ -112,6 +115,24 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			},
 		));
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
+	// A 401 means no invite can be made until an operator replaces the token: /healthz says so
+	// until a request with the token succeeds again.
+	let tokenRejected = false;
+	for (const client of new Set([options.rest, options.inviteRest]))
+		watchToken(client, {
+			rejected: ({ method, route }) => {
+				if (!tokenRejected)
+					logger.error(
+						'Discord rejected DISCORD_TOKEN (401): reset it in the Developer Portal (Bot → Reset Token) and restart with the new one',
+						{ method, route },
+					);
+				tokenRejected = true;
+				options.onTokenRejected?.();
+			},
+			accepted: () => {
+				tokenRejected = false;
+			},
+		});
 
 	const server = createServer((req, res) => {
 		const work = handle(req, res).catch((error: unknown) => {
@@ -134,6 +155,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		if (path === HEALTH_PATH) {
 			if (req.method !== 'GET' && req.method !== 'HEAD')
 				return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+			if (state === 'ready' && tokenRejected) return send(res, 503, { status: 'token rejected' });
 			return state === 'ready' ? send(res, 200, { status: 'ok' }) : send(res, 503, { status: state });
 		}
 		if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });

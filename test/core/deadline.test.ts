@@ -2,7 +2,7 @@
  * DeadlineReply with real timers and budgets of a few tens of milliseconds.
  */
 import { describe, expect, it } from 'vitest';
-import { DeadlineReply } from '../../src/core/deadline.js';
+import { DeadlineReply, RATE_LIMIT_BUDGET_MS, RateLimitBudget } from '../../src/core/deadline.js';
 import { textReply } from '../../src/core/render.js';
 import { recordingLogger, recordingResponder, sleep } from './helpers.js';
 
@@ -149,5 +149,25 @@ describe('DeadlineReply', () => {
 		now = 4_000;
 		expect(reply.remainingMs).toBe(7_000);
 		reply.cancel();
+	});
+});
+
+describe('RateLimitBudget', () => {
+	const at = 1_000_000;
+	it('keeps waiting on a short 429, and gives up at the third', () => {
+		let now = at;
+		const budget = new RateLimitBudget({ receivedAt: at, now: () => now });
+		expect(budget.answered429(300)).toEqual({ giveUp: false });
+		now += 300;
+		expect(budget.answered429(300)).toEqual({ giveUp: false });
+		now += 300;
+		expect(budget.answered429(300)).toEqual({ giveUp: true, retryAt: now + 300, why: 'attempts' });
+	});
+
+	it('gives up on a wait that would end past the budget, answered or announced', () => {
+		const budget = new RateLimitBudget({ receivedAt: at, now: () => at + 1_000 });
+		expect(budget.announced(RATE_LIMIT_BUDGET_MS)).toMatchObject({ giveUp: true, why: 'wait' });
+		expect(budget.answered429(RATE_LIMIT_BUDGET_MS)).toMatchObject({ giveUp: true, why: 'wait' });
+		expect(budget.announced(3_500)).toEqual({ giveUp: false });
 	});
 });

@@ -12,7 +12,7 @@ import {
 	type LocalDiscordOptions,
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 
 export interface GatewayHarness {
 	discord: LocalDiscord;
@@ -27,7 +27,12 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-	options: { discord?: LocalDiscordOptions | undefined; command?: InviteCommandOptions } = {},
+	options: {
+		discord?: LocalDiscordOptions | undefined;
+		command?: InviteCommandOptions;
+		/** Where the bot itself (client errors, dispatch failures) logs. Default: nowhere. */
+		botLogger?: Logger | undefined;
+	} = {},
 ): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
@@ -41,6 +46,7 @@ export async function startGatewayHarness(
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
 			commands: new Map([[command.data.name, command]]),
+			logger: options.botLogger,
 		});
 		await discord.ready();
 	} catch (error) {
