@@ -142,6 +142,7 @@ export const de: Messages = {
 		lostAnswer:
 			'Die Antwort von Discord ist unterwegs verloren gegangen. Vielleicht wurde trotzdem eine Einladung erstellt: Prüfe Servereinstellungen → Einladungen, bevor du es noch einmal versuchst.',
 		unknown: (reference) => `Bei mir ist etwas schiefgelaufen. Referenz: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ist kein Befehl dieses Bots mehr.`,
 	},
 
 	suggest: {

@@ -100,6 +100,7 @@ export const en: Messages = {
 		lostAnswer:
 			"Discord's answer got lost on the way. An invite may still have been made: check Server Settings → Invites before trying again.",
 		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` is not a command of this bot any more.`,
 	},
 
 	suggest: {

@@ -140,6 +140,7 @@ export const es419: Messages = {
 		lostAnswer:
 			'La respuesta de Discord se perdió en el camino. Puede que se haya creado una invitación de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
 		unknown: (reference) => `Algo salió mal de mi lado. Referencia: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},
 
 	suggest: {

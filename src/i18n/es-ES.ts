@@ -140,6 +140,7 @@ export const esES: Messages = {
 		lostAnswer:
 			'La respuesta de Discord se ha perdido por el camino. Puede que se haya creado una invitación igualmente: revisa Ajustes del servidor → Invitaciones antes de volver a intentarlo.',
 		unknown: (reference) => `Algo ha fallado por mi parte. Referencia: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},
 
 	suggest: {

@@ -141,6 +141,7 @@ export const fr: Messages = {
 		lostAnswer:
 			"La réponse de Discord s'est perdue en route. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
 		unknown: (reference) => `Un problème est survenu de mon côté. Référence : \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` n’est plus une commande de ce bot.`,
 	},
 
 	suggest: {

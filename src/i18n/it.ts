@@ -137,6 +137,7 @@ export const it: Messages = {
 		lostAnswer:
 			'La risposta di Discord si è persa per strada. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
 		unknown: (reference) => `Qualcosa è andato storto da parte mia. Riferimento: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` non è più un comando di questo bot.`,
 	},
 
 	suggest: {

@@ -135,6 +135,7 @@ export const ja: Messages = {
 		lostAnswer:
 			'Discord の応答が途中で失われました。招待が作成されている可能性があります。もう一度試す前に サーバー設定 → 招待 を確認してください。',
 		unknown: (reference) => `こちら側で問題が発生しました。参照コード: \`${reference}\``,
+		unknownCommand: (command) => `\`${command}\` はこのボットのコマンドではなくなりました。`,
 	},
 
 	suggest: {

@@ -94,6 +94,8 @@ export interface Messages {
 		/** The request went out and its answer was lost (reset, closed, cut off). */
 		lostAnswer: string;
 		unknown: (reference: string) => string;
+		/** A command this bot does not (or no longer) serve, e.g. a stale registration: `/name`. */
+		unknownCommand: (command: string) => string;
 	};
 
 	/** Autocomplete suggestions for `expires`. */

@@ -137,6 +137,7 @@ export const nl: Messages = {
 		lostAnswer:
 			'Het antwoord van Discord is onderweg verloren gegaan. Er is misschien toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
 		unknown: (reference) => `Er ging aan mijn kant iets mis. Referentie: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` is geen opdracht van deze bot meer.`,
 	},
 
 	suggest: {

@@ -158,6 +158,7 @@ export const pl: Messages = {
 		lostAnswer:
 			'Odpowiedź Discorda zgubiła się po drodze. Zaproszenie mogło mimo to powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		unknown: (reference) => `Coś poszło nie tak po mojej stronie. Identyfikator: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` nie jest już poleceniem tego bota.`,
 	},
 
 	suggest: {

@@ -133,6 +133,7 @@ export const ptBR: Messages = {
 		lostAnswer:
 			'A resposta do Discord se perdeu no caminho. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
 		unknown: (reference) => `Algo deu errado do meu lado. Referência: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` não é mais um comando deste bot.`,
 	},
 
 	suggest: {

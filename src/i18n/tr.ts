@@ -128,6 +128,7 @@ export const tr: Messages = {
 		lostAnswer:
 			"Discord'un yanıtı yolda kayboldu. Yine de bir davet oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler'e bak.",
 		unknown: (reference) => `Benim tarafımda bir şeyler ters gitti. Referans: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` artık bu botun bir komutu değil.`,
 	},
 
 	suggest: {

@@ -116,6 +116,7 @@ export const zhCN: Messages = {
 		busy: (retryAt) => `Discord 现在很忙，因此没有创建邀请。请${retryAt}再试。`,
 		lostAnswer: 'Discord 的回复在途中丢失了。邀请可能已经创建：再次尝试前请查看 服务器设置 → 邀请。',
 		unknown: (reference) => `我这边出了点问题。参考编号：\`${reference}\``,
+		unknownCommand: (command) => `\`${command}\` 已不再是此机器人的命令。`,
 	},
 
 	suggest: {

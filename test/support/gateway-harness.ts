@@ -12,7 +12,7 @@ import {
 	type LocalDiscordOptions,
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
-import { type Logger, silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log.js';
 
 export interface GatewayHarness {
 	discord: LocalDiscord;
@@ -27,12 +27,7 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-	options: {
-		discord?: LocalDiscordOptions | undefined;
-		command?: InviteCommandOptions;
-		/** Where the bot itself (client errors, dispatch failures) logs. Default: nowhere. */
-		botLogger?: Logger | undefined;
-	} = {},
+	options: { discord?: LocalDiscordOptions | undefined; command?: InviteCommandOptions } = {},
 ): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
@@ -46,7 +41,7 @@ export async function startGatewayHarness(
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
 			commands: new Map([[command.data.name, command]]),
-			logger: options.botLogger,
+			logger: options.command?.logger ?? silentLogger,
 		});
 		await discord.ready();
 	} catch (error) {
