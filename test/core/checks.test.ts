@@ -548,18 +548,18 @@ describe('refusalText', () => {
 	});
 });
 
-describe('checkOptions: free-text options longer than Discord lets them be', () => {
+describe('readInviteOptions: free-text options longer than Discord lets them be', () => {
 	it.each([
 		['expires', 33],
 		['activity', 21],
 	] as const)('refuses %s of %i characters before reading it', (name, length) => {
-		const result = refusal(checkOptions(makeInvocation({ options: { [name]: '1'.repeat(length) } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { [name]: '1'.repeat(length) } })));
 		expect(result).toEqual({ id: 'optionTooLong', args: [name, length - 1] });
 	});
 
 	it('answers 60,000 characters of expires at once, without reading them', () => {
 		const started = performance.now();
-		const result = refusal(checkOptions(makeInvocation({ options: { expires: `${'1'.repeat(60_000)}!` } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { expires: `${'1'.repeat(60_000)}!` } })));
 		expect(result.id).toBe('optionTooLong');
 		expect(performance.now() - started).toBeLessThan(1_000);
 	});

@@ -28,13 +28,13 @@ async function gateway(lines: string[]): Promise<Probe> {
 	const harness = await startGatewayHarness({
 		discord: { token: TOKEN },
 		command: { logger, requestTimeoutMs: 500 },
-		botLogger: logger,
 	});
 	return {
 		lines,
 		discord: harness.discord,
 		invite: harness.invite,
 		autocomplete: (init) => harness.discord.dispatch(harness.discord.autocomplete({ ...init, command: 'invite' })),
+		command: (init) => harness.discord.dispatch(harness.discord.interaction(init)),
 		close: harness.close,
 	};
 }
@@ -101,7 +101,7 @@ for (const [name, start] of [
 			expect(content).toMatch(/token/i);
 			expect(content).not.toMatch(/Reference:/);
 			expect(posts(discord, since)).toHaveLength(1);
-			expect(lines.some((line) => / ERROR .*token/i.test(line))).toBe(true);
+			expect(lines.some((line) => /"level":"error".*token/i.test(line))).toBe(true);
 			if (probe.health) expect(await probe.health()).toBe(503);
 			await nextIsFine();
 			if (probe.health) expect(await probe.health()).toBe(200);
