@@ -5,13 +5,14 @@
  * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
  * passed in.
  */
+import { channelMention, roleMention } from '@discordjs/formatters';
 import {
 	ChannelType,
 	InviteTargetType,
 	PermissionFlagsBits,
 	type RESTPostAPIChannelInviteJSONBody,
 } from 'discord-api-types/v10';
-import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
+import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
 import type {
 	ChannelInviteRequest,
@@ -81,10 +82,6 @@ const refuse = <K extends keyof CheckMessages>(
 	id: K,
 	...args: ArgsOf<CheckMessages[K]>
 ): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { id, args } as Refusal });
-
-export const channelMention = (id: string): string => `<#${id}>`;
-export const roleMention = (id: string): string => `<@&${id}>`;
-export const userMention = (id: string): string => `<@${id}>`;
 
 /** The channel the invite is for: the `channel` option, else the channel the command ran in. */
 export function targetChannel(invocation: InviteInvocation): InvocationChannel {
@@ -206,7 +203,14 @@ export function checkPermissions(
 		(name) => !grants(invoker, PermissionFlagsBits[name]),
 	);
 	if (invokerMissing.length > 0)
-		return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
+		return refuse(
+			'invokerMissing',
+			mention,
+			formatList(
+				messages,
+				invokerMissing.map((name) => messages.permission[name]),
+			),
+		);
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
 	if (!botHas(bot, PermissionFlagsBits.ViewChannel))
 		return refuse('botMissing', mention, messages.permission.ViewChannel);

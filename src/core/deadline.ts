@@ -25,6 +25,25 @@ export interface InteractionResponder {
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
 /**
+ * Time as the deadline sees it: a clock and one-shot timers. The system's by default; tests
+ * pass a clock they move by hand, so no test sleeps through a budget.
+ */
+export interface DeadlineClock {
+	/** Milliseconds since the epoch. */
+	now(): number;
+	/** Calls `callback` once after `ms`; returns a handle for `clearTimer`. */
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+}
+
+/** `Date.now` and Node's timers. */
+export const systemClock: DeadlineClock = {
+	now: () => Date.now(),
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
  * How long after the interaction an invite may still be requested: the token that lets us
  * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
  */
@@ -52,32 +71,36 @@ export type ResponseDelivery = 'inline' | 'deferred' | 'lost';
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
 	#deferred: Promise<boolean> | undefined;
-	#timer: NodeJS.Timeout | undefined;
+	readonly #timer: unknown;
 	readonly #responder: InteractionResponder;
 	readonly #receivedAt: number;
 	readonly #deadline: number;
 	readonly #logger: Logger;
-	readonly #now: () => number;
+	readonly #clock: DeadlineClock;
 
 	/**
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
 	 * @param deferAfterMs - budget before deferring
+	 * @param clock - time and timers (default: the system's)
 	 */
 	constructor(
 		responder: InteractionResponder,
-		options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number },
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: DeadlineClock | undefined },
 	) {
 		this.#responder = responder;
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
 		this.#receivedAt = options.receivedAt;
 		this.#deadline = options.receivedAt + options.deferAfterMs;
 		this.#logger = options.logger;
-		this.#timer = setTimeout(() => void this.defer('budget spent'), Math.max(0, this.#deadline - this.#now()));
+		this.#timer = this.#clock.setTimer(
+			() => void this.defer('budget spent'),
+			Math.max(0, this.#deadline - this.#clock.now()),
+		);
 	}
 
 	/** Milliseconds left before we must have deferred. */
 	get remainingMs(): number {
-		return this.#deadline - this.#now();
+		return this.#deadline - this.#clock.now();
 	}
 
 	/** Whether the answer will go out as an edit of a deferred response. */
@@ -102,14 +125,17 @@ export class DeadlineReply {
 		// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
 		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
 		const window = new AbortController();
-		const timer = setTimeout(() => window.abort(), Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#now()));
+		const timer = this.#clock.setTimer(
+			() => window.abort(),
+			Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#clock.now()),
+		);
 		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
 		(timer as { unref?: () => void }).unref?.();
 		return {
 			signal: window.signal,
-			clear: () => clearTimeout(timer),
+			clear: () => this.#clock.clearTimer(timer),
 			abort: (reason) => {
-				clearTimeout(timer);
+				this.#clock.clearTimer(timer);
 				window.abort(reason);
 			},
 		};
@@ -117,7 +143,7 @@ export class DeadlineReply {
 
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
 	defer(why: string): Promise<boolean> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state !== 'waiting') return this.#deferred ?? Promise.resolve(false);
 		this.#state = 'deferring';
 		this.#logger.debug({ why }, 'deferring');
@@ -133,7 +159,7 @@ export class DeadlineReply {
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
 	async send(message: ReplyMessage): Promise<ResponseDelivery> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {
 			if (this.#state === 'waiting') {
@@ -153,7 +179,7 @@ export class DeadlineReply {
 
 	/** Stops the timer without answering (the caller answered some other way). */
 	cancel(): void {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 	}
 }
 

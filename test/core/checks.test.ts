@@ -14,7 +14,9 @@ import {
 	refusalText,
 } from '../../src/core/checks.js';
 import type { RoleStanding } from '../../src/core/types.js';
+import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/index.js';
+import { ja } from '../../src/i18n/ja.js';
 import {
 	BOT_PERMISSIONS,
 	GUILD_ID,
@@ -267,8 +269,26 @@ describe('checkPermissions', () => {
 			check({ invoker: { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages } }),
 		);
 		expect(result.id).toBe('invokerMissing');
-		expect(refusalText(result, en)).toContain(en.permission.CreateInstantInvite);
-		expect(refusalText(result, en)).toContain(`<#${TEXT_CHANNEL_ID}>`);
+		expect(refusalText(result, en)).toBe(
+			`You need **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+	});
+
+	it("names every permission the member lacks as one list in the reader's language, with its word for and", () => {
+		const lacking = { invoker: { permissions: PermissionFlagsBits.SendMessages } };
+		const text = (messages: typeof en) => {
+			const invocation = makeInvocation(lacking);
+			const options = readInviteOptions(invocation);
+			if (!options.ok) throw new Error(options.refusal.id);
+			return refusalText(refusal(checkPermissions(invocation, options.value, {}, messages)), messages);
+		};
+		expect(text(en)).toBe(
+			`You need **View Channel** and **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+		expect(text(de)).toBe(
+			`Du brauchst **Kanal ansehen** und **Einladung erstellen** in <#${TEXT_CHANNEL_ID}>, um dorthin einzuladen.`,
+		);
+		expect(text(ja)).toContain(`${ja.permission.ViewChannel}、${ja.permission.CreateInstantInvite}`);
 	});
 
 	it('names only View Channel when that is all the bot lacks', () => {
