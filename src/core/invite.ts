@@ -27,8 +27,9 @@ import {
 	type ResponseDelivery,
 } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from './errors.js';
+import { processInviteCodes, type RecentInviteCodes } from './invite-codes.js';
 import { canListInvites, findLostInvite } from './lost-invite.js';
-import { type ReplyMessage, renderInvite, textReply } from './render.js';
+import { type ReplyMessage, renderInvite, snowflakeTimestamp, textReply } from './render.js';
 import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
 
 /**
@@ -55,6 +56,8 @@ export interface InviteDependencies {
 	receivedAt?: number | undefined;
 	/** Budget before deferring. Default 1500 ms. */
 	deferAfterMs?: number | undefined;
+	/** The codes handed out so far, to tell a reused invite. Default: this process's (`processInviteCodes`). */
+	inviteCodes?: RecentInviteCodes | undefined;
 }
 
 /** How long the listing that recovers a lost invite may take. */
@@ -187,6 +190,12 @@ async function createInvite(
 	waits: { rateLimitMs: number },
 ): Promise<OutcomeSoFar> {
 	const requestedAt = Date.now();
+	const interactionCreatedAt = snowflakeTimestamp(invocation.interactionId);
+	const reuseEvidence = (invite: { code?: unknown } | undefined | null) => ({
+		seenBefore:
+			typeof invite?.code === 'string' ? (deps.inviteCodes ?? processInviteCodes).note(invite.code) : false,
+		interactionCreatedAt,
+	});
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
 	const window = deadline.answerWindow();
 	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving
@@ -223,7 +232,7 @@ async function createInvite(
 		const invite = await Promise.race([sent, gaveUp]);
 		const reply = renderInvite(
 			invite,
-			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
+			{ requestedAt, unique: request.body.unique, channelId: request.channelId, reuse: reuseEvidence(invite) },
 			messages,
 		);
 		return { status: 'created', request, invite, reply };
@@ -250,7 +259,13 @@ async function createInvite(
 				);
 				const reply = renderInvite(
 					found,
-					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
+					{
+						requestedAt,
+						unique: request.body.unique,
+						channelId: request.channelId,
+						recovered: true,
+						reuse: reuseEvidence(found),
+					},
 					messages,
 				);
 				return { status: 'created', request, invite: found, reply };

@@ -78,13 +78,48 @@ export function expiresAt(invite: APIInvite): number | null {
 	return null;
 }
 
+/** Discord's epoch (2015-01-01T00:00:00Z): a snowflake counts milliseconds from it. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+/** When Discord made the thing with this id (a snowflake), on Discord's clock; undefined for a non-snowflake. */
+export function snowflakeTimestamp(id: string): number | undefined {
+	return /^\d{1,20}$/.test(id) ? Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS) : undefined;
+}
+
+/** How long before our request an interaction's own time may lie and still be believed. */
+const INTERACTION_AGE_LIMIT_MS = 15 * 60_000;
+
+/** What else tells a reused invite from a new one. */
+export interface ReuseEvidence {
+	/** This process handed out the same code before. */
+	seenBefore?: boolean | undefined;
+	/** When Discord created the interaction (its snowflake's time), on Discord's own clock. */
+	interactionCreatedAt?: number | undefined;
+}
+
 /**
  * Whether Discord handed back an invite that existed before our request (it does so when
- * `unique` is not set and a similar invite exists).
+ * `unique` is not set and a similar invite exists): a code we handed out before, an invite
+ * already used, or one created before the interaction was. The interaction's time comes from
+ * Discord's clock, like `created_at`, so no tolerance is needed; only without a believable one
+ * is our own clock used, with `REUSE_CLOCK_TOLERANCE_MS` for the difference between clocks.
  */
-export function isReused(invite: APIInvite, requestedAt: number, unique: boolean | undefined): boolean {
+export function isReused(
+	invite: APIInvite,
+	requestedAt: number,
+	unique: boolean | undefined,
+	evidence: ReuseEvidence = {},
+): boolean {
 	if (unique || !isExtended(invite)) return false;
-	return invite.uses > 0 || Date.parse(invite.created_at) < requestedAt - REUSE_CLOCK_TOLERANCE_MS;
+	if (evidence.seenBefore || invite.uses > 0) return true;
+	const { interactionCreatedAt } = evidence;
+	// A fake's or a forged id can claim any time: believe it only in the token's lifetime before our request.
+	const believable =
+		interactionCreatedAt !== undefined &&
+		interactionCreatedAt <= requestedAt + REUSE_CLOCK_TOLERANCE_MS &&
+		interactionCreatedAt >= requestedAt - INTERACTION_AGE_LIMIT_MS;
+	const before = believable ? interactionCreatedAt : requestedAt - REUSE_CLOCK_TOLERANCE_MS;
+	return Date.parse(invite.created_at) < before;
 }
 
 export interface RenderContext {
@@ -96,6 +131,8 @@ export interface RenderContext {
 	channelId: string;
 	/** Set when the invite was found after Discord's answer was lost. */
 	recovered?: boolean;
+	/** What else says whether Discord handed back an existing invite. */
+	reuse?: ReuseEvidence | undefined;
 }
 
 /** The reply for Create Channel Invite's answer: any invite type, or none (204). */
@@ -109,7 +146,7 @@ export function renderInvite(
 
 	const lines: string[] = [];
 	const channel = invite.channel ? channelMention(invite.channel.id) : channelMention(context.channelId);
-	const reused = isReused(invite, context.requestedAt, context.unique);
+	const reused = isReused(invite, context.requestedAt, context.unique, context.reuse);
 	if (invite.type === InviteType.GroupDM) lines.push(bold(m.groupDm(invite.channel?.name ?? channel)));
 	else if (invite.type === InviteType.Friend)
 		lines.push(bold(m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')));

@@ -16,6 +16,7 @@ import {
 	REUSE_CLOCK_TOLERANCE_MS,
 	type RenderContext,
 	renderInvite,
+	snowflakeTimestamp,
 	textReply,
 } from '../../src/core/render.js';
 import { en } from '../../src/i18n/index.js';
@@ -231,6 +232,35 @@ describe('renderInvite: reused invites', () => {
 		expect(isReused(guildInvite(), CREATED_MS + REUSE_CLOCK_TOLERANCE_MS + 1, undefined)).toBe(true);
 	});
 
+	it('says Discord handed back an existing invite when the code came back within seconds, whatever the tolerance', () => {
+		// `expires:90m`, then `expires:"1h 30m"` two seconds later: the same code, made moments ago.
+		const again = CREATED_MS + 2_000;
+		expect(isReused(guildInvite(), again, undefined)).toBe(false);
+		expect(isReused(guildInvite(), again, undefined, { seenBefore: true })).toBe(true);
+		const reply = renderInvite(guildInvite(), context({ requestedAt: again, reuse: { seenBefore: true } }), en);
+		expect(reply.content.split('\n')[0]).toBe(`**Discord returned an existing invite to <#${TEXT_CHANNEL_ID}>**`);
+	});
+
+	it("calls an invite made before the interaction reused, on Discord's clock, with no tolerance", () => {
+		const interactionCreatedAt = CREATED_MS + 1;
+		expect(isReused(guildInvite(), CREATED_MS + 1_000, undefined, { interactionCreatedAt })).toBe(true);
+	});
+
+	it('calls an invite made after the interaction new even when the host clock runs seconds ahead', () => {
+		const interactionCreatedAt = CREATED_MS - 50;
+		const hostAhead = CREATED_MS + REUSE_CLOCK_TOLERANCE_MS + 3_000;
+		expect(isReused(guildInvite(), hostAhead, undefined, { interactionCreatedAt })).toBe(false);
+	});
+
+	it("does not believe an interaction time from the future or from long ago (a fake's id), and uses our clock", () => {
+		const requestedAt = CREATED_MS + 1_000;
+		expect(isReused(guildInvite(), requestedAt, undefined, { interactionCreatedAt: requestedAt + 3_600_000 })).toBe(
+			false,
+		);
+		expect(isReused(guildInvite(), CREATED_MS + 60_000, undefined, { interactionCreatedAt: 0 })).toBe(true);
+		expect(isReused(guildInvite(), requestedAt, undefined, { interactionCreatedAt: 0 })).toBe(false);
+	});
+
 	it('never calls an invite reused when unique was sent', () => {
 		expect(isReused(guildInvite({ uses: 3 }), CREATED_MS + 60_000, true)).toBe(false);
 		expect(renderInvite(guildInvite({ uses: 3 }), context({ unique: true }), en).content).not.toContain(
@@ -305,5 +335,13 @@ describe('helpers', () => {
 			flags: MessageFlags.Ephemeral,
 			allowed_mentions: { parse: [] },
 		});
+	});
+});
+
+describe('snowflakeTimestamp', () => {
+	it('reads when Discord made a snowflake, and nothing from what is not one', () => {
+		// Discord's docs example: 175928847299117063 was made at 2016-04-30T11:18:25.796Z.
+		expect(snowflakeTimestamp('175928847299117063')).toBe(Date.parse('2016-04-30T11:18:25.796Z'));
+		expect(snowflakeTimestamp('not-an-id')).toBeUndefined();
 	});
 });

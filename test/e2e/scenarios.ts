@@ -178,6 +178,17 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(message.content).toContain('unique:True');
 		});
 
+		it('says Discord handed back an existing invite when the same settings come back seconds later', async () => {
+			const first = await run({ user: 'member', channel: 'general', options: { expires: '90m' } }).message();
+			const again = await run({ user: 'member', channel: 'general', options: { expires: '1h 30m' } }).message();
+			const [, firstCode] = /discord\.gg\/(\w+)/.exec(first.content ?? '') ?? [];
+			expect(first.content?.split('\n')[0]).toBe(`**Invite to <#${channels.general}> created**`);
+			expect(again.content?.split('\n')[0]).toBe(
+				`**Discord returned an existing invite to <#${channels.general}>**`,
+			);
+			expect(again.content).toContain(`https://discord.gg/${firstCode}`);
+		});
+
 		describe('refuses before calling Discord', () => {
 			const refusals: [string, Omit<InteractionInit, 'command'>, RegExp][] = [
 				[
