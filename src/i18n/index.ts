@@ -61,11 +61,31 @@ function lookup(locale?: string | null): Messages | undefined {
 
 export { en };
 
-/** The duration words of a message table, for `parseDuration` (English is always understood). */
-export function vocabularyOf(
-	messages: Messages,
-): { units: Readonly<Record<string, number>>; never: readonly string[] }[] {
-	return messages === en ? [] : [{ units: messages.durationUnits, never: messages.never }];
+/** Duration words for `parseDuration`: units mapped to seconds, and words for "never". */
+export interface DurationWords {
+	units: Readonly<Record<string, number>>;
+	never: readonly string[];
+}
+
+/**
+ * The duration words of every language we translate, in one vocabulary (English is always
+ * understood by `parseDuration` itself). Every locale reads all of them: a German speaker
+ * whose client runs in English still types `2 Stunden`. No word means two things across
+ * languages (a test holds them apart), so merging loses nothing.
+ */
+export const DURATION_WORDS: readonly DurationWords[] = [
+	{
+		units: Object.assign({}, ...Object.values(MESSAGES).map((messages) => messages.durationUnits)),
+		never: [...new Set(Object.values(MESSAGES).flatMap((messages) => messages.never))],
+	},
+];
+
+/**
+ * The duration words a user's `expires` is read with: every language's (`DURATION_WORDS`),
+ * whatever `messages` the reply is in.
+ */
+export function vocabularyOf(_messages?: Messages): readonly DurationWords[] {
+	return DURATION_WORDS;
 }
 
 /** The BCP 47 tag a message table is written in (the first Discord locale that uses it). */

@@ -2,7 +2,7 @@ import { Locale } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { suggestExpires } from '../../src/core/autocomplete.js';
 import { buildInviteCommand, NAME_PATTERN } from '../../src/core/command.js';
-import { parseDuration } from '../../src/core/duration.js';
+import { ENGLISH_NEVER, ENGLISH_UNITS, parseDuration } from '../../src/core/duration.js';
 import { en, MESSAGES, type Messages, messagesFor, vocabularyOf } from '../../src/i18n/index.js';
 
 const translated = Object.entries(MESSAGES).filter(([, messages]) => messages !== en) as [string, Messages][];
@@ -123,6 +123,33 @@ describe('locales', () => {
 	])('reads "%2$s" in %1$s as %3$d seconds', (locale, text, seconds) => {
 		const messages = messagesFor(locale);
 		expect(parseDuration(text, vocabularyOf(messages))).toEqual({ ok: true, seconds });
+	});
+
+	it("reads every language's duration words in every locale, not only the user's (2 Stunden in en-US)", () => {
+		expect(parseDuration('2 Stunden', vocabularyOf(messagesFor('en-US')))).toEqual({ ok: true, seconds: 7_200 });
+		for (const reader of Object.values(MESSAGES)) {
+			const vocabulary = vocabularyOf(reader);
+			for (const table of Object.values(MESSAGES)) {
+				for (const [word, seconds] of Object.entries(table.durationUnits))
+					expect(parseDuration(`1 ${word}`, vocabulary), word).toEqual({ ok: true, seconds });
+				for (const word of table.never)
+					expect(parseDuration(word, vocabulary), word).toEqual({ ok: true, seconds: 0 });
+			}
+		}
+	});
+
+	it('has no duration word that means two things across languages, or both a unit and "never"', () => {
+		const meanings = new Map<string, Set<number>>();
+		const add = (word: string, seconds: number) =>
+			meanings.set(word, (meanings.get(word) ?? new Set()).add(seconds));
+		for (const [word, seconds] of Object.entries(ENGLISH_UNITS)) add(word, seconds);
+		for (const table of Object.values(MESSAGES)) {
+			for (const [word, seconds] of Object.entries(table.durationUnits)) add(word, seconds);
+			for (const word of table.never) add(word, 0);
+		}
+		for (const word of ENGLISH_NEVER) add(word, 0);
+		const ambiguous = [...meanings].filter(([, seconds]) => seconds.size > 1).map(([word]) => word);
+		expect(ambiguous).toEqual([]);
 	});
 
 	it('falls back from the user’s locale to the server’s, then to English', () => {
