@@ -39,7 +39,7 @@ export {
 	type SeedVoiceState,
 } from './model.js';
 export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, seedIds, seedNames } from './seed.js';
-export { LOCAL_DISCORD_DEFAULTS, startLocalDiscord } from './server.js';
+export { LOCAL_DISCORD_DEFAULTS, NoGatewaySessionError, startLocalDiscord } from './server.js';
 export type {
 	Fault,
 	InteractionHandle,

@@ -31,6 +31,14 @@ import type {
 import { Signal } from './waiters.js';
 
 /** The defaults of every option (spread under the caller's). */
+/** `dispatch()` over the gateway before any client has logged in (IDENTIFY, READY). */
+export class NoGatewaySessionError extends Error {
+	constructor() {
+		super('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');
+		this.name = 'NoGatewaySessionError';
+	}
+}
+
 export const LOCAL_DISCORD_DEFAULTS = {
 	token: DEFAULT_TOKEN,
 	applicationId: DEFAULT_APPLICATION_ID,
@@ -157,7 +165,7 @@ class LocalDiscordServer implements LocalDiscord {
 	dispatch(payload: APIInteraction, via: InteractionTransport = { via: 'gateway' }): InteractionHandle {
 		if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
 		if (via.via === 'gateway' && !this.#gateway.hasReadySession) {
-			throw new Error('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');
+			throw new NoGatewaySessionError();
 		}
 		const record = this.#state.interactions.register(new InteractionRecord(payload, Date.now(), this.#state));
 		if (via.via === 'gateway') {

@@ -259,7 +259,9 @@ export async function prompt(
 			);
 		else if (line === 'channels')
 			write(`${sandbox.discord.guild.channels.map((channel) => `#${channel.name}`).join('  ')}\n`);
-		else if (line === 'roles') write(`${sandbox.discord.guild.roles.map((role) => `@${role.name}`).join('  ')}\n`);
+		// @everyone's name already starts with its @.
+		else if (line === 'roles')
+			write(`${sandbox.discord.guild.roles.map((role) => `@${role.name.replace(/^@/, '')}`).join('  ')}\n`);
 		else {
 			const result = await sandbox.run(line);
 			write(resultText(result, sandbox, style));

@@ -15,6 +15,9 @@ export interface TypedCommand {
 
 export type ParseResult = { ok: true; value: TypedCommand } | { ok: false; error: string };
 
+/** A quote a value opens but does not close: a `"` anywhere, or a `'` at its start (not an apostrophe). */
+const STRAY_QUOTE = /^[#@&]*'|"/u;
+
 /** Splits `name:value` pairs; values may be quoted with "" or ''. */
 export function parseCommandLine(line: string): ParseResult {
 	const text = line.trim();
@@ -28,10 +31,16 @@ export function parseCommandLine(line: string): ParseResult {
 	// Values may be quoted, with a #/@ before or inside the quotes: channel:#"text channels".
 	const pair = /\s+([\p{L}\p{N}_'-]+):(?:([#@&]*)"([^"]*)"|([#@&]*)'([^']*)'|(\S*))/guy;
 	let index = 0;
+	// Where the last name:value began, and whether its unquoted value opened a quote it never closed.
+	let last: { start: number; strayQuote: boolean } | undefined;
 	for (;;) {
 		pair.lastIndex = index;
 		const match = pair.exec(rest);
 		if (!match) break;
+		last = {
+			start: match.index + match[0].length - match[0].trimStart().length,
+			strayQuote: match[6] !== undefined && STRAY_QUOTE.test(match[6]),
+		};
 		const value =
 			match[3] !== undefined
 				? `${match[2]}${match[3]}`
@@ -44,6 +53,13 @@ export function parseCommandLine(line: string): ParseResult {
 		index = pair.lastIndex;
 	}
 	const leftover = rest.slice(index).trim();
+	if (last && (last.strayQuote || STRAY_QUOTE.test(leftover))) {
+		const [written] = rest.slice(last.start).split(/\s+/u);
+		return {
+			ok: false,
+			error: `The quotes don't pair up in ${written}: put a value with spaces in one pair of quotes, e.g. reason:"raid cleanup"`,
+		};
+	}
 	if (leftover !== '')
 		return {
 			ok: false,

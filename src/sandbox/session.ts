@@ -17,6 +17,7 @@ import {
 	type InteractionHandle,
 	type LocalDiscord,
 	type MessageState,
+	NoGatewaySessionError,
 	type RecordedRequest,
 	startLocalDiscord,
 } from '../local-discord/index.js';
@@ -400,9 +401,24 @@ interface SandboxBot {
  */
 function externalBot(discord: LocalDiscord, endpoint: string | undefined): SandboxBot {
 	return {
-		deliver: (payload) => discord.dispatch(payload, endpoint ? { via: 'http', url: endpoint } : { via: 'gateway' }),
+		deliver: (payload) => {
+			try {
+				return discord.dispatch(payload, endpoint ? { via: 'http', url: endpoint } : { via: 'gateway' });
+			} catch (error) {
+				if (error instanceof NoGatewaySessionError)
+					throw new Error(
+						`No bot is connected yet: start one with ${externalBotCommand(discord)} in another terminal (or log your own bot in), then try again.`,
+					);
+				throw error;
+			}
+		},
 		stop: async () => undefined,
 	};
+}
+
+/** The command line that starts `npm start` against this local Discord. */
+export function externalBotCommand(discord: LocalDiscord): string {
+	return `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId} npm start`;
 }
 
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
