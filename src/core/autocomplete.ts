@@ -4,6 +4,7 @@
  */
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
+import { suggestActivities } from './activities.js';
 import { FREE_TEXT_MAX_LENGTH } from './checks.js';
 import {
 	compactDuration,
@@ -120,9 +121,10 @@ export interface AutocompleteQuery {
 
 /**
  * The choices `/invite` answers an autocomplete interaction with: suggestions for `expires`
- * in the reader's language, none for any other option.
+ * in the reader's language, Discord's own Activities for `activity`, none for any other option.
  */
 export function autocompleteChoices(query: AutocompleteQuery): APIApplicationCommandOptionChoice<string>[] {
+	if (query.focused?.name === 'activity') return suggestActivities(query.focused.value);
 	if (query.focused?.name !== 'expires') return [];
 	const messages = messagesFor(query.locale, query.guildLocale);
 	return suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages));

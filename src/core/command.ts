@@ -71,8 +71,10 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 			option('temporary', { type: ApplicationCommandOptionType.Boolean }),
 			option('unique', { type: ApplicationCommandOptionType.Boolean }),
 			option('stream_user', { type: ApplicationCommandOptionType.User }),
+			// Autocomplete offers Discord's own Activities by name; any application id is accepted.
 			option('activity', {
 				type: ApplicationCommandOptionType.String,
+				autocomplete: true,
 				min_length: 17,
 				max_length: FREE_TEXT_MAX_LENGTH.activity,
 			}),

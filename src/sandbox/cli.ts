@@ -8,6 +8,7 @@ import { type Completer, createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Locale } from 'discord-api-types/v10';
 import { MESSAGES } from '../i18n/index.js';
+import { seedIds } from '../local-discord/seed.js';
 import { renderComponents, renderContent, type TerminalStyle } from './render.js';
 import { type CommandResult, Sandbox } from './session.js';
 
@@ -18,8 +19,10 @@ const HELP = `Type slash commands as in Discord, for example:
   /invite role:@member as:@moderator        (as: acts as another member)
   /invite as:@guest                         (a member without Create Invite)
   /invite expires:"1 week" reason:"raid cleanup" channel:#"text channels"
+  /invite channel:#voice activity:${seedIds.activityApplication}   (the one Activity this local Discord knows)
 Values with spaces go in quotes. Tab completes option names, names of channels, roles and
-members, and asks the bot for expires suggestions.
+members, and asks the bot for expires and activity suggestions (activity suggests Discord's
+own Activities, whose ids only the real Discord knows).
 Commands: help, members, channels, roles, exit (or Ctrl-D).`;
 
 export interface SandboxCli {

@@ -590,6 +590,19 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			});
 		});
 
+		it("offers Discord's own Activities by name for activity", async () => {
+			const handle = transport.autocomplete({
+				user: 'member',
+				channel: 'voice',
+				options: { activity: 'poker' },
+				focused: 'activity',
+			});
+			expect(await handle.response()).toEqual({
+				type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+				data: { choices: [{ name: 'Poker Night (755827207812677713)', value: '755827207812677713' }] },
+			});
+		});
+
 		it('reads back a typed duration', async () => {
 			const handle = transport.autocomplete({
 				user: 'member',

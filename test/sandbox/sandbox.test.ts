@@ -169,6 +169,7 @@ describe('the sandbox prompt', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('Local Discord sandbox');
 		expect(out).toContain('Type slash commands as in Discord');
+		expect(out).toContain('activity:1100000000000000500   (the one Activity this local Discord knows)');
 		expect(out).toMatch(/Invite to #general created/);
 		expect(out).toContain('@guest');
 	});
@@ -210,6 +211,7 @@ describe('the sandbox session', () => {
 		expect(await sandbox.complete('/invite channel:#te')).toEqual(['"#text channels"']);
 		expect(await sandbox.complete('/invite role:@every')).toEqual(['@everyone']);
 		expect(await sandbox.complete('/invite expires:90m')).toEqual(['1h30m']);
+		expect(await sandbox.complete('/invite activity:pok')).toEqual(['755827207812677713']);
 		expect(await sandbox.complete('/invite expires:')).toEqual(['30m', '1h', '6h', '12h', '1d', '7d', 'never']);
 	});
 
