@@ -53,6 +53,9 @@ const NOT_SENT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** What workerd's fetch rejects with when a connection fails, before or during a request. */
+const WORKERD_CONNECTION_LOST = 'Network connection lost.';
+
 /** A short id shown to the user and written to the log, to find one failure among many. */
 export const newReference = (): string =>
 	Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -84,6 +87,9 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		// Resets and sockets closed mid-request: the request may have been processed.
 		if (typeof code === 'string' && (code === 'ECONNRESET' || code.startsWith('UND_ERR')))
 			return { id: 'timeout', args: [], ambiguous: true, log: true };
+		// workerd's fetch (Cloudflare Workers) names no code and says this for a refused and a
+		// reset connection alike: the request may have been processed.
+		if (error.message === WORKERD_CONNECTION_LOST) return { id: 'timeout', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
 }

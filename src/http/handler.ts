@@ -286,7 +286,18 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 	return handler(request, ctx);
 }
 
-function handlerFromEnv(env: InteractionEnv): InteractionHandler {
+/** Timings a host may tune beyond the variables (tests use them to make Discord's slowness quick). */
+export interface HandlerTuning {
+	/** Budget before deferring (ms from receipt). */
+	deferAfterMs?: number | undefined;
+	/** Abort Create Channel Invite after this long (ms). */
+	inviteTimeoutMs?: number | undefined;
+	/** Give up on rate-limit waits longer than this (ms). */
+	maxRateLimitWaitMs?: number | undefined;
+}
+
+/** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
+export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -300,9 +311,15 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
 		rest: new REST({ api: settings.apiUrl }).setToken(settings.token),
-		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
+		inviteRest: createInviteRest({
+			api: settings.apiUrl,
+			token: settings.token,
+			timeoutMs: tuning.inviteTimeoutMs,
+			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
+		}),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
+		deferAfterMs: tuning.deferAfterMs,
 		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
 	});
 }

@@ -231,6 +231,15 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 		});
 	});
 
+	it("calls workerd's lost connection ambiguous: it says the same for a refused and a reset one", () => {
+		expect(classifyError(new Error('Network connection lost.'))).toEqual({
+			id: 'timeout',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+	});
+
 	it('gives anything else a fresh reference id to find in the log', () => {
 		const first = classifyError(new Error('boom'));
 		const second = classifyError('a thrown string');
