@@ -9,13 +9,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The Worker's entry module. */
 export const WORKER_ENTRY = `${ROOT}src/http/worker.ts`;
 
-/** Bundles a Worker entry into one ES module (as `wrangler deploy` would), in memory. */
+/**
+ * Bundles a Worker entry into one ES module, in memory: as `wrangler deploy` would, plus the
+ * discord-api-types plugin (only the enums and routes used).
+ */
 export async function bundleWorker(entry: string = WORKER_ENTRY): Promise<string> {
 	const result = await build({
 		entryPoints: [entry],
@@ -25,6 +29,10 @@ export async function bundleWorker(entry: string = WORKER_ENTRY): Promise<string
 		target: 'es2022',
 		conditions: ['workerd', 'worker', 'browser'],
 		mainFields: ['module', 'main'],
+		minifySyntax: true,
+		minifyWhitespace: true,
+		keepNames: true,
+		plugins: [discordApiTypesByFile()],
 		write: false,
 		logLevel: 'silent',
 	});
