@@ -24,7 +24,7 @@ import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
@@ -345,7 +345,7 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
 		deferAfterMs: tuning.deferAfterMs,
-		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
+		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
 

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
 			},
 		});
 	} catch (error) {
-		logger.error(`could not start workerd on ${config.host}:${config.port}`, { error });
+		logger.error({ err: error }, `could not start workerd on ${config.host}:${config.port}`);
 		return 1;
 	}
 	// miniflare's exit hook kills workerd and exits 128+signal at once; ours closes it, then exits 0
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
 		for (const listener of process.listeners(signal))
 			if (!before.get(signal)?.includes(listener)) process.off(signal, listener);
 	const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-	logger.info(`listening on http://${host}:${worker.url.port}/interactions (workerd)`, { api: config.apiUrl });
+	logger.info({ api: config.apiUrl }, `listening on http://${host}:${worker.url.port}/interactions (workerd)`);
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));
 		process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -55,7 +55,7 @@ describe('the bundled endpoint (dist/bundle/serve.mjs)', () => {
 			const url = await new Promise<string>((resolve, reject) => {
 				child.stderr.on('data', (chunk: Buffer) => {
 					stderr += chunk.toString();
-					const match = /listening on (http:\/\/\S+)/.exec(stderr);
+					const match = /listening on (http:\/\/[^\s"]+)/.exec(stderr);
 					if (match?.[1]) resolve(match[1]);
 				});
 				void exited.then(() => reject(new Error(`exited before listening:\n${stderr}`)));
@@ -67,7 +67,10 @@ describe('the bundled endpoint (dist/bundle/serve.mjs)', () => {
 					url,
 				},
 			);
-			expect((await handle.message(10_000)).content).toContain('https://discord.gg/');
+			const message = await handle.message(10_000).catch((error: unknown) => {
+				throw new Error(`${String(error)} http ${handle.httpStatus}\n${stderr}`);
+			});
+			expect(message.content).toContain('https://discord.gg/');
 			const forged = discord.dispatch(
 				discord.interaction({ user: 'member', channel: 'general', command: 'invite' }),
 				{

@@ -30,7 +30,7 @@ function runWorker(env: Record<string, string>) {
 	const listening = new Promise<string>((resolve, reject) => {
 		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString();
-			const match = /listening on (http:\/\/\S+)/.exec(stderr);
+			const match = /listening on (http:\/\/[^\s"]+)/.exec(stderr);
 			if (match?.[1]) resolve(match[1]);
 		});
 		child.once('exit', () => reject(new Error(`exited before listening:\n${stderr}`)));

@@ -94,6 +94,7 @@ export function workerdTransports(): WorkerdTransports {
 				invite: (init: Omit<InteractionInit, 'command'>) =>
 					deliver(discord.interaction({ ...init, command: 'invite' })),
 				autocomplete: (init) => deliver(discord.autocomplete({ ...init, command: 'invite' })),
+				command: (init) => deliver(discord.interaction(init)),
 				async close() {
 					await discord.close();
 					stack.splice(stack.indexOf(active), 1);
