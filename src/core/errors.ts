@@ -130,7 +130,8 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 		// workerd's fetch (Cloudflare Workers) names no code and says this for a refused and a
 		// reset connection alike: the request may have been processed.
-		if (error.message === WORKERD_CONNECTION_LOST) return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
+		if (error.message === WORKERD_CONNECTION_LOST)
+			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
 }
