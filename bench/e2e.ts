@@ -60,7 +60,7 @@ export interface Transport {
 export async function startGatewayTransport(): Promise<Transport> {
 	const discord = await startLocalDiscord(BENCH_DISCORD);
 	try {
-		const command = createInviteCommand({ logger: silentLogger });
+		const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 		const bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
 			commands: new Map([[command.data.name, command]]),
