@@ -17,6 +17,9 @@ import { INVITABLE_CHANNEL_TYPES, MAX_USES_LIMIT, REASON_OPTION_MAX_LENGTH } fro
 
 export const COMMAND_NAME = 'invite';
 
+/** The longest value Discord allows for a text option. */
+export const TEXT_OPTION_MAX_LENGTH = 6_000;
+
 /** Discord's pattern for command and option names (DISCORD_NOTES.md). */
 export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
@@ -69,6 +72,10 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 			option('stream_user', { type: ApplicationCommandOptionType.User }),
 			option('activity', { type: ApplicationCommandOptionType.String, min_length: 17, max_length: 20 }),
 			option('role', { type: ApplicationCommandOptionType.Role }),
+			// Text, not ROLE/USER options: one option takes many. Discord's limit for a text option is 6000.
+			option('more_roles', { type: ApplicationCommandOptionType.String, max_length: TEXT_OPTION_MAX_LENGTH }),
+			option('users', { type: ApplicationCommandOptionType.String, max_length: TEXT_OPTION_MAX_LENGTH }),
+			option('users_file', { type: ApplicationCommandOptionType.Attachment }),
 			option('reason', { type: ApplicationCommandOptionType.String, max_length: REASON_OPTION_MAX_LENGTH }),
 		],
 	};

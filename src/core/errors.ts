@@ -61,7 +61,7 @@ export const newReference = (): string => randomBytes(4).toString('hex');
 export function classifyError(error: unknown, now: () => number = Date.now): Failure {
 	if (error instanceof DiscordAPIError) {
 		const code = typeof error.code === 'number' ? error.code : Number.NaN;
-		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType) {
+		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType || fileErrors(error.rawError).length > 0) {
 			return { id: 'invalidForm', args: [formErrors(error.rawError)], log: true };
 		}
 		const id = DISCORD_CODES[code];
@@ -115,6 +115,17 @@ export function formErrors(raw: unknown): string {
 		for (const [key, child] of Object.entries(node)) if (key !== '_errors') walk(child, [...path, key]);
 	};
 	walk((raw as { errors?: unknown } | undefined)?.errors, []);
+	out.push(...fileErrors(raw));
 	if (out.length === 0) return (raw as { message?: string } | undefined)?.message ?? 'invalid form body';
 	return out.join('; ');
+}
+
+/**
+ * The shape Discord documents for a `target_users_file` with invalid user ids (a 400 without
+ * a JSON error code): `{"target_users_file": ["Line 5: invalid user ID ..."]}`.
+ */
+function fileErrors(raw: unknown): string[] {
+	const lines = (raw as { target_users_file?: unknown } | undefined)?.target_users_file;
+	if (!Array.isArray(lines)) return [];
+	return lines.filter((line): line is string => typeof line === 'string').map((line) => `target_users_file: ${line}`);
 }

@@ -5,21 +5,66 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
+import {
+	canListInvites,
+	createChannelInvite,
+	findLostInvite,
+	onChannelRateLimit,
+	targetUsersFile,
+} from '../discord/invites.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
+import {
+	buildRequest,
+	checkOptions,
+	checkPermissions,
+	invalidFileLines,
+	lookupsNeeded,
+	type ReadOptions,
+	type Refusal,
+	refusalText,
+	TARGET_USERS_FILE_MAX_BYTES,
+} from './checks.js';
+import {
+	ANSWER_WINDOW_MS,
+	DEFAULT_ATTACHMENT_TIMEOUT_MS,
+	DEFAULT_DEFER_AFTER_MS,
+	DEFAULT_JOB_POLL_DELAYS_MS,
+	DeadlineReply,
+	type Delivery,
+	type InteractionResponder,
+	pollDelaysWithin,
+} from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
-import { type ReplyMessage, renderInvite, textReply } from './render.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+import { parseUsersFile } from './ids.js';
+import { type RenderContext, type ReplyMessage, renderInvite, textReply } from './render.js';
+import { followTargetUsersJob, isFinished, type JobReport } from './target-users.js';
+import type {
+	AttachmentContent,
+	AttachmentLimits,
+	ChannelPermissions,
+	InviteInvocation,
+	InviteRequest,
+	InvocationAttachment,
+	InvocationRole,
+	RoleStanding,
+} from './types.js';
 
-/** Lookups for what the interaction payload does not carry. Each is optional. */
+export { ANSWER_WINDOW_MS };
+
+/** Lookups for what the interaction payload does not carry, and the downloads it names. Each is optional. */
 export interface InviteLookups {
-	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
+	/** Where the invoker and the bot stand in the server (asked for roles and for chosen users). */
 	roleStanding?: () => Promise<RoleStanding | undefined>;
 	/** Permissions in a channel picked with the `channel` option, when the payload lacks them. */
 	channelPermissions?: (channelId: string) => Promise<ChannelPermissions | undefined>;
+	/**
+	 * The server's roles with these ids (`more_roles` names them in text, so the payload does not
+	 * resolve them). Ids missing from the map are not roles of the server; undefined: unknown.
+	 */
+	roles?: (ids: readonly string[]) => Promise<ReadonlyMap<string, InvocationRole> | undefined>;
+	/** Downloads an uploaded file (`users_file`) within the limits. */
+	attachment?: (attachment: InvocationAttachment, limits: AttachmentLimits) => Promise<AttachmentContent>;
 }
 
 export interface InviteDependencies {
@@ -34,13 +79,13 @@ export interface InviteDependencies {
 	receivedAt?: number | undefined;
 	/** Budget before deferring. Default 1500 ms. */
 	deferAfterMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
+	/** Ends background work (the job polling) early, e.g. on shutdown. */
+	signal?: AbortSignal | undefined;
 }
-
-/**
- * How long after the interaction an invite may still be requested: the token that lets us
- * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
- */
-export const ANSWER_WINDOW_MS = 14 * 60_000;
 
 /** What happened, for logs, tests and the sandbox. */
 export interface InviteOutcome {
@@ -53,6 +98,11 @@ export interface InviteOutcome {
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
 	delivery: Delivery;
+	/**
+	 * For an invite limited to chosen users: settles once Discord has reported on the list (and
+	 * the reply was edited to say so) or polling gave up. Never rejects.
+	 */
+	job?: Promise<JobReport | undefined> | undefined;
 }
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
@@ -79,12 +129,13 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				reply: textReply(refusalText(read.refusal, messages)),
 			});
 
-		const needs = lookupsNeeded(invocation);
-		const [standing, channel] = await Promise.all([
+		const needs = lookupsNeeded(invocation, read.value);
+		const [standing, channel, roles] = await Promise.all([
 			needs.roleStanding ? deps.lookups?.roleStanding?.() : undefined,
 			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
+			needs.roles.length > 0 ? deps.lookups?.roles?.(needs.roles) : undefined,
 		]);
-		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
+		const allowed = checkPermissions(invocation, read.value, { standing, channel, roles }, messages);
 		if (!allowed.ok)
 			return await finish({
 				status: 'refused',
@@ -92,18 +143,29 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				reply: textReply(refusalText(allowed.refusal, messages)),
 			});
 
-		const request = buildRequest(invocation, read.value);
-		return await finish(
-			await createInvite(
-				request,
-				invocation,
-				deps,
-				deadline,
-				messages,
-				logger,
-				read.value.target.appPermissions ?? channel?.bot,
-			),
+		// The file is downloaded only once everything else is allowed.
+		const users = await targetUsers(read.value, deps);
+		if (!users.ok)
+			return await finish({
+				status: 'refused',
+				refusal: users.refusal,
+				reply: textReply(refusalText(users.refusal, messages)),
+			});
+
+		const request = buildRequest(invocation, read.value, users.ids);
+		const created = await createInvite(
+			request,
+			invocation,
+			deps,
+			deadline,
+			messages,
+			logger,
+			read.value.target.appPermissions ?? channel?.bot,
 		);
+		const outcome = await finish(created.result);
+		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
+			outcome.job = followJob(created.render, request, invocation, deps, messages, logger);
+		return outcome;
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
@@ -121,7 +183,7 @@ async function createInvite(
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
+): Promise<{ result: Omit<InviteOutcome, 'delivery' | 'interactionId'>; render?: Rendered }> {
 	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
 	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
 		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
@@ -137,19 +199,26 @@ async function createInvite(
 		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
 	);
 	windowTimer.unref();
+	const context: RenderContext = {
+		requestedAt,
+		unique: request.body.unique,
+		channelId: request.channelId,
+		roleIds: request.body.role_ids,
+		targetUsers: request.targetUsers?.length,
+	};
 	try {
-		const invite = await createChannelInvite(deps.rest, request, window.signal);
-		const reply = renderInvite(
-			invite,
-			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
-			messages,
-		);
+		const file = request.targetUsers ? targetUsersFile(request.targetUsers) : undefined;
+		const invite = await createChannelInvite(deps.rest, request, file, window.signal);
+		const reply = renderInvite(invite, context, messages);
 		logger.info('invite created', {
 			interaction: invocation.interactionId,
 			channel: request.channelId,
 			code: invite?.code,
 		});
-		return { status: 'created', request, invite, reply };
+		return {
+			result: { status: 'created', request, invite, reply },
+			...(invite ? { render: { invite, context } } : {}),
+		};
 	} catch (error) {
 		const failure = classifyError(error);
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
@@ -163,12 +232,12 @@ async function createInvite(
 					code: found.code,
 					error,
 				});
-				const reply = renderInvite(
-					found,
-					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
-					messages,
-				);
-				return { status: 'created', request, invite: found, reply };
+				const recovered = { ...context, recovered: true };
+				const reply = renderInvite(found, recovered, messages);
+				return {
+					result: { status: 'created', request, invite: found, reply },
+					render: { invite: found, context: recovered },
+				};
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
@@ -179,9 +248,95 @@ async function createInvite(
 				reference,
 				error,
 			});
-		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
+		return { result: { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) } };
 	} finally {
 		clearTimeout(windowTimer);
 		stopListening();
+	}
+}
+
+/** An invite and how its reply was rendered, to render it again with the job's status. */
+interface Rendered {
+	invite: RESTPostAPIChannelInviteResult;
+	context: RenderContext;
+}
+
+/**
+ * The users who alone may accept the invite: `users`, plus the lines of `users_file` once it
+ * is downloaded (bounded in size and time) and read. Every id in the file must be one.
+ */
+async function targetUsers(
+	read: ReadOptions,
+	deps: InviteDependencies,
+): Promise<{ ok: true; ids: string[] } | { ok: false; refusal: Refusal }> {
+	const file = read.usersFile;
+	if (!file) return { ok: true, ids: read.users };
+	const name = file.filename;
+	const download = deps.lookups?.attachment;
+	const content: AttachmentContent = download
+		? await download(file, {
+				maxBytes: TARGET_USERS_FILE_MAX_BYTES,
+				timeoutMs: deps.attachmentTimeoutMs ?? DEFAULT_ATTACHMENT_TIMEOUT_MS,
+			}).catch((): AttachmentContent => ({ ok: false, problem: 'unreadable' }))
+		: { ok: false, problem: 'unreadable' };
+	if (!content.ok) {
+		if (content.problem === 'too-large')
+			return {
+				ok: false,
+				refusal: { id: 'fileTooLarge', args: [name, TARGET_USERS_FILE_MAX_BYTES / 1024 / 1024] },
+			};
+		return { ok: false, refusal: { id: content.problem === 'timeout' ? 'fileTimeout' : 'fileUnreadable', args: [name] } };
+	}
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(content.data);
+	} catch {
+		return { ok: false, refusal: { id: 'fileUnreadable', args: [name] } };
+	}
+	if (text.includes('\u0000')) return { ok: false, refusal: { id: 'fileUnreadable', args: [name] } };
+	const parsed = parseUsersFile(text);
+	if (parsed.invalid.length > 0) return { ok: false, refusal: invalidFileLines(file, parsed.invalid) };
+	if (parsed.ids.length === 0) return { ok: false, refusal: { id: 'fileEmpty', args: [name] } };
+	return { ok: true, ids: [...new Set([...read.users, ...parsed.ids])] };
+}
+
+/**
+ * Follows Discord's processing of the list of users in the background, within the token's
+ * life, and edits the reply when Discord reports completed or failed. Never rejects.
+ */
+async function followJob(
+	rendered: Rendered,
+	request: InviteRequest,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	messages: Messages,
+	logger: Logger,
+): Promise<JobReport | undefined> {
+	try {
+		const delays = pollDelaysWithin(
+			deps.jobPollDelaysMs ?? DEFAULT_JOB_POLL_DELAYS_MS,
+			deps.receivedAt ?? rendered.context.requestedAt,
+		);
+		const report = await followTargetUsersJob({
+			rest: deps.rest,
+			code: rendered.invite.code,
+			delays,
+			logger,
+			interactionId: invocation.interactionId,
+			signal: deps.signal,
+		});
+		if (!isFinished(report) || deps.signal?.aborted) return report;
+		logger.info('target-users job finished', {
+			interaction: invocation.interactionId,
+			code: rendered.invite.code,
+			status: report.status,
+			users: report.totalUsers,
+			requested: request.targetUsers?.length,
+		});
+		await deps.responder.edit(renderInvite(rendered.invite, { ...rendered.context, job: report }, messages));
+		return report;
+	} catch (error) {
+		logger.warn('could not report the target-users job', { interaction: invocation.interactionId, error });
+		return undefined;
 	}
 }

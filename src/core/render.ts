@@ -9,6 +9,7 @@ import {
 	ButtonStyle,
 	ComponentType,
 	InviteTargetType,
+	InviteTargetUsersJobStatus,
 	InviteType,
 	MessageFlags,
 	type RESTPostAPIChannelInviteResult,
@@ -16,6 +17,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Messages } from '../i18n/index.js';
 import { channelMention, roleMention, userMention } from './checks.js';
+import type { JobReport } from './target-users.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
 export interface ReplyMessage {
@@ -30,6 +32,22 @@ export interface ReplyMessage {
  * two clocks differ a little. An older one is an existing invite Discord reused.
  */
 export const REUSE_CLOCK_TOLERANCE_MS = 5_000;
+
+/** Room for the roles line: a message holds 2000 characters and an invite may give 250 roles. */
+const ROLES_LINE_MAX = 1_000;
+
+/** `a, b, c` up to about `max` characters, then `… (+N)` for the rest. */
+function fitList(items: readonly string[], max: number): string {
+	let length = 0;
+	let count = 0;
+	for (const item of items) {
+		if (count > 0 && length + item.length + 2 > max) break;
+		length += item.length + 2;
+		count++;
+	}
+	const shown = items.slice(0, count).join(', ');
+	return count < items.length ? `${shown}, … (+${items.length - count})` : shown;
+}
 
 /** A plain ephemeral text reply (refusals, errors). */
 export function textReply(content: string): ReplyMessage {
@@ -70,6 +88,12 @@ export interface RenderContext {
 	channelId: string;
 	/** Set when the invite was found after Discord's answer was lost. */
 	recovered?: boolean;
+	/** The roles we asked for, shown when Discord's answer does not list them. */
+	roleIds?: readonly string[] | undefined;
+	/** How many users alone may accept it, when the invite is limited to chosen users. */
+	targetUsers?: number | undefined;
+	/** What Discord last reported about processing that list (absent: not yet). */
+	job?: JobReport | undefined;
 }
 
 /** The reply for Create Channel Invite's answer: any invite type, or none (204). */
@@ -111,8 +135,18 @@ export function renderInvite(
 		const app = invite.target_application;
 		lines.push(`${m.activity}: ${app.name ? `${app.name} (\`${app.id}\`)` : `\`${app.id}\``}`);
 	}
-	if (invite.roles && invite.roles.length > 0)
-		lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
+	const roleIds = invite.roles?.length ? invite.roles.map((role) => role.id) : (context.roleIds ?? []);
+	if (roleIds.length > 0) lines.push(`${m.roles}: ${fitList(roleIds.map(roleMention), ROLES_LINE_MAX)}`);
+	if (context.targetUsers !== undefined) {
+		lines.push(`**${m.targetUsers(context.targetUsers)}**`);
+		const job = context.job;
+		if (job?.status === InviteTargetUsersJobStatus.Completed) lines.push(m.targetUsersCompleted(job.totalUsers));
+		else if (job?.status === InviteTargetUsersJobStatus.Failed)
+			lines.push(`⚠️ ${m.targetUsersFailed(job.errorMessage || `${job.processedUsers}/${job.totalUsers}`)}`);
+		else lines.push(`-# ${m.targetUsersProcessing}`);
+	}
+	// Reported (discord-api-docs #8118): with roles, temporary membership is not enforced.
+	if (isExtended(invite) && invite.temporary && roleIds.length > 0) lines.push(`-# ⚠️ ${m.temporaryWithRoles}`);
 	if (reused) lines.push(`-# ${m.reusedHint}`);
 
 	return {

@@ -17,7 +17,14 @@ import { suggestExpires } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
-import type { InviteInvocation, InvocationChannel } from '../core/types.js';
+import type {
+	AttachmentLimits,
+	InviteInvocation,
+	InvocationAttachment,
+	InvocationChannel,
+	InvocationRole,
+} from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { defaultLogger, type Logger } from '../log.js';
@@ -42,6 +49,10 @@ export interface InviteCommandOptions {
 	deferAfterMs?: number | undefined;
 	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Called with each outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
 }
@@ -91,6 +102,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				logger,
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
 			});
 			options.onOutcome?.(outcome);
 		},
@@ -115,6 +128,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 	const channel = options.getChannel('channel');
 	const role = options.getRole('role');
 	const streamUser = options.getUser('stream_user');
+	const usersFile = options.getAttachment('users_file');
 	return {
 		interactionId: interaction.id,
 		locale: interaction.locale,
@@ -142,6 +156,17 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
 			activity: options.getString('activity') ?? undefined,
 			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			more_roles: options.getString('more_roles') ?? undefined,
+			users: options.getString('users') ?? undefined,
+			users_file: usersFile
+				? {
+						id: usersFile.id,
+						filename: usersFile.name,
+						size: usersFile.size,
+						url: usersFile.url,
+						contentType: usersFile.contentType ?? undefined,
+					}
+				: undefined,
 			reason: options.getString('reason') ?? undefined,
 		},
 	};
@@ -226,6 +251,17 @@ function lookupsFor(interaction: ChatInputCommandInteraction) {
 				botPermissions: bot.permissions.bitfield,
 			};
 		},
+		async roles(ids: readonly string[]) {
+			if (!guild) return undefined;
+			const found = new Map<string, InvocationRole>();
+			for (const id of ids) {
+				const role = guild.roles.cache.get(id);
+				if (role) found.set(id, { id, name: role.name, position: role.position, managed: role.managed });
+			}
+			return found;
+		},
+		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
+			fetchAttachment(attachment.url, limits),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
 			if (!channel) return undefined;

@@ -16,7 +16,8 @@ import {
 import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
-import type { ChannelPermissions, RoleStanding } from '../core/types.js';
+import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 import { type Logger, silentLogger } from '../log.js';
 
 export interface RestLookupsOptions {
@@ -107,6 +108,26 @@ export function restLookups(
 				return unknown('role standing', error);
 			}
 		},
+
+		async roles(ids: readonly string[]): Promise<ReadonlyMap<string, InvocationRole> | undefined> {
+			if (!guildId) return undefined;
+			try {
+				const server = await guild(guildId);
+				const wanted = new Set(ids);
+				return new Map(
+					server.roles
+						.filter((role) => wanted.has(role.id))
+						.map((role) => [
+							role.id,
+							{ id: role.id, name: role.name, position: role.position, managed: role.managed },
+						]),
+				);
+			} catch (error) {
+				return unknown('roles', error);
+			}
+		},
+
+		attachment: (attachment, limits) => fetchAttachment(attachment.url, limits),
 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;

@@ -68,6 +68,10 @@ export interface InteractionServerOptions {
 	keepAliveTimeoutMs?: number | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
 }
 
 export interface InteractionServer {
@@ -99,6 +103,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	// Built once: a malformed key fails at start-up, not on the first interaction.
 	const key = ed25519PublicKey(options.publicKey);
 	const inFlight = new Set<Promise<void>>();
+	// Background work (following a target-users job) stops when the server closes.
+	const closing = new AbortController();
 	const seen = new SeenInteractions(settings.replayWindowSeconds * 1_000 * 2);
 	// Only a lost answer needs the bot's user id (old applications' differs from the
 	// application id): asked once, when first needed.
@@ -211,7 +217,15 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			logger,
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
+			attachmentTimeoutMs: options.attachmentTimeoutMs,
+			jobPollDelaysMs: options.jobPollDelaysMs,
+			signal: closing.signal,
 		});
+		if (outcome.job) {
+			const job = outcome.job.then(() => undefined);
+			inFlight.add(job);
+			void job.finally(() => inFlight.delete(job));
+		}
 		options.onOutcome?.(outcome);
 	}
 
@@ -242,6 +256,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		},
 		async close() {
 			state = 'closing';
+			closing.abort();
 			const closed = server.listening
 				? new Promise<void>((resolve) => server.close(() => resolve()))
 				: Promise.resolve();

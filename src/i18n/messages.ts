@@ -41,6 +41,15 @@ export interface Messages {
 		openButton: string;
 		noBody: string;
 		recovered: string;
+		/** Who may accept the invite when it is limited to chosen users. */
+		targetUsers: (count: number) => string;
+		/** Discord processes the list of users asynchronously: shown until it reports back. */
+		targetUsersProcessing: string;
+		targetUsersCompleted: (count: number) => string;
+		/** The job failed: Discord's message, and what to do. */
+		targetUsersFailed: (reason: string) => string;
+		/** `temporary` with roles: Discord has been reported not to enforce it (docs issue #8118). */
+		temporaryWithRoles: string;
 	};
 
 	/** Refusals found before calling Discord. */
@@ -66,6 +75,23 @@ export interface Messages {
 		reasonTooLong: (max: number) => string;
 		/** Discord could not be asked who may do what (a lookup failed): nothing was created. */
 		cannotVerify: string;
+		/** `more_roles` parts that are neither role mentions nor ids. */
+		rolesUnreadable: (values: string) => string;
+		rolesEmpty: string;
+		rolesNotInServer: (roles: string) => string;
+		tooManyRoles: (max: number) => string;
+		/** `users` parts that are neither user mentions nor ids. */
+		usersUnreadable: (values: string) => string;
+		usersEmpty: string;
+		usersNeedManageGuild: string;
+		botNeedsManageGuild: string;
+		fileTooLarge: (name: string, maxMiB: number) => string;
+		/** The file could not be downloaded, or is not text. */
+		fileUnreadable: (name: string) => string;
+		fileTimeout: (name: string) => string;
+		/** Lines of `users_file` that are not user ids. */
+		fileUnreadableIds: (name: string, values: string) => string;
+		fileEmpty: (name: string) => string;
 	};
 
 	/** Failures reported by Discord or the network. */
@@ -110,6 +136,9 @@ export type InviteOptionName =
 	| 'stream_user'
 	| 'activity'
 	| 'role'
+	| 'more_roles'
+	| 'users'
+	| 'users_file'
 	| 'reason';
 
 /** The values a message entry takes: its parameters, or none for a plain string. */
