@@ -205,7 +205,14 @@ export function checkOptions(
 
 	return {
 		ok: true,
-		value: { target, maxAge, moreRoleIds, users, usersFile: file, limitsUsers: users.length > 0 || file !== undefined },
+		value: {
+			target,
+			maxAge,
+			moreRoleIds,
+			users,
+			usersFile: file,
+			limitsUsers: users.length > 0 || file !== undefined,
+		},
 	};
 }
 
@@ -268,9 +275,13 @@ export function checkPermissions(
 	const roles: InvocationRole[] = invocation.options.role ? [invocation.options.role] : [];
 	if (read.moreRoleIds.length > 0) {
 		if (!looked.roles) return refuse('cannotVerify');
-		const missing = read.moreRoleIds.filter((id) => !looked.roles?.has(id));
+		const found = looked.roles;
+		const missing = read.moreRoleIds.filter((id) => !found.has(id));
 		if (missing.length > 0) return refuse('rolesNotInServer', missing.map(roleMention).join(', '));
-		for (const id of read.moreRoleIds) roles.push(looked.roles.get(id)!);
+		for (const id of read.moreRoleIds) {
+			const role = found.get(id);
+			if (role) roles.push(role);
+		}
 	}
 	const standing = looked.standing;
 	if (roles.length > 0) {

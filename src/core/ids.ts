@@ -52,7 +52,10 @@ export function parseUsersFile(text: string): { ids: Snowflake[]; invalid: Inval
 	const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
 	lines.forEach((raw, index) => {
 		for (const cell of raw.split(/[,;\t]/u)) {
-			const value = cell.trim().replace(/^"(.*)"$/u, '$1').trim();
+			const value = cell
+				.trim()
+				.replace(/^"(.*)"$/u, '$1')
+				.trim();
 			if (value === '') continue;
 			if (index === 0 && value.toLowerCase() === 'user_id') continue;
 			const id = MENTION.user.exec(value)?.[1] ?? value;
@@ -69,5 +72,7 @@ export const LISTED_INVALID = 10;
 /** `a`, `b`, `c` … for a refusal: the first few invalid parts, in code spans. */
 export function listInvalid(parts: readonly string[]): string {
 	const shown = parts.slice(0, LISTED_INVALID).map((part) => `\`${part.replaceAll('`', "'").slice(0, 40)}\``);
-	return parts.length > LISTED_INVALID ? `${shown.join(', ')}, … (+${parts.length - LISTED_INVALID})` : shown.join(', ');
+	return parts.length > LISTED_INVALID
+		? `${shown.join(', ')}, … (+${parts.length - LISTED_INVALID})`
+		: shown.join(', ');
 }

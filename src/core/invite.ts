@@ -285,7 +285,10 @@ async function targetUsers(
 				ok: false,
 				refusal: { id: 'fileTooLarge', args: [name, TARGET_USERS_FILE_MAX_BYTES / 1024 / 1024] },
 			};
-		return { ok: false, refusal: { id: content.problem === 'timeout' ? 'fileTimeout' : 'fileUnreadable', args: [name] } };
+		return {
+			ok: false,
+			refusal: { id: content.problem === 'timeout' ? 'fileTimeout' : 'fileUnreadable', args: [name] },
+		};
 	}
 	let text: string;
 	try {

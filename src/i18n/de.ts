@@ -32,9 +32,21 @@ export const de: Messages = {
 				name: 'rolle',
 				description: 'Rolle für Personen, die über diese Einladung beitreten (erfordert „Rollen verwalten“)',
 			},
-			more_roles: { name: 'weitere_rollen', description: 'Weitere Rollen beim Beitritt: Rollen-Erwähnungen oder IDs, durch Leerzeichen oder Kommas getrennt' },
-			users: { name: 'nutzer', description: 'Nur diese Personen können sie annehmen: Erwähnungen oder IDs (erfordert „Server verwalten“)' },
-			users_file: { name: 'nutzer_datei', description: 'Nur die Personen in dieser CSV- oder Textdatei mit Nutzer-IDs (erfordert „Server verwalten“)' },
+			more_roles: {
+				name: 'weitere_rollen',
+				description:
+					'Weitere Rollen beim Beitritt: Rollen-Erwähnungen oder IDs, durch Leerzeichen oder Kommas getrennt',
+			},
+			users: {
+				name: 'nutzer',
+				description:
+					'Nur diese Personen können sie annehmen: Erwähnungen oder IDs (erfordert „Server verwalten“)',
+			},
+			users_file: {
+				name: 'nutzer_datei',
+				description:
+					'Nur die Personen in dieser CSV- oder Textdatei mit Nutzer-IDs (erfordert „Server verwalten“)',
+			},
 			reason: { name: 'grund', description: 'Grund, der im Audit-Log angezeigt wird' },
 		},
 	},
@@ -83,7 +95,8 @@ export const de: Messages = {
 			count === 1
 				? 'Nur 1 ausgewählte Person kann sie annehmen'
 				: `Nur diese ${count} Personen können sie annehmen`,
-		targetUsersProcessing: 'Discord verarbeitet die Liste der Personen; diese Nachricht ändert sich, sobald das fertig ist.',
+		targetUsersProcessing:
+			'Discord verarbeitet die Liste der Personen; diese Nachricht ändert sich, sobald das fertig ist.',
 		targetUsersCompleted: (count) =>
 			`Discord hat die Liste verarbeitet: ${count === 1 ? '1 Person kann' : `${count} Personen können`} diese Einladung annehmen.`,
 		targetUsersFailed: (reason) =>
@@ -127,16 +140,19 @@ export const de: Messages = {
 			'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
 		rolesUnreadable: (values) =>
 			`\`weitere_rollen\` nimmt Rollen-Erwähnungen oder IDs, getrennt durch Leerzeichen oder Kommas; ich kann ${values} nicht lesen.`,
-		rolesEmpty: '`weitere_rollen` nennt keine Rolle. Erwähne die Rollen, die vergeben werden sollen, oder lass die Option weg.',
+		rolesEmpty:
+			'`weitere_rollen` nennt keine Rolle. Erwähne die Rollen, die vergeben werden sollen, oder lass die Option weg.',
 		rolesNotInServer: (roles) => `Das sind keine Rollen dieses Servers: ${roles}.`,
 		tooManyRoles: (max) => `Eine Einladung kann höchstens ${max} Rollen vergeben.`,
 		usersUnreadable: (values) =>
 			`\`nutzer\` nimmt Erwähnungen oder Nutzer-IDs, getrennt durch Leerzeichen oder Kommas; ich kann ${values} nicht lesen. Es wurde nichts gesendet.`,
-		usersEmpty: '`nutzer` nennt niemanden. Erwähne die Personen, die die Einladung annehmen dürfen, oder lass die Option weg.',
+		usersEmpty:
+			'`nutzer` nennt niemanden. Erwähne die Personen, die die Einladung annehmen dürfen, oder lass die Option weg.',
 		usersNeedManageGuild: 'Du brauchst **Server verwalten**, um festzulegen, wer eine Einladung annehmen kann.',
 		botNeedsManageGuild:
 			'Ich brauche **Server verwalten**, um festzulegen, wer eine Einladung annehmen kann. Bitte einen Server-Admin, sie meiner Rolle zu erteilen.',
-		fileTooLarge: (name, maxMiB) => `\`${name}\` ist zu groß: Die Liste der Personen darf höchstens ${maxMiB} MiB haben.`,
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` ist zu groß: Die Liste der Personen darf höchstens ${maxMiB} MiB haben.`,
 		fileUnreadable: (name) =>
 			`Ich konnte \`${name}\` nicht lesen. Lade eine CSV- oder Textdatei mit Nutzer-IDs hoch, eine pro Zeile oder durch Kommas getrennt.`,
 		fileTimeout: (name) =>

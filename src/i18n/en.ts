@@ -13,9 +13,13 @@ export const en: Messages = {
 			stream_user: { description: "Voice or stage only: open this member's live stream" },
 			activity: { description: 'Voice or stage only: application id of the Activity to open' },
 			role: { description: 'Role given to people who join with this invite (needs Manage Roles)' },
-			more_roles: { description: 'More roles given on joining: role mentions or ids, separated by spaces or commas' },
+			more_roles: {
+				description: 'More roles given on joining: role mentions or ids, separated by spaces or commas',
+			},
 			users: { description: 'Only these people can accept it: user mentions or ids (needs Manage Server)' },
-			users_file: { description: 'Only the people in this CSV or text file of user ids can accept it (needs Manage Server)' },
+			users_file: {
+				description: 'Only the people in this CSV or text file of user ids can accept it (needs Manage Server)',
+			},
 			reason: { description: 'Reason shown in the audit log' },
 		},
 	},
@@ -99,7 +103,8 @@ export const en: Messages = {
 		fileUnreadable: (name) =>
 			`I couldn't read \`${name}\`. Upload a CSV or text file of user ids, one a line or separated by commas.`,
 		fileTimeout: (name) => `\`${name}\` took too long to download, so I made no invite. Try again in a moment.`,
-		fileUnreadableIds: (name, values) => `These lines of \`${name}\` are not user ids: ${values}. Nothing was sent.`,
+		fileUnreadableIds: (name, values) =>
+			`These lines of \`${name}\` are not user ids: ${values}. Nothing was sent.`,
 		fileEmpty: (name) => `\`${name}\` lists nobody. Put one user id a line, with or without a \`user_id\` header.`,
 	},
 

@@ -31,9 +31,18 @@ export const es419: Messages = {
 				name: 'rol',
 				description: 'Rol que reciben quienes se unan con esta invitación (requiere Gestionar roles)',
 			},
-			more_roles: { name: 'más_roles', description: 'Más roles al unirse: menciones o ids de roles, separados por espacios o comas' },
-			users: { name: 'usuarios', description: 'Solo estas personas pueden aceptarla: menciones o ids (requiere Gestionar servidor)' },
-			users_file: { name: 'archivo_usuarios', description: 'Solo las personas de este archivo CSV o de texto con ids (requiere Gestionar servidor)' },
+			more_roles: {
+				name: 'más_roles',
+				description: 'Más roles al unirse: menciones o ids de roles, separados por espacios o comas',
+			},
+			users: {
+				name: 'usuarios',
+				description: 'Solo estas personas pueden aceptarla: menciones o ids (requiere Gestionar servidor)',
+			},
+			users_file: {
+				name: 'archivo_usuarios',
+				description: 'Solo las personas de este archivo CSV o de texto con ids (requiere Gestionar servidor)',
+			},
 			reason: { name: 'motivo', description: 'Motivo que se muestra en el registro de auditoría' },
 		},
 	},
@@ -80,9 +89,7 @@ export const es419: Messages = {
 		noBody: 'Discord aceptó la solicitud, pero no envió ninguna invitación. Revisa Configuración del servidor → Invitaciones.',
 		recovered: 'La respuesta de Discord se perdió en el camino, pero la invitación se creó: aquí está.',
 		targetUsers: (count) =>
-			count === 1
-				? 'Solo 1 persona elegida puede aceptarla'
-				: `Solo estas ${count} personas pueden aceptarla`,
+			count === 1 ? 'Solo 1 persona elegida puede aceptarla' : `Solo estas ${count} personas pueden aceptarla`,
 		targetUsersProcessing: 'Discord está procesando la lista de personas; este mensaje cambiará cuando termine.',
 		targetUsersCompleted: (count) =>
 			`Discord procesó la lista: ${count === 1 ? '1 persona puede' : `${count} personas pueden`} aceptar esta invitación.`,
@@ -131,7 +138,8 @@ export const es419: Messages = {
 		tooManyRoles: (max) => `Una invitación puede dar como máximo ${max} roles.`,
 		usersUnreadable: (values) =>
 			`\`usuarios\` acepta menciones o ids de usuarios separados por espacios o comas; no puedo leer ${values}. No se envió nada.`,
-		usersEmpty: '`usuarios` no nombra a nadie. Menciona a las personas que pueden aceptar la invitación, o quita la opción.',
+		usersEmpty:
+			'`usuarios` no nombra a nadie. Menciona a las personas que pueden aceptar la invitación, o quita la opción.',
 		usersNeedManageGuild: 'Necesitas **Gestionar servidor** para elegir quién puede aceptar una invitación.',
 		botNeedsManageGuild:
 			'Necesito **Gestionar servidor** para elegir quién puede aceptar una invitación. Pide a un admin del servidor que se lo dé a mi rol.',

@@ -34,9 +34,21 @@ export const fr: Messages = {
 				name: 'rôle',
 				description: 'Rôle donné aux personnes qui rejoignent avec cette invitation (requiert Gérer les rôles)',
 			},
-			more_roles: { name: 'autres_rôles', description: "Autres rôles donnés à l'arrivée : mentions ou identifiants de rôles, séparés par espaces ou virgules" },
-			users: { name: 'membres', description: "Seules ces personnes peuvent l'accepter : mentions ou identifiants (requiert Gérer le serveur)" },
-			users_file: { name: 'fichier_membres', description: "Seules les personnes de ce fichier CSV ou texte d'identifiants (requiert Gérer le serveur)" },
+			more_roles: {
+				name: 'autres_rôles',
+				description:
+					"Autres rôles donnés à l'arrivée : mentions ou identifiants de rôles, séparés par espaces ou virgules",
+			},
+			users: {
+				name: 'membres',
+				description:
+					"Seules ces personnes peuvent l'accepter : mentions ou identifiants (requiert Gérer le serveur)",
+			},
+			users_file: {
+				name: 'fichier_membres',
+				description:
+					"Seules les personnes de ce fichier CSV ou texte d'identifiants (requiert Gérer le serveur)",
+			},
 			reason: { name: 'raison', description: 'Raison affichée dans les logs du serveur' },
 		},
 	},
@@ -133,11 +145,13 @@ export const fr: Messages = {
 		tooManyRoles: (max) => `Une invitation peut donner au plus ${max} rôles.`,
 		usersUnreadable: (values) =>
 			`\`membres\` prend des mentions ou identifiants d'utilisateurs séparés par des espaces ou des virgules ; je ne peux pas lire ${values}. Rien n'a été envoyé.`,
-		usersEmpty: "`membres` ne nomme personne. Mentionne les personnes qui peuvent accepter l'invitation, ou retire l'option.",
+		usersEmpty:
+			"`membres` ne nomme personne. Mentionne les personnes qui peuvent accepter l'invitation, ou retire l'option.",
 		usersNeedManageGuild: 'Tu as besoin de **Gérer le serveur** pour choisir qui peut accepter une invitation.',
 		botNeedsManageGuild:
 			"J'ai besoin de **Gérer le serveur** pour choisir qui peut accepter une invitation. Demande à un admin du serveur de l'accorder à mon rôle.",
-		fileTooLarge: (name, maxMiB) => `\`${name}\` est trop gros : la liste des personnes peut faire au plus ${maxMiB} Mio.`,
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` est trop gros : la liste des personnes peut faire au plus ${maxMiB} Mio.`,
 		fileUnreadable: (name) =>
 			`Je n'ai pas pu lire \`${name}\`. Envoie un fichier CSV ou texte d'identifiants d'utilisateurs, un par ligne ou séparés par des virgules.`,
 		fileTimeout: (name) =>

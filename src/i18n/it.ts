@@ -28,9 +28,18 @@ export const it: Messages = {
 				description: "Solo canali vocali o Stage: ID applicazione dell'attività da aprire",
 			},
 			role: { name: 'ruolo', description: 'Ruolo dato a chi entra con questo invito (richiede Gestisci ruoli)' },
-			more_roles: { name: 'altri_ruoli', description: "Altri ruoli all'ingresso: menzioni o ID di ruoli, separati da spazi o virgole" },
-			users: { name: 'utenti', description: 'Solo queste persone possono accettarlo: menzioni o ID (richiede Gestisci server)' },
-			users_file: { name: 'file_utenti', description: 'Solo le persone in questo file CSV o di testo con ID utente (richiede Gestisci server)' },
+			more_roles: {
+				name: 'altri_ruoli',
+				description: "Altri ruoli all'ingresso: menzioni o ID di ruoli, separati da spazi o virgole",
+			},
+			users: {
+				name: 'utenti',
+				description: 'Solo queste persone possono accettarlo: menzioni o ID (richiede Gestisci server)',
+			},
+			users_file: {
+				name: 'file_utenti',
+				description: 'Solo le persone in questo file CSV o di testo con ID utente (richiede Gestisci server)',
+			},
 			reason: { name: 'motivo', description: 'Motivo mostrato nel registro di controllo' },
 		},
 	},
@@ -75,10 +84,9 @@ export const it: Messages = {
 		noBody: 'Discord ha accettato la richiesta ma non ha restituito alcun invito. Controlla Impostazioni server → Inviti.',
 		recovered: "La risposta di Discord si è persa per strada, ma l'invito è stato creato: eccolo.",
 		targetUsers: (count) =>
-			count === 1
-				? 'Solo 1 persona scelta può accettarlo'
-				: `Solo queste ${count} persone possono accettarlo`,
-		targetUsersProcessing: "Discord sta elaborando l'elenco delle persone; questo messaggio cambierà quando avrà finito.",
+			count === 1 ? 'Solo 1 persona scelta può accettarlo' : `Solo queste ${count} persone possono accettarlo`,
+		targetUsersProcessing:
+			"Discord sta elaborando l'elenco delle persone; questo messaggio cambierà quando avrà finito.",
 		targetUsersCompleted: (count) =>
 			`Discord ha elaborato l'elenco: ${count === 1 ? '1 persona può' : `${count} persone possono`} accettare questo invito.`,
 		targetUsersFailed: (reason) =>
@@ -127,7 +135,8 @@ export const it: Messages = {
 		tooManyRoles: (max) => `Un invito può assegnare al massimo ${max} ruoli.`,
 		usersUnreadable: (values) =>
 			`\`utenti\` accetta menzioni o ID utente separati da spazi o virgole; non riesco a leggere ${values}. Non è stato inviato nulla.`,
-		usersEmpty: "`utenti` non indica nessuno. Menziona le persone che possono accettare l'invito, oppure togli l'opzione.",
+		usersEmpty:
+			"`utenti` non indica nessuno. Menziona le persone che possono accettare l'invito, oppure togli l'opzione.",
 		usersNeedManageGuild: 'Hai bisogno di **Gestisci server** per scegliere chi può accettare un invito.',
 		botNeedsManageGuild:
 			'Ho bisogno di **Gestisci server** per scegliere chi può accettare un invito. Chiedi a un admin del server di concederlo al mio ruolo.',

@@ -18,9 +18,18 @@ export const ko: Messages = {
 			stream_user: { name: '방송', description: '음성 또는 스테이지 전용: 이 멤버의 방송 열기' },
 			activity: { name: '활동', description: '음성 또는 스테이지 전용: 열 활동의 애플리케이션 ID' },
 			role: { name: '역할', description: '이 초대로 참가한 사람에게 줄 역할 (역할 관리하기 권한 필요)' },
-			more_roles: { name: '추가_역할', description: '참가 시 줄 추가 역할: 역할 멘션 또는 ID, 공백이나 쉼표로 구분' },
-			users: { name: '사용자', description: '이 사람들만 수락할 수 있음: 멘션 또는 ID (서버 관리하기 권한 필요)' },
-			users_file: { name: '사용자_파일', description: '이 CSV 또는 텍스트 파일의 사용자 ID만 수락할 수 있음 (서버 관리하기 권한 필요)' },
+			more_roles: {
+				name: '추가_역할',
+				description: '참가 시 줄 추가 역할: 역할 멘션 또는 ID, 공백이나 쉼표로 구분',
+			},
+			users: {
+				name: '사용자',
+				description: '이 사람들만 수락할 수 있음: 멘션 또는 ID (서버 관리하기 권한 필요)',
+			},
+			users_file: {
+				name: '사용자_파일',
+				description: '이 CSV 또는 텍스트 파일의 사용자 ID만 수락할 수 있음 (서버 관리하기 권한 필요)',
+			},
 			reason: { name: '사유', description: '감사 로그에 표시될 사유' },
 		},
 	},

@@ -28,9 +28,19 @@ export const nl: Messages = {
 				description: 'Alleen spraak of podium: applicatie-ID van de te openen activiteit',
 			},
 			role: { name: 'rol', description: 'Rol voor wie via deze uitnodiging lid wordt (vereist Rollen beheren)' },
-			more_roles: { name: 'meer_rollen', description: "Meer rollen bij binnenkomst: rolvermeldingen of id's, gescheiden door spaties of komma's" },
-			users: { name: 'gebruikers', description: "Alleen deze mensen kunnen hem accepteren: vermeldingen of id's (vereist Server beheren)" },
-			users_file: { name: 'gebruikers_bestand', description: "Alleen de mensen in dit CSV- of tekstbestand met gebruikers-id's (vereist Server beheren)" },
+			more_roles: {
+				name: 'meer_rollen',
+				description: "Meer rollen bij binnenkomst: rolvermeldingen of id's, gescheiden door spaties of komma's",
+			},
+			users: {
+				name: 'gebruikers',
+				description: "Alleen deze mensen kunnen hem accepteren: vermeldingen of id's (vereist Server beheren)",
+			},
+			users_file: {
+				name: 'gebruikers_bestand',
+				description:
+					"Alleen de mensen in dit CSV- of tekstbestand met gebruikers-id's (vereist Server beheren)",
+			},
 			reason: { name: 'reden', description: 'Reden die in het auditlogboek wordt getoond' },
 		},
 	},
@@ -127,11 +137,13 @@ export const nl: Messages = {
 		tooManyRoles: (max) => `Een uitnodiging kan hoogstens ${max} rollen geven.`,
 		usersUnreadable: (values) =>
 			`\`gebruikers\` neemt vermeldingen of gebruikers-id's, gescheiden door spaties of komma's; ik kan ${values} niet lezen. Er is niets verstuurd.`,
-		usersEmpty: '`gebruikers` noemt niemand. Vermeld de mensen die de uitnodiging mogen accepteren, of laat de optie weg.',
+		usersEmpty:
+			'`gebruikers` noemt niemand. Vermeld de mensen die de uitnodiging mogen accepteren, of laat de optie weg.',
 		usersNeedManageGuild: 'Je hebt **Server beheren** nodig om te kiezen wie een uitnodiging kan accepteren.',
 		botNeedsManageGuild:
 			'Ik heb **Server beheren** nodig om te kiezen wie een uitnodiging kan accepteren. Vraag een serverbeheerder om dit aan mijn rol te geven.',
-		fileTooLarge: (name, maxMiB) => `\`${name}\` is te groot: de lijst met mensen mag hoogstens ${maxMiB} MiB zijn.`,
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` is te groot: de lijst met mensen mag hoogstens ${maxMiB} MiB zijn.`,
 		fileUnreadable: (name) =>
 			`Ik kon \`${name}\` niet lezen. Upload een CSV- of tekstbestand met gebruikers-id's, één per regel of gescheiden door komma's.`,
 		fileTimeout: (name) =>

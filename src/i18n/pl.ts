@@ -36,9 +36,19 @@ export const pl: Messages = {
 				name: 'rola',
 				description: 'Rola dla osób dołączających przez to zaproszenie (wymaga Zarządzaj rolami)',
 			},
-			more_roles: { name: 'więcej_ról', description: 'Więcej ról po dołączeniu: wzmianki lub ID ról, oddzielone spacjami lub przecinkami' },
-			users: { name: 'użytkownicy', description: 'Tylko te osoby mogą je przyjąć: wzmianki lub ID (wymaga Zarządzaj serwerem)' },
-			users_file: { name: 'plik_użytkowników', description: 'Tylko osoby z tego pliku CSV lub tekstowego z ID użytkowników (wymaga Zarządzaj serwerem)' },
+			more_roles: {
+				name: 'więcej_ról',
+				description: 'Więcej ról po dołączeniu: wzmianki lub ID ról, oddzielone spacjami lub przecinkami',
+			},
+			users: {
+				name: 'użytkownicy',
+				description: 'Tylko te osoby mogą je przyjąć: wzmianki lub ID (wymaga Zarządzaj serwerem)',
+			},
+			users_file: {
+				name: 'plik_użytkowników',
+				description:
+					'Tylko osoby z tego pliku CSV lub tekstowego z ID użytkowników (wymaga Zarządzaj serwerem)',
+			},
 			reason: { name: 'powód', description: 'Powód widoczny w dzienniku zdarzeń' },
 		},
 	},
@@ -148,8 +158,10 @@ export const pl: Messages = {
 		tooManyRoles: (max) => `Zaproszenie może nadać najwyżej ${max} ról.`,
 		usersUnreadable: (values) =>
 			`\`użytkownicy\` przyjmuje wzmianki lub ID użytkowników oddzielone spacjami lub przecinkami; nie potrafię odczytać: ${values}. Nic nie wysłano.`,
-		usersEmpty: '`użytkownicy` nie wskazuje nikogo. Wspomnij osoby, które mogą przyjąć zaproszenie, albo pomiń tę opcję.',
-		usersNeedManageGuild: 'Aby wybrać, kto może przyjąć zaproszenie, potrzebujesz uprawnienia **Zarządzaj serwerem**.',
+		usersEmpty:
+			'`użytkownicy` nie wskazuje nikogo. Wspomnij osoby, które mogą przyjąć zaproszenie, albo pomiń tę opcję.',
+		usersNeedManageGuild:
+			'Aby wybrać, kto może przyjąć zaproszenie, potrzebujesz uprawnienia **Zarządzaj serwerem**.',
 		botNeedsManageGuild:
 			'Aby wybrać, kto może przyjąć zaproszenie, potrzebuję uprawnienia **Zarządzaj serwerem**. Poproś administratora serwera o nadanie go mojej roli.',
 		fileTooLarge: (name, maxMiB) => `\`${name}\` jest za duży: lista osób może mieć najwyżej ${maxMiB} MiB.`,

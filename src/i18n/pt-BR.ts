@@ -25,9 +25,18 @@ export const ptBR: Messages = {
 			},
 			activity: { name: 'atividade', description: 'Só voz ou palco: ID do aplicativo da Atividade a abrir' },
 			role: { name: 'cargo', description: 'Cargo dado a quem entrar com este convite (requer Gerenciar cargos)' },
-			more_roles: { name: 'mais_cargos', description: 'Mais cargos ao entrar: menções ou ids de cargos, separados por espaços ou vírgulas' },
-			users: { name: 'usuários', description: 'Só estas pessoas podem aceitá-lo: menções ou ids (requer Gerenciar servidor)' },
-			users_file: { name: 'arquivo_usuários', description: 'Só as pessoas deste arquivo CSV ou de texto com ids (requer Gerenciar servidor)' },
+			more_roles: {
+				name: 'mais_cargos',
+				description: 'Mais cargos ao entrar: menções ou ids de cargos, separados por espaços ou vírgulas',
+			},
+			users: {
+				name: 'usuários',
+				description: 'Só estas pessoas podem aceitá-lo: menções ou ids (requer Gerenciar servidor)',
+			},
+			users_file: {
+				name: 'arquivo_usuários',
+				description: 'Só as pessoas deste arquivo CSV ou de texto com ids (requer Gerenciar servidor)',
+			},
 			reason: { name: 'motivo', description: 'Motivo exibido no registro de auditoria' },
 		},
 	},
@@ -126,12 +135,14 @@ export const ptBR: Messages = {
 		usersNeedManageGuild: 'Você precisa de **Gerenciar servidor** para escolher quem pode aceitar um convite.',
 		botNeedsManageGuild:
 			'Eu preciso de **Gerenciar servidor** para escolher quem pode aceitar um convite. Peça a um admin do servidor para dar isso ao meu cargo.',
-		fileTooLarge: (name, maxMiB) => `\`${name}\` é grande demais: a lista de pessoas pode ter no máximo ${maxMiB} MiB.`,
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` é grande demais: a lista de pessoas pode ter no máximo ${maxMiB} MiB.`,
 		fileUnreadable: (name) =>
 			`Não consegui ler \`${name}\`. Envie um arquivo CSV ou de texto com ids de usuários, um por linha ou separados por vírgulas.`,
 		fileTimeout: (name) =>
 			`\`${name}\` demorou demais para baixar, então não criei nenhum convite. Tente de novo daqui a pouco.`,
-		fileUnreadableIds: (name, values) => `Estas linhas de \`${name}\` não são ids de usuários: ${values}. Nada foi enviado.`,
+		fileUnreadableIds: (name, values) =>
+			`Estas linhas de \`${name}\` não são ids de usuários: ${values}. Nada foi enviado.`,
 		fileEmpty: (name) =>
 			`\`${name}\` não tem ninguém. Coloque um id de usuário por linha, com ou sem o cabeçalho \`user_id\`.`,
 	},

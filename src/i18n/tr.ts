@@ -27,9 +27,19 @@ export const tr: Messages = {
 				description: 'Yalnızca ses veya sahne: açılacak Etkinliğin uygulama kimliği',
 			},
 			role: { name: 'rol', description: 'Bu davetle katılanlara verilecek rol (Rolleri Yönet izni gerekir)' },
-			more_roles: { name: 'diğer_roller', description: "Katılınca verilecek diğer roller: rol etiketleri veya ID'ler, boşluk ya da virgülle ayrılmış" },
-			users: { name: 'kullanıcılar', description: "Yalnızca bu kişiler kabul edebilir: etiketler veya ID'ler (Sunucuyu Yönet gerekir)" },
-			users_file: { name: 'kullanıcı_dosyası', description: "Yalnızca bu CSV veya metin dosyasındaki kullanıcı ID'leri (Sunucuyu Yönet gerekir)" },
+			more_roles: {
+				name: 'diğer_roller',
+				description:
+					"Katılınca verilecek diğer roller: rol etiketleri veya ID'ler, boşluk ya da virgülle ayrılmış",
+			},
+			users: {
+				name: 'kullanıcılar',
+				description: "Yalnızca bu kişiler kabul edebilir: etiketler veya ID'ler (Sunucuyu Yönet gerekir)",
+			},
+			users_file: {
+				name: 'kullanıcı_dosyası',
+				description: "Yalnızca bu CSV veya metin dosyasındaki kullanıcı ID'leri (Sunucuyu Yönet gerekir)",
+			},
 			reason: { name: 'sebep', description: 'Denetim Kaydında gösterilecek sebep' },
 		},
 	},
@@ -117,7 +127,8 @@ export const tr: Messages = {
 		tooManyRoles: (max) => `Bir davet en fazla ${max} rol verebilir.`,
 		usersUnreadable: (values) =>
 			`\`kullanıcılar\` boşluk veya virgülle ayrılmış kullanıcı etiketleri ya da ID'ler alır; şunları okuyamıyorum: ${values}. Hiçbir şey gönderilmedi.`,
-		usersEmpty: '`kullanıcılar` kimseyi belirtmiyor. Daveti kabul edebilecek kişileri etiketle ya da seçeneği kaldır.',
+		usersEmpty:
+			'`kullanıcılar` kimseyi belirtmiyor. Daveti kabul edebilecek kişileri etiketle ya da seçeneği kaldır.',
 		usersNeedManageGuild: 'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacın var.',
 		botNeedsManageGuild:
 			'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacım var. Bir sunucu yöneticisinden bunu rolüme vermesini iste.',

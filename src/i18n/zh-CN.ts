@@ -18,9 +18,15 @@ export const zhCN: Messages = {
 			stream_user: { name: '直播', description: '仅限语音或舞台频道：打开此成员的直播' },
 			activity: { name: '活动', description: '仅限语音或舞台频道：要打开的活动的应用 ID' },
 			role: { name: '身份组', description: '通过此邀请加入的成员获得的身份组（需要“管理身份组”权限）' },
-			more_roles: { name: '更多身份组', description: '加入时授予的更多身份组：身份组提及或 ID，用空格或逗号分隔' },
+			more_roles: {
+				name: '更多身份组',
+				description: '加入时授予的更多身份组：身份组提及或 ID，用空格或逗号分隔',
+			},
 			users: { name: '用户', description: '只有这些人可以接受：用户提及或 ID（需要 管理服务器 权限）' },
-			users_file: { name: '用户文件', description: '只有此 CSV 或文本文件中的用户 ID 可以接受（需要 管理服务器 权限）' },
+			users_file: {
+				name: '用户文件',
+				description: '只有此 CSV 或文本文件中的用户 ID 可以接受（需要 管理服务器 权限）',
+			},
 			reason: { name: '原因', description: '显示在审核日志中的原因' },
 		},
 	},
@@ -109,7 +115,8 @@ export const zhCN: Messages = {
 			`\`用户\` 需要用空格或逗号分隔的用户提及或 ID；无法读取：${values}。未发送任何内容。`,
 		usersEmpty: '`用户` 没有指定任何人。请提及可以接受邀请的人，或去掉此选项。',
 		usersNeedManageGuild: '你需要 **管理服务器** 权限才能选择谁可以接受邀请。',
-		botNeedsManageGuild: '我需要 **管理服务器** 权限才能选择谁可以接受邀请。请让服务器管理员为我的身份组授予此权限。',
+		botNeedsManageGuild:
+			'我需要 **管理服务器** 权限才能选择谁可以接受邀请。请让服务器管理员为我的身份组授予此权限。',
 		fileTooLarge: (name, maxMiB) => `\`${name}\` 太大：用户列表最多 ${maxMiB} MiB。`,
 		fileUnreadable: (name) => `无法读取 \`${name}\`。请上传包含用户 ID 的 CSV 或文本文件，每行一个或用逗号分隔。`,
 		fileTimeout: (name) => `\`${name}\` 下载时间过长，因此没有创建邀请。请稍后再试。`,

@@ -1,4 +1,4 @@
-import { type APIUser, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { type APIAttachment, type APIUser, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { CommandStore } from './commands.js';
 import { discordError, FormErrors, type Reply } from './errors.js';
 import type { InteractionRegistry } from './interactions.js';
@@ -21,6 +21,7 @@ export interface ResolvedOptions {
 	heartbeatIntervalMs: number;
 	privilegedIntents: number;
 	maxRecordedRequests: number;
+	targetUsersJobMs: number;
 }
 
 /** The shared state every part of the local Discord works on. */
@@ -34,9 +35,20 @@ export interface LocalState {
 	readonly gatewayUrl: string;
 	/** Hex Ed25519 public key of the application (its `verify_key`). */
 	readonly publicKey: string;
+	/** Files "uploaded" with commands, by attachment id, served under ATTACHMENTS_PATH. */
+	readonly attachments: Map<string, StoredAttachment>;
 	/** The bot's user object (from the guild model: the member whose id is the application id). */
 	botUser(): APIUser;
 	log(line: string): void;
+}
+
+/** Where uploaded files are served: `/attachments/{id}/{filename}`, like Discord's CDN. */
+export const ATTACHMENTS_PATH = '/attachments';
+
+/** An uploaded file and the attachment object interactions carry for it. */
+export interface StoredAttachment {
+	attachment: APIAttachment;
+	data: Uint8Array;
 }
 
 /** What a route handler gets. */
@@ -82,19 +94,6 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 	return params;
 }
 
-/** The `payload_json` part of a multipart body (what discord.js sends with files). */
-function multipartPayloadJson(raw: string, contentType: string): string | undefined {
-	const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-	const boundary = match?.[1] ?? match?.[2];
-	if (!boundary) return undefined;
-	for (const part of raw.split(`--${boundary}`)) {
-		const split = part.indexOf('\r\n\r\n');
-		if (split < 0) continue;
-		if (/name="payload_json"/i.test(part.slice(0, split))) return part.slice(split + 4).replace(/\r\n$/, '');
-	}
-	return undefined;
-}
-
 /**
  * The JSON body of a request, or the error Discord gives: 50035 when the content type is
  * not JSON (Discord lists the types it takes), 50109 when the JSON does not parse, 50035
@@ -106,12 +105,12 @@ export function jsonBody<T = Record<string, unknown>>(
 	kind: 'object' | 'array' = 'object',
 	options: { multipart?: boolean } = {},
 ): { ok: true; value: T } | { ok: false; reply: Reply } {
-	const contentType = request.headers['content-type'] ?? '';
-	const type = contentType.toLowerCase();
+	const type = (request.headers['content-type'] ?? '').toLowerCase();
 	let text: string | undefined;
 	if (type.startsWith('application/json')) text = request.rawBody;
-	else if (options.multipart && type.startsWith('multipart/form-data'))
-		text = multipartPayloadJson(request.rawBody, contentType);
+	// A multipart body without `payload_json` carries only files: the JSON fields are all absent.
+	else if (options.multipart && type.startsWith('multipart/form-data') && request.form)
+		text = request.form.fields.payload_json ?? '{}';
 	if (text === undefined) {
 		return {
 			ok: false,

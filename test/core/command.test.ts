@@ -161,6 +161,6 @@ describe('the registered /invite command', () => {
 		const first = buildInviteCommand();
 		first.options?.pop();
 		expect(buildInviteCommand()).toEqual(inviteCommand);
-		expect(inviteCommand.options).toHaveLength(9);
+		expect(inviteCommand.options).toHaveLength(12);
 	});
 });

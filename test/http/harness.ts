@@ -42,6 +42,8 @@ export async function startHttpHarness(
 		}),
 		applicationId: discord.applicationId,
 		deferAfterMs: options.deferAfterMs,
+		attachmentTimeoutMs: options.attachmentTimeoutMs,
+		jobPollDelaysMs: options.jobPollDelaysMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
 		logger: options.logger,
 	});
