@@ -15,9 +15,9 @@ import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
 import { type InvalidLine, listInvalid, parseIdList } from './ids.js';
 import type {
+	ChannelInviteRequest,
 	ChannelPermissions,
 	InviteInvocation,
-	InviteRequest,
 	InvocationAttachment,
 	InvocationChannel,
 	InvocationRole,
@@ -128,7 +128,7 @@ export interface ReadOptions {
 }
 
 /** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
-export function checkOptions(
+export function readInviteOptions(
 	invocation: InviteInvocation,
 	vocabulary: readonly DurationVocabulary[] = [],
 ): Checked<ReadOptions> {
@@ -316,7 +316,7 @@ export function buildRequest(
 	invocation: InviteInvocation,
 	read: ReadOptions,
 	targetUsers: readonly string[] = read.users,
-): InviteRequest {
+): ChannelInviteRequest {
 	const { options } = invocation;
 	const body: RESTPostAPIChannelInviteJSONBody = { max_age: read.maxAge };
 	if (options.max_uses !== undefined) body.max_uses = options.max_uses;
@@ -331,7 +331,7 @@ export function buildRequest(
 	}
 	const roleIds = [...(options.role ? [options.role.id] : []), ...read.moreRoleIds];
 	if (roleIds.length > 0) body.role_ids = roleIds;
-	const request: InviteRequest = { channelId: read.target.id, body, reason: auditLogReason(invocation) };
+	const request: ChannelInviteRequest = { channelId: read.target.id, body, reason: auditLogReason(invocation) };
 	if (read.limitsUsers) request.targetUsers = [...new Set(targetUsers)];
 	return request;
 }

@@ -5,54 +5,51 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import {
-	canListInvites,
-	createChannelInvite,
-	findLostInvite,
-	onChannelRateLimit,
-	targetUsersFile,
-} from '../discord/invites.js';
+import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
 	buildRequest,
-	checkOptions,
 	checkPermissions,
 	invalidFileLines,
 	lookupsNeeded,
 	type ReadOptions,
 	type Refusal,
+	readInviteOptions,
 	refusalText,
 	TARGET_USERS_FILE_MAX_BYTES,
 } from './checks.js';
+import { COMMAND_NAME } from './command.js';
 import {
-	ANSWER_WINDOW_MS,
 	DEFAULT_ATTACHMENT_TIMEOUT_MS,
 	DEFAULT_DEFER_AFTER_MS,
 	DEFAULT_JOB_POLL_DELAYS_MS,
 	DeadlineReply,
-	type Delivery,
 	type InteractionResponder,
 	pollDelaysWithin,
+	type ResponseDelivery,
 } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
 import { parseUsersFile } from './ids.js';
+import { canListInvites, findLostInvite } from './lost-invite.js';
 import { type RenderContext, type ReplyMessage, renderInvite, textReply } from './render.js';
 import { followTargetUsersJob, isFinished, type JobReport } from './target-users.js';
 import type {
 	AttachmentContent,
 	AttachmentLimits,
+	ChannelInviteRequest,
 	ChannelPermissions,
 	InviteInvocation,
-	InviteRequest,
 	InvocationAttachment,
 	InvocationRole,
 	RoleStanding,
 } from './types.js';
 
-export { ANSWER_WINDOW_MS };
-
-/** Lookups for what the interaction payload does not carry, and the downloads it names. Each is optional. */
+/**
+ * Lookups for what the interaction payload does not carry. Each is optional. One that throws
+ * counts as unknown: the core logs it (`could not look up ...`) and decides without it, so a
+ * transport's lookups simply throw.
+ */
 export interface InviteLookups {
 	/** Where the invoker and the bot stand in the server (asked for roles and for chosen users). */
 	roleStanding?: () => Promise<RoleStanding | undefined>;
@@ -63,7 +60,7 @@ export interface InviteLookups {
 	 * resolve them). Ids missing from the map are not roles of the server; undefined: unknown.
 	 */
 	roles?: (ids: readonly string[]) => Promise<ReadonlyMap<string, InvocationRole> | undefined>;
-	/** Downloads an uploaded file (`users_file`) within the limits. */
+	/** Downloads an uploaded file (`users_file`) within the limits. I/O: the transport's edge. */
 	attachment?: (attachment: InvocationAttachment, limits: AttachmentLimits) => Promise<AttachmentContent>;
 }
 
@@ -87,17 +84,24 @@ export interface InviteDependencies {
 	signal?: AbortSignal | undefined;
 }
 
-/** What happened, for logs, tests and the sandbox. */
+/** How long the listing that recovers a lost invite may take. */
+const RECOVERY_TIMEOUT_MS = 5_000;
+
+/** What happened, for logs, metrics, tests and the sandbox. */
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
 	status: 'created' | 'refused' | 'failed';
-	request?: InviteRequest | undefined;
+	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
-	delivery: Delivery;
+	delivery: ResponseDelivery;
+	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
+	latencyMs: number;
+	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
+	rateLimitWaitMs: number;
 	/**
 	 * For an invite limited to chosen users: settles once Discord has reported on the list (and
 	 * the reply was edited to say so) or polling gave up. Never rejects.
@@ -105,23 +109,42 @@ export interface InviteOutcome {
 	job?: Promise<JobReport | undefined> | undefined;
 }
 
+/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
+	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
+	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
+	return outcome.status;
+}
+
+/** An outcome before its delivery and timings are known. */
+type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs' | 'job'>;
+
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
 export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
 	const logger = deps.logger ?? silentLogger;
 	const messages = messagesFor(invocation.locale, invocation.guildLocale);
+	const receivedAt = deps.receivedAt ?? Date.now();
 	const deadline = new DeadlineReply(deps.responder, {
-		receivedAt: deps.receivedAt ?? Date.now(),
+		receivedAt,
 		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
 		logger,
 	});
-	const finish = async (partial: Omit<InviteOutcome, 'delivery' | 'interactionId'>): Promise<InviteOutcome> => ({
-		interactionId: invocation.interactionId,
-		...partial,
-		delivery: await deadline.send(partial.reply),
-	});
+	const waits = { rateLimitMs: 0 };
+	const finish = async (partial: OutcomeSoFar): Promise<InviteOutcome> => {
+		const delivery = await deadline.send(partial.reply);
+		const outcome: InviteOutcome = {
+			interactionId: invocation.interactionId,
+			...partial,
+			delivery,
+			latencyMs: Date.now() - receivedAt,
+			rateLimitWaitMs: waits.rateLimitMs,
+		};
+		logInteraction(logger, invocation, outcome);
+		return outcome;
+	};
 
 	try {
-		const read = checkOptions(invocation, vocabularyOf(messages));
+		const read = readInviteOptions(invocation, vocabularyOf(messages));
 		if (!read.ok)
 			return await finish({
 				status: 'refused',
@@ -130,10 +153,24 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			});
 
 		const needs = lookupsNeeded(invocation, read.value);
+		const lookup = async <T>(what: string, run: (() => Promise<T | undefined>) | undefined) => {
+			try {
+				return await run?.();
+			} catch (error) {
+				logger.warn({ interaction: invocation.interactionId, err: error }, `could not look up ${what}`);
+				return undefined;
+			}
+		};
+		const roleStanding = deps.lookups?.roleStanding;
+		const channelPermissions = deps.lookups?.channelPermissions;
+		const rolesById = deps.lookups?.roles;
+		const targetId = read.value.target.id;
 		const [standing, channel, roles] = await Promise.all([
-			needs.roleStanding ? deps.lookups?.roleStanding?.() : undefined,
-			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
-			needs.roles.length > 0 ? deps.lookups?.roles?.(needs.roles) : undefined,
+			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
+			needs.channelPermissions && channelPermissions
+				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
+				: undefined,
+			needs.roles.length > 0 && rolesById ? lookup('roles', () => rolesById(needs.roles)) : undefined,
 		]);
 		const allowed = checkPermissions(invocation, read.value, { standing, channel, roles }, messages);
 		if (!allowed.ok)
@@ -161,6 +198,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			messages,
 			logger,
 			read.value.target.appPermissions ?? channel?.bot,
+			waits,
 		);
 		const outcome = await finish(created.result);
 		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
@@ -169,36 +207,30 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
-		logger.error('unexpected error in /invite', { reference, interaction: invocation.interactionId, error });
+		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
 	}
 }
 
 async function createInvite(
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
 	deps: InviteDependencies,
 	deadline: DeadlineReply,
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<{ result: Omit<InviteOutcome, 'delivery' | 'interactionId'>; render?: Rendered }> {
-	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
+	waits: { rateLimitMs: number },
+): Promise<{ result: OutcomeSoFar; render?: Rendered }> {
+	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
 	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
-		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
+		waits.rateLimitMs += wait;
+		deadline.rateLimited(wait);
 	});
 	const requestedAt = Date.now();
-	// Past the interaction token's life nobody can be told about an invite: don't send it then.
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
-	// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
-	// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
-	const window = new AbortController();
-	const windowTimer = setTimeout(
-		() => window.abort(),
-		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
-	);
-	windowTimer.unref();
+	const window = deadline.answerWindow();
 	const context: RenderContext = {
 		requestedAt,
 		unique: request.body.unique,
@@ -208,13 +240,11 @@ async function createInvite(
 	};
 	try {
 		const file = request.targetUsers ? targetUsersFile(request.targetUsers) : undefined;
-		const invite = await createChannelInvite(deps.rest, request, file, window.signal);
-		const reply = renderInvite(invite, context, messages);
-		logger.info('invite created', {
-			interaction: invocation.interactionId,
-			channel: request.channelId,
-			code: invite?.code,
+		const invite = await createChannelInvite(deps.rest, request.channelId, request.body, file, {
+			reason: request.reason,
+			signal: window.signal,
 		});
+		const reply = renderInvite(invite, context, messages);
 		return {
 			result: { status: 'created', request, invite, reply },
 			...(invite ? { render: { invite, context } } : {}),
@@ -224,14 +254,22 @@ async function createInvite(
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
 			const botUserId = deps.botUserId;
 			const found = await (typeof botUserId === 'function' ? botUserId() : Promise.resolve(botUserId))
-				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
+				.then(async (id) =>
+					findLostInvite(
+						await getChannelInvites(deps.rest, request.channelId, {
+							signal: AbortSignal.timeout(RECOVERY_TIMEOUT_MS),
+						}),
+						request,
+						id,
+						requestedAt,
+					),
+				)
 				.catch(() => undefined);
 			if (found) {
-				logger.warn('answer lost, invite recovered', {
-					interaction: invocation.interactionId,
-					code: found.code,
-					error,
-				});
+				logger.warn(
+					{ interaction: invocation.interactionId, code: found.code, err: error },
+					'answer lost, invite recovered',
+				);
 				const recovered = { ...context, recovered: true };
 				const reply = renderInvite(found, recovered, messages);
 				return {
@@ -242,17 +280,37 @@ async function createInvite(
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
 		if (failure.log)
-			logger.warn('invite request failed', {
-				interaction: invocation.interactionId,
-				failure: failure.id,
-				reference,
-				error,
-			});
+			logger.warn(
+				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
+				'invite request failed',
+			);
 		return { result: { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) } };
 	} finally {
-		clearTimeout(windowTimer);
+		window.clear();
 		stopListening();
 	}
+}
+
+/**
+ * The one `info` line per interaction: who asked where, what came of it, how it was
+ * delivered and how long it took (rate-limit waits included).
+ */
+function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: InviteOutcome): void {
+	logger.info(
+		{
+			interaction: invocation.interactionId,
+			guild: invocation.guildId,
+			channel: outcome.request?.channelId ?? invocation.channel.id,
+			user: invocation.invoker.id,
+			command: COMMAND_NAME,
+			outcome: outcomeLabel(outcome),
+			delivery: outcome.delivery,
+			latencyMs: outcome.latencyMs,
+			rateLimitWaitMs: outcome.rateLimitWaitMs,
+			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+		},
+		'interaction',
+	);
 }
 
 /** An invite and how its reply was rendered, to render it again with the job's status. */
@@ -263,7 +321,7 @@ interface Rendered {
 
 /**
  * The users who alone may accept the invite: `users`, plus the lines of `users_file` once it
- * is downloaded (bounded in size and time) and read. Every id in the file must be one.
+ * is downloaded (bounded in size and time) and read. Every line of the file must be a user id.
  */
 async function targetUsers(
 	read: ReadOptions,
@@ -309,7 +367,7 @@ async function targetUsers(
  */
 async function followJob(
 	rendered: Rendered,
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
 	deps: InviteDependencies,
 	messages: Messages,
@@ -329,17 +387,20 @@ async function followJob(
 			signal: deps.signal,
 		});
 		if (!isFinished(report) || deps.signal?.aborted) return report;
-		logger.info('target-users job finished', {
-			interaction: invocation.interactionId,
-			code: rendered.invite.code,
-			status: report.status,
-			users: report.totalUsers,
-			requested: request.targetUsers?.length,
-		});
+		logger.info(
+			{
+				interaction: invocation.interactionId,
+				code: rendered.invite.code,
+				status: report.status,
+				users: report.totalUsers,
+				requested: request.targetUsers?.length,
+			},
+			'target-users job finished',
+		);
 		await deps.responder.edit(renderInvite(rendered.invite, { ...rendered.context, job: report }, messages));
 		return report;
 	} catch (error) {
-		logger.warn('could not report the target-users job', { interaction: invocation.interactionId, error });
+		logger.warn({ interaction: invocation.interactionId, err: error }, 'could not report the target-users job');
 		return undefined;
 	}
 }

@@ -61,16 +61,15 @@ export async function followTargetUsersJob(options: FollowJobOptions): Promise<J
 			}
 			// No job for this invite (10124): nothing will ever be reported.
 			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInviteTargetUsersJob) {
-				logger.warn('no target-users job for the invite', { interaction: options.interactionId, code });
+				logger.warn({ interaction: options.interactionId, code }, 'no target-users job for the invite');
 				return last;
 			}
-			logger.warn('could not read the target-users job status', {
-				interaction: options.interactionId,
-				code,
-				error,
-			});
+			logger.warn(
+				{ interaction: options.interactionId, code, err: error },
+				'could not read the target-users job status',
+			);
 		}
 	}
-	logger.info('target-users job not finished in time', { interaction: options.interactionId, code });
+	logger.info({ interaction: options.interactionId, code }, 'target-users job not finished in time');
 	return last;
 }

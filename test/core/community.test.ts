@@ -12,10 +12,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
 	buildRequest,
-	checkOptions,
 	checkPermissions,
 	MAX_INVITE_ROLES,
 	type Refusal,
+	readInviteOptions,
 	refusalText,
 	TARGET_USERS_FILE_MAX_BYTES,
 } from '../../src/core/checks.js';
@@ -83,7 +83,7 @@ describe('lists of ids', () => {
 });
 
 describe('more_roles, users and users_file before any lookup', () => {
-	const read = (options: InviteOptions) => checkOptions(makeInvocation({ options }));
+	const read = (options: InviteOptions) => readInviteOptions(makeInvocation({ options }));
 
 	it('refuses parts that are no role, an empty list, @everyone and more than Discord allows', () => {
 		expect(refusalOf(read({ more_roles: 'mods, <@&1>' }))).toEqual({
@@ -124,7 +124,7 @@ describe('permissions for several roles and chosen users', () => {
 		looked: Parameters<typeof checkPermissions>[2],
 	): ReturnType<typeof checkPermissions> => {
 		const invocation = makeInvocation({ options });
-		const read = checkOptions(invocation);
+		const read = readInviteOptions(invocation);
 		if (!read.ok) throw new Error(read.refusal.id);
 		return checkPermissions(invocation, read.value, looked, en);
 	};
@@ -177,7 +177,7 @@ describe('permissions for several roles and chosen users', () => {
 describe('the request', () => {
 	it('carries every role id and the union of users, once each', () => {
 		const invocation = makeInvocation({ options: { role: LOW, more_roles: `${MID.id}`, users: `<@${A}>` } });
-		const read = checkOptions(invocation);
+		const read = readInviteOptions(invocation);
 		if (!read.ok) throw new Error(read.refusal.id);
 		const request = buildRequest(invocation, read.value, [A, B, A]);
 		expect(request.body.role_ids).toEqual([LOW.id, MID.id]);

@@ -62,8 +62,13 @@ export function recordingLogger(): Logger & {
 	lines: { level: string; message: string; fields?: Record<string, unknown> | undefined }[];
 } {
 	const lines: { level: string; message: string; fields?: Record<string, unknown> | undefined }[] = [];
-	const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-		void lines.push({ level, message, fields });
+	// pino's argument order: (fields, message) or (message).
+	const at =
+		(level: string) =>
+		(first: object | string, message?: string): void => {
+			if (typeof first === 'string') lines.push({ level, message: first });
+			else lines.push({ level, message: message ?? '', fields: first as Record<string, unknown> });
+		};
 	return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
