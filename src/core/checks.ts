@@ -5,13 +5,14 @@
  * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
  * passed in.
  */
+import { channelMention, roleMention } from '@discordjs/formatters';
 import {
 	ChannelType,
 	InviteTargetType,
 	PermissionFlagsBits,
 	type RESTPostAPIChannelInviteJSONBody,
 } from 'discord-api-types/v10';
-import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
+import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
 import { type InvalidLine, listInvalid, parseIdList } from './ids.js';
 import type {
@@ -64,6 +65,20 @@ export const MAX_INVITE_ROLES = 250;
  */
 export const TARGET_USERS_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The `max_length` each free-text option is registered with. Discord enforces it, but a
+ * payload that does not come from Discord (a replay, a fake, a bug) is refused by length
+ * before anything reads it.
+ */
+export const FREE_TEXT_MAX_LENGTH = {
+	expires: 32,
+	activity: 20,
+	reason: REASON_OPTION_MAX_LENGTH,
+	// Discord's limit for any text option: room for 250 role or about 250 user mentions.
+	more_roles: 6_000,
+	users: 6_000,
+} as const;
+
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type CheckMessages = Messages['check'];
@@ -82,10 +97,6 @@ const refuse = <K extends keyof CheckMessages>(
 	id: K,
 	...args: ArgsOf<CheckMessages[K]>
 ): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { id, args } as Refusal });
-
-export const channelMention = (id: string): string => `<#${id}>`;
-export const roleMention = (id: string): string => `<@&${id}>`;
-export const userMention = (id: string): string => `<@${id}>`;
 
 /** The channel the invite is for: the `channel` option, else the channel the command ran in. */
 export function targetChannel(invocation: InviteInvocation): InvocationChannel {
@@ -135,6 +146,14 @@ export function readInviteOptions(
 	if (invocation.guildId === null) return refuse('notInGuild');
 	const target = targetChannel(invocation);
 	const { options } = invocation;
+	// Length first: nothing below may spend time on an input Discord would never send.
+	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
+		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
+	for (const name of ['expires', 'activity', 'more_roles', 'users'] as const) {
+		const value = options[name];
+		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
+			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
+	}
 	const mention = channelMention(target.id);
 
 	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
@@ -171,9 +190,6 @@ export function readInviteOptions(
 	}
 	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
 		return refuse('activityNotAnId', options.activity);
-
-	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
-		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
@@ -264,7 +280,14 @@ export function checkPermissions(
 		(name) => !grants(invoker, PermissionFlagsBits[name]),
 	);
 	if (invokerMissing.length > 0)
-		return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
+		return refuse(
+			'invokerMissing',
+			mention,
+			formatList(
+				messages,
+				invokerMissing.map((name) => messages.permission[name]),
+			),
+		);
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
 	if (!botHas(bot, PermissionFlagsBits.ViewChannel))
 		return refuse('botMissing', mention, messages.permission.ViewChannel);

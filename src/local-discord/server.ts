@@ -164,6 +164,10 @@ class LocalDiscordServer implements LocalDiscord {
 		return attachment;
 	}
 
+	clearFaults(): void {
+		this.#rest.clearFaults();
+	}
+
 	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction {
 		return buildCommandInteraction(this.#state, init);
 	}

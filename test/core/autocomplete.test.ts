@@ -89,3 +89,14 @@ describe('suggestExpires', () => {
 		}
 	});
 });
+
+describe('suggestExpires on hostile input', () => {
+	it('answers 60,000 typed characters at once, with one suggestion of at most 100 characters', () => {
+		const started = performance.now();
+		const choices = suggestExpires(`${'1'.repeat(60_000)}!`, 'en-US', en);
+		expect(performance.now() - started).toBeLessThan(1_000);
+		expect(choices).toHaveLength(1);
+		expect(choices[0]?.name.length).toBeLessThanOrEqual(100);
+		expect(choices[0]?.value.length).toBeLessThanOrEqual(100);
+	});
+});

@@ -148,6 +148,21 @@ describe('injected faults', () => {
 		expect(discord.guild.invites).toHaveLength(1);
 	});
 
+	it('applies the request and closes the connection before any response with a drop fault', async () => {
+		const { discord, rest } = await start();
+		discord.inject('POST', INVITES, { drop: true });
+		await expect(post(rest)).rejects.toThrow();
+		expect(discord.guild.invites).toHaveLength(1);
+	});
+
+	it('applies the request and answers a 200 whose JSON is cut off with a malformed fault', async () => {
+		const { discord, rest } = await start();
+		discord.inject('POST', INVITES, { malformed: true });
+		await expect(post(rest)).rejects.toThrow(SyntaxError);
+		expect(discord.guild.invites).toHaveLength(1);
+		expect(discord.requestsTo('POST', INVITES)[0]?.status).toBe(200);
+	});
+
 	it('fails only the next `times` matching requests', async () => {
 		const { discord } = await start();
 		discord.inject('GET', '/users/@me', { status: 500 }, 2);
