@@ -211,7 +211,7 @@ describe('the reply', () => {
 
 	it('names every role granted, who alone can accept it, and that Discord is processing the list', () => {
 		const { content } = renderInvite(invite, context, en);
-		expect(content).toContain(`Roles on joining: <@&${LOW.id}>, <@&${MID.id}>`);
+		expect(content).toContain(`Roles on joining: <@&${LOW.id}> and <@&${MID.id}>`);
 		expect(content).toContain('Only these 2 people can accept it');
 		expect(content).toContain(en.reply.targetUsersProcessing);
 	});
@@ -243,7 +243,7 @@ describe('the reply', () => {
 });
 
 describe('Discord refusing the list of users', () => {
-	it("names the lines of Discord's documented 400 for invalid user ids", () => {
+	it("names the field of Discord's documented 400 for invalid user ids", () => {
 		const error = new DiscordAPIError(
 			{ target_users_file: ['Line 5: invalid user ID - must be a valid Discord snowflake'] } as never,
 			undefined as never,
@@ -254,7 +254,7 @@ describe('Discord refusing the list of users', () => {
 		);
 		const failure = classifyError(error);
 		expect(failure.id).toBe('invalidForm');
-		expect(failureText(failure, en)).toContain('target_users_file: Line 5: invalid user ID');
+		expect(failureText(failure, en)).toContain('`target_users_file`');
 	});
 });
 

@@ -418,7 +418,7 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 				max_age: 86_400,
 				role_ids: [roles.member, roles.helper, roles.moderator],
 			});
-			expect(message.content).toContain(`<@&${roles.member}>, <@&${roles.helper}>, <@&${roles.moderator}>`);
+			expect(message.content).toContain(`<@&${roles.member}>, <@&${roles.helper}>, and <@&${roles.moderator}>`);
 		});
 
 		it.each([
@@ -502,7 +502,7 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(csvOf(posts[0])?.text).toBe(`user_id\n${users.alice}\n${users.bob}\n${users.outsider}\n`);
 			expect(message.content).toContain('Only these 3 people can accept it');
 			const final = await editedTo(handle, 'Discord has processed the list: 3 people can accept this invite.');
-			expect(final).toContain(`<@&${roles.member}>, <@&${roles.helper}>, <@&${roles.moderator}>`);
+			expect(final).toContain(`<@&${roles.member}>, <@&${roles.helper}>, and <@&${roles.moderator}>`);
 			expect(final).not.toContain('processing');
 			const invite = discord.guild.invites.find(
 				(i) => i.code === (posts[0]?.response as { code?: string } | undefined)?.code,
