@@ -25,6 +25,12 @@ export const TARGETS = {
 	 */
 	gateway: { p99Ms: 100, minPerSecond: 40, loadedP99Ms: 2_000 },
 	http: { p99Ms: 100, minPerSecond: 40, loadedP99Ms: 2_000 },
+	/**
+	 * The issue's targets for ours (client-side global cap off) beside the reference
+	 * (express + discord-interactions + fetch) and the floor (node:http + verify), measured
+	 * in the same run: ratios, so a busy machine moves all three alike.
+	 */
+	httpSideBySide: { minRateVsReference: 1.5, maxCpuVsReference: 0.5, maxCpuVsFloor: 2.5 },
 	/** The HTTP endpoint with the 50/s lifted, 20 in flight: measured 207-315/s. ~2× headroom. */
 	httpCapacity: { minPerSecond: 100 },
 	/**
