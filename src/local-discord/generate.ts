@@ -116,13 +116,14 @@ export function generateGuild(options: GeneratedGuildOptions = {}): GuildSeed {
 				position: c / 6,
 			});
 		}
-		const type = TYPE_CYCLE[c % TYPE_CYCLE.length]!;
+		const type = TYPE_CYCLE[c % TYPE_CYCLE.length] ?? ChannelType.GuildText;
 		// Every third channel has overwrites, as real servers do for staff and announcement rooms.
+		const staffRole = roleIds[c % Math.max(1, roleIds.length)];
 		const overwrites =
-			c % 3 === 2 && roleIds.length > 0
+			c % 3 === 2 && staffRole
 				? [
 						{
-							id: roleIds[c % roleIds.length]!,
+							id: staffRole,
 							type: OverwriteType.Role,
 							allow: str(P.ManageMessages),
 							deny: '0',
