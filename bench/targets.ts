@@ -31,6 +31,8 @@ export const TARGETS = {
 	 * in the same run: ratios, so a busy machine moves all three alike.
 	 */
 	httpSideBySide: { minRateVsReference: 1.5, maxCpuVsReference: 0.5, maxCpuVsFloor: 2.5 },
+	/** Burst: every reply final within (invites / global rate) + this. */
+	burst: { slackMs: 2_000 },
 	/** The HTTP endpoint with the 50/s lifted, 20 in flight: measured 207-315/s. ~2× headroom. */
 	httpCapacity: { minPerSecond: 100 },
 	/**
