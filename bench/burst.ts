@@ -107,7 +107,9 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 	let transport: Transport | undefined;
 	try {
 		transport = await startTransport(name, discord);
-		const channels = discord.guild.channels.filter((channel) => INVITABLE.has(channel.type)).slice(0, settings.channels);
+		const channels = discord.guild.channels
+			.filter((channel) => INVITABLE.has(channel.type))
+			.slice(0, settings.channels);
 		const here = channels.find((channel) => channel.type === ChannelType.GuildText);
 		if (channels.length < settings.channels || !here) throw new Error('the generated guild has too few channels');
 		const payloads = Array.from({ length: settings.interactions }, (_, i) =>
@@ -142,19 +144,28 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 		if (process.env.BENCH_DEBUG) {
 			const byKind = new Map<string, number>();
 			for (const r of discord.requests) {
-				const key = `${r.method} ${r.path.replace(/\d{17,20}/g, ':id').replace(/\/[\w-]{20,}/g, '/:token')} ${r.status} ${r.status === 429 ? (r.headers && JSON.stringify(r.response)) : ''}`;
+				const key = `${r.method} ${r.path.replace(/\d{17,20}/g, ':id').replace(/\/[\w-]{20,}/g, '/:token')} ${r.status} ${r.status === 429 ? r.headers && JSON.stringify(r.response) : ''}`;
 				byKind.set(key, (byKind.get(key) ?? 0) + 1);
 			}
 			console.error(byKind);
 			const rejected = new Map<number, number>();
 			for (const h of handles) for (const r of h.rejected) rejected.set(r.code, (rejected.get(r.code) ?? 0) + 1);
-			console.error('rejected', rejected, 'answered', handles.filter((h) => h.answeredInMs !== undefined).length, 'http', handles.map((h) => h.httpStatus).slice(0, 20));
+			console.error(
+				'rejected',
+				rejected,
+				'answered',
+				handles.filter((h) => h.answeredInMs !== undefined).length,
+				'http',
+				handles.map((h) => h.httpStatus).slice(0, 20),
+			);
 			console.error(transport.child.stderr().slice(-2000));
 		}
 
 		const inTime = handles.filter(
 			(handle) =>
-				handle.answeredInMs !== undefined && handle.answeredInMs <= 3_000 && !handle.rejected.some((r) => r.code === 10062),
+				handle.answeredInMs !== undefined &&
+				handle.answeredInMs <= 3_000 &&
+				!handle.rejected.some((r) => r.code === 10062),
 		).length;
 		const unanswered = handles.filter((_, i) => finalAt[i] === undefined).length;
 		const withInvite = handles.filter((handle) => handle.state?.content?.includes('discord.gg/')).length;
@@ -198,7 +209,7 @@ export async function benchBurst(
 	log: (line: string) => void = () => {},
 ): Promise<BenchResult[]> {
 	const results: BenchResult[] = [];
-	for (const name of (process.env.BENCH_ONLY ? [process.env.BENCH_ONLY as 'http'] : (['gateway', 'http'] as const))) {
+	for (const name of process.env.BENCH_ONLY ? [process.env.BENCH_ONLY as 'http'] : (['gateway', 'http'] as const)) {
 		log(`burst: ${name}`);
 		results.push(await burst(name, settings));
 	}

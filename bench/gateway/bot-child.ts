@@ -15,8 +15,8 @@
 import {
 	type ChatInputCommandInteraction,
 	Client,
-	type GuildBasedChannel,
 	GatewayIntentBits,
+	type GuildBasedChannel,
 	MessageFlags,
 } from 'discord.js';
 import { startBot } from '../../src/gateway/bot.js';
@@ -24,10 +24,12 @@ import { createInviteCommand } from '../../src/gateway/command.js';
 import { silentLogger } from '../../src/log.js';
 
 const kind = process.argv[2];
-const api = process.env.BENCH_API_URL;
-const token = process.env.BENCH_TOKEN;
+const api = process.env.BENCH_API_URL ?? '';
+const token = process.env.BENCH_TOKEN ?? '';
 if (!api || !token || !process.send || !['floor', 'typical', 'ours'].includes(kind ?? '')) {
-	process.stderr.write('bot-child: run me from the bench (KIND floor|typical|ours, BENCH_API_URL, BENCH_TOKEN, IPC)\n');
+	process.stderr.write(
+		'bot-child: run me from the bench (KIND floor|typical|ours, BENCH_API_URL, BENCH_TOKEN, IPC)\n',
+	);
 	process.exit(2);
 }
 
@@ -55,7 +57,10 @@ async function typical(interaction: ChatInputCommandInteraction): Promise<void> 
 		});
 		await interaction.reply({ content: invite.url, flags: MessageFlags.Ephemeral });
 	} catch (error) {
-		await interaction.reply({ content: `Could not create an invite: ${String(error)}`, flags: MessageFlags.Ephemeral });
+		await interaction.reply({
+			content: `Could not create an invite: ${String(error)}`,
+			flags: MessageFlags.Ephemeral,
+		});
 	}
 }
 
@@ -67,7 +72,10 @@ if (kind === 'ours') {
 } else {
 	const client = await plainClient(
 		kind === 'floor'
-			? (interaction) => interaction.reply({ content: 'https://discord.gg/floor', flags: MessageFlags.Ephemeral }).then(() => undefined)
+			? (interaction) =>
+					interaction
+						.reply({ content: 'https://discord.gg/floor', flags: MessageFlags.Ephemeral })
+						.then(() => undefined)
 			: typical,
 	);
 	stop = () => client.destroy();

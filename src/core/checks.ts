@@ -13,7 +13,13 @@ import {
 } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, InvocationChannel, RoleStanding } from './types.js';
+import type {
+	ChannelInviteRequest,
+	ChannelPermissions,
+	InviteInvocation,
+	InvocationChannel,
+	RoleStanding,
+} from './types.js';
 
 /** Channel types Discord can make invites for. */
 export const INVITABLE_CHANNEL_TYPES = [
@@ -95,7 +101,7 @@ export interface ReadOptions {
 }
 
 /** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
-export function checkOptions(
+export function readInviteOptions(
 	invocation: InviteInvocation,
 	vocabulary: readonly DurationVocabulary[] = [],
 ): Checked<ReadOptions> {
@@ -206,7 +212,7 @@ export function checkPermissions(
 }
 
 /** The JSON body and audit-log reason for checked options. */
-export function buildRequest(invocation: InviteInvocation, read: ReadOptions): InviteRequest {
+export function buildRequest(invocation: InviteInvocation, read: ReadOptions): ChannelInviteRequest {
 	const { options } = invocation;
 	const body: RESTPostAPIChannelInviteJSONBody = { max_age: read.maxAge };
 	if (options.max_uses !== undefined) body.max_uses = options.max_uses;

@@ -1,6 +1,8 @@
 /**
- * Discord's 3-second rule in one place: answer inline when the work is quick, otherwise
- * defer (ephemeral) before the budget runs out and edit the original response later. Never
+ * Every timing rule of an interaction's answer in one place: Discord's 3-second rule (answer
+ * inline when the work is quick, otherwise defer, ephemeral, before the budget runs out and
+ * edit the original response later), the defer when a rate-limit wait outlasts the budget,
+ * the 15-minute life of the interaction token, and how far a host's clock is trusted. Never
  * answers twice, never leaves the interaction unanswered.
  */
 import type { Logger } from '../log.js';
@@ -22,14 +24,37 @@ export interface InteractionResponder {
  */
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
+/**
+ * How long after the interaction an invite may still be requested: the token that lets us
+ * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
+ */
+export const ANSWER_WINDOW_MS = 14 * 60_000;
+
+/**
+ * How much of the budget a host may have spent before handing us the interaction, at most.
+ * Beyond that its clock is taken to run ahead of Discord's, which must not spend the budget
+ * or the answer window before we start.
+ */
+export const MAX_HOST_DELAY_MS = 2_500;
+
+/**
+ * When the interaction counts as received, for an adapter that knows when Discord created it
+ * (a snowflake's timestamp): Discord's clock starts there, so time the host spent before
+ * calling us counts, bounded by `MAX_HOST_DELAY_MS`.
+ */
+export function receivedAtFromCreation(createdAt: number, now: number = Date.now()): number {
+	return Math.max(Math.min(now, createdAt), now - MAX_HOST_DELAY_MS);
+}
+
 /** How the final answer went out. */
-export type Delivery = 'inline' | 'deferred' | 'lost';
+export type ResponseDelivery = 'inline' | 'deferred' | 'lost';
 
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
 	#deferred: Promise<boolean> | undefined;
 	#timer: NodeJS.Timeout | undefined;
 	readonly #responder: InteractionResponder;
+	readonly #receivedAt: number;
 	readonly #deadline: number;
 	readonly #logger: Logger;
 	readonly #now: () => number;
@@ -44,6 +69,7 @@ export class DeadlineReply {
 	) {
 		this.#responder = responder;
 		this.#now = options.now ?? Date.now;
+		this.#receivedAt = options.receivedAt;
 		this.#deadline = options.receivedAt + options.deferAfterMs;
 		this.#logger = options.logger;
 		this.#timer = setTimeout(() => void this.defer('budget spent'), Math.max(0, this.#deadline - this.#now()));
@@ -57,6 +83,29 @@ export class DeadlineReply {
 	/** Whether the answer will go out as an edit of a deferred response. */
 	get deferred(): boolean {
 		return this.#deferred !== undefined;
+	}
+
+	/**
+	 * A rate-limit wait was announced for the request we are about to send: defer at once when
+	 * it outlasts what is left of the budget.
+	 */
+	rateLimited(waitMs: number): void {
+		if (waitMs >= this.remainingMs) void this.defer(`rate limited for ${waitMs} ms`);
+	}
+
+	/**
+	 * A signal that aborts when the answer window closes (`ANSWER_WINDOW_MS` after receipt):
+	 * past it nobody could be told about an invite, so it must not be sent. Call `clear` when
+	 * the request is done.
+	 */
+	answerWindow(): { signal: AbortSignal; clear(): void } {
+		// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
+		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
+		const window = new AbortController();
+		const timer = setTimeout(() => window.abort(), Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#now()));
+		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
+		(timer as { unref?: () => void }).unref?.();
+		return { signal: window.signal, clear: () => clearTimeout(timer) };
 	}
 
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
@@ -76,7 +125,7 @@ export class DeadlineReply {
 	}
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
-	async send(message: ReplyMessage): Promise<Delivery> {
+	async send(message: ReplyMessage): Promise<ResponseDelivery> {
 		clearTimeout(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {

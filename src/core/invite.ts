@@ -5,16 +5,28 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
+import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
+import {
+	buildRequest,
+	checkPermissions,
+	lookupsNeeded,
+	type Refusal,
+	readInviteOptions,
+	refusalText,
+} from './checks.js';
+import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type InteractionResponder, type ResponseDelivery } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import { canListInvites, findLostInvite } from './lost-invite.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
 
-/** Lookups for what the interaction payload does not carry. Each is optional. */
+/**
+ * Lookups for what the interaction payload does not carry. Each is optional. One that throws
+ * counts as unknown: the core logs it (`could not look up ...`) and decides without it, so a
+ * transport's lookups simply throw.
+ */
 export interface InviteLookups {
 	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
 	roleStanding?: () => Promise<RoleStanding | undefined>;
@@ -36,23 +48,20 @@ export interface InviteDependencies {
 	deferAfterMs?: number | undefined;
 }
 
-/**
- * How long after the interaction an invite may still be requested: the token that lets us
- * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
- */
-export const ANSWER_WINDOW_MS = 14 * 60_000;
+/** How long the listing that recovers a lost invite may take. */
+const RECOVERY_TIMEOUT_MS = 5_000;
 
 /** What happened, for logs, tests and the sandbox. */
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
 	status: 'created' | 'refused' | 'failed';
-	request?: InviteRequest | undefined;
+	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
-	delivery: Delivery;
+	delivery: ResponseDelivery;
 }
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
@@ -71,7 +80,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 	});
 
 	try {
-		const read = checkOptions(invocation, vocabularyOf(messages));
+		const read = readInviteOptions(invocation, vocabularyOf(messages));
 		if (!read.ok)
 			return await finish({
 				status: 'refused',
@@ -80,9 +89,22 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			});
 
 		const needs = lookupsNeeded(invocation);
+		const lookup = async <T>(what: string, run: (() => Promise<T | undefined>) | undefined) => {
+			try {
+				return await run?.();
+			} catch (error) {
+				logger.warn(`could not look up ${what}`, { interaction: invocation.interactionId, error });
+				return undefined;
+			}
+		};
+		const roleStanding = deps.lookups?.roleStanding;
+		const channelPermissions = deps.lookups?.channelPermissions;
+		const targetId = read.value.target.id;
 		const [standing, channel] = await Promise.all([
-			needs.roleStanding ? deps.lookups?.roleStanding?.() : undefined,
-			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
+			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
+			needs.channelPermissions && channelPermissions
+				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
+				: undefined,
 		]);
 		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
 		if (!allowed.ok)
@@ -114,7 +136,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 }
 
 async function createInvite(
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
 	deps: InviteDependencies,
 	deadline: DeadlineReply,
@@ -122,23 +144,16 @@ async function createInvite(
 	logger: Logger,
 	botPermissions: bigint | undefined,
 ): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
-	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
-	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
-		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
-	});
+	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
+	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => deadline.rateLimited(wait));
 	const requestedAt = Date.now();
-	// Past the interaction token's life nobody can be told about an invite: don't send it then.
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
-	// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
-	// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
-	const window = new AbortController();
-	const windowTimer = setTimeout(
-		() => window.abort(),
-		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
-	);
-	windowTimer.unref();
+	const window = deadline.answerWindow();
 	try {
-		const invite = await createChannelInvite(deps.rest, request, window.signal);
+		const invite = await createChannelInvite(deps.rest, request.channelId, request.body, {
+			reason: request.reason,
+			signal: window.signal,
+		});
 		const reply = renderInvite(
 			invite,
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
@@ -155,7 +170,16 @@ async function createInvite(
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
 			const botUserId = deps.botUserId;
 			const found = await (typeof botUserId === 'function' ? botUserId() : Promise.resolve(botUserId))
-				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
+				.then(async (id) =>
+					findLostInvite(
+						await getChannelInvites(deps.rest, request.channelId, {
+							signal: AbortSignal.timeout(RECOVERY_TIMEOUT_MS),
+						}),
+						request,
+						id,
+						requestedAt,
+					),
+				)
 				.catch(() => undefined);
 			if (found) {
 				logger.warn('answer lost, invite recovered', {
@@ -181,7 +205,7 @@ async function createInvite(
 			});
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
-		clearTimeout(windowTimer);
+		window.clear();
 		stopListening();
 	}
 }

@@ -14,7 +14,7 @@ import {
 	type RESTPostAPIChannelInviteResult,
 	RouteBases,
 } from 'discord-api-types/v10';
-import type { Messages } from '../i18n/index.js';
+import { type Messages, messagesFor } from '../i18n/index.js';
 import { channelMention, roleMention, userMention } from './checks.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
@@ -34,6 +34,26 @@ export const REUSE_CLOCK_TOLERANCE_MS = 5_000;
 /** A plain ephemeral text reply (refusals, errors). */
 export function textReply(content: string): ReplyMessage {
 	return { content, components: [], flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };
+}
+
+/**
+ * The body of an edit (or follow-up) that carries `message`: what the first response's `data`
+ * holds, less the flags, which an edit cannot change.
+ */
+export function messageBody(message: ReplyMessage): Omit<ReplyMessage, 'flags'> {
+	return { content: message.content, components: message.components, allowed_mentions: message.allowed_mentions };
+}
+
+/**
+ * The answer to a command this bot does not serve (a stale or foreign registration), in the
+ * reader's language.
+ */
+export function unknownCommandReply(
+	commandName: string,
+	locale?: string | null,
+	guildLocale?: string | null,
+): ReplyMessage {
+	return textReply(messagesFor(locale, guildLocale).error.unknownCommand(`/${commandName}`));
 }
 
 /** The invite URL, `https://discord.gg/CODE`. */

@@ -17,8 +17,11 @@ import {
 	Options,
 } from 'discord.js';
 import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { failureText, newReference } from '../core/errors.js';
+import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import type { GuideCommand } from './command.js';
+import { discordJsBody, type GuideCommand } from './command.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -106,15 +109,19 @@ export function createDispatcher(
 		if (!interaction.isChatInputCommand()) return;
 		const command = commands.get(interaction.commandName);
 		if (!command) {
-			logger.warn('unknown command', { name: interaction.commandName });
-			await answer(interaction, `\`/${interaction.commandName}\` is not a command of this bot any more.`, logger);
+			logger.warn('unknown command', { name: interaction.commandName, interaction: interaction.id });
+			const reply = unknownCommandReply(interaction.commandName, interaction.locale, interaction.guildLocale);
+			await answer(interaction, reply, logger);
 			return;
 		}
 		try {
 			await command.execute(interaction);
 		} catch (error) {
-			logger.error('command failed', { name: interaction.commandName, error });
-			await answer(interaction, 'Something went wrong running this command.', logger);
+			const reference = newReference();
+			logger.error('command failed', { name: interaction.commandName, reference, error });
+			const messages = messagesFor(interaction.locale, interaction.guildLocale);
+			const text = failureText({ id: 'unknown', args: [reference], log: true }, messages);
+			await answer(interaction, textReply(text), logger);
 		}
 	};
 }
@@ -134,10 +141,11 @@ async function dispatchAutocomplete(
 }
 
 /** A last-resort ephemeral answer, whatever state the interaction is in. */
-async function answer(interaction: ChatInputCommandInteraction, content: string, logger: Logger): Promise<void> {
+async function answer(interaction: ChatInputCommandInteraction, message: ReplyMessage, logger: Logger): Promise<void> {
+	const body = discordJsBody(message);
 	try {
-		if (interaction.deferred) await interaction.editReply({ content });
-		else if (!interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+		if (interaction.deferred) await interaction.editReply(body);
+		else if (!interaction.replied) await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 	} catch (error) {
 		logger.warn('could not answer the interaction', { error });
 	}

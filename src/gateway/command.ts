@@ -13,13 +13,14 @@ import {
 	PermissionsBitField,
 } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { suggestExpires } from '../core/autocomplete.js';
+import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
-import type { InteractionResponder } from '../core/deadline.js';
-import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
+import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+import { readPermissionBits } from '../core/permissions.js';
+import { messageBody, type ReplyMessage } from '../core/render.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
-import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { defaultLogger, type Logger } from '../log.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
@@ -79,10 +80,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		data,
 		async execute(interaction) {
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
-			// Bounded, so a host clock running ahead of Discord's cannot spend the budget or the
-			// answer window before we start.
-			const now = Date.now();
-			const receivedAt = Math.max(Math.min(now, interaction.createdTimestamp), now - 2_500);
+			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
 			const outcome = await runInvite(invocationFrom(interaction), {
 				rest: restFor(interaction.client),
 				responder: responderFor(interaction),
@@ -96,11 +94,11 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		},
 		async autocomplete(interaction) {
 			const focused = interaction.options.getFocused(true);
-			const messages = messagesFor(interaction.locale, interaction.guildLocale);
-			const choices =
-				focused.name === 'expires'
-					? suggestExpires(String(focused.value), interaction.locale, messages, vocabularyOf(messages))
-					: [];
+			const choices = autocompleteChoices({
+				focused: { name: focused.name, value: String(focused.value) },
+				locale: interaction.locale,
+				guildLocale: interaction.guildLocale ?? undefined,
+			});
 			await interaction
 				.respond(choices)
 				.catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
@@ -171,11 +169,14 @@ function channelFrom(channel: OptionChannel): InvocationChannel {
 	};
 }
 
-const bits = (value: unknown): bigint | undefined => {
-	if (value instanceof PermissionsBitField) return value.bitfield;
-	if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
-	return undefined;
-};
+const bits = (value: unknown): bigint | undefined =>
+	value instanceof PermissionsBitField ? value.bitfield : readPermissionBits(value);
+
+/** The core's message as discord.js takes it (camelCase `allowedMentions`; no mention pings). */
+export function discordJsBody(message: ReplyMessage) {
+	const body = messageBody(message);
+	return { content: body.content, components: body.components, allowedMentions: body.allowed_mentions };
+}
 
 /**
  * Answers through discord.js. A host bot may have deferred before calling `execute` (many
@@ -187,7 +188,7 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 	const hostReplied = interaction.replied;
 	return {
 		async reply(message) {
-			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			const body = discordJsBody(message);
 			// Deferred by the host: fill in its "thinking…". Already replied to by the host: never
 			// overwrite its message, add ours as an ephemeral follow-up.
 			if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
@@ -198,7 +199,7 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 			if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		},
 		async edit(message) {
-			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			const body = discordJsBody(message);
 			if (hostReplied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
 			else await interaction.editReply(body);
 		},
@@ -206,14 +207,12 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 }
 
 /** Answers the core's lookups from discord.js's cache, fetching only what is missing. */
-function lookupsFor(interaction: ChatInputCommandInteraction) {
+function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 	const guild = interaction.guild;
+	// A fetch that fails throws: the core logs it and counts the answer as unknown.
 	const memberOf = async (): Promise<GuildMember | undefined> =>
-		interaction.member instanceof GuildMember
-			? interaction.member
-			: guild?.members.fetch(interaction.user.id).catch(() => undefined);
-	const me = async (): Promise<GuildMember | undefined> =>
-		guild?.members.me ?? guild?.members.fetchMe().catch(() => undefined);
+		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
+	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
 	return {
 		async roleStanding() {
 			const [member, bot] = await Promise.all([memberOf(), me()]);

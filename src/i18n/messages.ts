@@ -84,6 +84,8 @@ export interface Messages {
 		timeout: string;
 		network: string;
 		unknown: (reference: string) => string;
+		/** A command this bot does not (or no longer) serve, e.g. a stale registration: `/name`. */
+		unknownCommand: (command: string) => string;
 	};
 
 	/** Autocomplete suggestions for `expires`. */

@@ -16,14 +16,14 @@ import { GuildModel } from './model.js';
 import { buildAutocompleteInteraction, buildCommandInteraction } from './payloads.js';
 import { resourceRoutes } from './resources.js';
 import { API_PREFIX, RestServer } from './rest-server.js';
-import type { LocalState, ResolvedOptions } from './routing.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
+import type { LocalState, ResolvedOptions } from './state.js';
 import type {
-	Delivery,
 	Fault,
 	InteractionHandle,
 	InteractionInit,
+	InteractionTransport,
 	LocalDiscord,
 	LocalDiscordOptions,
 	RecordedRequest,
@@ -150,7 +150,7 @@ class LocalDiscordServer implements LocalDiscord {
 		return buildAutocompleteInteraction(this.#state, init);
 	}
 
-	dispatch(payload: APIInteraction, via: Delivery = { via: 'gateway' }): InteractionHandle {
+	dispatch(payload: APIInteraction, via: InteractionTransport = { via: 'gateway' }): InteractionHandle {
 		if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
 		if (via.via === 'gateway' && !this.#gateway.hasReadySession) {
 			throw new Error('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');

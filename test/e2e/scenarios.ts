@@ -6,6 +6,7 @@
 
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fr } from '../../src/i18n/fr.js';
 import type {
 	InteractionHandle,
 	InteractionInit,
@@ -29,6 +30,8 @@ export interface Transport {
 	/** Dispatches `/invite` (or its autocomplete when `focused` is set) the way this transport receives it. */
 	invite(init: Omit<InteractionInit, 'command'>): InteractionHandle;
 	autocomplete(init: Omit<InteractionInit, 'command'> & { focused: string }): InteractionHandle;
+	/** Dispatches any slash command, `/invite` or another, the way this transport receives it. */
+	command(init: InteractionInit): InteractionHandle;
 	close(): Promise<void>;
 }
 
@@ -494,6 +497,16 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			discord.inject('POST', INVITES, { status: 204 });
 			const message = await transport.invite({ user: 'member', channel: 'general' }).message();
 			expect(message.content).toContain('sent no invite back');
+		});
+
+		it('answers a command the bot does not serve in the user’s language, and logs it', async () => {
+			const before = invitePosts(discord).length;
+			const handle = transport.command({ user: 'member', channel: 'general', command: 'ban', locale: 'fr' });
+			const message = await handle.message();
+			expect(message.content).toBe(fr.error.unknownCommand('/ban'));
+			expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+			expect(invitePosts(discord).length).toBe(before);
+			await expect.poll(() => log.some((line) => line.includes('unknown command'))).toBe(true);
 		});
 
 		it('gives an unknown Discord error a short reference that is also in the log, and no token', async () => {

@@ -63,6 +63,7 @@ export async function startHttpHarness(
 		invite: (init: Omit<InteractionInit, 'command'>) =>
 			deliver(discord.interaction({ ...init, command: 'invite' })),
 		autocomplete: (init) => deliver(discord.autocomplete({ ...init, command: 'invite' })),
+		command: (init) => deliver(discord.interaction(init)),
 		async close() {
 			await endpoint.close();
 			await discord.close();
