@@ -112,24 +112,25 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 			.slice(0, settings.channels);
 		const here = channels.find((channel) => channel.type === ChannelType.GuildText);
 		if (channels.length < settings.channels || !here) throw new Error('the generated guild has too few channels');
-		const payloads = Array.from({ length: settings.interactions }, (_, i) =>
+		// Built at dispatch: the id's timestamp is when Discord made the interaction, and bots
+		// count the 3 s from it.
+		const payload = (i: number) =>
 			discord.interaction({
 				user: `user-${i}`,
 				channel: here.id,
 				options: { channel: channels[i % channels.length]!.id, unique: true, reason: `burst ${i}` },
-			}),
-		);
+			});
 		const handles: InteractionHandle[] = [];
 		const finalAt: (number | undefined)[] = [];
 		const outcomes: Promise<void>[] = [];
 		const started = now();
 		const batch = 20;
-		for (let i = 0; i < payloads.length; i += batch) {
-			const due = started + (i / payloads.length) * settings.withinMs;
+		for (let i = 0; i < settings.interactions; i += batch) {
+			const due = started + (i / settings.interactions) * settings.withinMs;
 			if (due > now()) await sleep(due - now());
-			for (const payload of payloads.slice(i, i + batch)) {
+			for (let k = i; k < Math.min(i + batch, settings.interactions); k++) {
 				const index = handles.length;
-				const handle = transport.deliver(discord, payload);
+				const handle = transport.deliver(discord, payload(k));
 				handles.push(handle);
 				outcomes.push(
 					handle.message(settings.settleMs).then(
