@@ -9,8 +9,11 @@
  *
  * Reports: the share answered (first response) within Discord's 3 s, the 429s Discord had
  * to send, invites created twice, interactions never answered, and the time from the first
- * dispatch until every reply is final (not "thinking…").
+ * dispatch until every reply is final (not "thinking…"). Also the bot's CPU per interaction
+ * over the whole burst and the local Discord's own event-loop delay (p99), which say
+ * whether the bot or the instrument ran out of machine.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ChannelType } from 'discord-api-types/v10';
 import {
 	generateGuild,
@@ -18,7 +21,7 @@ import {
 	type LocalDiscord,
 	startLocalDiscord,
 } from '../src/local-discord/index.js';
-import { type Child, freePort, startChild, waitForPort } from './children.js';
+import { type Child, cpuMs, freePort, startChild, waitForPort } from './children.js';
 import { type BenchResult, fig, now } from './lib.js';
 import { TARGETS } from './targets.js';
 
@@ -31,6 +34,7 @@ export interface BurstSettings {
 	globalPerSecond: number;
 	/** Give up waiting for final replies after this long. */
 	settleMs: number;
+	transports: readonly ('gateway' | 'http')[];
 }
 
 export const BURST_SETTINGS: BurstSettings = {
@@ -39,6 +43,7 @@ export const BURST_SETTINGS: BurstSettings = {
 	withinMs: 1000,
 	globalPerSecond: 50,
 	settleMs: 45_000,
+	transports: ['gateway', 'http'],
 };
 
 const INVITABLE = new Set([
@@ -123,6 +128,9 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 		const handles: InteractionHandle[] = [];
 		const finalAt: (number | undefined)[] = [];
 		const outcomes: Promise<void>[] = [];
+		const lag = monitorEventLoopDelay({ resolution: 10 });
+		lag.enable();
+		const before = await transport.child.usage();
 		const started = now();
 		const batch = 20;
 		for (let i = 0; i < settings.interactions; i += batch) {
@@ -142,26 +150,8 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 		}
 		const dispatchedInMs = now() - started;
 		await Promise.all(outcomes);
-		if (process.env.BENCH_DEBUG) {
-			const byKind = new Map<string, number>();
-			for (const r of discord.requests) {
-				const key = `${r.method} ${r.path.replace(/\d{17,20}/g, ':id').replace(/\/[\w-]{20,}/g, '/:token')} ${r.status} ${r.status === 429 ? r.headers && JSON.stringify(r.response) : ''}`;
-				byKind.set(key, (byKind.get(key) ?? 0) + 1);
-			}
-			console.error(byKind);
-			const rejected = new Map<number, number>();
-			for (const h of handles) for (const r of h.rejected) rejected.set(r.code, (rejected.get(r.code) ?? 0) + 1);
-			console.error(
-				'rejected',
-				rejected,
-				'answered',
-				handles.filter((h) => h.answeredInMs !== undefined).length,
-				'http',
-				handles.map((h) => h.httpStatus).slice(0, 20),
-			);
-			console.error(transport.child.stderr().slice(-2000));
-		}
-
+		const after = await transport.child.usage();
+		lag.disable();
 		const inTime = handles.filter(
 			(handle) =>
 				handle.answeredInMs !== undefined &&
@@ -191,6 +181,8 @@ async function burst(name: 'gateway' | 'http', settings: BurstSettings): Promise
 				unanswered: fig(unanswered, ''),
 				'with invite': fig(withInvite, ''),
 				'all final': fig(allFinalMs / 1000, 's'),
+				'bot CPU/interaction': fig(cpuMs(before, after) / settings.interactions, 'ms'),
+				'local Discord lag p99': fig(lag.percentile(99) / 1e6, 'ms'),
 			},
 			target: `100% ≤ 3 s, 0 429s, 0 duplicates, 0 unanswered, all final ≤ ${(budgetMs / 1000).toFixed(0)} s`,
 			pass: share === 1 && tooMany === 0 && duplicates === 0 && unanswered === 0 && allFinalMs <= budgetMs,
@@ -210,7 +202,7 @@ export async function benchBurst(
 	log: (line: string) => void = () => {},
 ): Promise<BenchResult[]> {
 	const results: BenchResult[] = [];
-	for (const name of process.env.BENCH_ONLY ? [process.env.BENCH_ONLY as 'http'] : (['gateway', 'http'] as const)) {
+	for (const name of settings.transports) {
 		log(`burst: ${name}`);
 		results.push(await burst(name, settings));
 	}

@@ -41,9 +41,17 @@ export interface ChildOptions {
 
 /** Forks `script` under tsx with the usage reporter preloaded. */
 export function startChild(options: ChildOptions): Child {
+	// BENCH_CPU_PROF=DIR profiles every child (`node --cpu-prof`); see profile-summary.ts.
+	const profile = process.env.BENCH_CPU_PROF
+		? [
+				'--cpu-prof',
+				`--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+				`--cpu-prof-name=${options.name.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`,
+			]
+		: [];
 	const child = fork(options.script, options.args ?? [], {
 		cwd: ROOT,
-		execArgv: ['--import', 'tsx', '--import', REPORT, ...(options.execArgv ?? [])],
+		execArgv: [...profile, '--import', 'tsx', '--import', REPORT, ...(options.execArgv ?? [])],
 		env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
 		stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 	});
