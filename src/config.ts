@@ -3,7 +3,7 @@
  * validated with every problem listed at once. Every key is documented in `.env.example`.
  */
 import { config as loadDotenv } from 'dotenv';
-import type { LogLevel } from './log.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
 export const DEFAULTS = {
@@ -32,6 +32,8 @@ export interface Config {
 	port: number;
 	/** How old a signed HTTP interaction may be (`REPLAY_WINDOW_SECONDS`). */
 	replayWindowSeconds: number;
+	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
+	metricsPort: number | undefined;
 }
 
 /** What a program needs beyond the defaults. */
@@ -51,7 +53,6 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
-const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 // Not a validation of the token (Discord decides, and local Discords use any string): only
 // catches the two other secrets on the portal that people paste by mistake.
 const CLIENT_SECRET_SHAPE = /^[\w-]{32}$/;
@@ -99,8 +100,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 			`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`,
 		);
 
-	const logLevel = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase() as LogLevel;
-	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+	const logLevelText = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase();
+	const logLevel: LogLevel = isLogLevel(logLevelText) ? logLevelText : DEFAULTS.logLevel;
+	if (!isLogLevel(logLevelText)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
 	const publicKey = value('DISCORD_PUBLIC_KEY')?.toLowerCase();
 	if (!publicKey && requirements.includes('publicKey'))
@@ -121,6 +123,10 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems,
 	);
 
+	const metricsPortText = value('METRICS_PORT');
+	const metricsPort =
+		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
+
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
 		token: token ?? '',
@@ -132,6 +138,7 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		host,
 		port,
 		replayWindowSeconds,
+		metricsPort,
 	};
 }
 

@@ -5,13 +5,14 @@
  * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
  * passed in.
  */
+import { channelMention, roleMention } from '@discordjs/formatters';
 import {
 	ChannelType,
 	InviteTargetType,
 	PermissionFlagsBits,
 	type RESTPostAPIChannelInviteJSONBody,
 } from 'discord-api-types/v10';
-import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
+import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
 import type {
 	ChannelInviteRequest,
@@ -52,6 +53,17 @@ export const REASON_OPTION_MAX_LENGTH = AUDIT_LOG_REASON_LIMIT - '/invite by  ()
 
 export const MAX_USES_LIMIT = 100;
 
+/**
+ * The `max_length` each free-text option is registered with. Discord enforces it, but a
+ * payload that does not come from Discord (a replay, a fake, a bug) is refused by length
+ * before anything reads it.
+ */
+export const FREE_TEXT_MAX_LENGTH = {
+	expires: 32,
+	activity: 20,
+	reason: REASON_OPTION_MAX_LENGTH,
+} as const;
+
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type CheckMessages = Messages['check'];
@@ -70,10 +82,6 @@ const refuse = <K extends keyof CheckMessages>(
 	id: K,
 	...args: ArgsOf<CheckMessages[K]>
 ): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { id, args } as Refusal });
-
-export const channelMention = (id: string): string => `<#${id}>`;
-export const roleMention = (id: string): string => `<@&${id}>`;
-export const userMention = (id: string): string => `<@${id}>`;
 
 /** The channel the invite is for: the `channel` option, else the channel the command ran in. */
 export function targetChannel(invocation: InviteInvocation): InvocationChannel {
@@ -108,6 +116,14 @@ export function readInviteOptions(
 	if (invocation.guildId === null) return refuse('notInGuild');
 	const target = targetChannel(invocation);
 	const { options } = invocation;
+	// Length first: nothing below may spend time on an input Discord would never send.
+	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
+		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
+	for (const name of ['expires', 'activity'] as const) {
+		const value = options[name];
+		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
+			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
+	}
 	const mention = channelMention(target.id);
 
 	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
@@ -144,9 +160,6 @@ export function readInviteOptions(
 	}
 	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
 		return refuse('activityNotAnId', options.activity);
-
-	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
-		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
@@ -190,7 +203,14 @@ export function checkPermissions(
 		(name) => !grants(invoker, PermissionFlagsBits[name]),
 	);
 	if (invokerMissing.length > 0)
-		return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
+		return refuse(
+			'invokerMissing',
+			mention,
+			formatList(
+				messages,
+				invokerMissing.map((name) => messages.permission[name]),
+			),
+		);
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
 	if (!botHas(bot, PermissionFlagsBits.ViewChannel))
 		return refuse('botMissing', mention, messages.permission.ViewChannel);

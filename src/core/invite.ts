@@ -6,6 +6,7 @@
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
+import { onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import {
@@ -16,8 +17,16 @@ import {
 	readInviteOptions,
 	refusalText,
 } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type InteractionResponder, type ResponseDelivery } from './deadline.js';
-import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import { COMMAND_NAME } from './command.js';
+import {
+	DEFAULT_DEFER_AFTER_MS,
+	DeadlineReply,
+	type InteractionResponder,
+	RateLimitBudget,
+	type RateLimitVerdict,
+	type ResponseDelivery,
+} from './deadline.js';
+import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from './errors.js';
 import { canListInvites, findLostInvite } from './lost-invite.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
 import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
@@ -51,7 +60,7 @@ export interface InviteDependencies {
 /** How long the listing that recovers a lost invite may take. */
 const RECOVERY_TIMEOUT_MS = 5_000;
 
-/** What happened, for logs, tests and the sandbox. */
+/** What happened, for logs, metrics, tests and the sandbox. */
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
@@ -62,22 +71,45 @@ export interface InviteOutcome {
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
 	delivery: ResponseDelivery;
+	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
+	latencyMs: number;
+	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
+	rateLimitWaitMs: number;
 }
+
+/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
+	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
+	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
+	return outcome.status;
+}
+
+/** An outcome before its delivery and timings are known. */
+type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs'>;
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
 export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
 	const logger = deps.logger ?? silentLogger;
 	const messages = messagesFor(invocation.locale, invocation.guildLocale);
+	const receivedAt = deps.receivedAt ?? Date.now();
 	const deadline = new DeadlineReply(deps.responder, {
-		receivedAt: deps.receivedAt ?? Date.now(),
+		receivedAt,
 		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
 		logger,
 	});
-	const finish = async (partial: Omit<InviteOutcome, 'delivery' | 'interactionId'>): Promise<InviteOutcome> => ({
-		interactionId: invocation.interactionId,
-		...partial,
-		delivery: await deadline.send(partial.reply),
-	});
+	const waits = { rateLimitMs: 0 };
+	const finish = async (partial: OutcomeSoFar): Promise<InviteOutcome> => {
+		const delivery = await deadline.send(partial.reply);
+		const outcome: InviteOutcome = {
+			interactionId: invocation.interactionId,
+			...partial,
+			delivery,
+			latencyMs: Date.now() - receivedAt,
+			rateLimitWaitMs: waits.rateLimitMs,
+		};
+		logInteraction(logger, invocation, outcome);
+		return outcome;
+	};
 
 	try {
 		const read = readInviteOptions(invocation, vocabularyOf(messages));
@@ -93,7 +125,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			try {
 				return await run?.();
 			} catch (error) {
-				logger.warn(`could not look up ${what}`, { interaction: invocation.interactionId, error });
+				logger.warn({ interaction: invocation.interactionId, err: error }, `could not look up ${what}`);
 				return undefined;
 			}
 		};
@@ -124,15 +156,24 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				messages,
 				logger,
 				read.value.target.appPermissions ?? channel?.bot,
+				waits,
 			),
 		);
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
-		logger.error('unexpected error in /invite', { reference, interaction: invocation.interactionId, error });
+		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
 	}
+}
+
+/** How long a 429 says to wait: the longest of `Retry-After` (seconds) and `X-RateLimit-Reset-After`. */
+function retryAfterMs(headers: Headers): number {
+	const seconds = [headers.get('retry-after'), headers.get('x-ratelimit-reset-after')]
+		.map((value) => Number(value))
+		.filter((value) => Number.isFinite(value) && value >= 0);
+	return seconds.length > 0 ? Math.max(...seconds) * 1_000 : 1_000;
 }
 
 async function createInvite(
@@ -143,27 +184,48 @@ async function createInvite(
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
-	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
-	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => deadline.rateLimited(wait));
+	waits: { rateLimitMs: number },
+): Promise<OutcomeSoFar> {
 	const requestedAt = Date.now();
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
 	const window = deadline.answerWindow();
+	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving
+	// up happens only between attempts (after a 429, or before a wait), so nothing is in flight:
+	// aborting the signal keeps @discordjs/rest from sending after its sleep.
+	const budget = new RateLimitBudget({ receivedAt: deps.receivedAt ?? requestedAt });
+	let giveUp: (error: RateLimitGiveUp) => void = () => undefined;
+	const gaveUp = new Promise<never>((_resolve, reject) => {
+		giveUp = (error) => {
+			window.abort(error);
+			reject(error);
+		};
+	});
+	gaveUp.catch(() => undefined);
+	const judge = (verdict: RateLimitVerdict): void => {
+		if (verdict.giveUp) giveUp(new RateLimitGiveUp(verdict.retryAt, verdict.why));
+	};
+	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
+	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
+		waits.rateLimitMs += wait;
+		deadline.rateLimited(wait);
+		judge(budget.announced(wait));
+	});
+	const stopWatching = onRequestResponse(deps.rest, window.signal, (status, headers) => {
+		if (status === 429) judge(budget.answered429(retryAfterMs(headers)));
+	});
 	try {
-		const invite = await createChannelInvite(deps.rest, request.channelId, request.body, {
+		const sent = createChannelInvite(deps.rest, request.channelId, request.body, {
 			reason: request.reason,
 			signal: window.signal,
 		});
+		// After a give-up the request rejects later (aborted): nobody waits for it then.
+		sent.catch(() => undefined);
+		const invite = await Promise.race([sent, gaveUp]);
 		const reply = renderInvite(
 			invite,
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
 			messages,
 		);
-		logger.info('invite created', {
-			interaction: invocation.interactionId,
-			channel: request.channelId,
-			code: invite?.code,
-		});
 		return { status: 'created', request, invite, reply };
 	} catch (error) {
 		const failure = classifyError(error);
@@ -182,11 +244,10 @@ async function createInvite(
 				)
 				.catch(() => undefined);
 			if (found) {
-				logger.warn('answer lost, invite recovered', {
-					interaction: invocation.interactionId,
-					code: found.code,
-					error,
-				});
+				logger.warn(
+					{ interaction: invocation.interactionId, code: found.code, err: error },
+					'answer lost, invite recovered',
+				);
 				const reply = renderInvite(
 					found,
 					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
@@ -196,16 +257,42 @@ async function createInvite(
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
-		if (failure.log)
-			logger.warn('invite request failed', {
-				interaction: invocation.interactionId,
-				failure: failure.id,
-				reference,
-				error,
-			});
+		if (failure.id === 'tokenRejected')
+			logger.error(
+				{ interaction: invocation.interactionId },
+				'Discord rejected the bot token (401): reset it in the Developer Portal (Bot → Reset Token) and update DISCORD_TOKEN',
+			);
+		else if (failure.log)
+			logger.warn(
+				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
+				'invite request failed',
+			);
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
 		window.clear();
 		stopListening();
+		stopWatching();
 	}
+}
+
+/**
+ * The one `info` line per interaction: who asked where, what came of it, how it was
+ * delivered and how long it took (rate-limit waits included).
+ */
+function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: InviteOutcome): void {
+	logger.info(
+		{
+			interaction: invocation.interactionId,
+			guild: invocation.guildId,
+			channel: outcome.request?.channelId ?? invocation.channel.id,
+			user: invocation.invoker.id,
+			command: COMMAND_NAME,
+			outcome: outcomeLabel(outcome),
+			delivery: outcome.delivery,
+			latencyMs: outcome.latencyMs,
+			rateLimitWaitMs: outcome.rateLimitWaitMs,
+			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+		},
+		'interaction',
+	);
 }

@@ -22,21 +22,34 @@ import { messageBody, type ReplyMessage } from '../core/render.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
 import { defaultLogger, type Logger } from '../log.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
 	toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
 };
 
+/**
+ * What the bot running a command may lend it on each call (our gateway bot does). A guide
+ * dispatcher passes nothing, and the command's own options or defaults apply.
+ */
+export interface CommandContext {
+	logger?: Logger | undefined;
+	metrics?: InviteMetrics | undefined;
+}
+
 /** A command in the discord.js guide's shape. */
 export interface GuideCommand {
 	data: CommandData;
-	execute(interaction: ChatInputCommandInteraction): Promise<void>;
-	autocomplete(interaction: AutocompleteInteraction): Promise<void>;
+	execute(interaction: ChatInputCommandInteraction, context?: CommandContext): Promise<void>;
+	autocomplete(interaction: AutocompleteInteraction, context?: CommandContext): Promise<void>;
 }
 
 export interface InviteCommandOptions {
+	/** Any pino logger (or one with pino's methods and argument order). Default: JSON on stderr at `LOG_LEVEL`. */
 	logger?: Logger | undefined;
+	/** Record into these metrics (see `createMetrics`); serving them is the host's. */
+	metrics?: InviteMetrics | undefined;
 	/** Abort the invite request after this long (ms). Default 10 s. */
 	requestTimeoutMs?: number | undefined;
 	/** Budget before deferring (ms). Default 1.5 s. */
@@ -53,7 +66,18 @@ export interface InviteCommandOptions {
  * bot's `client.rest` keeps its own settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	const logger = options.logger ?? defaultLogger();
+	// The default logger masks the token of the client it logs for (known only at run time).
+	const fallbackLoggers = new WeakMap<Client, Logger>();
+	const fallbackFor = (client: Client): Logger => {
+		let logger = fallbackLoggers.get(client);
+		if (!logger) {
+			logger = defaultLogger(client.token ? [client.token] : []);
+			if (client.token) fallbackLoggers.set(client, logger);
+		}
+		return logger;
+	};
+	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
+		options.logger ?? context?.logger ?? fallbackFor(client);
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -78,11 +102,15 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 
 	return {
 		data,
-		async execute(interaction) {
+		async execute(interaction, context) {
+			const logger = loggerFor(context, interaction.client);
+			const metrics = options.metrics ?? context?.metrics;
+			const rest = restFor(interaction.client);
+			metrics?.instrumentRest(rest);
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
 			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
 			const outcome = await runInvite(invocationFrom(interaction), {
-				rest: restFor(interaction.client),
+				rest,
 				responder: responderFor(interaction),
 				lookups: lookupsFor(interaction),
 				botUserId: interaction.client.user.id,
@@ -90,9 +118,11 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
 			});
+			metrics?.recordOutcome(outcome, 'gateway');
 			options.onOutcome?.(outcome);
 		},
-		async autocomplete(interaction) {
+		async autocomplete(interaction, context) {
+			const logger = loggerFor(context, interaction.client);
 			const focused = interaction.options.getFocused(true);
 			const choices = autocompleteChoices({
 				focused: { name: focused.name, value: String(focused.value) },
@@ -101,7 +131,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			});
 			await interaction
 				.respond(choices)
-				.catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
+				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
 }

@@ -5,7 +5,7 @@
  * (`server.ts`), Cloudflare Workers (`worker.ts`), and `Deno.serve` / `Bun.serve` as they are.
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
  */
-import { DiscordAPIError, REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIChatInputApplicationCommandInteraction,
@@ -24,7 +24,10 @@ import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { createInviteRest } from '../discord/invites.js';
+import { createRest, watchToken } from '../discord/rest.js';
 import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createHealth, type Health, healthResponse } from '../ops/health.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
@@ -82,12 +85,22 @@ export interface InteractionHandlerOptions {
 	status?: (() => string) | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/**
+	 * Metrics to record outcomes and REST responses into (type only here: prom-client is loaded
+	 * by whoever creates them; the Node adapter serves them on `GET /metrics`).
+	 */
+	metrics?: InviteMetrics | undefined;
+	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
+	health?: Health | undefined;
 }
 
 /** The endpoint: every request of the Interactions Endpoint URL (and `/healthz`) goes here. */
 export type InteractionHandler = (request: Request, ctx?: HandlerContext) => Promise<Response>;
 
 const TOO_LARGE = Symbol('body too large');
+
+/** The health check a refused bot token fails. */
+export const TOKEN_CHECK = 'discord-token';
 
 /** Builds the handler. Throws at once on a malformed public key. */
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
@@ -96,6 +109,23 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	const logger = options.logger ?? silentLogger;
 	const now = options.now ?? Date.now;
 	const status = options.status ?? (() => 'ready');
+	const health = options.health ?? createHealth();
+	const metrics = options.metrics;
+	if (metrics) for (const client of new Set([options.rest, options.inviteRest])) metrics.instrumentRest(client);
+	// A 401 means no invite can be made until an operator replaces the token: /healthz says so
+	// (503) until a request with the token succeeds again. The clients keep the token (rest.ts).
+	for (const client of new Set([options.rest, options.inviteRest]))
+		watchToken(client, {
+			rejected: ({ method, route }) => {
+				if (health.ok || !health.problems()[TOKEN_CHECK])
+					logger.error(
+						{ method, route },
+						'Discord rejected DISCORD_TOKEN (401): reset it in the Developer Portal (Bot → Reset Token) and restart with the new one',
+					);
+				health.fail(TOKEN_CHECK, 'Discord answered 401 to the bot token: reset it (Developer Portal → Bot)');
+			},
+			accepted: () => health.clear(TOKEN_CHECK),
+		});
 	const key = new Ed25519PublicKey(options.publicKey);
 	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2);
 	// Only a lost answer needs the bot's user id (old applications' differs from the
@@ -118,7 +148,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			if (request.method !== 'GET' && request.method !== 'HEAD')
 				return json(405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
 			const state = status();
-			return state === 'ready' ? json(200, { status: 'ok' }) : json(503, { status: state });
+			if (state !== 'ready') return json(503, { status: state });
+			const answer = healthResponse(health);
+			return json(answer.status, answer.body);
 		}
 		if (path !== INTERACTIONS_PATH) return json(404, { error: 'not found' });
 		if (request.method !== 'POST') return json(405, { error: 'method not allowed' }, { allow: 'POST' });
@@ -127,7 +159,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		try {
 			body = await readBody(request, bodyLimitBytes);
 		} catch (error) {
-			logger.debug('request body not received', { error });
+			logger.debug({ err: error }, 'request body not received');
 			return json(400, { error: 'body not received' });
 		}
 		if (body === TOO_LARGE) return json(413, { error: 'body too large' }, { connection: 'close' });
@@ -144,7 +176,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			replayWindowSeconds,
 		);
 		if (!verdict.ok) {
-			logger.debug('refused an unsigned or stale request', { problem: verdict.problem });
+			logger.debug({ problem: verdict.problem }, 'refused an unsigned or stale request');
 			return json(401, { error: 'invalid request signature' });
 		}
 
@@ -165,7 +197,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process or isolate unless the guard is shared: see the README).
 				if (!(await seen.firstSeen(payload.id, now()))) {
-					logger.warn('refused a replayed interaction', { interaction: payload.id });
+					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
 					return json(401, { error: 'replayed interaction' });
 				}
 				// A command we do not serve (a stale registration) still gets an answer the user reads.
@@ -208,7 +240,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			return Promise.resolve();
 		};
 		request.signal.addEventListener('abort', () => {
-			if (!answered) logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
+			if (!answered) logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
 		const responder: InteractionResponder = {
 			reply: (message) => respond({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
@@ -228,8 +260,11 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
 		})
-			.then((outcome) => options.onOutcome?.(outcome))
-			.catch((error: unknown) => logger.error('unexpected error after /invite', { error }));
+			.then((outcome) => {
+				metrics?.recordOutcome(outcome, 'http');
+				options.onOutcome?.(outcome);
+			})
+			.catch((error: unknown) => logger.error({ err: error }, 'unexpected error after /invite'));
 		ctx?.waitUntil(work);
 		// runInvite always answers unless the client left first: then nobody reads this response.
 		return (await Promise.race([first, work.then(() => undefined)])) ?? json(500, { error: 'no answer' });
@@ -238,7 +273,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	function unknownCommand(payload: Record<string, unknown>): Response {
 		const data = isObject(payload.data) ? payload.data : {};
 		const name = typeof data.name === 'string' ? data.name : '?';
-		logger.warn('unknown command', { name, interaction: payload.id });
+		logger.warn({ name, interaction: payload.id }, 'unknown command');
 		const locale = typeof payload.locale === 'string' ? payload.locale : undefined;
 		const guildLocale = typeof payload.guild_locale === 'string' ? payload.guild_locale : undefined;
 		return json(200, {
@@ -261,7 +296,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		try {
 			return await handle(request, ctx);
 		} catch (error) {
-			logger.error('unexpected error handling a request', { error });
+			logger.error({ err: error }, 'unexpected error handling a request');
 			return json(500, { error: 'internal error' });
 		}
 	};
@@ -307,7 +342,7 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 	const { settings } = read;
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: new REST({ api: settings.apiUrl }).setToken(settings.token),
+		rest: createRest({ api: settings.apiUrl, token: settings.token }),
 		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,

@@ -6,10 +6,11 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { REST } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
+import { createRest } from '../discord/rest.js';
 import { createLogger } from '../log.js';
+import { createMetrics } from '../ops/metrics.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
 	// A missing public key is among the problems loadConfigOrReport has reported.
 	if (!config?.publicKey) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
-	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+	const rest = createRest({ api: config.apiUrl, token: config.token });
 	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
 	const endpoint = createInteractionServer({
 		publicKey: config.publicKey,
@@ -26,17 +27,18 @@ async function main(): Promise<number> {
 		applicationId: config.applicationId,
 		logger,
 		replayWindowSeconds: config.replayWindowSeconds,
+		metrics: createMetrics(),
 	});
 
 	let address: AddressInfo;
 	try {
 		address = await endpoint.listen(config.port, config.host);
 	} catch (error) {
-		logger.error(`could not listen on ${config.host}:${config.port}`, { error });
+		logger.error({ err: error }, `could not listen on ${config.host}:${config.port}`);
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-	logger.info(`listening on http://${host}:${address.port}${INTERACTIONS_PATH}`, { api: config.apiUrl });
+	logger.info({ api: config.apiUrl }, `listening on http://${host}:${address.port}${INTERACTIONS_PATH}`);
 
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));

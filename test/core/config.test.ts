@@ -40,6 +40,7 @@ describe('loadConfig', () => {
 			host: '0.0.0.0',
 			port: 8080,
 			replayWindowSeconds: 300,
+			metricsPort: undefined,
 		});
 		expect(DEFAULTS.apiUrl).toBe('https://discord.com/api');
 	});
@@ -163,6 +164,14 @@ describe('loadConfig', () => {
 		]);
 	});
 
+	it('reads METRICS_PORT as a port, unset meaning no metrics server', () => {
+		expect(loadConfig([], { METRICS_PORT: '9100' }).metricsPort).toBe(9_100);
+		expect(loadConfig([], {}).metricsPort).toBeUndefined();
+		expect(problemsOf([], { METRICS_PORT: 'nine' })).toEqual([
+			expect.stringContaining('METRICS_PORT must be a whole number from 0 to 65535'),
+		]);
+	});
+
 	it('never echoes a value, so a token pasted into the wrong variable stays off the screen', () => {
 		const secret = 'MTEwMDAwMDAwMDAwMDAwMDQwMA.GwXyZa.a-secret-that-must-never-be-printed-00';
 		const problems = problemsOf(['token', 'applicationId'], {
@@ -173,7 +182,14 @@ describe('loadConfig', () => {
 			LOG_LEVEL: secret,
 			PORT: secret,
 		});
-		expect(problems.length).toBeGreaterThanOrEqual(5);
+		// One problem for each malformed variable (DISCORD_TOKEN holding an id is not checked).
+		expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+			'DISCORD_APPLICATION_ID',
+			'DISCORD_GUILD_ID',
+			'DISCORD_API_URL',
+			'LOG_LEVEL',
+			'PORT',
+		]);
 		for (const problem of problems) expect(problem).not.toContain('a-secret');
 	});
 });

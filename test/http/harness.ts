@@ -2,10 +2,10 @@
  * A local Discord with the HTTP endpoint as `npm run serve` runs it: the server on port 0,
  * REST pointed at the local Discord, interactions delivered signed over HTTP.
  */
-import { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInviteRest } from '../../src/discord/invites.js';
+import { createRest } from '../../src/discord/rest.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
 import {
 	type InteractionHandle,
@@ -14,6 +14,8 @@ import {
 	type LocalDiscordOptions,
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
+import type { Health } from '../../src/ops/health.js';
+import type { InviteMetrics } from '../../src/ops/metrics.js';
 import type { Transport, TransportOptions } from '../e2e/scenarios.js';
 
 export interface HttpHarness extends Transport {
@@ -27,13 +29,17 @@ export interface HttpHarness extends Transport {
 }
 
 export async function startHttpHarness(
-	options: TransportOptions & { discord?: LocalDiscordOptions } = {},
+	options: TransportOptions & {
+		discord?: LocalDiscordOptions;
+		metrics?: InviteMetrics;
+		health?: Health;
+	} = {},
 ): Promise<HttpHarness> {
 	const discord: LocalDiscord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
-		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
+		rest: createRest({ api: discord.apiUrl, token: discord.token }),
 		inviteRest: createInviteRest({
 			api: discord.apiUrl,
 			token: discord.token,
@@ -44,6 +50,8 @@ export async function startHttpHarness(
 		deferAfterMs: options.deferAfterMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
 		logger: options.logger,
+		metrics: options.metrics,
+		health: options.health,
 	});
 	let url: string;
 	try {
