@@ -37,7 +37,9 @@ export function summarize(profile: Profile): {
 } {
 	const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 	const self = new Map<number, number>();
-	profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+	profile.samples.forEach((id, i) => {
+		self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+	});
 	const byPlace = new Map<string, number>();
 	const byFunction = new Map<string, number>();
 	let total = 0;
