@@ -83,7 +83,8 @@ export async function benchGuildScale(
 				ratio: fig(ratio, '×'),
 			},
 			target: `≤ ${TARGETS.guildScale.maxRatioToDefaultCache.toFixed(2)}× discord.js default`,
-			pass: ratio <= TARGETS.guildScale.maxRatioToDefaultCache,
+			// RSS moves by ±15 MiB between runs: without growth to compare there is no verdict.
+			pass: typical > 0 && ours > 0 && ratio <= TARGETS.guildScale.maxRatioToDefaultCache,
 			note: `each guild: ${GENERATED_GUILD_DEFAULTS.channels} channels, ${GENERATED_GUILD_DEFAULTS.roles} roles, ${GENERATED_GUILD_DEFAULTS.members} members`,
 		});
 	}
