@@ -348,6 +348,10 @@ export interface HandlerTuning {
 	inviteTimeoutMs?: number | undefined;
 	/** Give up on rate-limit waits longer than this (ms). */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). */
+	jobPollDelaysMs?: readonly number[] | undefined;
 }
 
 /** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
@@ -374,6 +378,8 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
 		deferAfterMs: tuning.deferAfterMs,
+		attachmentTimeoutMs: tuning.attachmentTimeoutMs,
+		jobPollDelaysMs: tuning.jobPollDelaysMs,
 		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
