@@ -25,6 +25,25 @@ export interface InteractionResponder {
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
 /**
+ * Time as the deadline sees it: a clock and one-shot timers. The system's by default; tests
+ * pass a clock they move by hand, so no test sleeps through a budget.
+ */
+export interface DeadlineClock {
+	/** Milliseconds since the epoch. */
+	now(): number;
+	/** Calls `callback` once after `ms`; returns a handle for `clearTimer`. */
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+}
+
+/** `Date.now` and Node's timers. */
+export const systemClock: DeadlineClock = {
+	now: () => Date.now(),
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
  * How long after the interaction an invite may still be requested: the token that lets us
  * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
  */
@@ -52,32 +71,36 @@ export type ResponseDelivery = 'inline' | 'deferred' | 'lost';
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
 	#deferred: Promise<boolean> | undefined;
-	#timer: NodeJS.Timeout | undefined;
+	readonly #timer: unknown;
 	readonly #responder: InteractionResponder;
 	readonly #receivedAt: number;
 	readonly #deadline: number;
 	readonly #logger: Logger;
-	readonly #now: () => number;
+	readonly #clock: DeadlineClock;
 
 	/**
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
 	 * @param deferAfterMs - budget before deferring
+	 * @param clock - time and timers (default: the system's)
 	 */
 	constructor(
 		responder: InteractionResponder,
-		options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number },
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: DeadlineClock | undefined },
 	) {
 		this.#responder = responder;
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
 		this.#receivedAt = options.receivedAt;
 		this.#deadline = options.receivedAt + options.deferAfterMs;
 		this.#logger = options.logger;
-		this.#timer = setTimeout(() => void this.defer('budget spent'), Math.max(0, this.#deadline - this.#now()));
+		this.#timer = this.#clock.setTimer(
+			() => void this.defer('budget spent'),
+			Math.max(0, this.#deadline - this.#clock.now()),
+		);
 	}
 
 	/** Milliseconds left before we must have deferred. */
 	get remainingMs(): number {
-		return this.#deadline - this.#now();
+		return this.#deadline - this.#clock.now();
 	}
 
 	/** Whether the answer will go out as an edit of a deferred response. */
@@ -98,19 +121,29 @@ export class DeadlineReply {
 	 * past it nobody could be told about an invite, so it must not be sent. Call `clear` when
 	 * the request is done.
 	 */
-	answerWindow(): { signal: AbortSignal; clear(): void } {
+	answerWindow(): { signal: AbortSignal; clear(): void; abort(reason?: unknown): void } {
 		// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
 		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
 		const window = new AbortController();
-		const timer = setTimeout(() => window.abort(), Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#now()));
+		const timer = this.#clock.setTimer(
+			() => window.abort(),
+			Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#clock.now()),
+		);
 		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
 		(timer as { unref?: () => void }).unref?.();
-		return { signal: window.signal, clear: () => clearTimeout(timer) };
+		return {
+			signal: window.signal,
+			clear: () => this.#clock.clearTimer(timer),
+			abort: (reason) => {
+				this.#clock.clearTimer(timer);
+				window.abort(reason);
+			},
+		};
 	}
 
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
 	defer(why: string): Promise<boolean> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state !== 'waiting') return this.#deferred ?? Promise.resolve(false);
 		this.#state = 'deferring';
 		this.#logger.debug({ why }, 'deferring');
@@ -126,7 +159,7 @@ export class DeadlineReply {
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
 	async send(message: ReplyMessage): Promise<ResponseDelivery> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {
 			if (this.#state === 'waiting') {
@@ -146,6 +179,102 @@ export class DeadlineReply {
 
 	/** Stops the timer without answering (the caller answered some other way). */
 	cancel(): void {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 	}
+}
+
+/**
+ * How many 429 answers one interaction's invite request may get before we give up. Each is
+ * an invalid request in Discord's count (10,000 per 10 minutes get the IP banned), and a
+ * route that keeps answering 429 will not make the invite in time anyway.
+ */
+export const RATE_LIMIT_MAX_ATTEMPTS = 3;
+
+/**
+ * How long after receipt an invite request may still wait on rate limits: Discord's 3-second
+ * deadline plus a few seconds; past that the user is told when to try again instead of
+ * watching "thinking…" for minutes.
+ */
+export const RATE_LIMIT_BUDGET_MS = 8_000;
+
+/** Why the invite request stopped waiting on rate limits. */
+export type RateLimitVerdict =
+	/** Keep waiting: the retry fits the budget. */
+	| { giveUp: false }
+	/** Stop: `retryAt` (ms since epoch) is when the user may try again. */
+	| { giveUp: true; retryAt: number; why: 'attempts' | 'wait' };
+
+/**
+ * The rate-limit budget of one invite request: a few 429 answers, and waits that end within
+ * `RATE_LIMIT_BUDGET_MS` of receipt. Pure bookkeeping: the caller reports each 429 and each
+ * announced wait, and stops when told to.
+ */
+export class RateLimitBudget {
+	#attempts = 0;
+	readonly #endsAt: number;
+	readonly #now: () => number;
+	readonly #maxAttempts: number;
+
+	constructor(options: { receivedAt: number; now?: () => number; budgetMs?: number; maxAttempts?: number }) {
+		this.#now = options.now ?? Date.now;
+		this.#endsAt = options.receivedAt + (options.budgetMs ?? RATE_LIMIT_BUDGET_MS);
+		this.#maxAttempts = options.maxAttempts ?? RATE_LIMIT_MAX_ATTEMPTS;
+	}
+
+	/** Discord answered 429; its next attempt would wait `waitMs`. */
+	answered429(waitMs: number): RateLimitVerdict {
+		this.#attempts++;
+		const retryAt = this.#now() + Math.max(0, waitMs);
+		if (this.#attempts >= this.#maxAttempts) return { giveUp: true, retryAt, why: 'attempts' };
+		return this.announced(waitMs);
+	}
+
+	/** The client announced a wait of `waitMs` before sending. */
+	announced(waitMs: number): RateLimitVerdict {
+		const retryAt = this.#now() + Math.max(0, waitMs);
+		return retryAt > this.#endsAt ? { giveUp: true, retryAt, why: 'wait' } : { giveUp: false };
+	}
+}
+
+/**
+ * Longest wait for an uploaded file (`users_file`). The 3-second rule still holds meanwhile:
+ * the budget timer defers the answer when the download is slow.
+ */
+export const DEFAULT_ATTACHMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * When to ask Discord whether it has processed the list of users of a new invite, each delay
+ * after the previous answer: backing off, about two minutes in all, well inside the token's life.
+ */
+export const DEFAULT_JOB_POLL_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000];
+
+/** The poll delays (after `now`) whose polls all still fall inside the answer window. */
+export function pollDelaysWithin(delays: readonly number[], receivedAt: number, now: number = Date.now()): number[] {
+	const end = receivedAt + ANSWER_WINDOW_MS;
+	const within: number[] = [];
+	let at = now;
+	for (const delay of delays) {
+		at += delay;
+		if (at > end) break;
+		within.push(delay);
+	}
+	return within;
+}
+
+/**
+ * Resolves after `ms`, or at once when `signal` aborts. The timer never keeps the process
+ * alive and is cleared on abort.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		if (signal?.aborted) return resolve();
+		const done = (): void => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, Math.max(0, ms));
+		(timer as { unref?: () => void }).unref?.();
+		signal?.addEventListener('abort', done, { once: true });
+	});
 }

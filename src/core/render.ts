@@ -2,6 +2,16 @@
  * Turns Discord's answer into the ephemeral reply the invoker reads. Pure.
  */
 import {
+	bold,
+	channelMention,
+	inlineCode,
+	roleMention,
+	subtext,
+	TimestampStyles,
+	time,
+	userMention,
+} from '@discordjs/formatters';
+import {
 	type APIActionRowComponent,
 	type APIComponentInMessageActionRow,
 	type APIExtendedInvite,
@@ -9,13 +19,14 @@ import {
 	ButtonStyle,
 	ComponentType,
 	InviteTargetType,
+	InviteTargetUsersJobStatus,
 	InviteType,
 	MessageFlags,
 	type RESTPostAPIChannelInviteResult,
 	RouteBases,
 } from 'discord-api-types/v10';
-import { type Messages, messagesFor } from '../i18n/index.js';
-import { channelMention, roleMention, userMention } from './checks.js';
+import { formatList, type Messages, messagesFor } from '../i18n/index.js';
+import type { JobReport } from './target-users.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
 export interface ReplyMessage {
@@ -59,9 +70,6 @@ export function unknownCommandReply(
 /** The invite URL, `https://discord.gg/CODE`. */
 export const inviteUrl = (code: string): string => `${RouteBases.invite}/${code}`;
 
-/** A Discord timestamp, rendered by each client in its reader's language and time zone. */
-const timestamp = (unixSeconds: number, style: 'f' | 'R'): string => `<t:${unixSeconds}:${style}>`;
-
 const isExtended = (invite: APIInvite): invite is APIExtendedInvite => 'created_at' in invite && 'max_uses' in invite;
 
 /** When the invite stops working, in unix seconds, or null when it never does. */
@@ -90,7 +98,16 @@ export interface RenderContext {
 	channelId: string;
 	/** Set when the invite was found after Discord's answer was lost. */
 	recovered?: boolean;
+	/** The roles we asked for, shown when Discord's answer does not list them. */
+	roleIds?: readonly string[] | undefined;
+	/** How many users alone may accept it, when the invite is limited to chosen users. */
+	targetUsers?: number | undefined;
+	/** What Discord last reported about processing that list (absent: not yet). */
+	job?: JobReport | undefined;
 }
+
+/** Room for the roles line: a message holds 2000 characters and an invite may give 250 roles. */
+const ROLES_SHOWN = 40;
 
 /** The reply for Create Channel Invite's answer: any invite type, or none (204). */
 export function renderInvite(
@@ -104,19 +121,20 @@ export function renderInvite(
 	const lines: string[] = [];
 	const channel = invite.channel ? channelMention(invite.channel.id) : channelMention(context.channelId);
 	const reused = isReused(invite, context.requestedAt, context.unique);
-	if (invite.type === InviteType.GroupDM) lines.push(`**${m.groupDm(invite.channel?.name ?? channel)}**`);
+	if (invite.type === InviteType.GroupDM) lines.push(bold(m.groupDm(invite.channel?.name ?? channel)));
 	else if (invite.type === InviteType.Friend)
-		lines.push(`**${m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')}**`);
-	else lines.push(`**${reused ? m.reused(channel) : m.created(channel)}**`);
+		lines.push(bold(m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')));
+	else lines.push(bold(reused ? m.reused(channel) : m.created(channel)));
 	if (context.recovered) lines.push(m.recovered);
 
 	const url = inviteUrl(invite.code);
 	lines.push(url);
-	lines.push(`${m.code}: \`${invite.code}\``);
+	lines.push(`${m.code}: ${inlineCode(invite.code)}`);
 
+	// Discord timestamps: each client shows them in its reader's language and time zone.
 	const expiry = expiresAt(invite);
 	lines.push(
-		`${m.expires}: ${expiry === null ? m.neverExpires : `${timestamp(expiry, 'f')} (${timestamp(expiry, 'R')})`}`,
+		`${m.expires}: ${expiry === null ? m.neverExpires : `${time(expiry, TimestampStyles.LongDateShortTime)} (${time(expiry, TimestampStyles.RelativeTime)})`}`,
 	);
 
 	if (isExtended(invite)) {
@@ -128,12 +146,27 @@ export function renderInvite(
 	if (invite.target_type === InviteTargetType.Stream && invite.target_user) {
 		lines.push(`${m.stream}: ${userMention(invite.target_user.id)}`);
 	} else if (invite.target_type === InviteTargetType.EmbeddedApplication && invite.target_application) {
-		const app = invite.target_application;
-		lines.push(`${m.activity}: ${app.name ? `${app.name} (\`${app.id}\`)` : `\`${app.id}\``}`);
+		const { name, id } = invite.target_application;
+		const code = id ? inlineCode(id) : undefined;
+		lines.push(`${m.activity}: ${name && code ? `${name} (${code})` : (name ?? code ?? '?')}`);
 	}
-	if (invite.roles && invite.roles.length > 0)
-		lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
-	if (reused) lines.push(`-# ${m.reusedHint}`);
+	const roleIds = invite.roles?.length ? invite.roles.map((role) => role.id) : (context.roleIds ?? []);
+	if (roleIds.length > 0) {
+		const shown: string[] = roleIds.slice(0, ROLES_SHOWN).map((id) => roleMention(id));
+		if (roleIds.length > ROLES_SHOWN) shown.push(`… (+${roleIds.length - ROLES_SHOWN})`);
+		lines.push(`${m.roles}: ${formatList(messages, shown)}`);
+	}
+	if (context.targetUsers !== undefined) {
+		lines.push(bold(m.targetUsers(context.targetUsers)));
+		const job = context.job;
+		if (job?.status === InviteTargetUsersJobStatus.Completed) lines.push(m.targetUsersCompleted(job.totalUsers));
+		else if (job?.status === InviteTargetUsersJobStatus.Failed)
+			lines.push(`⚠️ ${m.targetUsersFailed(job.errorMessage || `${job.processedUsers}/${job.totalUsers}`)}`);
+		else lines.push(subtext(m.targetUsersProcessing));
+	}
+	// Reported (discord-api-docs #8118): with roles, temporary membership is not enforced.
+	if (isExtended(invite) && invite.temporary && roleIds.length > 0) lines.push(subtext(`⚠️ ${m.temporaryWithRoles}`));
+	if (reused) lines.push(subtext(m.reusedHint));
 
 	return {
 		content: lines.join('\n'),

@@ -27,7 +27,14 @@ import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invit
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
-import type { InviteInvocation, InvocationChannel } from '../core/types.js';
+import type {
+	AttachmentLimits,
+	InviteInvocation,
+	InvocationAttachment,
+	InvocationChannel,
+	InvocationRole,
+} from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -68,6 +75,10 @@ export interface InviteCommandOptions {
 	deferAfterMs?: number | undefined;
 	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Called with each outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
 	/**
@@ -92,9 +103,18 @@ const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
  * bot's `client.rest` keeps its own settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	let fallbackLogger: Logger | undefined;
-	const loggerFor = (context: CommandContext | undefined): Logger =>
-		options.logger ?? context?.logger ?? (fallbackLogger ??= defaultLogger());
+	// The default logger masks the token of the client it logs for (known only at run time).
+	const fallbackLoggers = new WeakMap<Client, Logger>();
+	const fallbackFor = (client: Client): Logger => {
+		let logger = fallbackLoggers.get(client);
+		if (!logger) {
+			logger = defaultLogger(client.token ? [client.token] : []);
+			if (client.token) fallbackLoggers.set(client, logger);
+		}
+		return logger;
+	};
+	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
+		options.logger ?? context?.logger ?? fallbackFor(client);
 	// The host's context lends cooldowns and a guard unless the options set them.
 	const ownsCooldowns =
 		options.cooldownPerUser !== undefined ||
@@ -136,7 +156,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	return {
 		data,
 		async execute(interaction, context) {
-			const logger = loggerFor(context);
+			const logger = loggerFor(context, interaction.client);
 			// A shard that resumes may be sent an interaction again: the first run answers it.
 			if (!(await guardFor(context).firstSeen(interaction.id, Date.now()))) {
 				logger.warn(
@@ -159,12 +179,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
 				cooldowns: cooldownsFor(context),
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
 			});
 			metrics?.recordOutcome(outcome, 'gateway');
 			options.onOutcome?.(outcome);
 		},
 		async autocomplete(interaction, context) {
-			const logger = loggerFor(context);
+			const logger = loggerFor(context, interaction.client);
 			const focused = interaction.options.getFocused(true);
 			const choices = autocompleteChoices({
 				focused: { name: focused.name, value: String(focused.value) },
@@ -185,6 +207,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 	const channel = options.getChannel('channel');
 	const role = options.getRole('role');
 	const streamUser = options.getUser('stream_user');
+	const usersFile = options.getAttachment('users_file');
 	return {
 		interactionId: interaction.id,
 		locale: interaction.locale,
@@ -212,6 +235,17 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
 			activity: options.getString('activity') ?? undefined,
 			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			more_roles: options.getString('more_roles') ?? undefined,
+			users: options.getString('users') ?? undefined,
+			users_file: usersFile
+				? {
+						id: usersFile.id,
+						filename: usersFile.name,
+						size: usersFile.size,
+						url: usersFile.url,
+						contentType: usersFile.contentType ?? undefined,
+					}
+				: undefined,
 			reason: options.getString('reason') ?? undefined,
 		},
 	};
@@ -297,6 +331,17 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 				botPermissions: bot.permissions.bitfield,
 			};
 		},
+		async roles(ids: readonly string[]) {
+			if (!guild) return undefined;
+			const found = new Map<string, InvocationRole>();
+			for (const id of ids) {
+				const role = guild.roles.cache.get(id);
+				if (role) found.set(id, { id, name: role.name, position: role.position, managed: role.managed });
+			}
+			return found;
+		},
+		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
+			fetchAttachment(attachment.url, limits),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
 			if (!channel) return undefined;

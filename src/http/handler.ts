@@ -5,7 +5,7 @@
  * (`server.ts`), Cloudflare Workers (`worker.ts`), and `Deno.serve` / `Bun.serve` as they are.
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
  */
-import { DiscordAPIError, REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIChatInputApplicationCommandInteraction,
@@ -26,7 +26,8 @@ import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createRest, watchToken } from '../discord/rest.js';
+import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
@@ -77,6 +78,12 @@ export interface InteractionHandlerOptions {
 	status?: (() => string) | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
+	/** Ends background work (following a target-users job) early: the Node adapter aborts it on close. */
+	signal?: AbortSignal | undefined;
 	/**
 	 * Metrics to record outcomes and REST responses into (type only here: prom-client is loaded
 	 * by whoever creates them; the Node adapter serves them on `GET /metrics`).
@@ -93,6 +100,9 @@ export type InteractionHandler = (request: Request, ctx?: HandlerContext) => Pro
 
 const TOO_LARGE = Symbol('body too large');
 
+/** The health check a refused bot token fails. */
+export const TOKEN_CHECK = 'discord-token';
+
 /** Builds the handler. Throws at once on a malformed public key. */
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
 	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
@@ -103,6 +113,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	const health = options.health ?? createHealth();
 	const metrics = options.metrics;
 	if (metrics) for (const client of new Set([options.rest, options.inviteRest])) metrics.instrumentRest(client);
+	// A 401 means no invite can be made until an operator replaces the token: /healthz says so
+	// (503) until a request with the token succeeds again. The clients keep the token (rest.ts).
+	for (const client of new Set([options.rest, options.inviteRest]))
+		watchToken(client, {
+			rejected: ({ method, route }) => {
+				if (health.ok || !health.problems()[TOKEN_CHECK])
+					logger.error(
+						{ method, route },
+						'Discord rejected DISCORD_TOKEN (401): reset it in the Developer Portal (Bot → Reset Token) and restart with the new one',
+					);
+				health.fail(TOKEN_CHECK, 'Discord answered 401 to the bot token: reset it (Developer Portal → Bot)');
+			},
+			accepted: () => health.clear(TOKEN_CHECK),
+		});
 	const key = new Ed25519PublicKey(options.publicKey);
 	// Made with the handler: it refuses requests signed (well) before it existed, which a restart
 	// would otherwise let run again.
@@ -241,8 +265,13 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
 			cooldowns: options.cooldowns,
+			attachmentTimeoutMs: options.attachmentTimeoutMs,
+			jobPollDelaysMs: options.jobPollDelaysMs,
+			signal: options.signal,
 		})
 			.then((outcome) => {
+				// The follow-up of a target-users job edits the reply later: keep it alive too.
+				if (outcome.job) ctx?.waitUntil(outcome.job);
 				metrics?.recordOutcome(outcome, 'http');
 				options.onOutcome?.(outcome);
 			})
@@ -311,7 +340,22 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 	return handler(request, ctx);
 }
 
-function handlerFromEnv(env: InteractionEnv): InteractionHandler {
+/** Timings a host may tune beyond the variables (tests use them to make Discord's slowness quick). */
+export interface HandlerTuning {
+	/** Budget before deferring (ms from receipt). */
+	deferAfterMs?: number | undefined;
+	/** Abort Create Channel Invite after this long (ms). */
+	inviteTimeoutMs?: number | undefined;
+	/** Give up on rate-limit waits longer than this (ms). */
+	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). */
+	jobPollDelaysMs?: readonly number[] | undefined;
+}
+
+/** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
+export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -324,11 +368,19 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 	const { settings } = read;
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: new REST({ api: settings.apiUrl }).setToken(settings.token),
-		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
+		rest: createRest({ api: settings.apiUrl, token: settings.token }),
+		inviteRest: createInviteRest({
+			api: settings.apiUrl,
+			token: settings.token,
+			timeoutMs: tuning.inviteTimeoutMs,
+			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
+		}),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
-		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
+		deferAfterMs: tuning.deferAfterMs,
+		attachmentTimeoutMs: tuning.attachmentTimeoutMs,
+		jobPollDelaysMs: tuning.jobPollDelaysMs,
+		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
 

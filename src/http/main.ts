@@ -6,9 +6,9 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { REST } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
+import { createRest } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
 		logger,
 		metrics,
 	});
-	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+	const rest = createRest({ api: config.apiUrl, token: config.token });
 	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
 	const endpoint = createInteractionServer({
 		publicKey: config.publicKey,

@@ -2,8 +2,9 @@
  * The shape of every text the command shows or registers. Each locale is one object of this
  * type, so a missing or misspelt key fails the type check.
  *
- * Mentions (`<#id>`, `<@id>`, `<@&id>`) and timestamps (`<t:unix:f>`) are made by the caller and
- * passed in: Discord's clients render them in each reader's language and time zone.
+ * Mentions (`<#id>`, `<@id>`, `<@&id>`) and timestamps (`<t:unix:f>`) are made by the caller with
+ * @discordjs/formatters and passed in: Discord's clients render them in each reader's language
+ * and time zone.
  */
 export interface Messages {
 	/** Command and option metadata as registered with Discord (names only where they differ). */
@@ -41,6 +42,15 @@ export interface Messages {
 		openButton: string;
 		noBody: string;
 		recovered: string;
+		/** Who may accept the invite when it is limited to chosen users. */
+		targetUsers: (count: number) => string;
+		/** Discord processes the list of users asynchronously: shown until it reports back. */
+		targetUsersProcessing: string;
+		targetUsersCompleted: (count: number) => string;
+		/** The job failed: Discord's message, and what to do. */
+		targetUsersFailed: (reason: string) => string;
+		/** `temporary` with roles: Discord has been reported not to enforce it (docs issue #8118). */
+		temporaryWithRoles: string;
 	};
 
 	/** Refusals found before calling Discord. */
@@ -64,8 +74,29 @@ export interface Messages {
 		roleNotBelowInvoker: (role: string) => string;
 		roleNotBelowBot: (role: string) => string;
 		reasonTooLong: (max: number) => string;
+		/** A free-text option longer than Discord's `max_length` for it: refused before reading it. */
+		optionTooLong: (option: string, max: number) => string;
+		/** The picked channel belongs to another server (REST says so). */
+		channelNotInGuild: (channel: string) => string;
 		/** Discord could not be asked who may do what (a lookup failed): nothing was created. */
 		cannotVerify: string;
+		/** `more_roles` parts that are neither role mentions nor ids. */
+		rolesUnreadable: (values: string) => string;
+		rolesEmpty: string;
+		rolesNotInServer: (roles: string) => string;
+		tooManyRoles: (max: number) => string;
+		/** `users` parts that are neither user mentions nor ids. */
+		usersUnreadable: (values: string) => string;
+		usersEmpty: string;
+		usersNeedManageGuild: string;
+		botNeedsManageGuild: string;
+		fileTooLarge: (name: string, maxMiB: number) => string;
+		/** The file could not be downloaded, or is not text. */
+		fileUnreadable: (name: string) => string;
+		fileTimeout: (name: string) => string;
+		/** Lines of `users_file` that are not user ids. */
+		fileUnreadableIds: (name: string, values: string) => string;
+		fileEmpty: (name: string) => string;
 	};
 
 	/** Failures reported by Discord or the network. */
@@ -83,6 +114,12 @@ export interface Messages {
 		discordError: (status: number) => string;
 		timeout: string;
 		network: string;
+		/** Discord answered 401: the bot token is refused (revoked, reset, or wrong). */
+		tokenRejected: string;
+		/** Discord kept answering 429: given up after a few attempts. */
+		busy: (retryAt: string) => string;
+		/** The request went out and its answer was lost (reset, closed, cut off). */
+		lostAnswer: string;
 		unknown: (reference: string) => string;
 		/** A command this bot does not (or no longer) serve, e.g. a stale registration: `/name`. */
 		unknownCommand: (command: string) => string;
@@ -118,6 +155,9 @@ export type InviteOptionName =
 	| 'stream_user'
 	| 'activity'
 	| 'role'
+	| 'more_roles'
+	| 'users'
+	| 'users_file'
 	| 'reason';
 
 /** The values a message entry takes: its parameters, or none for a plain string. */

@@ -36,6 +36,19 @@ export const pl: Messages = {
 				name: 'rola',
 				description: 'Rola dla osób dołączających przez to zaproszenie (wymaga Zarządzaj rolami)',
 			},
+			more_roles: {
+				name: 'więcej_ról',
+				description: 'Więcej ról po dołączeniu: wzmianki lub ID ról, oddzielone spacjami lub przecinkami',
+			},
+			users: {
+				name: 'użytkownicy',
+				description: 'Tylko te osoby mogą je przyjąć: wzmianki lub ID (wymaga Zarządzaj serwerem)',
+			},
+			users_file: {
+				name: 'plik_użytkowników',
+				description:
+					'Tylko osoby z tego pliku CSV lub tekstowego z ID użytkowników (wymaga Zarządzaj serwerem)',
+			},
 			reason: { name: 'powód', description: 'Powód widoczny w dzienniku zdarzeń' },
 		},
 	},
@@ -94,6 +107,15 @@ export const pl: Messages = {
 		openButton: 'Otwórz zaproszenie',
 		noBody: 'Discord przyjął żądanie, ale nie odesłał zaproszenia. Sprawdź Ustawienia serwera → Zaproszenia.',
 		recovered: 'Odpowiedź Discorda zaginęła po drodze, ale zaproszenie zostało utworzone — oto ono.',
+		targetUsers: (count) =>
+			count === 1 ? 'Tylko 1 wybrana osoba może je przyjąć' : `Tylko te osoby (${count}) mogą je przyjąć`,
+		targetUsersProcessing: 'Discord przetwarza listę osób; ta wiadomość zmieni się, gdy skończy.',
+		targetUsersCompleted: (count) =>
+			`Discord przetworzył listę: liczba osób, które mogą przyjąć to zaproszenie: ${count}.`,
+		targetUsersFailed: (reason) =>
+			`Discord nie zdołał przetworzyć listy osób (${reason}), więc nikt z listy nie może jeszcze przyjąć tego zaproszenia. Usuń je w Ustawieniach serwera → Zaproszenia i użyj /invite ponownie z poprawioną listą.`,
+		temporaryWithRoles:
+			'Uwaga: według zgłoszeń Discord nie egzekwuje tymczasowego członkostwa, gdy zaproszenie nadaje role, więc osoby, które dołączą, mogą zostać.',
 	},
 
 	check: {
@@ -127,8 +149,32 @@ export const pl: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} nie jest poniżej mojej najwyższej roli, więc nie mogę jej nadać. Przenieś moją rolę nad nią.`,
 		reasonTooLong: (max) => `Powód może mieć najwyżej ${max} znaków.`,
+		optionTooLong: (option, max) => `\`${option}\` jest za długie: najwyżej ${max} znaków.`,
+		channelNotInGuild: (channel) => `${channel} nie jest kanałem tego serwera.`,
 		cannotVerify:
 			'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
+		rolesUnreadable: (values) =>
+			`\`więcej_ról\` przyjmuje wzmianki lub ID ról oddzielone spacjami lub przecinkami; nie potrafię odczytać: ${values}.`,
+		rolesEmpty: '`więcej_ról` nie wskazuje żadnej roli. Wspomnij role do nadania albo pomiń tę opcję.',
+		rolesNotInServer: (roles) => `To nie są role tego serwera: ${roles}.`,
+		tooManyRoles: (max) => `Zaproszenie może nadać najwyżej ${max} ról.`,
+		usersUnreadable: (values) =>
+			`\`użytkownicy\` przyjmuje wzmianki lub ID użytkowników oddzielone spacjami lub przecinkami; nie potrafię odczytać: ${values}. Nic nie wysłano.`,
+		usersEmpty:
+			'`użytkownicy` nie wskazuje nikogo. Wspomnij osoby, które mogą przyjąć zaproszenie, albo pomiń tę opcję.',
+		usersNeedManageGuild:
+			'Aby wybrać, kto może przyjąć zaproszenie, potrzebujesz uprawnienia **Zarządzaj serwerem**.',
+		botNeedsManageGuild:
+			'Aby wybrać, kto może przyjąć zaproszenie, potrzebuję uprawnienia **Zarządzaj serwerem**. Poproś administratora serwera o nadanie go mojej roli.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` jest za duży: lista osób może mieć najwyżej ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`Nie udało mi się odczytać \`${name}\`. Prześlij plik CSV lub tekstowy z ID użytkowników, po jednym w wierszu lub oddzielonych przecinkami.`,
+		fileTimeout: (name) =>
+			`Pobieranie \`${name}\` trwało zbyt długo, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.`,
+		fileUnreadableIds: (name, values) =>
+			`Te wiersze \`${name}\` nie są ID użytkowników: ${values}. Nic nie wysłano.`,
+		fileEmpty: (name) =>
+			`\`${name}\` nie zawiera nikogo. Wpisz jedno ID użytkownika w wierszu, z nagłówkiem \`user_id\` lub bez.`,
 	},
 
 	error: {
@@ -149,6 +195,12 @@ export const pl: Messages = {
 		timeout:
 			'Discord nie odpowiedział na czas. Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		network: 'Nie mogę połączyć się z Discordem. Spróbuj ponownie za chwilę.',
+		tokenRejected:
+			'Discord odrzucił token mojego bota, więc nie utworzyłem zaproszenia. Właściciel bota musi sprawdzić token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord jest teraz przeciążony, więc nie utworzyłem zaproszenia. Spróbuj ponownie ${retryAt}.`,
+		lostAnswer:
+			'Odpowiedź Discorda zgubiła się po drodze. Zaproszenie mogło mimo to powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		unknown: (reference) => `Coś poszło nie tak po mojej stronie. Identyfikator: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` nie jest już poleceniem tego bota.`,
 	},

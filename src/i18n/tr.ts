@@ -27,6 +27,19 @@ export const tr: Messages = {
 				description: 'Yalnızca ses veya sahne: açılacak Etkinliğin uygulama kimliği',
 			},
 			role: { name: 'rol', description: 'Bu davetle katılanlara verilecek rol (Rolleri Yönet izni gerekir)' },
+			more_roles: {
+				name: 'diğer_roller',
+				description:
+					"Katılınca verilecek diğer roller: rol etiketleri veya ID'ler, boşluk ya da virgülle ayrılmış",
+			},
+			users: {
+				name: 'kullanıcılar',
+				description: "Yalnızca bu kişiler kabul edebilir: etiketler veya ID'ler (Sunucuyu Yönet gerekir)",
+			},
+			users_file: {
+				name: 'kullanıcı_dosyası',
+				description: "Yalnızca bu CSV veya metin dosyasındaki kullanıcı ID'leri (Sunucuyu Yönet gerekir)",
+			},
 			reason: { name: 'sebep', description: 'Denetim Kaydında gösterilecek sebep' },
 		},
 	},
@@ -65,6 +78,14 @@ export const tr: Messages = {
 		openButton: 'Daveti aç',
 		noBody: 'Discord isteği kabul etti ama davet göndermedi. Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		recovered: "Discord'un yanıtı yolda kayboldu ama davet oluşturuldu: işte burada.",
+		targetUsers: (count) =>
+			count === 1 ? 'Yalnızca seçilen 1 kişi kabul edebilir' : `Yalnızca bu ${count} kişi kabul edebilir`,
+		targetUsersProcessing: 'Discord kişi listesini işliyor; bu mesaj iş bitince değişecek.',
+		targetUsersCompleted: (count) => `Discord listeyi işledi: bu daveti ${count} kişi kabul edebilir.`,
+		targetUsersFailed: (reason) =>
+			`Discord kişi listesini işleyemedi (${reason}), bu yüzden listedeki kimse bu daveti henüz kabul edemez. Daveti Sunucu Ayarları → Davetler bölümünden sil ve düzeltilmiş bir listeyle /invite komutunu yeniden çalıştır.`,
+		temporaryWithRoles:
+			'Dikkat: Bildirilere göre Discord, bir davet rol verdiğinde geçici üyeliği uygulamıyor; katılanlar kalabilir.',
 	},
 
 	check: {
@@ -98,7 +119,30 @@ export const tr: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role}, en yüksek rolümün altında değil, bu yüzden onu veremem. Rolümü onun üstüne taşı.`,
 		reasonTooLong: (max) => `Sebep en fazla ${max} karakter olabilir.`,
+		optionTooLong: (option, max) => `\`${option}\` çok uzun: en fazla ${max} karakter.`,
+		channelNotInGuild: (channel) => `${channel} bu sunucunun bir kanalı değil.`,
 		cannotVerify: 'Şu anda izinlerini kontrol edemedim, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.',
+		rolesUnreadable: (values) =>
+			`\`diğer_roller\` boşluk veya virgülle ayrılmış rol etiketleri ya da ID'ler alır; şunları okuyamıyorum: ${values}.`,
+		rolesEmpty: '`diğer_roller` hiçbir rol belirtmiyor. Verilecek rolleri etiketle ya da seçeneği kaldır.',
+		rolesNotInServer: (roles) => `Bunlar bu sunucunun rolleri değil: ${roles}.`,
+		tooManyRoles: (max) => `Bir davet en fazla ${max} rol verebilir.`,
+		usersUnreadable: (values) =>
+			`\`kullanıcılar\` boşluk veya virgülle ayrılmış kullanıcı etiketleri ya da ID'ler alır; şunları okuyamıyorum: ${values}. Hiçbir şey gönderilmedi.`,
+		usersEmpty:
+			'`kullanıcılar` kimseyi belirtmiyor. Daveti kabul edebilecek kişileri etiketle ya da seçeneği kaldır.',
+		usersNeedManageGuild: 'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacın var.',
+		botNeedsManageGuild:
+			'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacım var. Bir sunucu yöneticisinden bunu rolüme vermesini iste.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` çok büyük: kişi listesi en fazla ${maxMiB} MiB olabilir.`,
+		fileUnreadable: (name) =>
+			`\`${name}\` dosyasını okuyamadım. Her satırda bir tane ya da virgülle ayrılmış kullanıcı ID'leri içeren bir CSV veya metin dosyası yükle.`,
+		fileTimeout: (name) =>
+			`\`${name}\` dosyasının indirilmesi çok uzun sürdü, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.`,
+		fileUnreadableIds: (name, values) =>
+			`\`${name}\` dosyasının şu satırları kullanıcı ID'si değil: ${values}. Hiçbir şey gönderilmedi.`,
+		fileEmpty: (name) =>
+			`\`${name}\` kimseyi içermiyor. \`user_id\` başlığıyla ya da başlıksız, her satıra bir kullanıcı ID'si yaz.`,
 	},
 
 	error: {
@@ -120,6 +164,11 @@ export const tr: Messages = {
 		timeout:
 			'Discord zamanında yanıt vermedi. Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		network: "Discord'a ulaşamadım. Biraz sonra tekrar dene.",
+		tokenRejected:
+			'Discord bot tokenimi reddetti, bu yüzden davet oluşturmadım. Botun sahibi tokeni kontrol etmeli (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) => `Discord şu anda yoğun, bu yüzden davet oluşturmadım. ${retryAt} tekrar dene.`,
+		lostAnswer:
+			"Discord'un yanıtı yolda kayboldu. Yine de bir davet oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler'e bak.",
 		unknown: (reference) => `Benim tarafımda bir şeyler ters gitti. Referans: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` artık bu botun bir komutu değil.`,
 	},

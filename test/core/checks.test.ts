@@ -14,7 +14,9 @@ import {
 	refusalText,
 } from '../../src/core/checks.js';
 import type { RoleStanding } from '../../src/core/types.js';
+import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/index.js';
+import { ja } from '../../src/i18n/ja.js';
 import {
 	BOT_PERMISSIONS,
 	GUILD_ID,
@@ -184,7 +186,7 @@ describe('readInviteOptions: stream and Activity targets', () => {
 		).toBe(true);
 	});
 
-	it.each(['abc', '', '1234', '123456789012345678901', '88021839419922033x'])(
+	it.each(['abc', '', '1234', '88021839419922033x'])(
 		'refuses activity %j because it is not an application id',
 		(activity) => {
 			expect(
@@ -230,7 +232,7 @@ describe('readInviteOptions: reason and role', () => {
 
 describe('lookupsNeeded', () => {
 	it('needs nothing when the payload carries both permissions and no role is given', () => {
-		expect(lookupsNeeded(makeInvocation())).toEqual({ roleStanding: false, channelPermissions: false });
+		expect(lookupsNeeded(makeInvocation())).toEqual({ roleStanding: false, channelPermissions: false, roles: [] });
 	});
 
 	it('needs the role standing when a role is given', () => {
@@ -267,8 +269,26 @@ describe('checkPermissions', () => {
 			check({ invoker: { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages } }),
 		);
 		expect(result.id).toBe('invokerMissing');
-		expect(refusalText(result, en)).toContain(en.permission.CreateInstantInvite);
-		expect(refusalText(result, en)).toContain(`<#${TEXT_CHANNEL_ID}>`);
+		expect(refusalText(result, en)).toBe(
+			`You need **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+	});
+
+	it("names every permission the member lacks as one list in the reader's language, with its word for and", () => {
+		const lacking = { invoker: { permissions: PermissionFlagsBits.SendMessages } };
+		const text = (messages: typeof en) => {
+			const invocation = makeInvocation(lacking);
+			const options = readInviteOptions(invocation);
+			if (!options.ok) throw new Error(options.refusal.id);
+			return refusalText(refusal(checkPermissions(invocation, options.value, {}, messages)), messages);
+		};
+		expect(text(en)).toBe(
+			`You need **View Channel** and **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+		expect(text(de)).toBe(
+			`Du brauchst **Kanal ansehen** und **Einladung erstellen** in <#${TEXT_CHANNEL_ID}>, um dorthin einzuladen.`,
+		);
+		expect(text(ja)).toContain(`${ja.permission.ViewChannel}、${ja.permission.CreateInstantInvite}`);
 	});
 
 	it('names only View Channel when that is all the bot lacks', () => {
@@ -545,5 +565,22 @@ describe('refusalText', () => {
 	it("fills the refusal's values into the reader's message", () => {
 		expect(refusalText({ id: 'maxUsesOutOfRange', args: [101] }, en)).toBe(en.check.maxUsesOutOfRange(101));
 		expect(refusalText({ id: 'notInGuild', args: [] }, en)).toBe(en.check.notInGuild);
+	});
+});
+
+describe('readInviteOptions: free-text options longer than Discord lets them be', () => {
+	it.each([
+		['expires', 33],
+		['activity', 21],
+	] as const)('refuses %s of %i characters before reading it', (name, length) => {
+		const result = refusal(readInviteOptions(makeInvocation({ options: { [name]: '1'.repeat(length) } })));
+		expect(result).toEqual({ id: 'optionTooLong', args: [name, length - 1] });
+	});
+
+	it('answers 60,000 characters of expires at once, without reading them', () => {
+		const started = performance.now();
+		const result = refusal(readInviteOptions(makeInvocation({ options: { expires: `${'1'.repeat(60_000)}!` } })));
+		expect(result.id).toBe('optionTooLong');
+		expect(performance.now() - started).toBeLessThan(1_000);
 	});
 });

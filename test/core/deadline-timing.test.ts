@@ -1,7 +1,7 @@
 /** The timing rules of deadline.ts besides the defer itself: clock clamp, rate-limit defer, answer window. */
 import { describe, expect, it } from 'vitest';
 import { ANSWER_WINDOW_MS, DeadlineReply, MAX_HOST_DELAY_MS, receivedAtFromCreation } from '../../src/core/deadline.js';
-import { recordingLogger, recordingResponder } from './helpers.js';
+import { manualClock, recordingLogger, recordingResponder } from './helpers.js';
 
 const NOW = 1_800_000_000_000;
 
@@ -20,41 +20,54 @@ describe('receivedAtFromCreation', () => {
 });
 
 describe('DeadlineReply timing rules', () => {
-	const make = (now: () => number) => {
-		const responder = recordingResponder();
+	const make = () => {
+		const clock = manualClock(NOW);
+		const responder = recordingResponder({ clock });
 		const deadline = new DeadlineReply(responder, {
 			receivedAt: NOW,
 			deferAfterMs: 1_500,
 			logger: recordingLogger(),
-			now,
+			clock,
 		});
-		return { responder, deadline };
+		return { clock, responder, deadline };
 	};
 
-	it('defers at once for a rate-limit wait longer than the budget left, not for a shorter one', async () => {
-		const { responder, deadline } = make(() => NOW + 500);
+	it('defers at once for a rate-limit wait longer than the budget left, not for a shorter one', () => {
+		const { clock, responder, deadline } = make();
+		clock.advance(500);
 		deadline.rateLimited(999);
 		expect(responder.kinds()).toEqual([]);
 		deadline.rateLimited(1_000);
-		expect(responder.kinds()).toEqual(['defer']);
+		expect(responder.calls).toEqual([{ kind: 'defer', at: NOW + 500, message: undefined }]);
 		deadline.cancel();
 	});
 
-	it('closes the answer window ANSWER_WINDOW_MS after receipt', () => {
-		const late = make(() => NOW + ANSWER_WINDOW_MS + 1);
-		const window = late.deadline.answerWindow();
-		late.deadline.cancel();
-		return new Promise<void>((resolve) => {
-			window.signal.addEventListener('abort', () => resolve(), { once: true });
-			if (window.signal.aborted) resolve();
-		});
+	it('closes the answer window exactly ANSWER_WINDOW_MS after receipt', () => {
+		const { clock, deadline } = make();
+		deadline.cancel();
+		const window = deadline.answerWindow();
+		clock.advance(ANSWER_WINDOW_MS - 1);
+		expect(window.signal.aborted).toBe(false);
+		clock.advance(1);
+		expect(window.signal.aborted).toBe(true);
+	});
+
+	it('closes the window at once when it opens after the window has passed', () => {
+		const { clock, deadline } = make();
+		deadline.cancel();
+		clock.advance(ANSWER_WINDOW_MS + 1);
+		const window = deadline.answerWindow();
+		clock.advance(0);
+		expect(window.signal.aborted).toBe(true);
 	});
 
 	it('keeps the window open inside it, and clear() stops its timer', () => {
-		const { deadline } = make(() => NOW);
-		const window = deadline.answerWindow();
+		const { clock, deadline } = make();
 		deadline.cancel();
-		expect(window.signal.aborted).toBe(false);
+		const window = deadline.answerWindow();
 		window.clear();
+		expect(clock.pending()).toBe(0);
+		clock.advance(ANSWER_WINDOW_MS * 2);
+		expect(window.signal.aborted).toBe(false);
 	});
 });
