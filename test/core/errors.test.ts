@@ -256,6 +256,15 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 		});
 	});
 
+	it("calls workerd's lost connection ambiguous: it says the same for a refused and a reset one", () => {
+		expect(classifyError(new Error('Network connection lost.'))).toEqual({
+			id: 'lostAnswer',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+	});
+
 	it('finds a socket error wrapped twice in causes', () => {
 		const wrapped = new TypeError('fetch failed', {
 			cause: new Error('x', { cause: withCode('closed', 'UND_ERR_SOCKET') }),
