@@ -98,7 +98,9 @@ export function lookupsNeeded(invocation: InviteInvocation): { roleStanding: boo
 	const target = targetChannel(invocation);
 	return {
 		roleStanding: invocation.options.role !== undefined,
-		channelPermissions: target.permissions === undefined || target.appPermissions === undefined,
+		// An unknown type is looked up too: a thread or a category must never pass for lack of data.
+		channelPermissions:
+			target.permissions === undefined || target.appPermissions === undefined || target.type === undefined,
 	};
 }
 
@@ -124,14 +126,9 @@ export function readInviteOptions(
 		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
 			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
 	}
-	const mention = channelMention(target.id);
 
-	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
-		if (THREAD_TYPES.includes(target.type))
-			return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
-		if (target.type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
-		return refuse('channelNotInvitable', mention);
-	}
+	const typeRefusal = channelTypeRefusal(target, invocation);
+	if (typeRefusal) return typeRefusal;
 
 	let maxAge = DEFAULT_INVITE_AGE_SECONDS;
 	if (options.expires !== undefined) {
@@ -151,21 +148,38 @@ export function readInviteOptions(
 	}
 
 	if (options.stream_user && options.activity !== undefined) return refuse('streamAndActivity');
-	if (
-		(options.stream_user || options.activity !== undefined) &&
-		target.type !== undefined &&
-		!VOICE_CHANNEL_TYPES.includes(target.type)
-	) {
-		return refuse('targetNeedsVoice', mention);
-	}
 	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
 		return refuse('activityNotAnId', options.activity);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
-		if (options.role.managed) return refuse('roleIsManaged', roleMention(options.role.id));
+		if (options.role.managed === true) return refuse('roleIsManaged', roleMention(options.role.id));
 	}
 	return { ok: true, value: { target, maxAge } };
+}
+
+/**
+ * What the channel's type forbids, once it is known: threads, categories and other
+ * non-invitable types, and a stream or Activity target outside voice and stage. Unknown
+ * type: nothing yet (`checkPermissions` refuses when the lookup cannot tell it either).
+ */
+function channelTypeRefusal(
+	target: InvocationChannel,
+	invocation: InviteInvocation,
+): { ok: false; refusal: Refusal } | undefined {
+	const { type } = target;
+	if (type === undefined) return undefined;
+	const mention = channelMention(target.id);
+	if (!(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(type)) {
+		if (THREAD_TYPES.includes(type))
+			return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
+		if (type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
+		return refuse('channelNotInvitable', mention);
+	}
+	const { options } = invocation;
+	if ((options.stream_user || options.activity !== undefined) && !VOICE_CHANNEL_TYPES.includes(type))
+		return refuse('targetNeedsVoice', mention);
+	return undefined;
 }
 
 /** Whether known permissions include `flag` (Administrator includes everything). */
@@ -197,6 +211,11 @@ export function checkPermissions(
 	const invoker = target.permissions ?? looked.channel?.invoker;
 	const bot = target.appPermissions ?? looked.channel?.bot;
 	const mention = channelMention(target.id);
+	const described = looked.channel?.channel;
+
+	// Permissions computed from this server's roles mean nothing for another server's channel.
+	if (described?.guildId && invocation.guildId && described.guildId !== invocation.guildId)
+		return refuse('channelNotInGuild', mention);
 
 	if (invoker === undefined || invoker === null) return refuse('cannotVerify');
 	const invokerMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter(
@@ -217,10 +236,26 @@ export function checkPermissions(
 	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite))
 		return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
 
-	const role = invocation.options.role;
-	if (role) {
+	// REST (or the cache) wins over a field the payload lacked; when neither knows the type, no.
+	if (target.type === undefined) {
+		if (!described) return refuse('cannotVerify');
+		const typeRefusal = channelTypeRefusal(
+			{ ...target, type: described.type, parentId: target.parentId ?? described.parentId },
+			invocation,
+		);
+		if (typeRefusal) return typeRefusal;
+	}
+
+	const picked = invocation.options.role;
+	if (picked) {
 		const standing = looked.standing;
 		if (!standing) return refuse('cannotVerify');
+		// Position and managed from the payload, else from the server's role list: never a default.
+		const position = picked.position ?? standing.role?.position;
+		const managed = picked.managed ?? standing.role?.managed;
+		if (position === undefined || managed === undefined) return refuse('cannotVerify');
+		if (managed) return refuse('roleIsManaged', roleMention(picked.id));
+		const role = { id: picked.id, position };
 		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageRoles))
 			return refuse('roleNeedsManageRoles');
 		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');

@@ -38,7 +38,7 @@ import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleSt
  */
 export interface InviteLookups {
 	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
-	roleStanding?: () => Promise<RoleStanding | undefined>;
+	roleStanding?: (roleId: string) => Promise<RoleStanding | undefined>;
 	/** Permissions in a channel picked with the `channel` option, when the payload lacks them. */
 	channelPermissions?: (channelId: string) => Promise<ChannelPermissions | undefined>;
 }
@@ -133,7 +133,9 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		const channelPermissions = deps.lookups?.channelPermissions;
 		const targetId = read.value.target.id;
 		const [standing, channel] = await Promise.all([
-			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
+			needs.roleStanding && roleStanding && invocation.options.role
+				? lookup('role standing', () => roleStanding(invocation.options.role?.id ?? ''))
+				: undefined,
 			needs.channelPermissions && channelPermissions
 				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
 				: undefined,

@@ -57,8 +57,10 @@ export interface InviteOptions {
 export interface InvocationRole {
 	id: Snowflake;
 	name: string;
-	position: number;
-	managed: boolean;
+	/** Its position; undefined when the payload did not say (then the server's role list decides). */
+	position?: number | undefined;
+	/** Whether an integration manages it; undefined when the payload did not say. */
+	managed?: boolean | undefined;
 }
 
 /**
@@ -74,12 +76,18 @@ export interface RoleStanding {
 	invokerPermissions: bigint;
 	/** The bot's server-wide permissions. */
 	botPermissions: bigint;
+	/** The picked role as the server's role list has it; undefined when it is not in the list. */
+	role?: { position: number; managed: boolean } | undefined;
 }
 
 /** Permissions in the target channel that the payload did not carry, looked up by the adapter. */
 export interface ChannelPermissions {
 	invoker?: bigint | undefined;
 	bot?: bigint | undefined;
+	/** The channel as Discord describes it (REST or cache), when the lookup could read it. */
+	channel?:
+		| { type: ChannelType; guildId?: Snowflake | null | undefined; parentId?: Snowflake | null | undefined }
+		| undefined;
 }
 
 /** What the core asks Discord for: one Create Channel Invite request. */

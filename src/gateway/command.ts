@@ -244,10 +244,12 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
 	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
 	return {
-		async roleStanding() {
+		async roleStanding(roleId: string) {
 			const [member, bot] = await Promise.all([memberOf(), me()]);
 			if (!guild || !member || !bot) return undefined;
+			const picked = guild.roles.cache.get(roleId);
 			return {
+				role: picked ? { position: picked.position, managed: picked.managed } : undefined,
 				invokerIsOwner: guild.ownerId === member.id,
 				invokerHighestPosition: member.roles.highest.position,
 				botHighestPosition: bot.roles.highest.position,
@@ -260,6 +262,7 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 			if (!channel) return undefined;
 			const [member, bot] = await Promise.all([memberOf(), me()]);
 			return {
+				channel: { type: channel.type, guildId: channel.guildId, parentId: channel.parentId },
 				invoker: member ? channel.permissionsFor(member).bitfield : undefined,
 				bot: bot ? channel.permissionsFor(bot).bitfield : undefined,
 			};

@@ -112,7 +112,8 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 				: undefined,
 			activity: read.string('activity'),
 			role: roleId
-				? { id: roleId, name: role?.name ?? '', position: role?.position ?? 0, managed: role?.managed ?? false }
+				? // Unknown when resolved lacks the role: the core reads them from the server's role list.
+					{ id: roleId, name: role?.name ?? '', position: role?.position, managed: role?.managed }
 				: undefined,
 			reason: read.string('reason'),
 		},

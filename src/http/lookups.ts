@@ -71,14 +71,16 @@ export function restLookups(
 	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
 
 	return {
-		async roleStanding(): Promise<RoleStanding | undefined> {
+		async roleStanding(roleId: string): Promise<RoleStanding | undefined> {
 			if (!guildId || !member) return undefined;
 			const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
 			const positions = new Map(server.roles.map((role) => [role.id, role.position]));
 			const highest = (roleIds: readonly string[]): number =>
 				Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
 			const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles };
+			const picked = server.roles.find((role) => role.id === roleId);
 			return {
+				role: picked ? { position: picked.position, managed: picked.managed } : undefined,
 				invokerIsOwner: server.owner_id === member.user.id,
 				invokerHighestPosition: highest(member.roles),
 				botHighestPosition: highest(bot.roles),
@@ -117,6 +119,11 @@ export function restLookups(
 				overwrites,
 			};
 			return {
+				channel: {
+					type: target.type,
+					guildId: 'guild_id' in target ? target.guild_id : undefined,
+					parentId: 'parent_id' in target ? target.parent_id : undefined,
+				},
 				invoker: computeChannelPermissions({
 					...common,
 					memberId: member.user.id,

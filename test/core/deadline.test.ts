@@ -3,7 +3,12 @@
  * sleeps through one.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, RATE_LIMIT_BUDGET_MS, RateLimitBudget } from '../../src/core/deadline.js';
+import {
+	DEFAULT_DEFER_AFTER_MS,
+	DeadlineReply,
+	RATE_LIMIT_BUDGET_MS,
+	RateLimitBudget,
+} from '../../src/core/deadline.js';
 import { textReply } from '../../src/core/render.js';
 import { manualClock, recordingLogger, recordingResponder, settle } from './helpers.js';
 
