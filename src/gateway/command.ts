@@ -17,6 +17,7 @@ import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
@@ -109,7 +110,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			metrics?.instrumentRest(rest);
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
 			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
-			const outcome = await runInvite(invocationFrom(interaction), {
+			// The same validating reader as the HTTP endpoint's: a malformed interaction is dropped
+			// with a log line, never answered with a guess nor sent on to Discord.
+			const read = readInvocation(interaction);
+			if (!read.ok) {
+				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
+				return;
+			}
+			const outcome = await runInvite(read.value, {
 				rest,
 				responder: responderFor(interaction),
 				lookups: lookupsFor(interaction),
@@ -134,6 +142,15 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
+}
+
+/** The invocation of a discord.js interaction, checked by the core's payload rules. */
+function readInvocation(interaction: ChatInputCommandInteraction): Parsed<InviteInvocation> {
+	try {
+		return checkInvocation(invocationFrom(interaction));
+	} catch (error) {
+		return { ok: false, problem: `unreadable interaction (${(error as Error).name})` };
+	}
 }
 
 /** Reads a discord.js interaction into the core's invocation. */
