@@ -104,7 +104,7 @@ function optionValue(
 }
 
 /** A value of `type` by name; another type counts as absent (an old registration). */
-const valueOf = (options: Map<string, Option>, name: string, ...types: ApplicationCommandOptionType[]) => {
+const optionOf = (options: Map<string, Option>, name: string, ...types: ApplicationCommandOptionType[]) => {
 	const option = options.get(name);
 	return option && types.includes(option.type) ? option.value : undefined;
 };
@@ -179,9 +179,9 @@ function readCommand(payload: Json): InviteInvocation {
 			: undefined;
 
 	const idOption = (name: string, type: ApplicationCommandOptionType): string | undefined =>
-		valueOf(options, name, type) as string | undefined;
+		optionOf(options, name, type) as string | undefined;
 	const stringOption = (name: string): string | undefined =>
-		valueOf(options, name, ApplicationCommandOptionType.String) as string | undefined;
+		optionOf(options, name, ApplicationCommandOptionType.String) as string | undefined;
 	const pickedChannel = idOption('channel', ApplicationCommandOptionType.Channel);
 	const streamUser = idOption('stream_user', ApplicationCommandOptionType.User);
 	const role = idOption('role', ApplicationCommandOptionType.Role);
@@ -205,14 +205,14 @@ function readCommand(payload: Json): InviteInvocation {
 		options: {
 			channel: pickedChannel ? resolvedChannel(pickedChannel, resolved) : undefined,
 			expires: stringOption('expires'),
-			max_uses: valueOf(
+			max_uses: optionOf(
 				options,
 				'max_uses',
 				ApplicationCommandOptionType.Integer,
 				ApplicationCommandOptionType.Number,
 			) as number | undefined,
-			temporary: valueOf(options, 'temporary', ApplicationCommandOptionType.Boolean) as boolean | undefined,
-			unique: valueOf(options, 'unique', ApplicationCommandOptionType.Boolean) as boolean | undefined,
+			temporary: optionOf(options, 'temporary', ApplicationCommandOptionType.Boolean) as boolean | undefined,
+			unique: optionOf(options, 'unique', ApplicationCommandOptionType.Boolean) as boolean | undefined,
 			stream_user: streamUser
 				? {
 						id: streamUser,
