@@ -17,7 +17,7 @@ import {
 	Options,
 	Status,
 } from 'discord.js';
-import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { GatewayCloseCodes, OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { failureText, newReference } from '../core/errors.js';
 import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
 import { messagesFor } from '../i18n/index.js';
@@ -170,6 +170,43 @@ export function gatewayProblems(client: Client): HealthProblems {
 	for (const shard of client.ws.shards.values())
 		if (shard.status !== Status.Ready) problems[`shard ${shard.id}`] = Status[shard.status] ?? String(shard.status);
 	return problems;
+}
+
+/**
+ * What each gateway close code that ends the session for good means, and what to do. discord.js
+ * does not reconnect after these; without a word from us the process would just end.
+ * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+ */
+export const FATAL_CLOSE_ADVICE: Readonly<Partial<Record<number, string>>> = {
+	[GatewayCloseCodes.AuthenticationFailed]:
+		'Discord refused the bot token (4004 Authentication failed). Reset the token in the Developer Portal (Bot → Reset Token), put the new one in DISCORD_TOKEN and start again.',
+	[GatewayCloseCodes.InvalidShard]:
+		'Discord refused the shard (4010 Invalid shard): check the shard ids and count, then start again.',
+	[GatewayCloseCodes.ShardingRequired]:
+		'Discord requires sharding for this bot (4011 Sharding required): run it sharded (npm run start:sharded) with the shard count GET /gateway/bot recommends.',
+	[GatewayCloseCodes.InvalidAPIVersion]:
+		'Discord refused the gateway API version (4012 Invalid API version): update discord.js and start again.',
+	[GatewayCloseCodes.InvalidIntents]:
+		'Discord refused the intents (4013 Invalid intent(s)): the bot asks for an intent value Discord does not know; drop it and start again.',
+	[GatewayCloseCodes.DisallowedIntents]:
+		'Discord refused a privileged intent (4014 Disallowed intent(s)): enable it in the Developer Portal (Bot → Privileged Gateway Intents) or drop it from the bot, then start again.',
+};
+
+/**
+ * Calls `listener` with the close code and the advice when a shard is closed for good (a
+ * fatal close code discord.js will not reconnect after).
+ * @returns a function that stops listening
+ */
+export function onFatalClose(client: Client, listener: (code: number, advice: string) => void): () => void {
+	const onDisconnect = (event: { code: number }) => {
+		listener(
+			event.code,
+			FATAL_CLOSE_ADVICE[event.code] ??
+				`Discord closed the gateway for good (close code ${event.code}); see Discord's gateway close event codes, then start again.`,
+		);
+	};
+	client.on(Events.ShardDisconnect, onDisconnect);
+	return () => client.off(Events.ShardDisconnect, onDisconnect);
 }
 
 /** A running bot: the client, and a stop that closes the gateway. */

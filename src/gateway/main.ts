@@ -9,7 +9,14 @@ import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
-import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, gatewayProblems, loadCommands, startBot } from './bot.js';
+import {
+	addToServerUrl,
+	BOT_PERMISSIONS_WITH_ROLES,
+	gatewayProblems,
+	loadCommands,
+	onFatalClose,
+	startBot,
+} from './bot.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token']);
@@ -67,19 +74,26 @@ async function main(): Promise<number> {
 	logger.info(`ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
 	logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
 
-	await new Promise<void>((resolve) => {
+	// A signal stops the bot cleanly (0); a close code Discord will not let us reconnect after
+	// (a reset token, a disallowed intent) stops it with what to do (1). Without this the
+	// process would end on its own, silently, as nothing keeps it alive.
+	const exitCode = await new Promise<number>((resolve) => {
 		const stop = (signal: string) => {
 			logger.info(`${signal}: shutting down`);
-			resolve();
+			resolve(0);
 		};
 		process.once('SIGINT', stop);
 		process.once('SIGTERM', stop);
+		onFatalClose(bot.client, (code, advice) => {
+			logger.fatal({ closeCode: code }, advice);
+			resolve(1);
+		});
 	});
 	await bot.stop();
 	await ops?.close();
 	// Commands still running finish their answers; past that, nothing should hold the process.
-	setTimeout(() => process.exit(0), 10_000).unref();
-	return 0;
+	setTimeout(() => process.exit(exitCode), 10_000).unref();
+	return exitCode;
 }
 
 process.exitCode = await main();

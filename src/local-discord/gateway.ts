@@ -79,6 +79,16 @@ export class Gateway {
 		return sent;
 	}
 
+	/**
+	 * Closes every open session with `code`, as Discord does at run time (4004 after a token
+	 * reset, 4014 when an intent is switched off, 4000 to make clients resume...).
+	 */
+	closeSessions(code: number, reason = 'Closed by the local Discord.'): number {
+		const sessions = [...this.#sessions];
+		for (const session of sessions) this.#close(session, code as GatewayCloseCodes, reason);
+		return sessions.length;
+	}
+
 	/** Closes every connection and stops listening to the model. */
 	close(): void {
 		this.#unsubscribe();

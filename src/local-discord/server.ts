@@ -142,6 +142,10 @@ class LocalDiscordServer implements LocalDiscord {
 		this.#rest.inject(method, path, fault, times);
 	}
 
+	closeSessions(code: number, reason?: string): number {
+		return this.#gateway.closeSessions(code, reason);
+	}
+
 	clearFaults(): void {
 		this.#rest.clearFaults();
 	}

@@ -71,6 +71,8 @@ export interface LocalDiscord {
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
 	/** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
 	dispatch(payload: APIInteraction, via?: InteractionTransport): InteractionHandle;
+	/** Closes every gateway session with `code` (e.g. 4004, 4014), as Discord does at run time; returns how many. */
+	closeSessions(code: number, reason?: string): number;
 	/** Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE. */
 	ready(timeoutMs?: number): Promise<void>;
 	/** How many IDENTIFYs the gateway accepted. */
