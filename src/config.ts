@@ -34,6 +34,8 @@ export interface Config {
 	replayWindowSeconds: number;
 	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
 	metricsPort: number | undefined;
+	/** HTTP endpoint: client connections held at once (`MAX_CONNECTIONS`); unset = below the descriptor limit. */
+	maxConnections: number | undefined;
 }
 
 /** What a program needs beyond the defaults. */
@@ -127,6 +129,12 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 	const metricsPort =
 		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
 
+	const maxConnectionsText = value('MAX_CONNECTIONS');
+	const maxConnections =
+		maxConnectionsText === undefined
+			? undefined
+			: integer(maxConnectionsText, 768, 'MAX_CONNECTIONS', 1, 1_000_000, problems);
+
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
 		token: token ?? '',
@@ -139,6 +147,7 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		port,
 		replayWindowSeconds,
 		metricsPort,
+		maxConnections,
 	};
 }
 

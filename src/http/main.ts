@@ -27,6 +27,7 @@ async function main(): Promise<number> {
 		applicationId: config.applicationId,
 		logger,
 		replayWindowSeconds: config.replayWindowSeconds,
+		maxConnections: config.maxConnections,
 		metrics: createMetrics(),
 	});
 
