@@ -3,6 +3,7 @@
  * validated with every problem listed at once. Every key is documented in `.env.example`.
  */
 import { config as loadDotenv } from 'dotenv';
+import { COOLDOWN_DEFAULTS, type CooldownLimit, parseCooldown } from './core/cooldown.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
@@ -36,6 +37,12 @@ export interface Config {
 	metricsPort: number | undefined;
 	/** HTTP endpoint: client connections held at once (`MAX_CONNECTIONS`); unset = below the descriptor limit. */
 	maxConnections: number | undefined;
+	/** Shared replay guard and cooldown counts (`REDIS_URL`); unset = process memory. */
+	redisUrl: string | undefined;
+	/** Invites one user may create per window (`COOLDOWN_PER_USER`, `COUNT/SECONDS`); null = no limit. */
+	cooldownPerUser: CooldownLimit | null;
+	/** Invites one server may create per window (`COOLDOWN_PER_GUILD`); null = no limit. */
+	cooldownPerGuild: CooldownLimit | null;
 }
 
 /** What a program needs beyond the defaults. */
@@ -134,6 +141,19 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		maxConnectionsText === undefined
 			? undefined
 			: integer(maxConnectionsText, 768, 'MAX_CONNECTIONS', 1, 1_000_000, problems);
+	const redisUrl = value('REDIS_URL');
+	if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl))
+		problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379.');
+	const cooldown = (key: string, fallback: string): CooldownLimit | null => {
+		const parsed = parseCooldown(value(key) ?? fallback);
+		if (parsed && 'error' in parsed) {
+			problems.push(`${key} ${parsed.error}.`);
+			return null;
+		}
+		return parsed;
+	};
+	const cooldownPerUser = cooldown('COOLDOWN_PER_USER', COOLDOWN_DEFAULTS.perUser);
+	const cooldownPerGuild = cooldown('COOLDOWN_PER_GUILD', COOLDOWN_DEFAULTS.perGuild);
 
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
@@ -148,6 +168,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		replayWindowSeconds,
 		metricsPort,
 		maxConnections,
+		redisUrl,
+		cooldownPerUser,
+		cooldownPerGuild,
 	};
 }
 

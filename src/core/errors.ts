@@ -54,6 +54,8 @@ const NOT_SENT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** What workerd's fetch rejects with when a connection fails, before or during a request. */
+const WORKERD_CONNECTION_LOST = 'Network connection lost.';
 /**
  * Thrown when the invite request stops waiting on rate limits (see `RateLimitBudget`):
  * nothing was sent since the last 429, so no invite exists.
@@ -100,7 +102,7 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		const code = typeof error.code === 'number' ? error.code : Number.NaN;
 		// The token itself was refused: no invite can be made until an operator acts.
 		if (error.status === 401) return { id: 'tokenRejected', args: [], log: true };
-		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType) {
+		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType || hasFileErrors(error.rawError)) {
 			return { id: 'invalidForm', args: [formErrors(error.rawError)], log: true };
 		}
 		const id = DISCORD_CODES[code];
@@ -125,6 +127,10 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		// Resets, sockets closed before or during the answer, bodies cut off: the request may
 		// have been processed.
 		if (codes.some((code) => LOST_CODES.has(code) || code.startsWith('UND_ERR')) || error.message === 'terminated')
+			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
+		// workerd's fetch (Cloudflare Workers) names no code and says this for a refused and a
+		// reset connection alike: the request may have been processed.
+		if (error.message === WORKERD_CONNECTION_LOST)
 			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
@@ -162,5 +168,14 @@ export function formErrors(raw: unknown): string {
 		}
 	};
 	walk((raw as { errors?: unknown } | undefined)?.errors, [], 0);
+	if (hasFileErrors(raw)) out.add('target_users_file');
 	return out.size === 0 ? 'body' : [...out].map((field) => `\`${field}\``).join(', ');
+}
+
+/**
+ * The shape Discord documents for a `target_users_file` with invalid user ids (a 400 without
+ * a JSON error code): `{"target_users_file": ["Line 5: invalid user ID ..."]}`.
+ */
+function hasFileErrors(raw: unknown): boolean {
+	return Array.isArray((raw as { target_users_file?: unknown } | undefined)?.target_users_file);
 }

@@ -145,6 +145,23 @@ function resolvedRole(id: string, resolved: Json | undefined): InvocationRole {
 	};
 }
 
+/** An attachment option; one the payload does not resolve cannot be read: it counts as empty. */
+function resolvedAttachment(
+	id: string,
+	resolved: Json | undefined,
+): NonNullable<InviteInvocation['options']['users_file']> {
+	const attachments = optionalObject(resolved?.attachments, 'data.resolved.attachments');
+	const at = `data.resolved.attachments.${id}`;
+	const file = optionalObject(attachments?.[id], at);
+	return {
+		id,
+		filename: optionalText(file?.filename, `${at}.filename`) ?? 'users_file',
+		size: file?.size === undefined ? 0 : integer(file.size, `${at}.size`),
+		url: optionalText(file?.url, `${at}.url`) ?? '',
+		contentType: optionalText(file?.content_type, `${at}.content_type`),
+	};
+}
+
 function readCommand(payload: Json): InviteInvocation {
 	const id = snowflake(payload.id, 'id');
 	text(payload.token, 'token');
@@ -185,6 +202,7 @@ function readCommand(payload: Json): InviteInvocation {
 	const pickedChannel = idOption('channel', ApplicationCommandOptionType.Channel);
 	const streamUser = idOption('stream_user', ApplicationCommandOptionType.User);
 	const role = idOption('role', ApplicationCommandOptionType.Role);
+	const usersFile = idOption('users_file', ApplicationCommandOptionType.Attachment);
 	const users = optionalObject(resolved?.users, 'data.resolved.users');
 	const streamUserEntry = streamUser
 		? optionalObject(users?.[streamUser], `data.resolved.users.${streamUser}`)
@@ -221,6 +239,9 @@ function readCommand(payload: Json): InviteInvocation {
 				: undefined,
 			activity: stringOption('activity'),
 			role: role ? resolvedRole(role, resolved) : undefined,
+			more_roles: stringOption('more_roles'),
+			users: stringOption('users'),
+			users_file: usersFile ? resolvedAttachment(usersFile, resolved) : undefined,
 			reason: stringOption('reason'),
 		},
 	};

@@ -51,8 +51,27 @@ export interface InviteOptions {
 	stream_user?: { id: Snowflake; username?: string | undefined } | undefined;
 	activity?: string | undefined;
 	role?: InvocationRole | undefined;
+	/** More roles to give: role mentions or ids, separated by spaces or commas. */
+	more_roles?: string | undefined;
+	/** Only these users may accept: user mentions or ids, separated by spaces or commas. */
+	users?: string | undefined;
+	/** Only the users listed in this uploaded file may accept. */
+	users_file?: InvocationAttachment | undefined;
 	reason?: string | undefined;
 }
+
+/** An uploaded file as the interaction's `resolved.attachments` carries it. */
+export interface InvocationAttachment {
+	id: Snowflake;
+	filename: string;
+	/** Bytes, as Discord reports them. */
+	size: number;
+	/** Where to download it (Discord's CDN; in tests, the local Discord). */
+	url: string;
+	contentType?: string | undefined;
+}
+
+export type { AttachmentContent, AttachmentLimits } from '../discord/attachments.js';
 
 export interface InvocationRole {
 	id: Snowflake;
@@ -76,8 +95,6 @@ export interface RoleStanding {
 	invokerPermissions: bigint;
 	/** The bot's server-wide permissions. */
 	botPermissions: bigint;
-	/** The picked role as the server's role list has it; undefined when it is not in the list. */
-	role?: { position: number; managed: boolean } | undefined;
 }
 
 /** Permissions in the target channel that the payload did not carry, looked up by the adapter. */
@@ -96,4 +113,9 @@ export interface ChannelInviteRequest {
 	body: RESTPostAPIChannelInviteJSONBody;
 	/** The audit-log reason, already bounded to 512 characters. */
 	reason: string;
+	/**
+	 * The only users who may accept the invite, sent as the `target_users_file` CSV (the request
+	 * is multipart then). Absent: anyone with the link.
+	 */
+	targetUsers?: readonly Snowflake[] | undefined;
 }

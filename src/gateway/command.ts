@@ -15,12 +15,27 @@ import {
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
+import {
+	type CooldownLimit,
+	type CooldownStore,
+	cooldownLimits,
+	createCooldowns,
+	type InviteCooldowns,
+} from '../core/cooldown.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
 import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
-import type { InviteInvocation, InvocationChannel } from '../core/types.js';
+import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import type {
+	AttachmentLimits,
+	InviteInvocation,
+	InvocationAttachment,
+	InvocationChannel,
+	InvocationRole,
+} from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -37,6 +52,10 @@ export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBo
 export interface CommandContext {
 	logger?: Logger | undefined;
 	metrics?: InviteMetrics | undefined;
+	/** The bot's cooldowns (shared through Redis when it has one). */
+	cooldowns?: InviteCooldowns | undefined;
+	/** The bot's replay guard: an interaction a shard sees again (resume, reconnect) runs once. */
+	replayGuard?: ReplayGuard | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -57,9 +76,27 @@ export interface InviteCommandOptions {
 	deferAfterMs?: number | undefined;
 	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Called with each outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/**
+	 * Invites one user may create per window, as `COOLDOWN_PER_USER` takes it: `'5/60'` (the
+	 * default), a `{ count, windowMs }`, or `0`/`null` for no limit.
+	 */
+	cooldownPerUser?: string | CooldownLimit | 0 | null | undefined;
+	/** Invites one server may create per window, as `COOLDOWN_PER_GUILD`: default `'60/60'`. */
+	cooldownPerGuild?: string | CooldownLimit | 0 | null | undefined;
+	/** Where cooldown counts live (e.g. `RedisCooldownStore`). Default: process memory. */
+	cooldownStore?: CooldownStore | undefined;
+	/** Where seen interaction ids live. Default: process memory. */
+	replayGuard?: ReplayGuard | undefined;
 }
+
+/** How long the drop-in's own guard remembers an id: an interaction token's life. */
+const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
 
 /**
  * Builds the command. The invite request goes through a REST client of its own (one per
@@ -79,6 +116,22 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	};
 	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
 		options.logger ?? context?.logger ?? fallbackFor(client);
+	// The host's context lends cooldowns and a guard unless the options set them.
+	const ownsCooldowns =
+		options.cooldownPerUser !== undefined ||
+		options.cooldownPerGuild !== undefined ||
+		options.cooldownStore !== undefined;
+	const limits = cooldownLimits(
+		options.cooldownPerUser === 0 ? null : options.cooldownPerUser,
+		options.cooldownPerGuild === 0 ? null : options.cooldownPerGuild,
+	);
+	let ownCooldowns: InviteCooldowns | undefined;
+	const cooldownsFor = (context: CommandContext | undefined): InviteCooldowns =>
+		(ownsCooldowns ? undefined : context?.cooldowns) ??
+		(ownCooldowns ??= createCooldowns({ ...limits, store: options.cooldownStore }));
+	let ownGuard: ReplayGuard | undefined;
+	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
+		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -105,6 +158,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		data,
 		async execute(interaction, context) {
 			const logger = loggerFor(context, interaction.client);
+			// A shard that resumes may be sent an interaction again: the first run answers it.
+			if (!(await guardFor(context).firstSeen(interaction.id, Date.now()))) {
+				logger.warn(
+					{ interaction: interaction.id },
+					'interaction seen before (a resumed shard?): not run twice',
+				);
+				return;
+			}
 			const metrics = options.metrics ?? context?.metrics;
 			const rest = restFor(interaction.client);
 			metrics?.instrumentRest(rest);
@@ -125,6 +186,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				logger,
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
+				cooldowns: cooldownsFor(context),
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
 			});
 			metrics?.recordOutcome(outcome, 'gateway');
 			options.onOutcome?.(outcome);
@@ -160,6 +224,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 	const channel = options.getChannel('channel');
 	const role = options.getRole('role');
 	const streamUser = options.getUser('stream_user');
+	const usersFile = options.getAttachment('users_file');
 	return {
 		interactionId: interaction.id,
 		locale: interaction.locale,
@@ -187,6 +252,17 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
 			activity: options.getString('activity') ?? undefined,
 			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			more_roles: options.getString('more_roles') ?? undefined,
+			users: options.getString('users') ?? undefined,
+			users_file: usersFile
+				? {
+						id: usersFile.id,
+						filename: usersFile.name,
+						size: usersFile.size,
+						url: usersFile.url,
+						contentType: usersFile.contentType ?? undefined,
+					}
+				: undefined,
 			reason: options.getString('reason') ?? undefined,
 		},
 	};
@@ -261,12 +337,10 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
 	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
 	return {
-		async roleStanding(roleId: string) {
+		async roleStanding() {
 			const [member, bot] = await Promise.all([memberOf(), me()]);
 			if (!guild || !member || !bot) return undefined;
-			const picked = guild.roles.cache.get(roleId);
 			return {
-				role: picked ? { position: picked.position, managed: picked.managed } : undefined,
 				invokerIsOwner: guild.ownerId === member.id,
 				invokerHighestPosition: member.roles.highest.position,
 				botHighestPosition: bot.roles.highest.position,
@@ -274,6 +348,17 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 				botPermissions: bot.permissions.bitfield,
 			};
 		},
+		async roles(ids: readonly string[]) {
+			if (!guild) return undefined;
+			const found = new Map<string, InvocationRole>();
+			for (const id of ids) {
+				const role = guild.roles.cache.get(id);
+				if (role) found.set(id, { id, name: role.name, position: role.position, managed: role.managed });
+			}
+			return found;
+		},
+		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
+			fetchAttachment(attachment.url, limits),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
 			if (!channel) return undefined;

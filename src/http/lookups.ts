@@ -16,7 +16,8 @@ import {
 import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
-import type { ChannelPermissions, RoleStanding } from '../core/types.js';
+import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 
 export interface RestLookupsOptions {
 	/** The ordinary REST client (GETs may be retried). */
@@ -71,16 +72,14 @@ export function restLookups(
 	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
 
 	return {
-		async roleStanding(roleId: string): Promise<RoleStanding | undefined> {
+		async roleStanding(): Promise<RoleStanding | undefined> {
 			if (!guildId || !member) return undefined;
 			const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
 			const positions = new Map(server.roles.map((role) => [role.id, role.position]));
 			const highest = (roleIds: readonly string[]): number =>
 				Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
 			const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles };
-			const picked = server.roles.find((role) => role.id === roleId);
 			return {
-				role: picked ? { position: picked.position, managed: picked.managed } : undefined,
 				invokerIsOwner: server.owner_id === member.user.id,
 				invokerHighestPosition: highest(member.roles),
 				botHighestPosition: highest(bot.roles),
@@ -97,6 +96,22 @@ export function restLookups(
 				}),
 			};
 		},
+
+		async roles(ids: readonly string[]): Promise<ReadonlyMap<string, InvocationRole> | undefined> {
+			if (!guildId) return undefined;
+			const server = await guild(guildId);
+			const wanted = new Set(ids);
+			return new Map(
+				server.roles
+					.filter((role) => wanted.has(role.id))
+					.map((role) => [
+						role.id,
+						{ id: role.id, name: role.name, position: role.position, managed: role.managed },
+					]),
+			);
+		},
+
+		attachment: (attachment, limits) => fetchAttachment(attachment.url, limits),
 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { silentLogger } from '../log.js';
+import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { createInteractionHandler, HANDLER_DEFAULTS, type InteractionHandlerOptions } from './handler.js';
 
@@ -89,7 +89,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		void settled.finally(() => inFlight.delete(settled));
 	};
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
-	const handler = createInteractionHandler({ ...options, status: () => state });
+	// Background work (following a target-users job) stops when the server closes.
+	const closing = new AbortController();
+	const handler = createInteractionHandler({ ...options, signal: closing.signal, status: () => state });
 	const context = { waitUntil: track };
 
 	const server = createServer(
@@ -166,6 +168,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		},
 		async close() {
 			state = 'closing';
+			closing.abort();
 			const closed = server.listening
 				? new Promise<void>((resolve) => server.close(() => resolve()))
 				: Promise.resolve();

@@ -41,6 +41,9 @@ describe('loadConfig', () => {
 			port: 8080,
 			replayWindowSeconds: 300,
 			metricsPort: undefined,
+			redisUrl: undefined,
+			cooldownPerUser: { count: 5, windowMs: 60_000 },
+			cooldownPerGuild: { count: 60, windowMs: 60_000 },
 		});
 		expect(DEFAULTS.apiUrl).toBe('https://discord.com/api');
 	});
@@ -172,6 +175,25 @@ describe('loadConfig', () => {
 		]);
 	});
 
+	it('reads the cooldowns as COUNT/SECONDS, 0 turning one off, and REDIS_URL as a redis URL', () => {
+		expect(
+			loadConfig([], { COOLDOWN_PER_USER: '3/30', COOLDOWN_PER_GUILD: '0', REDIS_URL: 'redis://127.0.0.1:6390' }),
+		).toMatchObject({
+			cooldownPerUser: { count: 3, windowMs: 30_000 },
+			cooldownPerGuild: null,
+			redisUrl: 'redis://127.0.0.1:6390',
+		});
+		const problems = problemsOf([], {
+			COOLDOWN_PER_USER: 'five',
+			COOLDOWN_PER_GUILD: '5/0',
+			REDIS_URL: 'localhost',
+		});
+		expect(problems).toHaveLength(3);
+		expect(problems.join('\n')).toMatch(/COOLDOWN_PER_USER must be COUNT\/SECONDS/);
+		expect(problems.join('\n')).toMatch(/COOLDOWN_PER_GUILD needs a window/);
+		expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
+	});
+
 	it('never echoes a value, so a token pasted into the wrong variable stays off the screen', () => {
 		const secret = 'MTEwMDAwMDAwMDAwMDAwMDQwMA.GwXyZa.a-secret-that-must-never-be-printed-00';
 		const problems = problemsOf(['token', 'applicationId'], {
@@ -182,7 +204,14 @@ describe('loadConfig', () => {
 			LOG_LEVEL: secret,
 			PORT: secret,
 		});
-		expect(problems.length).toBeGreaterThanOrEqual(5);
+		// One problem for each malformed variable (DISCORD_TOKEN holding an id is not checked).
+		expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+			'DISCORD_APPLICATION_ID',
+			'DISCORD_GUILD_ID',
+			'DISCORD_API_URL',
+			'LOG_LEVEL',
+			'PORT',
+		]);
 		for (const problem of problems) expect(problem).not.toContain('a-secret');
 	});
 });

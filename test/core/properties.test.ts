@@ -75,7 +75,6 @@ const standing: fc.Arbitrary<RoleStanding | undefined> = maybe(
 		botHighestPosition: fc.integer({ min: 0, max: 10 }),
 		invokerPermissions: bits,
 		botPermissions: bits,
-		role: maybe(fc.record({ position: fc.integer({ min: 0, max: 10 }), managed: fc.boolean() })),
 	}),
 );
 
@@ -85,34 +84,51 @@ const has = (permissions: bigint | undefined, flag: bigint): boolean =>
 describe('the core on arbitrary input', () => {
 	it('reads options and checks permissions without throwing, and never allows what it must refuse', () => {
 		fc.assert(
-			fc.property(options, bits, channelLookup, standing, (opts, invokerHere, channel, roleStanding) => {
-				const invocation = makeInvocation({ options: opts, invoker: { permissions: invokerHere } });
-				const read = readInviteOptions(invocation);
-				if (!read.ok) return;
-				const target = read.value.target;
-				const allowed = checkPermissions(invocation, read.value, { channel, standing: roleStanding }, en);
-				if (!allowed.ok) return;
-				// Allowed: the invoker may view and invite there, by what the payload or the lookup said.
-				const invoker = target.permissions ?? channel?.invoker;
-				expect(has(invoker, P.ViewChannel) && has(invoker, P.CreateInstantInvite)).toBe(true);
-				// The type is known (payload or lookup) and invitable.
-				const type = target.type ?? channel?.channel?.type;
-				expect(type).toBeDefined();
-				expect([0, 2, 5, 13, 15, 16]).toContain(type);
-				// Never another server's channel.
-				expect(channel?.channel?.guildId ?? invocation.guildId).toBe(invocation.guildId);
-				if (opts.role) {
-					expect(roleStanding).toBeDefined();
-					const position = opts.role.position ?? roleStanding?.role?.position;
-					expect(position).toBeDefined();
-					expect(opts.role.managed ?? roleStanding?.role?.managed).toBe(false);
-					expect(position!).toBeLessThan(roleStanding!.botHighestPosition);
-					if (!roleStanding!.invokerIsOwner)
-						expect(position!).toBeLessThan(roleStanding!.invokerHighestPosition);
-				}
-				if (opts.expires !== undefined) expect(opts.expires.length).toBeLessThanOrEqual(32);
-				if (opts.reason !== undefined) expect(opts.reason.length).toBeLessThanOrEqual(444);
-			}),
+			fc.property(
+				options,
+				bits,
+				channelLookup,
+				standing,
+				maybe(fc.record({ position: fc.integer({ min: 0, max: 10 }), managed: fc.boolean() })),
+				(opts, invokerHere, channel, roleStanding, listed) => {
+					const invocation = makeInvocation({ options: opts, invoker: { permissions: invokerHere } });
+					const read = readInviteOptions(invocation);
+					if (!read.ok) return;
+					const target = read.value.target;
+					// The server's role list, as the roles lookup answers it (or cannot: undefined).
+					const roles =
+						opts.role && listed
+							? new Map([[opts.role.id, { id: opts.role.id, name: '', ...listed }]])
+							: undefined;
+					const allowed = checkPermissions(
+						invocation,
+						read.value,
+						{ channel, standing: roleStanding, roles },
+						en,
+					);
+					if (!allowed.ok) return;
+					// Allowed: the invoker may view and invite there, by what the payload or the lookup said.
+					const invoker = target.permissions ?? channel?.invoker;
+					expect(has(invoker, P.ViewChannel) && has(invoker, P.CreateInstantInvite)).toBe(true);
+					// The type is known (payload or lookup) and invitable.
+					const type = target.type ?? channel?.channel?.type;
+					expect(type).toBeDefined();
+					expect([0, 2, 5, 13, 15, 16]).toContain(type);
+					// Never another server's channel.
+					expect(channel?.channel?.guildId ?? invocation.guildId).toBe(invocation.guildId);
+					if (opts.role) {
+						expect(roleStanding).toBeDefined();
+						const position = opts.role.position ?? listed?.position;
+						expect(position).toBeDefined();
+						expect(opts.role.managed ?? listed?.managed).toBe(false);
+						expect(position!).toBeLessThan(roleStanding!.botHighestPosition);
+						if (!roleStanding!.invokerIsOwner)
+							expect(position!).toBeLessThan(roleStanding!.invokerHighestPosition);
+					}
+					if (opts.expires !== undefined) expect(opts.expires.length).toBeLessThanOrEqual(32);
+					if (opts.reason !== undefined) expect(opts.reason.length).toBeLessThanOrEqual(444);
+				},
+			),
 			RUNS,
 		);
 	});
