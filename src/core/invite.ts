@@ -21,6 +21,7 @@ import {
 	TARGET_USERS_FILE_MAX_BYTES,
 } from './checks.js';
 import { COMMAND_NAME } from './command.js';
+import type { CooldownScope, InviteCooldowns } from './cooldown.js';
 import {
 	DEFAULT_ATTACHMENT_TIMEOUT_MS,
 	DEFAULT_DEFER_AFTER_MS,
@@ -79,6 +80,8 @@ export interface InviteDependencies {
 	receivedAt?: number | undefined;
 	/** Budget before deferring. Default 1500 ms. */
 	deferAfterMs?: number | undefined;
+	/** Per-user and per-server limits, taken just before Discord is called. Default: none. */
+	cooldowns?: InviteCooldowns | undefined;
 	/** Longest download of `users_file` (ms). Default 5 s. */
 	attachmentTimeoutMs?: number | undefined;
 	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
@@ -94,11 +97,13 @@ const RECOVERY_TIMEOUT_MS = 5_000;
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
-	status: 'created' | 'refused' | 'failed';
+	status: 'created' | 'refused' | 'failed' | 'cooldown';
 	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
+	/** Over a cooldown: which limit, and when another invite may be made (ms since epoch). */
+	cooldown?: { scope: CooldownScope; retryAt: number } | undefined;
 	reply: ReplyMessage;
 	delivery: ResponseDelivery;
 	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
@@ -112,7 +117,7 @@ export interface InviteOutcome {
 	job?: Promise<JobReport | undefined> | undefined;
 }
 
-/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+/** `created`, `refused:<id>`, `failed:<id>`, `cooldown`: the outcome as logs and metrics name it. */
 export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
 	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
 	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
@@ -193,6 +198,15 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			});
 
 		const request = buildRequest(invocation, read.value, users.ids);
+		// Only what would reach Discord counts: taken after every check passed.
+		const verdict = await deps.cooldowns?.take(invocation.invoker.id, invocation.guildId, invocation.interactionId);
+		if (verdict && !verdict.ok)
+			return await finish({
+				status: 'cooldown',
+				request,
+				cooldown: { scope: verdict.scope, retryAt: verdict.retryAt },
+				reply: textReply(messages.limit.cooldown(`<t:${Math.ceil(verdict.retryAt / 1_000)}:R>`)),
+			});
 		const created = await createInvite(
 			request,
 			invocation,
@@ -347,6 +361,7 @@ function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: I
 			latencyMs: outcome.latencyMs,
 			rateLimitWaitMs: outcome.rateLimitWaitMs,
 			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+			...(outcome.cooldown ? { cooldown: outcome.cooldown.scope, retryAt: outcome.cooldown.retryAt } : {}),
 		},
 		'interaction',
 	);

@@ -15,10 +15,18 @@ import {
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
+import {
+	type CooldownLimit,
+	type CooldownStore,
+	cooldownLimits,
+	createCooldowns,
+	type InviteCooldowns,
+} from '../core/cooldown.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
+import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type {
 	AttachmentLimits,
 	InviteInvocation,
@@ -43,6 +51,10 @@ export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBo
 export interface CommandContext {
 	logger?: Logger | undefined;
 	metrics?: InviteMetrics | undefined;
+	/** The bot's cooldowns (shared through Redis when it has one). */
+	cooldowns?: InviteCooldowns | undefined;
+	/** The bot's replay guard: an interaction a shard sees again (resume, reconnect) runs once. */
+	replayGuard?: ReplayGuard | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -69,7 +81,21 @@ export interface InviteCommandOptions {
 	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Called with each outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/**
+	 * Invites one user may create per window, as `COOLDOWN_PER_USER` takes it: `'5/60'` (the
+	 * default), a `{ count, windowMs }`, or `0`/`null` for no limit.
+	 */
+	cooldownPerUser?: string | CooldownLimit | 0 | null | undefined;
+	/** Invites one server may create per window, as `COOLDOWN_PER_GUILD`: default `'60/60'`. */
+	cooldownPerGuild?: string | CooldownLimit | 0 | null | undefined;
+	/** Where cooldown counts live (e.g. `RedisCooldownStore`). Default: process memory. */
+	cooldownStore?: CooldownStore | undefined;
+	/** Where seen interaction ids live. Default: process memory. */
+	replayGuard?: ReplayGuard | undefined;
 }
+
+/** How long the drop-in's own guard remembers an id: an interaction token's life. */
+const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
 
 /**
  * Builds the command. The invite request goes through a REST client of its own (one per
@@ -89,6 +115,22 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	};
 	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
 		options.logger ?? context?.logger ?? fallbackFor(client);
+	// The host's context lends cooldowns and a guard unless the options set them.
+	const ownsCooldowns =
+		options.cooldownPerUser !== undefined ||
+		options.cooldownPerGuild !== undefined ||
+		options.cooldownStore !== undefined;
+	const limits = cooldownLimits(
+		options.cooldownPerUser === 0 ? null : options.cooldownPerUser,
+		options.cooldownPerGuild === 0 ? null : options.cooldownPerGuild,
+	);
+	let ownCooldowns: InviteCooldowns | undefined;
+	const cooldownsFor = (context: CommandContext | undefined): InviteCooldowns =>
+		(ownsCooldowns ? undefined : context?.cooldowns) ??
+		(ownCooldowns ??= createCooldowns({ ...limits, store: options.cooldownStore }));
+	let ownGuard: ReplayGuard | undefined;
+	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
+		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -115,6 +157,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		data,
 		async execute(interaction, context) {
 			const logger = loggerFor(context, interaction.client);
+			// A shard that resumes may be sent an interaction again: the first run answers it.
+			if (!(await guardFor(context).firstSeen(interaction.id, Date.now()))) {
+				logger.warn(
+					{ interaction: interaction.id },
+					'interaction seen before (a resumed shard?): not run twice',
+				);
+				return;
+			}
 			const metrics = options.metrics ?? context?.metrics;
 			const rest = restFor(interaction.client);
 			metrics?.instrumentRest(rest);
@@ -128,6 +178,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				logger,
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
+				cooldowns: cooldownsFor(context),
 				attachmentTimeoutMs: options.attachmentTimeoutMs,
 				jobPollDelaysMs: options.jobPollDelaysMs,
 			});

@@ -200,6 +200,11 @@ export const de: Messages = {
 		tooLong: (input) => `„${input}“ ist zu lang: höchstens 7 Tage oder nie`,
 	},
 
+	limit: {
+		cooldown: (retryAt) =>
+			`Zu viele Einladungen in kurzer Zeit. Du kannst ${retryAt} wieder eine Einladung erstellen.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Einladung erstellen**',
 		ViewChannel: '**Kanal ansehen**',

@@ -142,6 +142,10 @@ export const en: Messages = {
 		tooLong: (input) => `"${input}" is too long: at most 7 days, or never`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Too many invites in a short time. You can make another invite ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Create Invite**',
 		ViewChannel: '**View Channel**',

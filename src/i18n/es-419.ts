@@ -191,6 +191,10 @@ export const es419: Messages = {
 		tooLong: (input) => `"${input}" es demasiado largo: máximo 7 días, o nunca`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Demasiadas invitaciones en poco tiempo. Vas a poder crear otra invitación ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Crear invitación**',
 		ViewChannel: '**Ver canales**',

@@ -191,6 +191,10 @@ export const esES: Messages = {
 		tooLong: (input) => `«${input}» es demasiado: máximo 7 días, o nunca`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Demasiadas invitaciones en poco tiempo. Podrás crear otra invitación ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Crear invitación**',
 		ViewChannel: '**Ver canales**',

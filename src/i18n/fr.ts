@@ -197,6 +197,10 @@ export const fr: Messages = {
 		tooLong: (input) => `« ${input} » est trop long : 7 jours au maximum, ou jamais`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Trop d’invitations en peu de temps. Tu pourras créer une autre invitation ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Créer une invitation**',
 		ViewChannel: '**Voir les salons**',

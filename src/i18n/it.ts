@@ -189,6 +189,10 @@ export const it: Messages = {
 		tooLong: (input) => `"${input}" è troppo lungo: al massimo 7 giorni, o mai`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Troppi inviti in poco tempo. Potrai creare un altro invito ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Crea invito**',
 		ViewChannel: '**Visualizza canali**',

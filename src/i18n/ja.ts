@@ -184,6 +184,10 @@ export const ja: Messages = {
 		tooLong: (input) => `「${input}」は長すぎます: 最長7日、または無期限`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `短時間に招待を作りすぎています。${retryAt}に次の招待を作成できます。`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**招待を作成**',
 		ViewChannel: '**チャンネルを見る**',

@@ -163,6 +163,10 @@ export const ko: Messages = {
 		tooLong: (input) => `"${input}"은(는) 너무 깁니다: 최대 7일 또는 무제한`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `짧은 시간에 초대를 너무 많이 만들었습니다. ${retryAt}에 다시 초대를 만들 수 있습니다.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**초대 코드 만들기**',
 		ViewChannel: '**채널 보기**',

@@ -131,6 +131,12 @@ export interface Messages {
 		tooLong: (input: string) => string;
 	};
 
+	/** Limits of our own (cooldowns), met before calling Discord. */
+	limit: {
+		/** Over a cooldown: `retryAt` is a relative Discord timestamp (`<t:unix:R>`). */
+		cooldown: (retryAt: string) => string;
+	};
+
 	/** Names of Discord permissions shown in refusals. */
 	permission: {
 		CreateInstantInvite: string;

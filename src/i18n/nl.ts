@@ -191,6 +191,10 @@ export const nl: Messages = {
 		tooLong: (input) => `"${input}" is te lang: maximaal 7 dagen, of nooit`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Te veel uitnodigingen in korte tijd. Je kunt ${retryAt} weer een uitnodiging maken.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Uitnodiging maken**',
 		ViewChannel: '**Kanalen bekijken**',

@@ -210,6 +210,10 @@ export const pl: Messages = {
 		tooLong: (input) => `„${input}” to za długo: najwyżej 7 dni albo nigdy`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Za dużo zaproszeń w krótkim czasie. Kolejne zaproszenie możesz utworzyć ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Utwórz zaproszenie**',
 		ViewChannel: '**Wyświetlanie kanałów**',

@@ -183,6 +183,10 @@ export const ptBR: Messages = {
 		tooLong: (input) => `"${input}" é longo demais: no máximo 7 dias, ou nunca`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Convites demais em pouco tempo. Você poderá criar outro convite ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Criar convite**',
 		ViewChannel: '**Ver canais**',

@@ -215,6 +215,11 @@ export const ru: Messages = {
 		tooLong: (input) => `«${input}» — слишком долго: не более 7 дней или бессрочно`,
 	},
 
+	limit: {
+		cooldown: (retryAt) =>
+			`Слишком много приглашений за короткое время. Следующее приглашение можно создать ${retryAt}.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Создание приглашения**',
 		ViewChannel: '**Просматривать каналы**',

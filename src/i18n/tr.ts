@@ -178,6 +178,10 @@ export const tr: Messages = {
 		tooLong: (input) => `"${input}" çok uzun: en fazla 7 gün ya da asla`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `Kısa sürede çok fazla davet oluşturuldu. ${retryAt} yeni bir davet oluşturabilirsin.`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**Davet Oluştur**',
 		ViewChannel: '**Kanalları Görüntüle**',

@@ -154,6 +154,10 @@ export const zhCN: Messages = {
 		tooLong: (input) => `“${input}”太长：最多 7 天，或永不过期`,
 	},
 
+	limit: {
+		cooldown: (retryAt) => `短时间内创建的邀请过多。请${retryAt}再创建邀请。`,
+	},
+
 	permission: {
 		CreateInstantInvite: '**创建邀请**',
 		ViewChannel: '**查看频道**',

@@ -475,7 +475,8 @@ function externalBot(discord: LocalDiscord, endpoint: string | undefined): Sandb
 
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
-	const command = createInviteCommand({ logger: silentLogger, onOutcome });
+	// A playground against a local Discord: no cooldowns between tries.
+	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
 		commands: new Map([[command.data.name, command]]),
