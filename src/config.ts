@@ -12,6 +12,8 @@ export const DEFAULTS = {
 	host: '0.0.0.0',
 	port: 8080,
 	replayWindowSeconds: 300,
+	restGlobalRps: 50,
+	shardCount: 'auto',
 } as const satisfies Partial<Record<keyof Config, unknown>>;
 
 export interface Config {
@@ -32,6 +34,14 @@ export interface Config {
 	port: number;
 	/** How old a signed HTTP interaction may be (`REPLAY_WINDOW_SECONDS`). */
 	replayWindowSeconds: number;
+	/**
+	 * @discordjs/rest's global cap, requests per second, for every REST client the project
+	 * builds (`DISCORD_REST_GLOBAL_RPS`). 0 = no client-side cap (behind a shared REST proxy,
+	 * which keeps the one count for the token).
+	 */
+	restGlobalRps: number;
+	/** Shards for `npm run start:sharded` (`SHARD_COUNT`): a number, or `auto` (Discord's advice). */
+	shardCount: number | 'auto';
 }
 
 /** What a program needs beyond the defaults. */
@@ -121,6 +131,20 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems,
 	);
 
+	const rawRps = value('DISCORD_REST_GLOBAL_RPS');
+	const restGlobalRps = rawRps === undefined ? DEFAULTS.restGlobalRps : Number(rawRps);
+	if (rawRps !== undefined && !/^\d{1,6}$/.test(rawRps))
+		problems.push(
+			`DISCORD_REST_GLOBAL_RPS must be a whole number of requests per second (default ${DEFAULTS.restGlobalRps}, Discord's global limit for most bots), or 0 to turn the client-side cap off behind a REST proxy.`,
+		);
+
+	const rawShards = value('SHARD_COUNT')?.toLowerCase();
+	const shardCount = rawShards === undefined || rawShards === 'auto' ? 'auto' : Number(rawShards);
+	if (rawShards !== undefined && rawShards !== 'auto' && !(/^\d{1,5}$/.test(rawShards) && Number(rawShards) >= 1))
+		problems.push(
+			'SHARD_COUNT must be auto (the count Discord recommends in GET /gateway/bot) or a whole number from 1.',
+		);
+
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
 		token: token ?? '',
@@ -132,6 +156,8 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		host,
 		port,
 		replayWindowSeconds,
+		restGlobalRps,
+		shardCount,
 	};
 }
 

@@ -11,11 +11,10 @@ import {
 } from 'discord-api-types/v10';
 import { REUSE_CLOCK_TOLERANCE_MS } from '../core/render.js';
 import type { InviteRequest } from '../core/types.js';
+import { restOptions, type SharedRestOptions } from './rest.js';
 
 /** Options of the REST client that creates invites. */
-export interface InviteRestOptions {
-	/** Base URL without the version, as @discordjs/rest's `api` (default `https://discord.com/api`). */
-	api?: string | undefined;
+export interface InviteRestOptions extends SharedRestOptions {
 	token: string;
 	/** Abort the request after this long (ms). Default 10 s: the deferred reply can wait. */
 	timeoutMs?: number | undefined;
@@ -32,7 +31,7 @@ export interface InviteRestOptions {
 export function createInviteRest(options: InviteRestOptions): REST {
 	const maxWait = options.maxRateLimitWaitMs ?? 30_000;
 	return new REST({
-		...(options.api ? { api: options.api } : {}),
+		...restOptions(options),
 		retries: 0,
 		timeout: options.timeoutMs ?? 10_000,
 		// A shared-scope or sub-limit 429 sleeps for retryAfter/sublimitTimeout while

@@ -16,7 +16,13 @@ async function main(): Promise<number> {
 
 	let bot: Awaited<ReturnType<typeof startBot>>;
 	try {
-		bot = await startBot(config.token, { apiUrl: config.apiUrl, commands, logger });
+		bot = await startBot(config.token, {
+			apiUrl: config.apiUrl,
+			restGlobalRps: config.restGlobalRps,
+			shardCount: config.shardCount,
+			commands,
+			logger,
+		});
 	} catch (error) {
 		if (
 			(error instanceof DiscordAPIError && error.status === 401) ||

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
+import { restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
@@ -16,8 +17,9 @@ async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
 	if (!config) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
-	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
-	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
+	const shared = { api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps };
+	const rest = new REST(restOptions(shared)).setToken(config.token);
+	const inviteRest = createInviteRest({ ...shared, token: config.token });
 	const endpoint = createInteractionServer({
 		// Required above: loadConfig has thrown when it is missing.
 		publicKey: config.publicKey!,
