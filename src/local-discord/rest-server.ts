@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
 import { bucketHash, RateLimiter, tooManyRequests } from './rate-limits.js';
-import { type LocalState, matchPath, type Route } from './routing.js';
+import { type LocalState, matchPath, type Route, stateForGuild } from './routing.js';
 import type { Fault, RecordedRequest } from './types.js';
 
 /** The REST base path the local Discord serves (what @discordjs/rest appends to `api`). */
@@ -232,7 +232,8 @@ export class RestServer {
 		}
 		let reply: Reply;
 		try {
-			reply = route.handle({ state: this.#state, params, request: record });
+			const state = stateForGuild(this.#state, { guildId: params.guild, channelId: params.channel });
+			reply = route.handle({ state, params, request: record });
 		} catch (error) {
 			// A bug in the fake, not Discord behaviour: say so loudly in the log and the body.
 			this.#state.log(

@@ -21,12 +21,24 @@ export interface ResolvedOptions {
 	heartbeatIntervalMs: number;
 	privilegedIntents: number;
 	maxRecordedRequests: number;
+	/** `shards` in GET /gateway/bot; 0 = one per 1000 guilds, at least one. */
+	shards: number;
+	/** A shard that would hold more guilds is closed with 4011 (Sharding required). */
+	maxGuildsPerShard: number;
+	/** `session_start_limit.max_concurrency` in GET /gateway/bot. */
+	maxConcurrency: number;
 }
 
 /** The shared state every part of the local Discord works on. */
 export interface LocalState {
 	readonly options: ResolvedOptions;
+	/**
+	 * The guild a request is about: the one its `guild` or `channel` parameter is in (or an
+	 * interaction's), else the first guild.
+	 */
 	readonly guild: GuildModel;
+	/** Every guild the bot is in, the seed's first. */
+	readonly guilds: readonly GuildModel[];
 	readonly snowflakes: SnowflakeGenerator;
 	readonly signal: Signal;
 	readonly interactions: InteractionRegistry;
@@ -37,6 +49,21 @@ export interface LocalState {
 	/** The bot's user object (from the guild model: the member whose id is the application id). */
 	botUser(): APIUser;
 	log(line: string): void;
+}
+
+/**
+ * The state as seen from one guild: `guild` is the guild with id `guildId`, or the one that
+ * holds channel `channelId`; the first guild when neither matches.
+ */
+export function stateForGuild(
+	state: LocalState,
+	ids: { guildId?: string | undefined; channelId?: string | undefined },
+): LocalState {
+	const { guildId, channelId } = ids;
+	const guild =
+		(guildId !== undefined ? state.guilds.find((g) => g.id === guildId) : undefined) ??
+		(channelId !== undefined ? state.guilds.find((g) => g.findChannel(channelId)) : undefined);
+	return guild === undefined || guild === state.guild ? state : { ...state, guild };
 }
 
 /** What a route handler gets. */
