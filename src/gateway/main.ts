@@ -37,8 +37,11 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const applicationId = bot.client.application?.id ?? bot.client.user?.id ?? config.applicationId;
-	logger.info(`ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
-	logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
+	const shards = bot.client.shard ? { shards: bot.client.shard.ids, shardCount: bot.client.shard.count } : undefined;
+	logger.info(`ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`, shards);
+	// Once, not once per shard.
+	if (!bot.client.shard || bot.client.shard.ids.includes(0))
+		logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
 
 	await new Promise<void>((resolve) => {
 		const stop = (signal: string) => {
@@ -49,6 +52,8 @@ async function main(): Promise<number> {
 		process.once('SIGTERM', stop);
 	});
 	await bot.stop();
+	// Under start:sharded, the IPC channel to the ShardingManager would keep the process alive.
+	process.channel?.unref();
 	// Commands still running finish their answers; past that, nothing should hold the process.
 	setTimeout(() => process.exit(0), 10_000).unref();
 	return 0;
