@@ -83,12 +83,12 @@ export function parseDuration(input: string, extra: readonly DurationVocabulary[
 	const token = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)\.?/gu;
 	let total = 0;
 	let consumed = '';
-	for (const match of text.matchAll(token)) {
-		const amount = Number(match[1]!.replace(',', '.'));
-		const unit = units[match[2]!];
+	for (const [whole, number = '', word = ''] of text.matchAll(token)) {
+		const amount = Number(number.replace(',', '.'));
+		const unit = units[word];
 		if (unit === undefined) return { ok: false, error: 'unreadable' };
 		total += amount * unit;
-		consumed += match[0];
+		consumed += whole;
 	}
 	// Everything except spaces and joining words must have been read.
 	const leftover = text

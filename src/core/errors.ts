@@ -2,7 +2,6 @@
  * The one table from failures to what the invoker reads. Every error the invite call or
  * the network can raise is classified here and nowhere else.
  */
-import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
@@ -55,7 +54,8 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /** A short id shown to the user and written to the log, to find one failure among many. */
-export const newReference = (): string => randomBytes(4).toString('hex');
+export const newReference = (): string =>
+	Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** Classifies anything thrown while creating an invite. `now` is injectable for tests. */
 export function classifyError(error: unknown, now: () => number = Date.now): Failure {

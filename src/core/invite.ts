@@ -136,7 +136,8 @@ async function createInvite(
 		() => window.abort(),
 		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
 	);
-	windowTimer.unref();
+	// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
+	(windowTimer as { unref?: () => void }).unref?.();
 	try {
 		const invite = await createChannelInvite(deps.rest, request, window.signal);
 		const reply = renderInvite(

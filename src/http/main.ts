@@ -15,14 +15,14 @@ import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
-	if (!config) return 1;
+	// A missing public key is among the problems loadConfigOrReport has reported.
+	if (!config?.publicKey) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const shared = { api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps };
 	const rest = new REST(restOptions(shared)).setToken(config.token);
 	const inviteRest = createInviteRest({ ...shared, token: config.token });
 	const endpoint = createInteractionServer({
-		// Required above: loadConfig has thrown when it is missing.
-		publicKey: config.publicKey!,
+		publicKey: config.publicKey,
 		rest,
 		inviteRest,
 		applicationId: config.applicationId,

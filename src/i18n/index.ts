@@ -54,7 +54,7 @@ function lookup(locale?: string | null): Messages | undefined {
 	const table = MESSAGES as Readonly<Record<string, Messages>>;
 	const exact = table[locale];
 	if (exact) return exact;
-	const language = locale.split('-')[0]!;
+	const [language] = locale.split('-');
 	const sameLanguage = Object.keys(table).find((key) => key.split('-')[0] === language);
 	return sameLanguage ? table[sameLanguage] : undefined;
 }

@@ -314,7 +314,7 @@ function editCommand(context: RouteContext): Reply {
 function deleteCommand(context: RouteContext): Reply {
 	const scope = scopeOf(context);
 	if ('reply' in scope) return scope.reply;
-	return context.state.commands.remove(scope.scope, context.params.command!)
+	return context.state.commands.remove(scope.scope, context.params.command ?? '')
 		? noContent()
 		: discordError(RESTJSONErrorCodes.UnknownApplicationCommand);
 }

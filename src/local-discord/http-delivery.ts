@@ -14,8 +14,9 @@ export interface SigningKeys {
 /** Makes a fresh signing key pair. */
 export function createSigningKeys(): SigningKeys {
 	const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-	const x = publicKey.export({ format: 'jwk' }).x!;
-	return { privateKey, publicKeyHex: Buffer.from(x, 'base64url').toString('hex') };
+	// An Ed25519 public key's JWK always has `x`; DER keeps the raw key in its last 32 bytes anyway.
+	const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+	return { privateKey, publicKeyHex: raw.toString('hex') };
 }
 
 /** The X-Signature-Ed25519 value: hex Ed25519 signature over timestamp + raw body. */

@@ -149,7 +149,7 @@ export class InteractionRecord implements InteractionHandle {
 				const seen = state?.deferred
 					? 'it was deferred but @original was never edited'
 					: this.responses.length
-						? `the response was type ${this.responses[0]!.type}`
+						? `the response was type ${this.responses[0]?.type}`
 						: 'it got no response';
 				return `No message for ${this.describe()}: ${seen}${this.#rejections()}`;
 			},
@@ -355,7 +355,7 @@ export class InteractionRecord implements InteractionHandle {
 
 	/** The `with_response=true` callback body: an interaction callback response object. */
 	callbackResponse(): unknown {
-		const first = this.responses[0]!;
+		const first = this.responses[0];
 		const original = this.findMessage('@original');
 		const interaction: Json = { id: this.id, type: this.payload.type };
 		if (original) {
@@ -364,7 +364,7 @@ export class InteractionRecord implements InteractionHandle {
 			interaction.response_message_ephemeral = ((original.state.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 		}
 		const result: Json = { interaction };
-		if (first.type === InteractionResponseType.ChannelMessageWithSource && original) {
+		if (first?.type === InteractionResponseType.ChannelMessageWithSource && original) {
 			result.resource = { type: first.type, message: this.toMessage(original) };
 		}
 		return result;
@@ -395,7 +395,7 @@ export class InteractionRegistry {
 
 function interactionCallback(context: RouteContext): Reply {
 	const { state, params, request } = context;
-	const record = state.interactions.byId(params.interaction!);
+	const record = state.interactions.byId(params.interaction ?? '');
 	if (!record || record.token !== params.token) return discordError(RESTJSONErrorCodes.UnknownInteraction);
 	const body = jsonBody(request, 'object', { multipart: true });
 	if (!body.ok) return record.reject(body.reply);
@@ -407,7 +407,7 @@ function interactionCallback(context: RouteContext): Reply {
 /** The interaction behind a webhook path, or Discord's error: 10015, or 50027 once the token expired. */
 function webhookRecord(context: RouteContext): { record: InteractionRecord } | { reply: Reply } {
 	const { state, params, request } = context;
-	const record = state.interactions.byToken(params.token!);
+	const record = state.interactions.byToken(params.token ?? '');
 	if (!record || params.application !== state.options.applicationId)
 		return { reply: discordError(RESTJSONErrorCodes.UnknownWebhook) };
 	if (request.at - record.dispatchedAt > state.options.interactionTokenTtlMs) {
@@ -419,7 +419,7 @@ function webhookRecord(context: RouteContext): { record: InteractionRecord } | {
 function getMessage(context: RouteContext): Reply {
 	const found = webhookRecord(context);
 	if ('reply' in found) return found.reply;
-	const message = found.record.findMessage(context.params.message!);
+	const message = found.record.findMessage(context.params.message ?? '');
 	return message ? ok(found.record.toMessage(message)) : discordError(RESTJSONErrorCodes.UnknownMessage);
 }
 
@@ -427,7 +427,7 @@ function editMessage(context: RouteContext): Reply {
 	const found = webhookRecord(context);
 	if ('reply' in found) return found.reply;
 	const { record } = found;
-	const message = record.findMessage(context.params.message!);
+	const message = record.findMessage(context.params.message ?? '');
 	if (!message) return discordError(RESTJSONErrorCodes.UnknownMessage);
 	const body = jsonBody(context.request, 'object', { multipart: true });
 	if (!body.ok) return body.reply;
@@ -443,7 +443,7 @@ function editMessage(context: RouteContext): Reply {
 function deleteMessage(context: RouteContext): Reply {
 	const found = webhookRecord(context);
 	if ('reply' in found) return found.reply;
-	const message = found.record.findMessage(context.params.message!);
+	const message = found.record.findMessage(context.params.message ?? '');
 	if (!message) return discordError(RESTJSONErrorCodes.UnknownMessage);
 	found.record.delete(message);
 	return noContent();

@@ -257,7 +257,7 @@ function createInvite(context: RouteContext): Reply {
 			.reply();
 	}
 	if (request.target_type === InviteTargetType.Stream) {
-		const user = state.guild.findUser(request.target_user_id!);
+		const user = state.guild.findUser(request.target_user_id ?? '');
 		if (!user || user.id !== request.target_user_id) return discordError(RESTJSONErrorCodes.UnknownUser);
 		const voice = state.guild.voiceState(user.id);
 		if (!voice || voice.channel_id !== channel.id || voice.self_stream !== true) {

@@ -192,7 +192,9 @@ export class GuildModel {
 
 	/** The @everyone role (its id is the guild id). */
 	get everyone(): APIRole {
-		return this.roles.find((role) => role.id === this.info.id)!;
+		const everyone = this.roles.find((role) => role.id === this.info.id);
+		if (!everyone) throw new Error('the guild has no @everyone role');
+		return everyone;
 	}
 
 	/** Listens to changes made through the mutation methods; returns an unsubscribe function. */
@@ -428,8 +430,7 @@ export class GuildModel {
 	): ChannelRecord {
 		const record = this.channel(channel);
 		const role = this.findRole(target);
-		const member = role ? undefined : this.member(target);
-		const id = role ? role.id : member!.user.id;
+		const id = role ? role.id : this.member(target).user.id;
 		const next: APIOverwrite = {
 			id,
 			type: role ? OverwriteType.Role : OverwriteType.Member,

@@ -143,7 +143,7 @@ function voiceState(context: RouteContext): Reply {
 	const error = ourGuild(context);
 	if (error) return error;
 	const { state, params } = context;
-	const userId = params.user === '@me' ? state.options.applicationId : params.user!;
+	const userId = params.user === '@me' ? state.options.applicationId : (params.user ?? '');
 	const found = state.guild.voiceState(userId);
 	if (!found) return discordError(RESTJSONErrorCodes.UnknownVoiceState);
 	const member = state.guild.findMember(userId);

@@ -132,8 +132,8 @@ export class RestServer {
 				f.method === record.method &&
 				(typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path)),
 		);
-		if (index < 0) return undefined;
-		const injected = this.#faults[index]!;
+		const injected = this.#faults[index];
+		if (!injected) return undefined;
 		if (--injected.remaining === 0) this.#faults.splice(index, 1);
 		return injected.fault;
 	}

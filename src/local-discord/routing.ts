@@ -97,8 +97,8 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 	if (want.length !== have.length) return undefined;
 	const params: Record<string, string> = {};
 	for (let i = 0; i < want.length; i++) {
-		const w = want[i]!;
-		const h = have[i]!;
+		const w = want[i] ?? '';
+		const h = have[i] ?? '';
 		if (w.startsWith(':')) {
 			if (h === '') return undefined;
 			params[w.slice(1)] = h;
@@ -133,11 +133,12 @@ export function jsonBody<T = Record<string, unknown>>(
 	kind: 'object' | 'array' = 'object',
 	options: { multipart?: boolean } = {},
 ): { ok: true; value: T } | { ok: false; reply: Reply } {
-	const type = (request.headers['content-type'] ?? '').toLowerCase();
+	const contentType = request.headers['content-type'] ?? '';
+	const type = contentType.toLowerCase();
 	let text: string | undefined;
 	if (type.startsWith('application/json')) text = request.rawBody;
 	else if (options.multipart && type.startsWith('multipart/form-data'))
-		text = multipartPayloadJson(request.rawBody, request.headers['content-type']!);
+		text = multipartPayloadJson(request.rawBody, contentType);
 	if (text === undefined) {
 		return {
 			ok: false,

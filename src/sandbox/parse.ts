@@ -19,7 +19,9 @@ export type ParseResult = { ok: true; value: TypedCommand } | { ok: false; error
 export function parseCommandLine(line: string): ParseResult {
 	const text = line.trim();
 	const head = /^\/([\p{L}\p{N}_'-]+)/u.exec(text);
-	if (!head) return { ok: false, error: 'A command starts with a slash, like /invite expires:1h' };
+	const command = head?.[1];
+	if (!head || command === undefined)
+		return { ok: false, error: 'A command starts with a slash, like /invite expires:1h' };
 	const options: Record<string, string> = {};
 	let as: string | undefined;
 	const rest = text.slice(head[0].length);
@@ -36,8 +38,9 @@ export function parseCommandLine(line: string): ParseResult {
 				: match[5] !== undefined
 					? `${match[4]}${match[5]}`
 					: (match[6] ?? '');
-		if (match[1] === 'as') as = value;
-		else options[match[1]!] = value;
+		const name = match[1] ?? '';
+		if (name === 'as') as = value;
+		else options[name] = value;
 		index = pair.lastIndex;
 	}
 	const leftover = rest.slice(index).trim();
@@ -46,7 +49,7 @@ export function parseCommandLine(line: string): ParseResult {
 			ok: false,
 			error: `Can't read "${leftover}": options are written name:value, with quotes around spaces, e.g. expires:"1 week"`,
 		};
-	return { ok: true, value: { command: head[1]!.toLowerCase(), options, as } };
+	return { ok: true, value: { command: command.toLowerCase(), options, as } };
 }
 
 /** Strips the `#`, `@` or `@&` a person types before a channel, user or role name. */

@@ -159,7 +159,7 @@ function escapePointerSegment(segment: string): string {
 
 /** `['paths', '/a/{b}', 'post']` -> `#/paths/~1a~1%7Bb%7D/post` */
 function pointer(segments: readonly string[]): string {
-	return '#/' + segments.map(escapePointerSegment).join('/');
+	return `#/${segments.map(escapePointerSegment).join('/')}`;
 }
 
 function validatorFor(ptr: string): ValidateFunction {

@@ -1,0 +1,408 @@
+/**
+ * The HTTP transport (Discord's "Interactions Endpoint URL") as one host-free function:
+ * a Web-standard `Request` in, a `Response` out. Verify the signature first (401), then PING,
+ * then `/invite` through the same core as the gateway bot. Host adapters stay thin: Node
+ * (`server.ts`), Cloudflare Workers (`worker.ts`), and `Deno.serve` / `Bun.serve` as they are.
+ * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
+ */
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import {
+	type APIApplicationCommandAutocompleteInteraction,
+	type APIChatInputApplicationCommandInteraction,
+	type APIInteractionResponse,
+	ApplicationCommandType,
+	InteractionResponseType,
+	InteractionType,
+	MessageFlags,
+	RESTJSONErrorCodes,
+	type RESTPatchAPIInteractionOriginalResponseJSONBody,
+	Routes,
+} from 'discord-api-types/v10';
+import { suggestExpires } from '../core/autocomplete.js';
+import { COMMAND_NAME } from '../core/command.js';
+import type { InteractionResponder } from '../core/deadline.js';
+import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { createInviteRest } from '../discord/invites.js';
+import { messagesFor, vocabularyOf } from '../i18n/index.js';
+import { createLogger, type Logger, silentLogger } from '../log.js';
+import { type InteractionEnv, settingsFromEnv } from './bindings.js';
+import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
+import { restLookups } from './lookups.js';
+import { checkSignature, Ed25519PublicKey } from './signature.js';
+
+/** Where Discord posts interactions, and where load balancers ask whether we are up. */
+export const INTERACTIONS_PATH = '/interactions';
+export const HEALTH_PATH = '/healthz';
+
+/** Defaults, spread under the caller's options. */
+export const HANDLER_DEFAULTS = {
+	/** Discord's interaction payloads are a few KiB; 64 KiB leaves room for large `resolved` maps. */
+	bodyLimitBytes: 64 * 1024,
+	replayWindowSeconds: 300,
+} as const;
+
+/**
+ * What a host offers to keep work alive after the response went out: Cloudflare's
+ * `ExecutionContext` has it; the Node adapter uses it to finish in-flight work on close.
+ */
+export interface HandlerContext {
+	waitUntil(promise: Promise<unknown>): void;
+}
+
+/**
+ * Remembers interaction ids for the replay window: `firstSeen` is false for an id already
+ * seen. The default holds them in this process (or isolate) only; a shared store (Redis, KV)
+ * makes replicas agree.
+ */
+export interface ReplayGuard {
+	firstSeen(id: string, nowMs: number): boolean | Promise<boolean>;
+}
+
+export interface InteractionHandlerOptions {
+	/** The application's public key, 64 hex characters (`DISCORD_PUBLIC_KEY`). */
+	publicKey: string;
+	/** Ordinary REST client: lookups and edits of the deferred response. */
+	rest: REST;
+	/** REST client for Create Channel Invite: see `createInviteRest` (never repeats the POST). */
+	inviteRest: REST;
+	/** The application id (`DISCORD_APPLICATION_ID`). */
+	applicationId: string;
+	logger?: Logger | undefined;
+	/** How far (seconds) a signed timestamp may be from now. Default 300. */
+	replayWindowSeconds?: number | undefined;
+	/** Largest body accepted; larger answers 413. Default 64 KiB. */
+	bodyLimitBytes?: number | undefined;
+	/** Budget before deferring (ms from receipt). Default: the core's 1.5 s. */
+	deferAfterMs?: number | undefined;
+	/** The clock for the replay window (ms since epoch). Default `Date.now`. */
+	now?: (() => number) | undefined;
+	/** Where seen interaction ids are kept. Default: in memory, for twice the replay window. */
+	replayGuard?: ReplayGuard | undefined;
+	/** What `GET /healthz` reports: 200 when `ready`, 503 otherwise. Default: always ready. */
+	status?: (() => string) | undefined;
+	/** Called with each `/invite` outcome (logs, metrics, tests). */
+	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+}
+
+/** The endpoint: every request of the Interactions Endpoint URL (and `/healthz`) goes here. */
+export type InteractionHandler = (request: Request, ctx?: HandlerContext) => Promise<Response>;
+
+const TOO_LARGE = Symbol('body too large');
+
+/** Builds the handler. Throws at once on a malformed public key. */
+export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
+	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
+	const replayWindowSeconds = options.replayWindowSeconds ?? HANDLER_DEFAULTS.replayWindowSeconds;
+	const logger = options.logger ?? silentLogger;
+	const now = options.now ?? Date.now;
+	const status = options.status ?? (() => 'ready');
+	const key = new Ed25519PublicKey(options.publicKey);
+	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2);
+	// Only a lost answer needs the bot's user id (old applications' differs from the
+	// application id): asked once, when first needed.
+	let botId: Promise<string> | undefined;
+	const botUserId = (): Promise<string> =>
+		(botId ??= (options.rest.get(Routes.user('@me')) as Promise<{ id: string }>).then(
+			(user) => user.id,
+			(error: unknown) => {
+				botId = undefined;
+				throw error;
+			},
+		));
+
+	async function handle(request: Request, ctx?: HandlerContext): Promise<Response> {
+		const receivedAt = Date.now();
+		// A trailing slash names the same route (an endpoint URL pasted with one still works).
+		const path = new URL(request.url).pathname.replace(/(?<=.)\/+$/, '');
+		if (path === HEALTH_PATH) {
+			if (request.method !== 'GET' && request.method !== 'HEAD')
+				return json(405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+			const state = status();
+			return state === 'ready' ? json(200, { status: 'ok' }) : json(503, { status: state });
+		}
+		if (path !== INTERACTIONS_PATH) return json(404, { error: 'not found' });
+		if (request.method !== 'POST') return json(405, { error: 'method not allowed' }, { allow: 'POST' });
+
+		let body: Uint8Array | typeof TOO_LARGE;
+		try {
+			body = await readBody(request, bodyLimitBytes);
+		} catch (error) {
+			logger.debug('request body not received', { error });
+			return json(400, { error: 'body not received' });
+		}
+		if (body === TOO_LARGE) return json(413, { error: 'body too large' }, { connection: 'close' });
+
+		// Verify before anything reads the body: Discord sends bad signatures on purpose.
+		const verdict = await checkSignature(
+			key,
+			{
+				signature: request.headers.get('x-signature-ed25519'),
+				timestamp: request.headers.get('x-signature-timestamp'),
+				body,
+			},
+			now(),
+			replayWindowSeconds,
+		);
+		if (!verdict.ok) {
+			logger.debug('refused an unsigned or stale request', { problem: verdict.problem });
+			return json(401, { error: 'invalid request signature' });
+		}
+
+		let payload: unknown;
+		try {
+			payload = JSON.parse(new TextDecoder().decode(body));
+		} catch {
+			return json(400, { error: 'malformed JSON' });
+		}
+		if (!isObject(payload) || typeof payload.type !== 'number') return json(400, { error: 'not an interaction' });
+
+		switch (payload.type) {
+			case InteractionType.Ping:
+				return json(200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
+			case InteractionType.ApplicationCommand: {
+				if (!isInvite(payload)) return json(400, { error: 'unknown command' });
+				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
+					return json(400, { error: 'not an interaction' });
+				// A captured request replayed within the window carries a valid signature: each
+				// interaction runs once (per process or isolate unless the guard is shared: see the README).
+				if (!(await seen.firstSeen(payload.id, now()))) {
+					logger.warn('refused a replayed interaction', { interaction: payload.id });
+					return json(401, { error: 'replayed interaction' });
+				}
+				return runCommand(
+					payload as unknown as APIChatInputApplicationCommandInteraction,
+					request,
+					receivedAt,
+					ctx,
+				);
+			}
+			case InteractionType.ApplicationCommandAutocomplete: {
+				if (!isInvite(payload)) return json(400, { error: 'unknown command' });
+				return autocomplete(payload as unknown as APIApplicationCommandAutocompleteInteraction);
+			}
+			default:
+				return json(400, { error: `unsupported interaction type ${payload.type}` });
+		}
+	}
+
+	/**
+	 * Runs `/invite`. The response is the first answer (the reply, or the defer when the
+	 * deadline comes first); the rest (the edit of `@original`) goes on after it, kept alive
+	 * by `ctx.waitUntil` where the host needs that.
+	 */
+	async function runCommand(
+		payload: APIChatInputApplicationCommandInteraction,
+		request: Request,
+		receivedAt: number,
+		ctx: HandlerContext | undefined,
+	): Promise<Response> {
+		let answered = false;
+		let answer: (response: Response) => void = () => undefined;
+		const first = new Promise<Response>((resolve) => {
+			answer = resolve;
+		});
+		const respond = (body: APIInteractionResponse): Promise<void> => {
+			if (answered) return Promise.reject(new Error('the response was already sent'));
+			if (request.signal.aborted) return Promise.reject(new Error('the client closed the connection'));
+			answered = true;
+			answer(json(200, body));
+			return Promise.resolve();
+		};
+		request.signal.addEventListener('abort', () => {
+			if (!answered) logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
+		});
+		const responder: InteractionResponder = {
+			reply: (message) => respond({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
+			defer: () =>
+				respond({
+					type: InteractionResponseType.DeferredChannelMessageWithSource,
+					data: { flags: MessageFlags.Ephemeral },
+				}),
+			edit: (message) => editOriginal(options.rest, options.applicationId, payload.token, message),
+		};
+		const work = runInvite(invocationFromPayload(payload), {
+			rest: options.inviteRest,
+			responder,
+			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId, logger }),
+			botUserId,
+			logger,
+			receivedAt,
+			deferAfterMs: options.deferAfterMs,
+		})
+			.then((outcome) => options.onOutcome?.(outcome))
+			.catch((error: unknown) => logger.error('unexpected error after /invite', { error }));
+		ctx?.waitUntil(work);
+		// runInvite always answers unless the client left first: then nobody reads this response.
+		return (await Promise.race([first, work.then(() => undefined)])) ?? json(500, { error: 'no answer' });
+	}
+
+	function autocomplete(payload: APIApplicationCommandAutocompleteInteraction): Response {
+		const query = autocompleteFromPayload(payload);
+		const messages = messagesFor(query.locale, query.guildLocale);
+		const choices =
+			query.focused?.name === 'expires'
+				? suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages))
+				: [];
+		return json(200, {
+			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+			data: { choices },
+		} satisfies APIInteractionResponse);
+	}
+
+	return async (request, ctx) => {
+		try {
+			return await handle(request, ctx);
+		} catch (error) {
+			logger.error('unexpected error handling a request', { error });
+			return json(500, { error: 'internal error' });
+		}
+	};
+}
+
+const fromEnv = new Map<string, InteractionHandler>();
+
+/**
+ * The endpoint configured from a host's variables (`DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
+ * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`):
+ * what a Cloudflare Worker's `fetch`, `Deno.serve` or `Bun.serve` calls. The handler (its REST
+ * clients, the imported key, the replay memory) is built on the first request and reused by
+ * every later one the isolate or process serves. Logs go to `console.log`, secrets masked.
+ * Misconfigured, it answers 500 (and `/healthz` 503) and logs every problem.
+ */
+export function handleInteraction(request: Request, env: InteractionEnv, ctx?: HandlerContext): Promise<Response> {
+	const cacheKey = [
+		env.DISCORD_PUBLIC_KEY,
+		env.DISCORD_TOKEN,
+		env.DISCORD_APPLICATION_ID,
+		env.DISCORD_API_URL,
+		env.LOG_LEVEL,
+		env.REPLAY_WINDOW_SECONDS,
+	].join('\n');
+	let handler = fromEnv.get(cacheKey);
+	if (!handler) {
+		handler = handlerFromEnv(env);
+		fromEnv.set(cacheKey, handler);
+	}
+	return handler(request, ctx);
+}
+
+function handlerFromEnv(env: InteractionEnv): InteractionHandler {
+	const read = settingsFromEnv(env);
+	if (!read.ok) {
+		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
+		console.error(`Configuration problems:\n${problems}`);
+		return async (request) =>
+			new URL(request.url).pathname === HEALTH_PATH
+				? json(503, { status: 'misconfigured' })
+				: json(500, { error: 'endpoint misconfigured' });
+	}
+	const { settings } = read;
+	return createInteractionHandler({
+		publicKey: settings.publicKey,
+		rest: new REST({ api: settings.apiUrl }).setToken(settings.token),
+		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
+		applicationId: settings.applicationId,
+		replayWindowSeconds: settings.replayWindowSeconds,
+		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
+	});
+}
+
+/**
+ * Replaces the deferred response with the answer (no bot auth: the token is the key).
+ * Discord may not have recorded the deferred HTTP response yet when an answer comes within
+ * milliseconds of it: 10008 Unknown Message then, so try again briefly.
+ */
+async function editOriginal(
+	rest: REST,
+	applicationId: string,
+	token: string,
+	message: RESTPatchAPIInteractionOriginalResponseJSONBody,
+): Promise<void> {
+	const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {
+		content: message.content,
+		components: message.components,
+		allowed_mentions: message.allowed_mentions,
+	};
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await rest.patch(Routes.webhookMessage(applicationId, token), { body, auth: false });
+			return;
+		} catch (error) {
+			if (attempt >= 3 || !(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.UnknownMessage)
+				throw error;
+			await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
+		}
+	}
+}
+
+/** A JSON response (interaction responses and the short errors of requests we refuse). */
+function json(status: number, body: object, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/json', ...headers },
+	});
+}
+
+/**
+ * The raw body, up to `limit` bytes: a larger Content-Length is refused before reading, a
+ * body that grows past the limit is cancelled where it crosses it.
+ */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | typeof TOO_LARGE> {
+	const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+	if (Number.isFinite(declared) && declared > limit) {
+		await request.body?.cancel().catch(() => undefined);
+		return TOO_LARGE;
+	}
+	if (!request.body) return new Uint8Array(0);
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel().catch(() => undefined);
+			return TOO_LARGE;
+		}
+		chunks.push(value);
+	}
+	const body = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		body.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return body;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether an application-command payload is `/invite` as a slash command. */
+function isInvite(payload: Record<string, unknown>): boolean {
+	const data = payload.data;
+	return isObject(data) && data.name === COMMAND_NAME && data.type === ApplicationCommandType.ChatInput;
+}
+
+/**
+ * Interaction ids seen lately, kept for `ttlMs` (past that the replay window refuses the
+ * request anyway). Bounded by what one window can hold; the oldest go first.
+ */
+export class SeenInteractions implements ReplayGuard {
+	readonly #expiries = new Map<string, number>();
+	constructor(
+		readonly ttlMs: number,
+		readonly maxSize = 100_000,
+	) {}
+
+	firstSeen(id: string, now: number): boolean {
+		for (const [old, expiry] of this.#expiries) {
+			if (expiry > now && this.#expiries.size < this.maxSize) break;
+			this.#expiries.delete(old);
+		}
+		if (this.#expiries.has(id)) return false;
+		this.#expiries.set(id, now + this.ttlMs);
+		return true;
+	}
+}
