@@ -3,6 +3,7 @@
  * validated with every problem listed at once. Every key is documented in `.env.example`.
  */
 import { config as loadDotenv } from 'dotenv';
+import { DEFAULT_GLOBAL_RPS, readGlobalRps } from './discord/rest.js';
 import type { LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
@@ -12,7 +13,7 @@ export const DEFAULTS = {
 	host: '0.0.0.0',
 	port: 8080,
 	replayWindowSeconds: 300,
-	restGlobalRps: 50,
+	restGlobalRps: DEFAULT_GLOBAL_RPS,
 	shardCount: 'auto',
 } as const satisfies Partial<Record<keyof Config, unknown>>;
 
@@ -131,12 +132,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems,
 	);
 
-	const rawRps = value('DISCORD_REST_GLOBAL_RPS');
-	const restGlobalRps = rawRps === undefined ? DEFAULTS.restGlobalRps : Number(rawRps);
-	if (rawRps !== undefined && !/^\d{1,6}$/.test(rawRps))
-		problems.push(
-			`DISCORD_REST_GLOBAL_RPS must be a whole number of requests per second (default ${DEFAULTS.restGlobalRps}, Discord's global limit for most bots), or 0 to turn the client-side cap off behind a REST proxy.`,
-		);
+	const rps = readGlobalRps(value('DISCORD_REST_GLOBAL_RPS'));
+	if (!rps.ok) problems.push(rps.problem);
+	const restGlobalRps = rps.ok ? rps.value : DEFAULT_GLOBAL_RPS;
 
 	const rawShards = value('SHARD_COUNT')?.toLowerCase();
 	const shardCount = rawShards === undefined || rawShards === 'auto' ? 'auto' : Number(rawShards);

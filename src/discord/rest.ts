@@ -28,3 +28,19 @@ export function restOptions(shared: SharedRestOptions): Partial<RESTOptions> {
 		...(rps === undefined ? {} : { globalRequestsPerSecond: rps === 0 ? Number.POSITIVE_INFINITY : rps }),
 	};
 }
+
+/** Discord's global limit for most bots, and @discordjs/rest's default. */
+export const DEFAULT_GLOBAL_RPS = 50;
+
+/**
+ * Reads `DISCORD_REST_GLOBAL_RPS` (for `npm run serve`, the gateway bot and the Worker alike):
+ * the cap, or the problem to report.
+ */
+export function readGlobalRps(raw: string | undefined): { ok: true; value: number } | { ok: false; problem: string } {
+	if (raw === undefined) return { ok: true, value: DEFAULT_GLOBAL_RPS };
+	if (/^\d{1,6}$/.test(raw)) return { ok: true, value: Number(raw) };
+	return {
+		ok: false,
+		problem: `DISCORD_REST_GLOBAL_RPS must be a whole number of requests per second (default ${DEFAULT_GLOBAL_RPS}, Discord's global limit for most bots), or 0 to turn the client-side cap off behind a REST proxy.`,
+	};
+}

@@ -23,6 +23,7 @@ import { COMMAND_NAME } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { createInviteRest } from '../discord/invites.js';
+import { restOptions } from '../discord/rest.js';
 import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { createLogger, type Logger, silentLogger } from '../log.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
@@ -263,7 +264,8 @@ const fromEnv = new Map<string, InteractionHandler>();
 
 /**
  * The endpoint configured from a host's variables (`DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
- * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`):
+ * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`,
+ * `DISCORD_REST_GLOBAL_RPS`):
  * what a Cloudflare Worker's `fetch`, `Deno.serve` or `Bun.serve` calls. The handler (its REST
  * clients, the imported key, the replay memory) is built on the first request and reused by
  * every later one the isolate or process serves. Logs go to `console.log`, secrets masked.
@@ -277,6 +279,7 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 		env.DISCORD_API_URL,
 		env.LOG_LEVEL,
 		env.REPLAY_WINDOW_SECONDS,
+		env.DISCORD_REST_GLOBAL_RPS,
 	].join('\n');
 	let handler = fromEnv.get(cacheKey);
 	if (!handler) {
@@ -297,10 +300,11 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 				: json(500, { error: 'endpoint misconfigured' });
 	}
 	const { settings } = read;
+	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: new REST({ api: settings.apiUrl }).setToken(settings.token),
-		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
+		rest: new REST(restOptions(shared)).setToken(settings.token),
+		inviteRest: createInviteRest({ ...shared, token: settings.token }),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
 		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),

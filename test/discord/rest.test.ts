@@ -3,6 +3,7 @@ import { Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { restOptions } from '../../src/discord/rest.js';
+import { settingsFromEnv } from '../../src/http/bindings.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
 
 let discord: LocalDiscord | undefined;
@@ -76,5 +77,20 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 		expect(retried?.status).toBe(200);
 		// Retry-After is whole seconds (1): the retry waited for it.
 		expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(900);
+	});
+
+	it('is read by the Worker and other fetch hosts with the same rule as npm run serve', () => {
+		const env = {
+			DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+			DISCORD_TOKEN: 'local-bot-token',
+			DISCORD_APPLICATION_ID: '1100000000000000400',
+		};
+		const read = (rps?: string) => settingsFromEnv({ ...env, DISCORD_REST_GLOBAL_RPS: rps });
+		expect(read()).toMatchObject({ ok: true, settings: { restGlobalRps: 50 } });
+		expect(read('0')).toMatchObject({ ok: true, settings: { restGlobalRps: 0 } });
+		expect(read('lots')).toEqual({
+			ok: false,
+			problems: [expect.stringMatching(/^DISCORD_REST_GLOBAL_RPS must be a whole number/)],
+		});
 	});
 });
