@@ -1,11 +1,11 @@
 /**
  * Benchmark 1: the transport-free core, pure. options → checked request → rendered reply
- * (checkOptions + checkPermissions + buildRequest + renderInvite, as runInvite calls them),
+ * (readInviteOptions + checkPermissions + buildRequest + renderInvite, as runInvite calls them),
  * plus parseDuration and suggestExpires (autocomplete) alone. No I/O: ops/s after warm-up.
  */
 import { type APIExtendedInvite, ChannelType, InviteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { suggestExpires } from '../src/core/autocomplete.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded } from '../src/core/checks.js';
+import { buildRequest, checkPermissions, lookupsNeeded, readInviteOptions } from '../src/core/checks.js';
 import { type DurationVocabulary, parseDuration } from '../src/core/duration.js';
 import { renderInvite } from '../src/core/render.js';
 import type { InviteInvocation } from '../src/core/types.js';
@@ -115,7 +115,7 @@ const STANDING = {
 
 /** One /invite through the pure core, as runInvite does it (lookups answered from the payload). */
 function pipeline(invocation: InviteInvocation, messages: Messages, vocabulary: readonly DurationVocabulary[]): number {
-	const read = checkOptions(invocation, vocabulary);
+	const read = readInviteOptions(invocation, vocabulary);
 	if (!read.ok) throw new Error(`refused: ${read.refusal.id}`);
 	const needs = lookupsNeeded(invocation);
 	const standing = needs.roleStanding ? STANDING : undefined;

@@ -4,7 +4,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { DEFAULT_GLOBAL_RPS, readGlobalRps } from './discord/rest.js';
-import type { LogLevel } from './log.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
 export const DEFAULTS = {
@@ -43,6 +43,8 @@ export interface Config {
 	restGlobalRps: number;
 	/** Shards for `npm run start:sharded` (`SHARD_COUNT`): a number, or `auto` (Discord's advice). */
 	shardCount: number | 'auto';
+	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
+	metricsPort: number | undefined;
 }
 
 /** What a program needs beyond the defaults. */
@@ -62,7 +64,6 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
-const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 // Not a validation of the token (Discord decides, and local Discords use any string): only
 // catches the two other secrets on the portal that people paste by mistake.
 const CLIENT_SECRET_SHAPE = /^[\w-]{32}$/;
@@ -110,8 +111,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 			`DISCORD_API_URL is the base without the version: drop the "${apiUrl.slice(apiUrl.lastIndexOf('/'))}".`,
 		);
 
-	const logLevel = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase() as LogLevel;
-	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+	const logLevelText = (value('LOG_LEVEL') ?? DEFAULTS.logLevel).toLowerCase();
+	const logLevel: LogLevel = isLogLevel(logLevelText) ? logLevelText : DEFAULTS.logLevel;
+	if (!isLogLevel(logLevelText)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 
 	const publicKey = value('DISCORD_PUBLIC_KEY')?.toLowerCase();
 	if (!publicKey && requirements.includes('publicKey'))
@@ -142,6 +144,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems.push(
 			'SHARD_COUNT must be auto (the count Discord recommends in GET /gateway/bot) or a whole number from 1.',
 		);
+	const metricsPortText = value('METRICS_PORT');
+	const metricsPort =
+		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
 
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
@@ -156,6 +161,7 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		replayWindowSeconds,
 		restGlobalRps,
 		shardCount,
+		metricsPort,
 	};
 }
 

@@ -3,7 +3,7 @@
  * back as a duration so they see what it means before sending. Pure.
  */
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import type { Messages } from '../i18n/index.js';
+import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import {
 	compactDuration,
 	DISCORD_EXPIRY_PRESETS,
@@ -102,4 +102,24 @@ export function suggestExpires(
 	if (read && bareNumber && !choices.some((choice) => choice.value === read.value)) choices.push(read);
 	if (choices.length === 0) choices.push({ name: clip(messages.suggest.unreadable(text)), value: clip(text) });
 	return choices.slice(0, MAX_CHOICES);
+}
+
+/** What an autocomplete interaction asks, whichever transport delivered it. */
+export interface AutocompleteQuery {
+	/** The focused option and what is typed so far, or undefined when none is focused. */
+	focused: { name: string; value: string } | undefined;
+	/** The invoker's language (`locale`). */
+	locale: string;
+	/** The server's language (`guild_locale`). */
+	guildLocale?: string | undefined;
+}
+
+/**
+ * The choices `/invite` answers an autocomplete interaction with: suggestions for `expires`
+ * in the reader's language, none for any other option.
+ */
+export function autocompleteChoices(query: AutocompleteQuery): APIApplicationCommandOptionChoice<string>[] {
+	if (query.focused?.name !== 'expires') return [];
+	const messages = messagesFor(query.locale, query.guildLocale);
+	return suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages));
 }

@@ -5,15 +5,22 @@
  * Pure: lookups the transport must make (role positions, permissions the payload lacks) are
  * passed in.
  */
+import { channelMention, roleMention } from '@discordjs/formatters';
 import {
 	ChannelType,
 	InviteTargetType,
 	PermissionFlagsBits,
 	type RESTPostAPIChannelInviteJSONBody,
 } from 'discord-api-types/v10';
-import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
+import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, InvocationChannel, RoleStanding } from './types.js';
+import type {
+	ChannelInviteRequest,
+	ChannelPermissions,
+	InviteInvocation,
+	InvocationChannel,
+	RoleStanding,
+} from './types.js';
 
 /** Channel types Discord can make invites for. */
 export const INVITABLE_CHANNEL_TYPES = [
@@ -65,10 +72,6 @@ const refuse = <K extends keyof CheckMessages>(
 	...args: ArgsOf<CheckMessages[K]>
 ): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { id, args } as Refusal });
 
-export const channelMention = (id: string): string => `<#${id}>`;
-export const roleMention = (id: string): string => `<@&${id}>`;
-export const userMention = (id: string): string => `<@${id}>`;
-
 /** The channel the invite is for: the `channel` option, else the channel the command ran in. */
 export function targetChannel(invocation: InviteInvocation): InvocationChannel {
 	if (invocation.options.channel) return invocation.options.channel;
@@ -95,7 +98,7 @@ export interface ReadOptions {
 }
 
 /** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
-export function checkOptions(
+export function readInviteOptions(
 	invocation: InviteInvocation,
 	vocabulary: readonly DurationVocabulary[] = [],
 ): Checked<ReadOptions> {
@@ -184,7 +187,14 @@ export function checkPermissions(
 		(name) => !grants(invoker, PermissionFlagsBits[name]),
 	);
 	if (invokerMissing.length > 0)
-		return refuse('invokerMissing', mention, invokerMissing.map((name) => messages.permission[name]).join(', '));
+		return refuse(
+			'invokerMissing',
+			mention,
+			formatList(
+				messages,
+				invokerMissing.map((name) => messages.permission[name]),
+			),
+		);
 	// Without View Channel nothing else counts (Discord reports 0 there): name only that.
 	if (!botHas(bot, PermissionFlagsBits.ViewChannel))
 		return refuse('botMissing', mention, messages.permission.ViewChannel);
@@ -206,7 +216,7 @@ export function checkPermissions(
 }
 
 /** The JSON body and audit-log reason for checked options. */
-export function buildRequest(invocation: InviteInvocation, read: ReadOptions): InviteRequest {
+export function buildRequest(invocation: InviteInvocation, read: ReadOptions): ChannelInviteRequest {
 	const { options } = invocation;
 	const body: RESTPostAPIChannelInviteJSONBody = { max_age: read.maxAge };
 	if (options.max_uses !== undefined) body.max_uses = options.max_uses;

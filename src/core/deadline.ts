@@ -1,6 +1,8 @@
 /**
- * Discord's 3-second rule in one place: answer inline when the work is quick, otherwise
- * defer (ephemeral) before the budget runs out and edit the original response later. Never
+ * Every timing rule of an interaction's answer in one place: Discord's 3-second rule (answer
+ * inline when the work is quick, otherwise defer, ephemeral, before the budget runs out and
+ * edit the original response later), the defer when a rate-limit wait outlasts the budget,
+ * the 15-minute life of the interaction token, and how far a host's clock is trusted. Never
  * answers twice, never leaves the interaction unanswered.
  */
 import type { Logger } from '../log.js';
@@ -22,36 +24,83 @@ export interface InteractionResponder {
  */
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
+/**
+ * Time as the deadline sees it: a clock and one-shot timers. The system's by default; tests
+ * pass a clock they move by hand, so no test sleeps through a budget.
+ */
+export interface DeadlineClock {
+	/** Milliseconds since the epoch. */
+	now(): number;
+	/** Calls `callback` once after `ms`; returns a handle for `clearTimer`. */
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+}
+
+/** `Date.now` and Node's timers. */
+export const systemClock: DeadlineClock = {
+	now: () => Date.now(),
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * How long after the interaction an invite may still be requested: the token that lets us
+ * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
+ */
+export const ANSWER_WINDOW_MS = 14 * 60_000;
+
+/**
+ * How much of the budget a host may have spent before handing us the interaction, at most.
+ * Beyond that its clock is taken to run ahead of Discord's, which must not spend the budget
+ * or the answer window before we start.
+ */
+export const MAX_HOST_DELAY_MS = 2_500;
+
+/**
+ * When the interaction counts as received, for an adapter that knows when Discord created it
+ * (a snowflake's timestamp): Discord's clock starts there, so time the host spent before
+ * calling us counts, bounded by `MAX_HOST_DELAY_MS`.
+ */
+export function receivedAtFromCreation(createdAt: number, now: number = Date.now()): number {
+	return Math.max(Math.min(now, createdAt), now - MAX_HOST_DELAY_MS);
+}
+
 /** How the final answer went out. */
-export type Delivery = 'inline' | 'deferred' | 'lost';
+export type ResponseDelivery = 'inline' | 'deferred' | 'lost';
 
 export class DeadlineReply {
 	#state: 'waiting' | 'deferring' | 'replied' | 'done' = 'waiting';
 	#deferred: Promise<boolean> | undefined;
-	#timer: NodeJS.Timeout | undefined;
+	readonly #timer: unknown;
 	readonly #responder: InteractionResponder;
+	readonly #receivedAt: number;
 	readonly #deadline: number;
 	readonly #logger: Logger;
-	readonly #now: () => number;
+	readonly #clock: DeadlineClock;
 
 	/**
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
 	 * @param deferAfterMs - budget before deferring
+	 * @param clock - time and timers (default: the system's)
 	 */
 	constructor(
 		responder: InteractionResponder,
-		options: { receivedAt: number; deferAfterMs: number; logger: Logger; now?: () => number },
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: DeadlineClock | undefined },
 	) {
 		this.#responder = responder;
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemClock;
+		this.#receivedAt = options.receivedAt;
 		this.#deadline = options.receivedAt + options.deferAfterMs;
 		this.#logger = options.logger;
-		this.#timer = setTimeout(() => void this.defer('budget spent'), Math.max(0, this.#deadline - this.#now()));
+		this.#timer = this.#clock.setTimer(
+			() => void this.defer('budget spent'),
+			Math.max(0, this.#deadline - this.#clock.now()),
+		);
 	}
 
 	/** Milliseconds left before we must have deferred. */
 	get remainingMs(): number {
-		return this.#deadline - this.#now();
+		return this.#deadline - this.#clock.now();
 	}
 
 	/** Whether the answer will go out as an edit of a deferred response. */
@@ -59,16 +108,42 @@ export class DeadlineReply {
 		return this.#deferred !== undefined;
 	}
 
+	/**
+	 * A rate-limit wait was announced for the request we are about to send: defer at once when
+	 * it outlasts what is left of the budget.
+	 */
+	rateLimited(waitMs: number): void {
+		if (waitMs >= this.remainingMs) void this.defer(`rate limited for ${waitMs} ms`);
+	}
+
+	/**
+	 * A signal that aborts when the answer window closes (`ANSWER_WINDOW_MS` after receipt):
+	 * past it nobody could be told about an invite, so it must not be sent. Call `clear` when
+	 * the request is done.
+	 */
+	answerWindow(): { signal: AbortSignal; clear(): void } {
+		// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
+		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
+		const window = new AbortController();
+		const timer = this.#clock.setTimer(
+			() => window.abort(),
+			Math.max(0, this.#receivedAt + ANSWER_WINDOW_MS - this.#clock.now()),
+		);
+		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
+		(timer as { unref?: () => void }).unref?.();
+		return { signal: window.signal, clear: () => this.#clock.clearTimer(timer) };
+	}
+
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
 	defer(why: string): Promise<boolean> {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state !== 'waiting') return this.#deferred ?? Promise.resolve(false);
 		this.#state = 'deferring';
-		this.#logger.debug('deferring', { why });
+		this.#logger.debug({ why }, 'deferring');
 		this.#deferred = this.#responder.defer().then(
 			() => true,
 			(error: unknown) => {
-				this.#logger.warn('could not defer the interaction', { error });
+				this.#logger.warn({ err: error }, 'could not defer the interaction');
 				return false;
 			},
 		);
@@ -76,8 +151,8 @@ export class DeadlineReply {
 	}
 
 	/** Sends the answer once: inline if nothing went out yet, else as an edit after the defer. */
-	async send(message: ReplyMessage): Promise<Delivery> {
-		clearTimeout(this.#timer);
+	async send(message: ReplyMessage): Promise<ResponseDelivery> {
+		this.#clock.clearTimer(this.#timer);
 		if (this.#state === 'replied' || this.#state === 'done') throw new Error('already answered');
 		try {
 			if (this.#state === 'waiting') {
@@ -90,13 +165,13 @@ export class DeadlineReply {
 			await this.#responder.edit(message);
 			return 'deferred';
 		} catch (error) {
-			this.#logger.warn('could not deliver the answer', { error });
+			this.#logger.warn({ err: error }, 'could not deliver the answer');
 			return 'lost';
 		}
 	}
 
 	/** Stops the timer without answering (the caller answered some other way). */
 	cancel(): void {
-		clearTimeout(this.#timer);
+		this.#clock.clearTimer(this.#timer);
 	}
 }

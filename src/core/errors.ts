@@ -2,6 +2,7 @@
  * The one table from failures to what the invoker reads. Every error the invite call or
  * the network can raise is classified here and nowhere else.
  */
+import { TimestampStyles, time } from '@discordjs/formatters';
 import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, type Messages } from '../i18n/index.js';
@@ -98,7 +99,8 @@ export function isInteractionGone(error: unknown): boolean {
 	return error instanceof DiscordAPIError && typeof error.code === 'number' && INTERACTION_GONE_CODES.has(error.code);
 }
 
-const relative = (ms: number): string => `<t:${Math.ceil(ms / 1000)}:R>`;
+/** A Discord relative timestamp ("in 5 seconds"), shown in each reader's language. */
+const relative = (ms: number): string => time(Math.ceil(ms / 1000), TimestampStyles.RelativeTime);
 
 /**
  * Flattens a 50035 body's nested `errors` into `max_age: message; role_ids.0: message`.

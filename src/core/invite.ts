@@ -5,16 +5,29 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import { canListInvites, createChannelInvite, findLostInvite, onChannelRateLimit } from '../discord/invites.js';
+import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import { buildRequest, checkOptions, checkPermissions, lookupsNeeded, type Refusal, refusalText } from './checks.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type Delivery, type InteractionResponder } from './deadline.js';
+import {
+	buildRequest,
+	checkPermissions,
+	lookupsNeeded,
+	type Refusal,
+	readInviteOptions,
+	refusalText,
+} from './checks.js';
+import { COMMAND_NAME } from './command.js';
+import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type InteractionResponder, type ResponseDelivery } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import { canListInvites, findLostInvite } from './lost-invite.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
-import type { ChannelPermissions, InviteInvocation, InviteRequest, RoleStanding } from './types.js';
+import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
 
-/** Lookups for what the interaction payload does not carry. Each is optional. */
+/**
+ * Lookups for what the interaction payload does not carry. Each is optional. One that throws
+ * counts as unknown: the core logs it (`could not look up ...`) and decides without it, so a
+ * transport's lookups simply throw.
+ */
 export interface InviteLookups {
 	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
 	roleStanding?: () => Promise<RoleStanding | undefined>;
@@ -36,42 +49,62 @@ export interface InviteDependencies {
 	deferAfterMs?: number | undefined;
 }
 
-/**
- * How long after the interaction an invite may still be requested: the token that lets us
- * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
- */
-export const ANSWER_WINDOW_MS = 14 * 60_000;
+/** How long the listing that recovers a lost invite may take. */
+const RECOVERY_TIMEOUT_MS = 5_000;
 
-/** What happened, for logs, tests and the sandbox. */
+/** What happened, for logs, metrics, tests and the sandbox. */
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
 	status: 'created' | 'refused' | 'failed';
-	request?: InviteRequest | undefined;
+	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
 	reply: ReplyMessage;
-	delivery: Delivery;
+	delivery: ResponseDelivery;
+	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
+	latencyMs: number;
+	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
+	rateLimitWaitMs: number;
 }
+
+/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
+	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
+	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
+	return outcome.status;
+}
+
+/** An outcome before its delivery and timings are known. */
+type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs'>;
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
 export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
 	const logger = deps.logger ?? silentLogger;
 	const messages = messagesFor(invocation.locale, invocation.guildLocale);
+	const receivedAt = deps.receivedAt ?? Date.now();
 	const deadline = new DeadlineReply(deps.responder, {
-		receivedAt: deps.receivedAt ?? Date.now(),
+		receivedAt,
 		deferAfterMs: deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
 		logger,
 	});
-	const finish = async (partial: Omit<InviteOutcome, 'delivery' | 'interactionId'>): Promise<InviteOutcome> => ({
-		interactionId: invocation.interactionId,
-		...partial,
-		delivery: await deadline.send(partial.reply),
-	});
+	const waits = { rateLimitMs: 0 };
+	const finish = async (partial: OutcomeSoFar): Promise<InviteOutcome> => {
+		const delivery = await deadline.send(partial.reply);
+		const outcome: InviteOutcome = {
+			interactionId: invocation.interactionId,
+			...partial,
+			delivery,
+			latencyMs: Date.now() - receivedAt,
+			rateLimitWaitMs: waits.rateLimitMs,
+		};
+		logInteraction(logger, invocation, outcome);
+		return outcome;
+	};
 
 	try {
-		const read = checkOptions(invocation, vocabularyOf(messages));
+		const read = readInviteOptions(invocation, vocabularyOf(messages));
 		if (!read.ok)
 			return await finish({
 				status: 'refused',
@@ -80,9 +113,22 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			});
 
 		const needs = lookupsNeeded(invocation);
+		const lookup = async <T>(what: string, run: (() => Promise<T | undefined>) | undefined) => {
+			try {
+				return await run?.();
+			} catch (error) {
+				logger.warn({ interaction: invocation.interactionId, err: error }, `could not look up ${what}`);
+				return undefined;
+			}
+		};
+		const roleStanding = deps.lookups?.roleStanding;
+		const channelPermissions = deps.lookups?.channelPermissions;
+		const targetId = read.value.target.id;
 		const [standing, channel] = await Promise.all([
-			needs.roleStanding ? deps.lookups?.roleStanding?.() : undefined,
-			needs.channelPermissions ? deps.lookups?.channelPermissions?.(read.value.target.id) : undefined,
+			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
+			needs.channelPermissions && channelPermissions
+				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
+				: undefined,
 		]);
 		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
 		if (!allowed.ok)
@@ -102,68 +148,68 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				messages,
 				logger,
 				read.value.target.appPermissions ?? channel?.bot,
+				waits,
 			),
 		);
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
-		logger.error('unexpected error in /invite', { reference, interaction: invocation.interactionId, error });
+		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
 	}
 }
 
 async function createInvite(
-	request: InviteRequest,
+	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
 	deps: InviteDependencies,
 	deadline: DeadlineReply,
 	messages: Messages,
 	logger: Logger,
 	botPermissions: bigint | undefined,
-): Promise<Omit<InviteOutcome, 'delivery' | 'interactionId'>> {
-	// @discordjs/rest announces waits it knows of: defer at once when one outlasts our budget.
+	waits: { rateLimitMs: number },
+): Promise<OutcomeSoFar> {
+	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
 	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
-		if (wait >= deadline.remainingMs) void deadline.defer(`rate limited for ${wait} ms`);
+		waits.rateLimitMs += wait;
+		deadline.rateLimited(wait);
 	});
 	const requestedAt = Date.now();
-	// Past the interaction token's life nobody can be told about an invite: don't send it then.
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
-	// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
-	// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
-	const window = new AbortController();
-	const windowTimer = setTimeout(
-		() => window.abort(),
-		Math.max(0, (deps.receivedAt ?? requestedAt) + ANSWER_WINDOW_MS - requestedAt),
-	);
-	// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
-	(windowTimer as { unref?: () => void }).unref?.();
+	const window = deadline.answerWindow();
 	try {
-		const invite = await createChannelInvite(deps.rest, request, window.signal);
+		const invite = await createChannelInvite(deps.rest, request.channelId, request.body, {
+			reason: request.reason,
+			signal: window.signal,
+		});
 		const reply = renderInvite(
 			invite,
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
 			messages,
 		);
-		logger.info('invite created', {
-			interaction: invocation.interactionId,
-			channel: request.channelId,
-			code: invite?.code,
-		});
 		return { status: 'created', request, invite, reply };
 	} catch (error) {
 		const failure = classifyError(error);
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
 			const botUserId = deps.botUserId;
 			const found = await (typeof botUserId === 'function' ? botUserId() : Promise.resolve(botUserId))
-				.then((id) => findLostInvite(deps.rest, request, id, requestedAt, AbortSignal.timeout(5_000)))
+				.then(async (id) =>
+					findLostInvite(
+						await getChannelInvites(deps.rest, request.channelId, {
+							signal: AbortSignal.timeout(RECOVERY_TIMEOUT_MS),
+						}),
+						request,
+						id,
+						requestedAt,
+					),
+				)
 				.catch(() => undefined);
 			if (found) {
-				logger.warn('answer lost, invite recovered', {
-					interaction: invocation.interactionId,
-					code: found.code,
-					error,
-				});
+				logger.warn(
+					{ interaction: invocation.interactionId, code: found.code, err: error },
+					'answer lost, invite recovered',
+				);
 				const reply = renderInvite(
 					found,
 					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
@@ -174,15 +220,35 @@ async function createInvite(
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
 		if (failure.log)
-			logger.warn('invite request failed', {
-				interaction: invocation.interactionId,
-				failure: failure.id,
-				reference,
-				error,
-			});
+			logger.warn(
+				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
+				'invite request failed',
+			);
 		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
 	} finally {
-		clearTimeout(windowTimer);
+		window.clear();
 		stopListening();
 	}
+}
+
+/**
+ * The one `info` line per interaction: who asked where, what came of it, how it was
+ * delivered and how long it took (rate-limit waits included).
+ */
+function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: InviteOutcome): void {
+	logger.info(
+		{
+			interaction: invocation.interactionId,
+			guild: invocation.guildId,
+			channel: outcome.request?.channelId ?? invocation.channel.id,
+			user: invocation.invoker.id,
+			command: COMMAND_NAME,
+			outcome: outcomeLabel(outcome),
+			delivery: outcome.delivery,
+			latencyMs: outcome.latencyMs,
+			rateLimitWaitMs: outcome.rateLimitWaitMs,
+			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+		},
+		'interaction',
+	);
 }

@@ -8,7 +8,7 @@
 import { OverwriteType, PermissionFlagsBits, type Snowflake } from 'discord-api-types/v10';
 
 /** Every permission bit Discord defines: what the owner and administrators have. */
-export const ALL_PERMISSIONS: bigint = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
+export const ALL_PERMISSION_FLAGS: bigint = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
 
 /** Bits as Discord sends them (a decimal string) or already read. */
 export type PermissionBits = bigint | string;
@@ -21,7 +21,7 @@ export interface PermissionOverwrite {
 	deny: PermissionBits;
 }
 
-export interface PermissionInput {
+export interface PermissionSources {
 	/** `owner_id` of the guild: the owner has every permission. */
 	guildOwnerId: Snowflake;
 	/** The @everyone role's id, which is the guild's id. */
@@ -38,13 +38,22 @@ export interface PermissionInput {
 
 const bits = (value: PermissionBits): bigint => (typeof value === 'bigint' ? value : BigInt(value));
 
+/**
+ * Reads a permission bit set as the payload carries it (a decimal string); anything else is
+ * unknown (undefined), never zero.
+ */
+export function readPermissionBits(value: unknown): bigint | undefined {
+	if (typeof value === 'bigint') return value;
+	return typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : undefined;
+}
+
 /** Guild-wide permissions: owner has all; else @everyone OR each role; Administrator means all. */
-export function computeBasePermissions(input: Omit<PermissionInput, 'overwrites'>): bigint {
-	if (input.memberId === input.guildOwnerId) return ALL_PERMISSIONS;
+export function computeBasePermissions(input: Omit<PermissionSources, 'overwrites'>): bigint {
+	if (input.memberId === input.guildOwnerId) return ALL_PERMISSION_FLAGS;
 	const roles = new Map(input.roles.map((role) => [role.id, bits(role.permissions)]));
 	let permissions = roles.get(input.everyoneRoleId) ?? 0n;
 	for (const id of input.memberRoleIds) permissions |= roles.get(id) ?? 0n;
-	return (permissions & PermissionFlagsBits.Administrator) === 0n ? permissions : ALL_PERMISSIONS;
+	return (permissions & PermissionFlagsBits.Administrator) === 0n ? permissions : ALL_PERMISSION_FLAGS;
 }
 
 /**
@@ -53,9 +62,9 @@ export function computeBasePermissions(input: Omit<PermissionInput, 'overwrites'
  * overwrite. Without View Channel nothing else counts; without Send Messages the bits that
  * only make sense when sending go too (Discord's implicit permissions).
  */
-export function computeChannelPermissions(input: PermissionInput): bigint {
+export function computeChannelPermissions(input: PermissionSources): bigint {
 	const base = computeBasePermissions(input);
-	if ((base & PermissionFlagsBits.Administrator) !== 0n) return ALL_PERMISSIONS;
+	if ((base & PermissionFlagsBits.Administrator) !== 0n) return ALL_PERMISSION_FLAGS;
 
 	const apply = (
 		permissions: bigint,

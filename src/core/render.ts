@@ -2,6 +2,16 @@
  * Turns Discord's answer into the ephemeral reply the invoker reads. Pure.
  */
 import {
+	bold,
+	channelMention,
+	inlineCode,
+	roleMention,
+	subtext,
+	TimestampStyles,
+	time,
+	userMention,
+} from '@discordjs/formatters';
+import {
 	type APIActionRowComponent,
 	type APIComponentInMessageActionRow,
 	type APIExtendedInvite,
@@ -14,8 +24,7 @@ import {
 	type RESTPostAPIChannelInviteResult,
 	RouteBases,
 } from 'discord-api-types/v10';
-import type { Messages } from '../i18n/index.js';
-import { channelMention, roleMention, userMention } from './checks.js';
+import { formatList, type Messages, messagesFor } from '../i18n/index.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
 export interface ReplyMessage {
@@ -36,11 +45,28 @@ export function textReply(content: string): ReplyMessage {
 	return { content, components: [], flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } };
 }
 
+/**
+ * The body of an edit (or follow-up) that carries `message`: what the first response's `data`
+ * holds, less the flags, which an edit cannot change.
+ */
+export function messageBody(message: ReplyMessage): Omit<ReplyMessage, 'flags'> {
+	return { content: message.content, components: message.components, allowed_mentions: message.allowed_mentions };
+}
+
+/**
+ * The answer to a command this bot does not serve (a stale or foreign registration), in the
+ * reader's language.
+ */
+export function unknownCommandReply(
+	commandName: string,
+	locale?: string | null,
+	guildLocale?: string | null,
+): ReplyMessage {
+	return textReply(messagesFor(locale, guildLocale).error.unknownCommand(`/${commandName}`));
+}
+
 /** The invite URL, `https://discord.gg/CODE`. */
 export const inviteUrl = (code: string): string => `${RouteBases.invite}/${code}`;
-
-/** A Discord timestamp, rendered by each client in its reader's language and time zone. */
-const timestamp = (unixSeconds: number, style: 'f' | 'R'): string => `<t:${unixSeconds}:${style}>`;
 
 const isExtended = (invite: APIInvite): invite is APIExtendedInvite => 'created_at' in invite && 'max_uses' in invite;
 
@@ -84,19 +110,20 @@ export function renderInvite(
 	const lines: string[] = [];
 	const channel = invite.channel ? channelMention(invite.channel.id) : channelMention(context.channelId);
 	const reused = isReused(invite, context.requestedAt, context.unique);
-	if (invite.type === InviteType.GroupDM) lines.push(`**${m.groupDm(invite.channel?.name ?? channel)}**`);
+	if (invite.type === InviteType.GroupDM) lines.push(bold(m.groupDm(invite.channel?.name ?? channel)));
 	else if (invite.type === InviteType.Friend)
-		lines.push(`**${m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')}**`);
-	else lines.push(`**${reused ? m.reused(channel) : m.created(channel)}**`);
+		lines.push(bold(m.friend(invite.inviter ? userMention(invite.inviter.id) : '?')));
+	else lines.push(bold(reused ? m.reused(channel) : m.created(channel)));
 	if (context.recovered) lines.push(m.recovered);
 
 	const url = inviteUrl(invite.code);
 	lines.push(url);
-	lines.push(`${m.code}: \`${invite.code}\``);
+	lines.push(`${m.code}: ${inlineCode(invite.code)}`);
 
+	// Discord timestamps: each client shows them in its reader's language and time zone.
 	const expiry = expiresAt(invite);
 	lines.push(
-		`${m.expires}: ${expiry === null ? m.neverExpires : `${timestamp(expiry, 'f')} (${timestamp(expiry, 'R')})`}`,
+		`${m.expires}: ${expiry === null ? m.neverExpires : `${time(expiry, TimestampStyles.LongDateShortTime)} (${time(expiry, TimestampStyles.RelativeTime)})`}`,
 	);
 
 	if (isExtended(invite)) {
@@ -108,12 +135,18 @@ export function renderInvite(
 	if (invite.target_type === InviteTargetType.Stream && invite.target_user) {
 		lines.push(`${m.stream}: ${userMention(invite.target_user.id)}`);
 	} else if (invite.target_type === InviteTargetType.EmbeddedApplication && invite.target_application) {
-		const app = invite.target_application;
-		lines.push(`${m.activity}: ${app.name ? `${app.name} (\`${app.id}\`)` : `\`${app.id}\``}`);
+		const { name, id } = invite.target_application;
+		const code = id ? inlineCode(id) : undefined;
+		lines.push(`${m.activity}: ${name && code ? `${name} (${code})` : (name ?? code ?? '?')}`);
 	}
 	if (invite.roles && invite.roles.length > 0)
-		lines.push(`${m.roles}: ${invite.roles.map((role) => roleMention(role.id)).join(', ')}`);
-	if (reused) lines.push(`-# ${m.reusedHint}`);
+		lines.push(
+			`${m.roles}: ${formatList(
+				messages,
+				invite.roles.map((role) => roleMention(role.id)),
+			)}`,
+		);
+	if (reused) lines.push(subtext(m.reusedHint));
 
 	return {
 		content: lines.join('\n'),

@@ -83,7 +83,7 @@ export interface ChannelPermissions {
 }
 
 /** What the core asks Discord for: one Create Channel Invite request. */
-export interface InviteRequest {
+export interface ChannelInviteRequest {
 	channelId: Snowflake;
 	body: RESTPostAPIChannelInviteJSONBody;
 	/** The audit-log reason, already bounded to 512 characters. */

@@ -3,14 +3,12 @@
  */
 import { type RateLimitData, REST } from '@discordjs/rest';
 import {
-	type APIExtendedInvite,
-	PermissionFlagsBits,
 	type RESTGetAPIChannelInvitesResult,
+	type RESTPostAPIChannelInviteJSONBody,
 	type RESTPostAPIChannelInviteResult,
 	Routes,
+	type Snowflake,
 } from 'discord-api-types/v10';
-import { REUSE_CLOCK_TOLERANCE_MS } from '../core/render.js';
-import type { InviteRequest } from '../core/types.js';
 import { restOptions, type SharedRestOptions } from './rest.js';
 
 /** Options of the REST client that creates invites. */
@@ -74,18 +72,20 @@ export function onChannelRateLimit(rest: REST, channelId: string, listener: Rate
 
 /**
  * Create Channel Invite. Resolves to the invite, or `undefined` when Discord answers 204.
+ * @param reason - the `X-Audit-Log-Reason` (1-512 characters)
  * @see https://discord.com/developers/docs/resources/channel#create-channel-invite
  */
 export async function createChannelInvite(
 	rest: REST,
-	request: InviteRequest,
-	signal?: AbortSignal,
+	channelId: Snowflake,
+	body: RESTPostAPIChannelInviteJSONBody,
+	{ reason, signal }: { reason?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<RESTPostAPIChannelInviteResult | undefined> {
-	const result: unknown = await rest.post(Routes.channelInvites(request.channelId), {
+	const result: unknown = await rest.post(Routes.channelInvites(channelId), {
 		// Always a JSON body, `{}` at least: Discord requires one, and @discordjs/rest sets the
 		// JSON content type only when a body is given.
-		body: request.body,
-		reason: request.reason,
+		body,
+		...(reason !== undefined ? { reason } : {}),
 		...(signal ? { signal } : {}),
 	});
 	// A 204 (or a non-JSON answer) comes back as an empty ArrayBuffer.
@@ -100,55 +100,11 @@ export async function createChannelInvite(
  */
 export async function getChannelInvites(
 	rest: REST,
-	channelId: string,
-	signal?: AbortSignal,
+	channelId: Snowflake,
+	{ signal }: { signal?: AbortSignal | undefined } = {},
 ): Promise<RESTGetAPIChannelInvitesResult> {
 	return (await rest.get(
 		Routes.channelInvites(channelId),
 		signal ? { signal } : {},
 	)) as RESTGetAPIChannelInvitesResult;
-}
-
-/** Whether the bot may list a channel's invites, which recovery after a lost answer needs. */
-export const canListInvites = (permissions: bigint | undefined | null): boolean =>
-	permissions !== undefined &&
-	permissions !== null &&
-	((permissions & PermissionFlagsBits.Administrator) !== 0n ||
-		(permissions & PermissionFlagsBits.ManageChannels) !== 0n);
-
-/**
- * After a request whose answer was lost (timeout, reset, 5xx), finds the invite it made, if
- * any: made by the bot, no earlier than the request, with the settings we asked for.
- */
-export async function findLostInvite(
-	rest: REST,
-	request: InviteRequest,
-	botUserId: string,
-	requestedAt: number,
-	signal?: AbortSignal,
-): Promise<APIExtendedInvite | undefined> {
-	const invites = await getChannelInvites(rest, request.channelId, signal);
-	const { body } = request;
-	const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
-		a.length === b.length && a.every((id) => b.includes(id));
-	// Everything we asked for must match: another member's invite made at the same moment
-	// (with a role, say) must never be handed out as ours.
-	const matches = invites.filter(
-		(invite) =>
-			invite.inviter?.id === botUserId &&
-			Date.parse(invite.created_at) >= requestedAt - REUSE_CLOCK_TOLERANCE_MS &&
-			invite.uses === 0 &&
-			invite.max_age === (body.max_age ?? 86_400) &&
-			invite.max_uses === (body.max_uses ?? 0) &&
-			invite.temporary === (body.temporary ?? false) &&
-			(invite.target_type ?? undefined) === body.target_type &&
-			(invite.target_user?.id ?? undefined) === body.target_user_id &&
-			(invite.target_application?.id ?? undefined) === body.target_application_id &&
-			sameIds(
-				(invite.roles ?? []).map((role) => role.id),
-				body.role_ids ?? [],
-			),
-	);
-	// Two identical requests at once cannot be told apart: then hand out neither.
-	return matches.length === 1 ? matches[0] : undefined;
 }

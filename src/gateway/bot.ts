@@ -16,11 +16,17 @@ import {
 	type Interaction,
 	MessageFlags,
 	Options,
+	Status,
 } from 'discord.js';
 import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { failureText, newReference } from '../core/errors.js';
+import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
 import { restOptions } from '../discord/rest.js';
+import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
-import type { GuideCommand } from './command.js';
+import type { HealthProblems } from '../ops/health.js';
+import type { InviteMetrics } from '../ops/metrics.js';
+import { type CommandContext, discordJsBody, type GuideCommand } from './command.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
@@ -71,6 +77,10 @@ export interface BotOptions {
 	shardCount?: number | 'auto' | undefined;
 	commands: Map<string, LoadedCommand>;
 	logger?: Logger | undefined;
+	/** Record into these: REST responses, shard status and ping, and what commands report. */
+	metrics?: InviteMetrics | undefined;
+	/** Called with the client before login (e.g. to serve its shards' health while it connects). */
+	onClient?: ((client: Client) => void) | undefined;
 }
 
 /** A Client that keeps only what `/invite` reads: guilds, channels, roles, and the bot's own member. */
@@ -122,21 +132,26 @@ function shardOptions(count: BotOptions['shardCount']): Pick<ClientOptions, 'sha
 export function createDispatcher(
 	commands: Map<string, LoadedCommand>,
 	logger: Logger = silentLogger,
+	context: CommandContext = { logger },
 ): (interaction: Interaction) => Promise<void> {
 	return async (interaction) => {
-		if (interaction.isAutocomplete()) return dispatchAutocomplete(interaction, commands, logger);
+		if (interaction.isAutocomplete()) return dispatchAutocomplete(interaction, commands, logger, context);
 		if (!interaction.isChatInputCommand()) return;
 		const command = commands.get(interaction.commandName);
 		if (!command) {
-			logger.warn('unknown command', { name: interaction.commandName });
-			await answer(interaction, `\`/${interaction.commandName}\` is not a command of this bot any more.`, logger);
+			logger.warn({ name: interaction.commandName, interaction: interaction.id }, 'unknown command');
+			const reply = unknownCommandReply(interaction.commandName, interaction.locale, interaction.guildLocale);
+			await answer(interaction, reply, logger);
 			return;
 		}
 		try {
-			await command.execute(interaction);
+			await command.execute(interaction, context);
 		} catch (error) {
-			logger.error('command failed', { name: interaction.commandName, error });
-			await answer(interaction, 'Something went wrong running this command.', logger);
+			const reference = newReference();
+			logger.error({ name: interaction.commandName, reference, err: error }, 'command failed');
+			const messages = messagesFor(interaction.locale, interaction.guildLocale);
+			const text = failureText({ id: 'unknown', args: [reference], log: true }, messages);
+			await answer(interaction, textReply(text), logger);
 		}
 	};
 }
@@ -145,24 +160,38 @@ async function dispatchAutocomplete(
 	interaction: AutocompleteInteraction,
 	commands: Map<string, LoadedCommand>,
 	logger: Logger,
+	context: CommandContext,
 ): Promise<void> {
 	const command = commands.get(interaction.commandName);
 	try {
-		if (command?.autocomplete) await command.autocomplete(interaction);
+		if (command?.autocomplete) await command.autocomplete(interaction, context);
 		else await interaction.respond([]);
 	} catch (error) {
-		logger.warn('autocomplete failed', { name: interaction.commandName, error });
+		logger.warn({ name: interaction.commandName, err: error }, 'autocomplete failed');
 	}
 }
 
 /** A last-resort ephemeral answer, whatever state the interaction is in. */
-async function answer(interaction: ChatInputCommandInteraction, content: string, logger: Logger): Promise<void> {
+async function answer(interaction: ChatInputCommandInteraction, message: ReplyMessage, logger: Logger): Promise<void> {
+	const body = discordJsBody(message);
 	try {
-		if (interaction.deferred) await interaction.editReply({ content });
-		else if (!interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+		if (interaction.deferred) await interaction.editReply(body);
+		else if (!interaction.replied) await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 	} catch (error) {
-		logger.warn('could not answer the interaction', { error });
+		logger.warn({ err: error }, 'could not answer the interaction');
 	}
+}
+
+/**
+ * What keeps the bot from being healthy right now: every shard must be ready (none yet means
+ * not connected). For `/healthz`.
+ */
+export function gatewayProblems(client: Client): HealthProblems {
+	const problems: Record<string, string> = {};
+	if (client.ws.shards.size === 0) problems.gateway = 'not connected';
+	for (const shard of client.ws.shards.values())
+		if (shard.status !== Status.Ready) problems[`shard ${shard.id}`] = Status[shard.status] ?? String(shard.status);
+	return problems;
 }
 
 /** A running bot: the client, and a stop that closes the gateway. */
@@ -175,8 +204,19 @@ export interface Bot {
 export async function startBot(token: string, options: BotOptions): Promise<Bot> {
 	const logger = options.logger ?? silentLogger;
 	const client = createClient(options);
-	client.on(Events.InteractionCreate, createDispatcher(options.commands, logger));
-	client.on(Events.Error, (error) => logger.error('client error', { error }));
+	if (options.metrics) {
+		options.metrics.instrumentRest(client.rest);
+		options.metrics.watchGateway(client);
+	}
+	options.onClient?.(client);
+	client.on(
+		Events.InteractionCreate,
+		createDispatcher(options.commands, logger, { logger, metrics: options.metrics }),
+	);
+	client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+	client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'shard ready'));
+	client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'shard disconnected'));
+	client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'shard reconnecting'));
 	client.on(Events.Warn, (message) => logger.warn(message));
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 	try {

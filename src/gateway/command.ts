@@ -13,29 +13,43 @@ import {
 	PermissionsBitField,
 } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { suggestExpires } from '../core/autocomplete.js';
+import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
-import type { InteractionResponder } from '../core/deadline.js';
-import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
+import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+import { readPermissionBits } from '../core/permissions.js';
+import { messageBody, type ReplyMessage } from '../core/render.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
-import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { defaultLogger, type Logger } from '../log.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
 	toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
 };
 
+/**
+ * What the bot running a command may lend it on each call (our gateway bot does). A guide
+ * dispatcher passes nothing, and the command's own options or defaults apply.
+ */
+export interface CommandContext {
+	logger?: Logger | undefined;
+	metrics?: InviteMetrics | undefined;
+}
+
 /** A command in the discord.js guide's shape. */
 export interface GuideCommand {
 	data: CommandData;
-	execute(interaction: ChatInputCommandInteraction): Promise<void>;
-	autocomplete(interaction: AutocompleteInteraction): Promise<void>;
+	execute(interaction: ChatInputCommandInteraction, context?: CommandContext): Promise<void>;
+	autocomplete(interaction: AutocompleteInteraction, context?: CommandContext): Promise<void>;
 }
 
 export interface InviteCommandOptions {
+	/** Any pino logger (or one with pino's methods and argument order). Default: JSON on stderr at `LOG_LEVEL`. */
 	logger?: Logger | undefined;
+	/** Record into these metrics (see `createMetrics`); serving them is the host's. */
+	metrics?: InviteMetrics | undefined;
 	/** Abort the invite request after this long (ms). Default 10 s. */
 	requestTimeoutMs?: number | undefined;
 	/** Budget before deferring (ms). Default 1.5 s. */
@@ -52,7 +66,9 @@ export interface InviteCommandOptions {
  * bot's `client.rest` keeps its own settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	const logger = options.logger ?? defaultLogger();
+	let fallbackLogger: Logger | undefined;
+	const loggerFor = (context: CommandContext | undefined): Logger =>
+		options.logger ?? context?.logger ?? (fallbackLogger ??= defaultLogger());
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -79,14 +95,15 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 
 	return {
 		data,
-		async execute(interaction) {
+		async execute(interaction, context) {
+			const logger = loggerFor(context);
+			const metrics = options.metrics ?? context?.metrics;
+			const rest = restFor(interaction.client);
+			metrics?.instrumentRest(rest);
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
-			// Bounded, so a host clock running ahead of Discord's cannot spend the budget or the
-			// answer window before we start.
-			const now = Date.now();
-			const receivedAt = Math.max(Math.min(now, interaction.createdTimestamp), now - 2_500);
+			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
 			const outcome = await runInvite(invocationFrom(interaction), {
-				rest: restFor(interaction.client),
+				rest,
 				responder: responderFor(interaction),
 				lookups: lookupsFor(interaction),
 				botUserId: interaction.client.user.id,
@@ -94,18 +111,20 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
 			});
+			metrics?.recordOutcome(outcome, 'gateway');
 			options.onOutcome?.(outcome);
 		},
-		async autocomplete(interaction) {
+		async autocomplete(interaction, context) {
+			const logger = loggerFor(context);
 			const focused = interaction.options.getFocused(true);
-			const messages = messagesFor(interaction.locale, interaction.guildLocale);
-			const choices =
-				focused.name === 'expires'
-					? suggestExpires(String(focused.value), interaction.locale, messages, vocabularyOf(messages))
-					: [];
+			const choices = autocompleteChoices({
+				focused: { name: focused.name, value: String(focused.value) },
+				locale: interaction.locale,
+				guildLocale: interaction.guildLocale ?? undefined,
+			});
 			await interaction
 				.respond(choices)
-				.catch((error: unknown) => logger.warn('could not answer autocomplete', { error }));
+				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
 }
@@ -173,11 +192,14 @@ function channelFrom(channel: OptionChannel): InvocationChannel {
 	};
 }
 
-const bits = (value: unknown): bigint | undefined => {
-	if (value instanceof PermissionsBitField) return value.bitfield;
-	if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
-	return undefined;
-};
+const bits = (value: unknown): bigint | undefined =>
+	value instanceof PermissionsBitField ? value.bitfield : readPermissionBits(value);
+
+/** The core's message as discord.js takes it (camelCase `allowedMentions`; no mention pings). */
+export function discordJsBody(message: ReplyMessage) {
+	const body = messageBody(message);
+	return { content: body.content, components: body.components, allowedMentions: body.allowed_mentions };
+}
 
 /**
  * Answers through discord.js. A host bot may have deferred before calling `execute` (many
@@ -189,7 +211,7 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 	const hostReplied = interaction.replied;
 	return {
 		async reply(message) {
-			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			const body = discordJsBody(message);
 			// Deferred by the host: fill in its "thinking…". Already replied to by the host: never
 			// overwrite its message, add ours as an ephemeral follow-up.
 			if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
@@ -200,7 +222,7 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 			if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 		},
 		async edit(message) {
-			const body = { content: message.content, components: message.components, allowedMentions: { parse: [] } };
+			const body = discordJsBody(message);
 			if (hostReplied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
 			else await interaction.editReply(body);
 		},
@@ -208,14 +230,12 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 }
 
 /** Answers the core's lookups from discord.js's cache, fetching only what is missing. */
-function lookupsFor(interaction: ChatInputCommandInteraction) {
+function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 	const guild = interaction.guild;
+	// A fetch that fails throws: the core logs it and counts the answer as unknown.
 	const memberOf = async (): Promise<GuildMember | undefined> =>
-		interaction.member instanceof GuildMember
-			? interaction.member
-			: guild?.members.fetch(interaction.user.id).catch(() => undefined);
-	const me = async (): Promise<GuildMember | undefined> =>
-		guild?.members.me ?? guild?.members.fetchMe().catch(() => undefined);
+		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
+	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
 	return {
 		async roleStanding() {
 			const [member, bot] = await Promise.all([memberOf(), me()]);

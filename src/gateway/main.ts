@@ -3,16 +3,43 @@
  * the bot to a server, and shuts down cleanly on SIGINT/SIGTERM.
  */
 import { DiscordAPIError } from '@discordjs/rest';
+import type { Client } from 'discord.js';
 import { loadConfigOrReport } from '../config.js';
 import { createLogger } from '../log.js';
-import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, loadCommands, startBot } from './bot.js';
+import { createHealth } from '../ops/health.js';
+import { createMetrics } from '../ops/metrics.js';
+import { createOpsServer, type OpsServer } from '../ops/server.js';
+import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, gatewayProblems, loadCommands, startBot } from './bot.js';
+import { answerMetricsRequests } from './shard-metrics.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token']);
 	if (!config) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const commands = await loadCommands();
-	logger.info('starting', { commands: [...commands.keys()], api: config.apiUrl });
+	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
+
+	const metrics = createMetrics();
+	// Under start:sharded, the manager serves METRICS_PORT with every shard's figures.
+	answerMetricsRequests(metrics.registry);
+	const health = createHealth();
+	let client: Client | undefined;
+	let ops: OpsServer | undefined;
+	if (config.metricsPort !== undefined) {
+		// Up before login, so a probe sees 503 while the shards connect rather than no answer.
+		ops = createOpsServer({
+			metrics,
+			health,
+			liveProblems: () => (client ? gatewayProblems(client) : { gateway: 'starting' }),
+		});
+		try {
+			const address = await ops.listen(config.metricsPort, config.host);
+			logger.info({ port: address.port }, `metrics on http://${config.host}:${address.port}/metrics`);
+		} catch (error) {
+			logger.error({ err: error }, `could not listen on ${config.host}:${config.metricsPort} (METRICS_PORT)`);
+			return 1;
+		}
+	}
 
 	let bot: Awaited<ReturnType<typeof startBot>>;
 	try {
@@ -22,8 +49,13 @@ async function main(): Promise<number> {
 			shardCount: config.shardCount,
 			commands,
 			logger,
+			metrics,
+			onClient: (created) => {
+				client = created;
+			},
 		});
 	} catch (error) {
+		await ops?.close();
 		if (
 			(error instanceof DiscordAPIError && error.status === 401) ||
 			(error as { code?: string }).code === 'TokenInvalid'
@@ -32,13 +64,13 @@ async function main(): Promise<number> {
 				'Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and put the new one in .env.',
 			);
 		} else {
-			logger.error('could not connect to Discord', { error });
+			logger.error({ err: error }, 'could not connect to Discord');
 		}
 		return 1;
 	}
 	const applicationId = bot.client.application?.id ?? bot.client.user?.id ?? config.applicationId;
 	const shards = bot.client.shard ? { shards: bot.client.shard.ids, shardCount: bot.client.shard.count } : undefined;
-	logger.info(`ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`, shards);
+	logger.info(shards ?? {}, `ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
 	// Once, not once per shard.
 	if (!bot.client.shard || bot.client.shard.ids.includes(0))
 		logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
@@ -52,6 +84,7 @@ async function main(): Promise<number> {
 		process.once('SIGTERM', stop);
 	});
 	await bot.stop();
+	await ops?.close();
 	// Under start:sharded, the IPC channel to the ShardingManager would keep the process alive.
 	process.channel?.unref();
 	// Commands still running finish their answers; past that, nothing should hold the process.

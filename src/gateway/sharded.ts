@@ -14,7 +14,11 @@ import { ShardingManager } from 'discord.js';
 import { type RESTGetAPIGatewayBotResult, Routes } from 'discord-api-types/v10';
 import { type Config, loadConfigOrReport } from '../config.js';
 import { restOptions } from '../discord/rest.js';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger } from '../log.js';
+import { createHealth } from '../ops/health.js';
+import { createMetrics } from '../ops/metrics.js';
+import { createOpsServer, type OpsServer } from '../ops/server.js';
+import { type ShardProcesses, ShardsRegistry, shardProblems } from './shard-metrics.js';
 
 /** Discord lets one shard per `max_concurrency` bucket IDENTIFY every 5 seconds. */
 const IDENTIFY_INTERVAL_MS = 5_500;
@@ -45,7 +49,7 @@ async function gatewayBot(config: Config): Promise<RESTGetAPIGatewayBotResult> {
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token']);
 	if (!config) return 1;
-	const logger: Logger = createLogger(config.logLevel, { secrets: [config.token] });
+	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 
 	let gateway: RESTGetAPIGatewayBotResult;
 	try {
@@ -55,14 +59,39 @@ async function main(): Promise<number> {
 			logger.error(
 				'Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and put the new one in .env.',
 			);
-		else logger.error('could not ask Discord for the shard count (GET /gateway/bot)', { error });
+		else logger.error({ err: error }, 'could not ask Discord for the shard count (GET /gateway/bot)');
 		return 1;
 	}
 	const totalShards = config.shardCount === 'auto' ? gateway.shards : config.shardCount;
 	const maxConcurrency = gateway.session_start_limit.max_concurrency;
 	const { file, execArgv } = shardEntry();
+	// The shards inherit this environment: METRICS_PORT is the manager's alone.
+	delete process.env.METRICS_PORT;
 	const manager = new ShardingManager(file, { totalShards, token: config.token, mode: 'process', execArgv });
-	logger.info('starting shards', { totalShards, recommended: gateway.shards, maxConcurrency });
+	logger.info({ totalShards, recommended: gateway.shards, maxConcurrency }, 'starting shards');
+
+	const shards: ShardProcesses = {
+		count: totalShards,
+		shard: (id) => {
+			const shard = manager.shards.get(id);
+			return shard && { ready: shard.ready, process: shard.process };
+		},
+	};
+	let ops: OpsServer | undefined;
+	if (config.metricsPort !== undefined) {
+		ops = createOpsServer({
+			metrics: { registry: new ShardsRegistry(createMetrics().registry, shards) },
+			health: createHealth(),
+			liveProblems: () => shardProblems(shards),
+		});
+		try {
+			const address = await ops.listen(config.metricsPort, config.host);
+			logger.info({ port: address.port }, `metrics on http://${config.host}:${address.port}/metrics`);
+		} catch (error) {
+			logger.error({ err: error }, `could not listen on ${config.host}:${config.metricsPort} (METRICS_PORT)`);
+			return 1;
+		}
+	}
 
 	const processes = new Set<ChildProcess>();
 	let stopping = false;
@@ -102,7 +131,7 @@ async function main(): Promise<number> {
 		outcome = await signalled;
 	}
 	if ('error' in outcome) {
-		logger.error('a shard could not start', { error: outcome.error });
+		logger.error({ err: outcome.error }, 'a shard could not start');
 		code = 1;
 	} else {
 		logger.info(`${outcome.signal}: stopping ${processes.size} shard(s)`);
@@ -117,6 +146,7 @@ async function main(): Promise<number> {
 	);
 	for (const child of processes) child.kill('SIGTERM');
 	await Promise.all(exits);
+	await ops?.close();
 	logger.info('stopped');
 	return code;
 }

@@ -18,14 +18,16 @@ import {
 	type RESTPatchAPIInteractionOriginalResponseJSONBody,
 	Routes,
 } from 'discord-api-types/v10';
-import { suggestExpires } from '../core/autocomplete.js';
+import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { createInviteRest } from '../discord/invites.js';
 import { restOptions } from '../discord/rest.js';
-import { messagesFor, vocabularyOf } from '../i18n/index.js';
 import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createHealth, type Health, healthResponse } from '../ops/health.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
@@ -83,6 +85,13 @@ export interface InteractionHandlerOptions {
 	status?: (() => string) | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/**
+	 * Metrics to record outcomes and REST responses into (type only here: prom-client is loaded
+	 * by whoever creates them; the Node adapter serves them on `GET /metrics`).
+	 */
+	metrics?: InviteMetrics | undefined;
+	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
+	health?: Health | undefined;
 }
 
 /** The endpoint: every request of the Interactions Endpoint URL (and `/healthz`) goes here. */
@@ -97,6 +106,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	const logger = options.logger ?? silentLogger;
 	const now = options.now ?? Date.now;
 	const status = options.status ?? (() => 'ready');
+	const health = options.health ?? createHealth();
+	const metrics = options.metrics;
+	if (metrics) for (const client of new Set([options.rest, options.inviteRest])) metrics.instrumentRest(client);
 	const key = new Ed25519PublicKey(options.publicKey);
 	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2);
 	// Only a lost answer needs the bot's user id (old applications' differs from the
@@ -119,7 +131,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			if (request.method !== 'GET' && request.method !== 'HEAD')
 				return json(405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
 			const state = status();
-			return state === 'ready' ? json(200, { status: 'ok' }) : json(503, { status: state });
+			if (state !== 'ready') return json(503, { status: state });
+			const answer = healthResponse(health);
+			return json(answer.status, answer.body);
 		}
 		if (path !== INTERACTIONS_PATH) return json(404, { error: 'not found' });
 		if (request.method !== 'POST') return json(405, { error: 'method not allowed' }, { allow: 'POST' });
@@ -128,7 +142,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		try {
 			body = await readBody(request, bodyLimitBytes);
 		} catch (error) {
-			logger.debug('request body not received', { error });
+			logger.debug({ err: error }, 'request body not received');
 			return json(400, { error: 'body not received' });
 		}
 		if (body === TOO_LARGE) return json(413, { error: 'body too large' }, { connection: 'close' });
@@ -145,7 +159,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			replayWindowSeconds,
 		);
 		if (!verdict.ok) {
-			logger.debug('refused an unsigned or stale request', { problem: verdict.problem });
+			logger.debug({ problem: verdict.problem }, 'refused an unsigned or stale request');
 			return json(401, { error: 'invalid request signature' });
 		}
 
@@ -161,15 +175,16 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			case InteractionType.Ping:
 				return json(200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
 			case InteractionType.ApplicationCommand: {
-				if (!isInvite(payload)) return json(400, { error: 'unknown command' });
 				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
 					return json(400, { error: 'not an interaction' });
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process or isolate unless the guard is shared: see the README).
 				if (!(await seen.firstSeen(payload.id, now()))) {
-					logger.warn('refused a replayed interaction', { interaction: payload.id });
+					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
 					return json(401, { error: 'replayed interaction' });
 				}
+				// A command we do not serve (a stale registration) still gets an answer the user reads.
+				if (!isInvite(payload)) return unknownCommand(payload);
 				return runCommand(
 					payload as unknown as APIChatInputApplicationCommandInteraction,
 					request,
@@ -177,10 +192,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 					ctx,
 				);
 			}
-			case InteractionType.ApplicationCommandAutocomplete: {
-				if (!isInvite(payload)) return json(400, { error: 'unknown command' });
+			case InteractionType.ApplicationCommandAutocomplete:
 				return autocomplete(payload as unknown as APIApplicationCommandAutocompleteInteraction);
-			}
 			default:
 				return json(400, { error: `unsupported interaction type ${payload.type}` });
 		}
@@ -210,7 +223,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			return Promise.resolve();
 		};
 		request.signal.addEventListener('abort', () => {
-			if (!answered) logger.warn('Discord closed the connection before the answer', { interaction: payload.id });
+			if (!answered) logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
 		const responder: InteractionResponder = {
 			reply: (message) => respond({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
@@ -224,26 +237,38 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		const work = runInvite(invocationFromPayload(payload), {
 			rest: options.inviteRest,
 			responder,
-			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId, logger }),
+			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId }),
 			botUserId,
 			logger,
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
 		})
-			.then((outcome) => options.onOutcome?.(outcome))
-			.catch((error: unknown) => logger.error('unexpected error after /invite', { error }));
+			.then((outcome) => {
+				metrics?.recordOutcome(outcome, 'http');
+				options.onOutcome?.(outcome);
+			})
+			.catch((error: unknown) => logger.error({ err: error }, 'unexpected error after /invite'));
 		ctx?.waitUntil(work);
 		// runInvite always answers unless the client left first: then nobody reads this response.
 		return (await Promise.race([first, work.then(() => undefined)])) ?? json(500, { error: 'no answer' });
 	}
 
+	function unknownCommand(payload: Record<string, unknown>): Response {
+		const data = isObject(payload.data) ? payload.data : {};
+		const name = typeof data.name === 'string' ? data.name : '?';
+		logger.warn({ name, interaction: payload.id }, 'unknown command');
+		const locale = typeof payload.locale === 'string' ? payload.locale : undefined;
+		const guildLocale = typeof payload.guild_locale === 'string' ? payload.guild_locale : undefined;
+		return json(200, {
+			type: InteractionResponseType.ChannelMessageWithSource,
+			data: unknownCommandReply(name, locale, guildLocale),
+		} satisfies APIInteractionResponse);
+	}
+
+	/** Suggestions for `/invite`; any other command gets none. */
 	function autocomplete(payload: APIApplicationCommandAutocompleteInteraction): Response {
 		const query = autocompleteFromPayload(payload);
-		const messages = messagesFor(query.locale, query.guildLocale);
-		const choices =
-			query.focused?.name === 'expires'
-				? suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages))
-				: [];
+		const choices = isInvite(payload as unknown as Record<string, unknown>) ? autocompleteChoices(query) : [];
 		return json(200, {
 			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
 			data: { choices },
@@ -254,7 +279,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		try {
 			return await handle(request, ctx);
 		} catch (error) {
-			logger.error('unexpected error handling a request', { error });
+			logger.error({ err: error }, 'unexpected error handling a request');
 			return json(500, { error: 'internal error' });
 		}
 	};
@@ -316,17 +341,8 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
  * Discord may not have recorded the deferred HTTP response yet when an answer comes within
  * milliseconds of it: 10008 Unknown Message then, so try again briefly.
  */
-async function editOriginal(
-	rest: REST,
-	applicationId: string,
-	token: string,
-	message: RESTPatchAPIInteractionOriginalResponseJSONBody,
-): Promise<void> {
-	const body: RESTPatchAPIInteractionOriginalResponseJSONBody = {
-		content: message.content,
-		components: message.components,
-		allowed_mentions: message.allowed_mentions,
-	};
+async function editOriginal(rest: REST, applicationId: string, token: string, message: ReplyMessage): Promise<void> {
+	const body: RESTPatchAPIInteractionOriginalResponseJSONBody = messageBody(message);
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await rest.patch(Routes.webhookMessage(applicationId, token), { body, auth: false });

@@ -11,6 +11,8 @@ import {
 	ApplicationCommandOptionType,
 	type InteractionType,
 } from 'discord-api-types/v10';
+import type { AutocompleteQuery } from '../core/autocomplete.js';
+import { readPermissionBits } from '../core/permissions.js';
 import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 
 type BasicOption = APIApplicationCommandInteractionDataBasicOption;
@@ -29,11 +31,6 @@ function optionsByName(
 	}
 	return byName;
 }
-
-const bigintOf = (value: unknown): bigint | undefined => {
-	if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined;
-	return BigInt(value);
-};
 
 /** Reads typed values; a value of another type than declared counts as absent. */
 function reader(options: Map<string, BasicOption>) {
@@ -71,9 +68,9 @@ function channelFrom(id: string, resolved: APIInteractionDataResolved | undefine
 		id,
 		type: channel.type,
 		parentId: 'parent_id' in channel ? (channel.parent_id ?? null) : undefined,
-		permissions: bigintOf(channel.permissions),
+		permissions: readPermissionBits(channel.permissions),
 		// New in 2026-07: absent from older payloads, then looked up (see lookups.ts).
-		appPermissions: bigintOf(channel.app_permissions),
+		appPermissions: readPermissionBits(channel.app_permissions),
 	};
 }
 
@@ -101,9 +98,9 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 		invoker: {
 			id: user?.id ?? '0',
 			username: user?.username ?? '',
-			permissions: bigintOf(payload.member?.permissions) ?? null,
+			permissions: readPermissionBits(payload.member?.permissions) ?? null,
 		},
-		appPermissions: bigintOf(payload.app_permissions) ?? null,
+		appPermissions: readPermissionBits(payload.app_permissions) ?? null,
 		options: {
 			channel: channelId ? channelFrom(channelId, resolved) : undefined,
 			expires: read.string('expires'),
@@ -122,17 +119,10 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 	};
 }
 
-/** What an autocomplete payload asks: the option being typed and the reader's languages. */
-export interface AutocompleteQuery {
-	commandName: string;
-	/** The focused option and what is typed so far, or undefined when none is focused. */
-	focused: { name: string; value: string } | undefined;
-	locale: string;
-	guildLocale?: string | undefined;
-}
-
-/** Reads an autocomplete payload (interaction type 4). */
-export function autocompleteFromPayload(payload: APIApplicationCommandAutocompleteInteraction): AutocompleteQuery {
+/** Reads an autocomplete payload (interaction type 4): the command, the option being typed, the languages. */
+export function autocompleteFromPayload(
+	payload: APIApplicationCommandAutocompleteInteraction,
+): AutocompleteQuery & { commandName: string } {
 	const focused = [...optionsByName(payload.data.options).values()].find(
 		(option) => 'focused' in option && option.focused === true,
 	);

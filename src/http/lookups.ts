@@ -17,14 +17,12 @@ import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, RoleStanding } from '../core/types.js';
-import { type Logger, silentLogger } from '../log.js';
 
 export interface RestLookupsOptions {
 	/** The ordinary REST client (GETs may be retried). */
 	rest: REST;
 	/** The bot's user id (= the application id): its member and roles are looked up. */
 	applicationId: string;
-	logger?: Logger | undefined;
 	/** Abort each lookup after this long (ms). Default 5 s: the core defers meanwhile. */
 	timeoutMs?: number | undefined;
 }
@@ -37,15 +35,14 @@ const hiddenFromBot = (error: unknown): typeof HIDDEN => {
 };
 
 /**
- * Lookups for one interaction. A lookup that fails answers `undefined` (unknown), and
- * Discord then decides; the failure is logged.
+ * Lookups for one interaction. A lookup that fails throws: the core logs it and counts the
+ * answer as unknown.
  */
 export function restLookups(
 	payload: APIChatInputApplicationCommandInteraction,
 	options: RestLookupsOptions,
 ): InviteLookups {
 	const { rest, applicationId } = options;
-	const logger = options.logger ?? silentLogger;
 	const guildId = payload.guild_id;
 	const member = payload.member;
 	const signal = (): AbortSignal => AbortSignal.timeout(options.timeoutMs ?? 5_000);
@@ -73,78 +70,64 @@ export function restLookups(
 		});
 	const channel = (id: string) => get<RESTGetAPIChannelResult>(Routes.channel(id));
 
-	const unknown = (what: string, error: unknown): undefined => {
-		logger.warn(`could not look up ${what}`, { interaction: payload.id, error });
-		return undefined;
-	};
-
 	return {
 		async roleStanding(): Promise<RoleStanding | undefined> {
 			if (!guildId || !member) return undefined;
-			try {
-				const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
-				const positions = new Map(server.roles.map((role) => [role.id, role.position]));
-				const highest = (roleIds: readonly string[]): number =>
-					Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
-				const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles };
-				return {
-					invokerIsOwner: server.owner_id === member.user.id,
-					invokerHighestPosition: highest(member.roles),
-					botHighestPosition: highest(bot.roles),
-					// Server-wide, from roles: the payload's member.permissions include channel overwrites.
-					invokerPermissions: computeBasePermissions({
-						...common,
-						memberId: member.user.id,
-						memberRoleIds: member.roles,
-					}),
-					botPermissions: computeBasePermissions({
-						...common,
-						memberId: bot.user?.id ?? applicationId,
-						memberRoleIds: bot.roles,
-					}),
-				};
-			} catch (error) {
-				return unknown('role standing', error);
-			}
+			const [server, bot] = await Promise.all([guild(guildId), botMember(guildId)]);
+			const positions = new Map(server.roles.map((role) => [role.id, role.position]));
+			const highest = (roleIds: readonly string[]): number =>
+				Math.max(0, ...roleIds.map((id) => positions.get(id) ?? 0));
+			const common = { guildOwnerId: server.owner_id, everyoneRoleId: server.id, roles: server.roles };
+			return {
+				invokerIsOwner: server.owner_id === member.user.id,
+				invokerHighestPosition: highest(member.roles),
+				botHighestPosition: highest(bot.roles),
+				// Server-wide, from roles: the payload's member.permissions include channel overwrites.
+				invokerPermissions: computeBasePermissions({
+					...common,
+					memberId: member.user.id,
+					memberRoleIds: member.roles,
+				}),
+				botPermissions: computeBasePermissions({
+					...common,
+					memberId: bot.user?.id ?? applicationId,
+					memberRoleIds: bot.roles,
+				}),
+			};
 		},
 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;
-			try {
-				const [target, server, bot] = await Promise.all([
-					channel(channelId).catch(hiddenFromBot),
-					guild(guildId),
-					botMember(guildId),
-				]);
-				// Discord answers Missing Access when the bot cannot view the channel: it has nothing there.
-				if (target === HIDDEN) return { bot: 0n };
-				// A thread takes its parent's overwrites.
-				const parentId =
-					THREAD_TYPES.includes(target.type) && 'parent_id' in target ? target.parent_id : undefined;
-				const source = parentId ? await channel(parentId) : target;
-				const overwrites: readonly PermissionOverwrite[] =
-					'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
-				const common = {
-					guildOwnerId: server.owner_id,
-					everyoneRoleId: server.id,
-					roles: server.roles,
-					overwrites,
-				};
-				return {
-					invoker: computeChannelPermissions({
-						...common,
-						memberId: member.user.id,
-						memberRoleIds: member.roles,
-					}),
-					bot: computeChannelPermissions({
-						...common,
-						memberId: bot.user?.id ?? applicationId,
-						memberRoleIds: bot.roles,
-					}),
-				};
-			} catch (error) {
-				return unknown(`permissions in ${channelId}`, error);
-			}
+			const [target, server, bot] = await Promise.all([
+				channel(channelId).catch(hiddenFromBot),
+				guild(guildId),
+				botMember(guildId),
+			]);
+			// Discord answers Missing Access when the bot cannot view the channel: it has nothing there.
+			if (target === HIDDEN) return { bot: 0n };
+			// A thread takes its parent's overwrites.
+			const parentId = THREAD_TYPES.includes(target.type) && 'parent_id' in target ? target.parent_id : undefined;
+			const source = parentId ? await channel(parentId) : target;
+			const overwrites: readonly PermissionOverwrite[] =
+				'permission_overwrites' in source ? (source.permission_overwrites ?? []) : [];
+			const common = {
+				guildOwnerId: server.owner_id,
+				everyoneRoleId: server.id,
+				roles: server.roles,
+				overwrites,
+			};
+			return {
+				invoker: computeChannelPermissions({
+					...common,
+					memberId: member.user.id,
+					memberRoleIds: member.roles,
+				}),
+				bot: computeChannelPermissions({
+					...common,
+					memberId: bot.user?.id ?? applicationId,
+					memberRoleIds: bot.roles,
+				}),
+			};
 		},
 	};
 }

@@ -11,6 +11,7 @@ import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
 import { restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
+import { createMetrics } from '../ops/metrics.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
@@ -28,17 +29,18 @@ async function main(): Promise<number> {
 		applicationId: config.applicationId,
 		logger,
 		replayWindowSeconds: config.replayWindowSeconds,
+		metrics: createMetrics(),
 	});
 
 	let address: AddressInfo;
 	try {
 		address = await endpoint.listen(config.port, config.host);
 	} catch (error) {
-		logger.error(`could not listen on ${config.host}:${config.port}`, { error });
+		logger.error({ err: error }, `could not listen on ${config.host}:${config.port}`);
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-	logger.info(`listening on http://${host}:${address.port}${INTERACTIONS_PATH}`, { api: config.apiUrl });
+	logger.info({ api: config.apiUrl }, `listening on http://${host}:${address.port}${INTERACTIONS_PATH}`);
 
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));

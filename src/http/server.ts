@@ -7,9 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../log.js';
+import type { InviteMetrics } from '../ops/metrics.js';
 import { createInteractionHandler, HANDLER_DEFAULTS, type InteractionHandlerOptions } from './handler.js';
 
 export { HEALTH_PATH, INTERACTIONS_PATH } from './handler.js';
+
+/** Prometheus scrapes here, on the endpoint's own port (when the server has metrics). */
+export const METRICS_PATH = '/metrics';
 
 /** Defaults, spread under the caller's options. */
 export const SERVER_DEFAULTS = {
@@ -51,6 +55,11 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	const context = { waitUntil: track };
 
 	const server = createServer((req, res) => {
+		// Process metrics belong to the Node host: /metrics is served here, not by the host-free handler.
+		if (options.metrics && new URL(req.url ?? '/', 'http://localhost').pathname === METRICS_PATH) {
+			track(serveMetrics(options.metrics, req, res));
+			return;
+		}
 		// Discord hanging up before the answer aborts the request: the handler then answers nobody.
 		const hangUp = new AbortController();
 		res.once('close', () => {
@@ -60,8 +69,8 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			.then((response) => send(res, response))
 			.catch((error: unknown) => {
 				if (res.destroyed && !res.writableFinished)
-					return logger.debug('the client went away before the answer', { error });
-				logger.error('unexpected error handling a request', { error });
+					return logger.debug({ err: error }, 'the client went away before the answer');
+				logger.error({ err: error }, 'unexpected error handling a request');
 				if (!res.headersSent) res.writeHead(500).end();
 			});
 		track(work);
@@ -93,6 +102,19 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 			await closed;
 		},
 	};
+}
+
+/** `GET /metrics`: the registry in Prometheus text format. */
+async function serveMetrics(metrics: InviteMetrics, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	req.resume();
+	if (req.method !== 'GET' && req.method !== 'HEAD') {
+		res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
+		res.end(JSON.stringify({ error: 'method not allowed' }));
+		return;
+	}
+	const text = await metrics.registry.metrics();
+	res.writeHead(200, { 'content-type': metrics.registry.contentType, 'content-length': Buffer.byteLength(text) });
+	res.end(text);
 }
 
 /** The Web `Request` for a Node request; its body streams from the socket as the handler reads it. */

@@ -134,6 +134,7 @@ export const de: Messages = {
 			'Discord hat nicht rechtzeitig geantwortet. Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.',
 		network: 'Ich konnte Discord nicht erreichen. Versuche es gleich noch einmal.',
 		unknown: (reference) => `Bei mir ist etwas schiefgelaufen. Referenz: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ist kein Befehl dieses Bots mehr.`,
 	},
 
 	suggest: {

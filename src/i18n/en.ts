@@ -93,6 +93,7 @@ export const en: Messages = {
 			"Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
 		network: "I couldn't reach Discord. Try again in a moment.",
 		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` is not a command of this bot any more.`,
 	},
 
 	suggest: {

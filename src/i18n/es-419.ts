@@ -132,6 +132,7 @@ export const es419: Messages = {
 			'Discord no respondió a tiempo. Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
 		network: 'No pude conectarme con Discord. Vuelve a intentarlo en un momento.',
 		unknown: (reference) => `Algo salió mal de mi lado. Referencia: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},
 
 	suggest: {

@@ -132,6 +132,7 @@ export const esES: Messages = {
 			'Discord no ha respondido a tiempo. Puede que la invitación se haya creado igualmente: revisa Ajustes del servidor → Invitaciones antes de volver a intentarlo.',
 		network: 'No he podido conectar con Discord. Vuelve a intentarlo en un momento.',
 		unknown: (reference) => `Algo ha fallado por mi parte. Referencia: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},
 
 	suggest: {

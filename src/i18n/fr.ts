@@ -133,6 +133,7 @@ export const fr: Messages = {
 			"Discord n'a pas répondu à temps. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
 		network: "Je n'ai pas pu joindre Discord. Réessaie dans un instant.",
 		unknown: (reference) => `Un problème est survenu de mon côté. Référence : \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` n’est plus une commande de ce bot.`,
 	},
 
 	suggest: {

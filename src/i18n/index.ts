@@ -67,3 +67,24 @@ export function vocabularyOf(
 ): { units: Readonly<Record<string, number>>; never: readonly string[] }[] {
 	return messages === en ? [] : [{ units: messages.durationUnits, never: messages.never }];
 }
+
+/** The BCP 47 tag a message table is written in (the first Discord locale that uses it). */
+export function languageOf(messages: Messages): string {
+	for (const [locale, table] of Object.entries(MESSAGES)) if (table === messages) return locale;
+	return Locale.EnglishUS;
+}
+
+const listFormats = new Map<Messages, Intl.ListFormat>();
+
+/**
+ * A list as the table's language writes it: "A and B", "A, B und C", "A、B". Same language as
+ * the sentence around it, even when the user's own locale has no table.
+ */
+export function formatList(messages: Messages, items: readonly string[]): string {
+	let format = listFormats.get(messages);
+	if (!format) {
+		format = new Intl.ListFormat(languageOf(messages), { style: 'long', type: 'conjunction' });
+		listFormats.set(messages, format);
+	}
+	return format.format(items);
+}

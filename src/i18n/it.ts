@@ -129,6 +129,7 @@ export const it: Messages = {
 			'Discord non ha risposto in tempo. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
 		network: 'Non sono riuscito a raggiungere Discord. Riprova tra poco.',
 		unknown: (reference) => `Qualcosa è andato storto da parte mia. Riferimento: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` non è più un comando di questo bot.`,
 	},
 
 	suggest: {

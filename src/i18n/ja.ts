@@ -128,6 +128,7 @@ export const ja: Messages = {
 			'Discord から時間内に応答がありませんでした。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。',
 		network: 'Discord に接続できませんでした。しばらくしてからもう一度お試しください。',
 		unknown: (reference) => `こちら側で問題が発生しました。参照コード: \`${reference}\``,
+		unknownCommand: (command) => `\`${command}\` はこのボットのコマンドではなくなりました。`,
 	},
 
 	suggest: {

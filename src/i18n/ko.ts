@@ -109,6 +109,7 @@ export const ko: Messages = {
 			'Discord가 제시간에 응답하지 않았습니다. 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.',
 		network: 'Discord에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
 		unknown: (reference) => `제 쪽에서 문제가 발생했습니다. 참조 코드: \`${reference}\``,
+		unknownCommand: (command) => `\`${command}\`은(는) 더 이상 이 봇의 명령어가 아닙니다.`,
 	},
 
 	suggest: {

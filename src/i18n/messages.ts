@@ -2,8 +2,9 @@
  * The shape of every text the command shows or registers. Each locale is one object of this
  * type, so a missing or misspelt key fails the type check.
  *
- * Mentions (`<#id>`, `<@id>`, `<@&id>`) and timestamps (`<t:unix:f>`) are made by the caller and
- * passed in: Discord's clients render them in each reader's language and time zone.
+ * Mentions (`<#id>`, `<@id>`, `<@&id>`) and timestamps (`<t:unix:f>`) are made by the caller with
+ * @discordjs/formatters and passed in: Discord's clients render them in each reader's language
+ * and time zone.
  */
 export interface Messages {
 	/** Command and option metadata as registered with Discord (names only where they differ). */
@@ -84,6 +85,8 @@ export interface Messages {
 		timeout: string;
 		network: string;
 		unknown: (reference: string) => string;
+		/** A command this bot does not (or no longer) serve, e.g. a stale registration: `/name`. */
+		unknownCommand: (command: string) => string;
 	};
 
 	/** Autocomplete suggestions for `expires`. */

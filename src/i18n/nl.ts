@@ -129,6 +129,7 @@ export const nl: Messages = {
 			'Discord antwoordde niet op tijd. Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
 		network: 'Ik kon Discord niet bereiken. Probeer het zo opnieuw.',
 		unknown: (reference) => `Er ging aan mijn kant iets mis. Referentie: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` is geen opdracht van deze bot meer.`,
 	},
 
 	suggest: {

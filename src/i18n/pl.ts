@@ -150,6 +150,7 @@ export const pl: Messages = {
 			'Discord nie odpowiedział na czas. Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		network: 'Nie mogę połączyć się z Discordem. Spróbuj ponownie za chwilę.',
 		unknown: (reference) => `Coś poszło nie tak po mojej stronie. Identyfikator: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` nie jest już poleceniem tego bota.`,
 	},
 
 	suggest: {

@@ -125,6 +125,7 @@ export const ptBR: Messages = {
 			'O Discord não respondeu a tempo. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
 		network: 'Não consegui falar com o Discord. Tente de novo daqui a pouco.',
 		unknown: (reference) => `Algo deu errado do meu lado. Referência: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` não é mais um comando deste bot.`,
 	},
 
 	suggest: {

@@ -121,6 +121,7 @@ export const tr: Messages = {
 			'Discord zamanında yanıt vermedi. Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		network: "Discord'a ulaşamadım. Biraz sonra tekrar dene.",
 		unknown: (reference) => `Benim tarafımda bir şeyler ters gitti. Referans: \`${reference}\`.`,
+		unknownCommand: (command) => `\`${command}\` artık bu botun bir komutu değil.`,
 	},
 
 	suggest: {

@@ -110,6 +110,7 @@ export const zhCN: Messages = {
 		timeout: 'Discord 未能及时响应。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。',
 		network: '无法连接到 Discord。请稍后再试。',
 		unknown: (reference) => `我这边出了点问题。参考编号：\`${reference}\``,
+		unknownCommand: (command) => `\`${command}\` 已不再是此机器人的命令。`,
 	},
 
 	suggest: {

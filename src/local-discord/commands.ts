@@ -8,8 +8,9 @@ import {
 	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
-import { jsonBody, noContent, ok, type Route, type RouteContext } from './routing.js';
+import { jsonBody, noContent, ok } from './routing.js';
 import type { SnowflakeGenerator } from './snowflake.js';
+import type { Route, RouteContext } from './state.js';
 
 /** Discord's command and option name rule (chat input commands also must be lower case). */
 export const COMMAND_NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
@@ -40,7 +41,7 @@ function checkDescription(errors: FormErrors, path: Path, description: unknown):
 	if (error) errors.add(path, error.code, error.message);
 }
 
-function checkOptions(errors: FormErrors, path: Path, options: unknown, depth: number): void {
+function checkCommandOptions(errors: FormErrors, path: Path, options: unknown, depth: number): void {
 	if (options === undefined || options === null) return;
 	if (!Array.isArray(options)) {
 		errors.add(path, 'BASE_TYPE_ARRAY', 'Must be an array.');
@@ -97,7 +98,7 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown, depth: n
 					'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
 					'Subcommands cannot be nested that deep',
 				);
-			checkOptions(errors, [...at, 'options'], option.options, depth + 1);
+			checkCommandOptions(errors, [...at, 'options'], option.options, depth + 1);
 		}
 	});
 }
@@ -111,7 +112,7 @@ export function validateCommand(errors: FormErrors, path: Path, body: Json): voi
 	checkName(errors, [...path, 'name'], body.name, chatInput);
 	if (chatInput) {
 		checkDescription(errors, [...path, 'description'], body.description);
-		checkOptions(errors, [...path, 'options'], body.options, 0);
+		checkCommandOptions(errors, [...path, 'options'], body.options, 0);
 	}
 	const permissions = body.default_member_permissions;
 	if (

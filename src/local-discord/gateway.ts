@@ -5,8 +5,8 @@ import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpc
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type GuildModel, isThreadType, type ModelChange } from './model.js';
 import { applicationFlagsFor } from './resources.js';
-import type { LocalState } from './routing.js';
 import { serializeChannel, serializeGuildCreate, serializeMember, serializeUser } from './serialize.js';
+import type { LocalState } from './state.js';
 
 /** The gateway's path on the local Discord's port. */
 export const GATEWAY_PATH = '/gateway';

@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { type ClientRequest, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { InteractionRecord } from './interactions.js';
-import type { LocalState } from './routing.js';
+import type { LocalState } from './state.js';
 
 /** An Ed25519 key pair like an application's: Discord signs with the private half. */
 export interface SigningKeys {

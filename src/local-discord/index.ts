@@ -32,7 +32,7 @@ export {
 	isInviteLive,
 	isThreadType,
 	type ModelChange,
-	type PermissionInput,
+	type PermissionBits,
 	type SeedChannel,
 	type SeedMember,
 	type SeedRole,
@@ -42,10 +42,10 @@ export {
 export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, moreGuildSeeds, seedIds, seedNames } from './seed.js';
 export { LOCAL_DISCORD_DEFAULTS, startLocalDiscord } from './server.js';
 export type {
-	Delivery,
 	Fault,
 	InteractionHandle,
 	InteractionInit,
+	InteractionTransport,
 	LocalDiscord,
 	LocalDiscordOptions,
 	MessageState,

@@ -9,8 +9,9 @@ import {
 	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
-import { jsonBody, type LocalState, noContent, ok, type Route, type RouteContext } from './routing.js';
+import { jsonBody, noContent, ok } from './routing.js';
 import { serializeUser } from './serialize.js';
+import type { LocalState, Route, RouteContext } from './state.js';
 import type { InteractionHandle, MessageState } from './types.js';
 
 type Json = Record<string, unknown>;

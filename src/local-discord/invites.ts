@@ -9,9 +9,10 @@ import {
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
 import { type InviteRecord, isInviteLive } from './model.js';
-import { jsonBody, type LocalState, ok, type Route, type RouteContext } from './routing.js';
+import { jsonBody, ok } from './routing.js';
 import { serializeUser } from './serialize.js';
 import { randomInviteCode } from './snowflake.js';
+import type { LocalState, Route, RouteContext } from './state.js';
 
 /** The longest `max_age` Discord's docs allow: 7 days. (The spec says 60 days since 2025-08; the docs win.) */
 export const MAX_INVITE_AGE_SECONDS = 604_800;
@@ -37,7 +38,7 @@ const VOICE_TYPES: ReadonlySet<ChannelType> = new Set([ChannelType.GuildVoice, C
 type Json = Record<string, unknown>;
 
 /** The create-invite body once validated, with Discord's defaults. */
-interface InviteRequest {
+interface ChannelInviteParams {
 	max_age: number;
 	max_uses: number;
 	temporary: boolean;
@@ -49,7 +50,7 @@ interface InviteRequest {
 }
 
 /** Validates the JSON fields of a create-invite body (types and ranges only). */
-function parseInviteBody(body: Json): { request: InviteRequest } | { reply: Reply } {
+function parseInviteBody(body: Json): { request: ChannelInviteParams } | { reply: Reply } {
 	const errors = new FormErrors();
 	const field = (name: string, error: { code: string; message: string } | undefined): void => {
 		if (error) errors.add([name], error.code, error.message);
@@ -95,7 +96,7 @@ function parseInviteBody(body: Json): { request: InviteRequest } | { reply: Repl
 	}
 	if (errors.any) return { reply: errors.reply() };
 
-	const request: InviteRequest = {
+	const request: ChannelInviteParams = {
 		max_age: given('max_age') ? (body.max_age as number) : 86_400,
 		max_uses: given('max_uses') ? (body.max_uses as number) : 0,
 		temporary: body.temporary === true,
@@ -118,7 +119,7 @@ function findReusable(
 	state: LocalState,
 	channelId: string,
 	inviterId: string,
-	request: InviteRequest,
+	request: ChannelInviteParams,
 	now: number,
 ): InviteRecord | undefined {
 	return state.guild.invites.find(

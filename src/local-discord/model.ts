@@ -110,7 +110,7 @@ export type ModelChange =
 	| { kind: 'voiceStateUpdate'; voiceState: APIVoiceState };
 
 /** A permission overwrite's bits, given as a bigint or Discord's decimal string. */
-export type PermissionInput = bigint | string;
+export type PermissionBits = bigint | string;
 
 const THREAD_TYPES: ReadonlySet<ChannelType> = new Set([
 	ChannelType.AnnouncementThread,
@@ -123,7 +123,7 @@ export function isThreadType(type: ChannelType): boolean {
 	return THREAD_TYPES.has(type);
 }
 
-function bits(value: PermissionInput): bigint {
+function bits(value: PermissionBits): bigint {
 	return typeof value === 'bigint' ? value : BigInt(value);
 }
 
@@ -392,7 +392,7 @@ export class GuildModel {
 	}
 
 	/** Replaces a role's permission bits. */
-	setRolePermissions(nameOrId: string, permissions: PermissionInput): APIRole {
+	setRolePermissions(nameOrId: string, permissions: PermissionBits): APIRole {
 		return this.updateRole(nameOrId, { permissions: bits(permissions).toString() });
 	}
 
@@ -426,7 +426,7 @@ export class GuildModel {
 	setOverwrite(
 		channel: string,
 		target: string,
-		overwrite: { allow?: PermissionInput; deny?: PermissionInput },
+		overwrite: { allow?: PermissionBits; deny?: PermissionBits },
 	): ChannelRecord {
 		const record = this.channel(channel);
 		const role = this.findRole(target);

@@ -10,9 +10,9 @@ import {
 	InteractionType,
 } from 'discord-api-types/v10';
 import { type ChannelRecord, isThreadType } from './model.js';
-import type { LocalState } from './routing.js';
 import { serializeChannel, serializeMember, serializeUser } from './serialize.js';
 import { randomInteractionToken } from './snowflake.js';
+import type { LocalState } from './state.js';
 import type { InteractionInit } from './types.js';
 
 /** What Discord lets a guild without boosts upload: interactions report it as `attachment_size_limit`. */

@@ -1,7 +1,8 @@
 import { ApplicationFlags, GatewayIntentBits, PermissionFlagsBits, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { discordError, type Reply } from './errors.js';
-import { type LocalState, ok, type Route, type RouteContext } from './routing.js';
+import { ok } from './routing.js';
 import { serializeChannel, serializeGuild, serializeMember, serializeUser } from './serialize.js';
+import type { LocalState, Route, RouteContext } from './state.js';
 
 /** The application flags that say which privileged intents the application may use. */
 export function applicationFlagsFor(privilegedIntents: number): number {

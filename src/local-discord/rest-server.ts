@@ -1,7 +1,8 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
 import { bucketHash, RateLimiter, tooManyRequests } from './rate-limits.js';
-import { type LocalState, matchPath, type Route, stateForGuild } from './routing.js';
+import { matchPath, stateForGuild } from './routing.js';
+import type { LocalState, Route } from './state.js';
 import type { Fault, RecordedRequest } from './types.js';
 
 /** The REST base path the local Discord serves (what @discordjs/rest appends to `api`). */

@@ -16,14 +16,15 @@ import { GuildModel } from './model.js';
 import { buildAutocompleteInteraction, buildCommandInteraction } from './payloads.js';
 import { resourceRoutes } from './resources.js';
 import { API_PREFIX, RestServer } from './rest-server.js';
-import { type LocalState, type ResolvedOptions, stateForGuild } from './routing.js';
+import { stateForGuild } from './routing.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
+import type { LocalState, ResolvedOptions } from './state.js';
 import type {
-	Delivery,
 	Fault,
 	InteractionHandle,
 	InteractionInit,
+	InteractionTransport,
 	LocalDiscord,
 	LocalDiscordOptions,
 	RecordedRequest,
@@ -175,7 +176,7 @@ class LocalDiscordServer implements LocalDiscord {
 		return stateForGuild(this.#state, { guildId });
 	}
 
-	dispatch(payload: APIInteraction, via: Delivery = { via: 'gateway' }): InteractionHandle {
+	dispatch(payload: APIInteraction, via: InteractionTransport = { via: 'gateway' }): InteractionHandle {
 		if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
 		const guildId = payload.guild_id ?? this.guild.id;
 		if (via.via === 'gateway' && !this.#gateway.hasReadySession(guildId)) {

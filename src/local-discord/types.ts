@@ -81,7 +81,7 @@ export interface LocalDiscord {
 	/** A realistic autocomplete interaction; `focused` names the option being typed. */
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
 	/** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
-	dispatch(payload: APIInteraction, via?: Delivery): InteractionHandle;
+	dispatch(payload: APIInteraction, via?: InteractionTransport): InteractionHandle;
 	/**
 	 * Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE; with
 	 * `shards`, once that many shards have.
@@ -96,7 +96,7 @@ export interface LocalDiscord {
 }
 
 /** Where `dispatch` sends an interaction. */
-export type Delivery =
+export type InteractionTransport =
 	| { via: 'gateway' }
 	| {
 			via: 'http';

@@ -5,16 +5,18 @@ import {
 	auditLogReason,
 	buildRequest,
 	type Checked,
-	checkOptions,
 	checkPermissions,
 	lookupsNeeded,
 	REASON_OPTION_MAX_LENGTH,
 	type ReadOptions,
 	type Refusal,
+	readInviteOptions,
 	refusalText,
 } from '../../src/core/checks.js';
 import type { RoleStanding } from '../../src/core/types.js';
+import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/index.js';
+import { ja } from '../../src/i18n/ja.js';
 import {
 	BOT_PERMISSIONS,
 	GUILD_ID,
@@ -40,14 +42,14 @@ function refusal<T>(result: Checked<T>): Refusal {
 }
 
 function read(overrides: InvocationOverrides = {}): ReadOptions {
-	const result = checkOptions(makeInvocation(overrides));
+	const result = readInviteOptions(makeInvocation(overrides));
 	if (!result.ok) throw new Error(`refused: ${result.refusal.id}`);
 	return result.value;
 }
 
-describe('checkOptions: where the invite points', () => {
+describe('readInviteOptions: where the invite points', () => {
 	it('refuses outside a server', () => {
-		expect(refusal(checkOptions(makeInvocation({ guildId: null }))).id).toBe('notInGuild');
+		expect(refusal(readInviteOptions(makeInvocation({ guildId: null }))).id).toBe('notInGuild');
 	});
 
 	it('accepts every channel type Discord can make invites for', () => {
@@ -59,14 +61,14 @@ describe('checkOptions: where the invite points', () => {
 			ChannelType.GuildForum,
 			ChannelType.GuildMedia,
 		]) {
-			expect(checkOptions(makeInvocation({ channel: { type } })).ok).toBe(true);
+			expect(readInviteOptions(makeInvocation({ channel: { type } })).ok).toBe(true);
 		}
 	});
 
 	it('refuses a thread and points to its parent channel', () => {
 		const parentId = '1100000000000000011';
 		const result = refusal(
-			checkOptions(
+			readInviteOptions(
 				makeInvocation({
 					options: { channel: { id: '1100000000000000012', type: ChannelType.PublicThread, parentId } },
 				}),
@@ -78,14 +80,14 @@ describe('checkOptions: where the invite points', () => {
 	});
 
 	it('refuses a private thread the command ran in, even without knowing its parent', () => {
-		const result = refusal(checkOptions(makeInvocation({ channel: { type: ChannelType.PrivateThread } })));
+		const result = refusal(readInviteOptions(makeInvocation({ channel: { type: ChannelType.PrivateThread } })));
 		expect(result.id).toBe('threadNotInvitable');
 		expect(refusalText(result, en)).toContain(`<#${TEXT_CHANNEL_ID}>`);
 	});
 
 	it('refuses a category and says to pick a channel in it', () => {
 		const result = refusal(
-			checkOptions(
+			readInviteOptions(
 				makeInvocation({
 					options: { channel: { id: '1100000000000000013', type: ChannelType.GuildCategory } },
 				}),
@@ -95,13 +97,13 @@ describe('checkOptions: where the invite points', () => {
 	});
 
 	it('refuses other channel types such as a server directory', () => {
-		expect(refusal(checkOptions(makeInvocation({ channel: { type: ChannelType.GuildDirectory } }))).id).toBe(
+		expect(refusal(readInviteOptions(makeInvocation({ channel: { type: ChannelType.GuildDirectory } }))).id).toBe(
 			'channelNotInvitable',
 		);
 	});
 
 	it('lets Discord decide when the channel type is unknown', () => {
-		expect(checkOptions(makeInvocation({ channel: { type: undefined } })).ok).toBe(true);
+		expect(readInviteOptions(makeInvocation({ channel: { type: undefined } })).ok).toBe(true);
 	});
 
 	it('targets the channel option when given, else the channel the command ran in', () => {
@@ -110,7 +112,7 @@ describe('checkOptions: where the invite points', () => {
 	});
 });
 
-describe('checkOptions: expires', () => {
+describe('readInviteOptions: expires', () => {
 	it('defaults to one day when expires is not given', () => {
 		expect(read().maxAge).toBe(86_400);
 	});
@@ -130,53 +132,53 @@ describe('checkOptions: expires', () => {
 	});
 
 	it('refuses 604801 seconds as too long, quoting the input', () => {
-		const result = refusal(checkOptions(makeInvocation({ options: { expires: '604801' } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { expires: '604801' } })));
 		expect(result).toEqual({ id: 'expiresTooLong', args: ['604801'] });
 	});
 
 	it('refuses an unreadable expires, quoting the input', () => {
-		const result = refusal(checkOptions(makeInvocation({ options: { expires: 'tomorrow-ish' } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { expires: 'tomorrow-ish' } })));
 		expect(result).toEqual({ id: 'expiresUnreadable', args: ['tomorrow-ish'] });
 		expect(refusalText(result, en)).toContain('`tomorrow-ish`');
 	});
 });
 
-describe('checkOptions: max_uses', () => {
+describe('readInviteOptions: max_uses', () => {
 	it.each([0, 1, 100])('accepts max_uses %i', (max_uses) => {
-		expect(checkOptions(makeInvocation({ options: { max_uses } })).ok).toBe(true);
+		expect(readInviteOptions(makeInvocation({ options: { max_uses } })).ok).toBe(true);
 	});
 
 	it.each([-1, 101, 1.5, Number.NaN])('refuses max_uses %d', (max_uses) => {
-		expect(refusal(checkOptions(makeInvocation({ options: { max_uses } })))).toEqual({
+		expect(refusal(readInviteOptions(makeInvocation({ options: { max_uses } })))).toEqual({
 			id: 'maxUsesOutOfRange',
 			args: [max_uses],
 		});
 	});
 });
 
-describe('checkOptions: stream and Activity targets', () => {
+describe('readInviteOptions: stream and Activity targets', () => {
 	it('refuses stream_user and activity together', () => {
 		const options = { channel: voiceChannel(), stream_user: STREAMER, activity: ACTIVITY_ID };
-		expect(refusal(checkOptions(makeInvocation({ options }))).id).toBe('streamAndActivity');
+		expect(refusal(readInviteOptions(makeInvocation({ options }))).id).toBe('streamAndActivity');
 	});
 
 	it('refuses a stream target on a text channel, naming the channel', () => {
-		const result = refusal(checkOptions(makeInvocation({ options: { stream_user: STREAMER } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { stream_user: STREAMER } })));
 		expect(result).toEqual({ id: 'targetNeedsVoice', args: [`<#${TEXT_CHANNEL_ID}>`] });
 	});
 
 	it('refuses an Activity target on a text channel', () => {
-		expect(refusal(checkOptions(makeInvocation({ options: { activity: ACTIVITY_ID } }))).id).toBe(
+		expect(refusal(readInviteOptions(makeInvocation({ options: { activity: ACTIVITY_ID } }))).id).toBe(
 			'targetNeedsVoice',
 		);
 	});
 
 	it('accepts a stream or Activity target on voice and stage channels', () => {
-		expect(checkOptions(makeInvocation({ options: { channel: voiceChannel(), stream_user: STREAMER } })).ok).toBe(
-			true,
-		);
 		expect(
-			checkOptions(
+			readInviteOptions(makeInvocation({ options: { channel: voiceChannel(), stream_user: STREAMER } })).ok,
+		).toBe(true);
+		expect(
+			readInviteOptions(
 				makeInvocation({
 					options: { channel: voiceChannel({ type: ChannelType.GuildStageVoice }), activity: ACTIVITY_ID },
 				}),
@@ -187,7 +189,9 @@ describe('checkOptions: stream and Activity targets', () => {
 	it.each(['abc', '', '1234', '123456789012345678901', '88021839419922033x'])(
 		'refuses activity %j because it is not an application id',
 		(activity) => {
-			expect(refusal(checkOptions(makeInvocation({ options: { channel: voiceChannel(), activity } })))).toEqual({
+			expect(
+				refusal(readInviteOptions(makeInvocation({ options: { channel: voiceChannel(), activity } }))),
+			).toEqual({
 				id: 'activityNotAnId',
 				args: [activity],
 			});
@@ -195,13 +199,15 @@ describe('checkOptions: stream and Activity targets', () => {
 	);
 });
 
-describe('checkOptions: reason and role', () => {
+describe('readInviteOptions: reason and role', () => {
 	it('accepts a reason of exactly the option limit and refuses one character more', () => {
-		expect(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH) } })).ok).toBe(
-			true,
-		);
 		expect(
-			refusal(checkOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH + 1) } }))),
+			readInviteOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH) } })).ok,
+		).toBe(true);
+		expect(
+			refusal(
+				readInviteOptions(makeInvocation({ options: { reason: 'r'.repeat(REASON_OPTION_MAX_LENGTH + 1) } })),
+			),
 		).toEqual({
 			id: 'reasonTooLong',
 			args: [REASON_OPTION_MAX_LENGTH],
@@ -211,7 +217,7 @@ describe('checkOptions: reason and role', () => {
 	it('refuses the @everyone role, whose id is the server id', () => {
 		expect(
 			refusal(
-				checkOptions(
+				readInviteOptions(
 					makeInvocation({ options: { role: { ...ROLE, id: GUILD_ID, name: '@everyone', position: 0 } } }),
 				),
 			).id,
@@ -219,7 +225,7 @@ describe('checkOptions: reason and role', () => {
 	});
 
 	it('refuses a role managed by an integration', () => {
-		const result = refusal(checkOptions(makeInvocation({ options: { role: { ...ROLE, managed: true } } })));
+		const result = refusal(readInviteOptions(makeInvocation({ options: { role: { ...ROLE, managed: true } } })));
 		expect(result).toEqual({ id: 'roleIsManaged', args: [`<@&${ROLE.id}>`] });
 	});
 });
@@ -249,7 +255,7 @@ describe('lookupsNeeded', () => {
 describe('checkPermissions', () => {
 	const check = (overrides: InvocationOverrides, looked: Parameters<typeof checkPermissions>[2] = {}) => {
 		const invocation = makeInvocation(overrides);
-		const options = checkOptions(invocation);
+		const options = readInviteOptions(invocation);
 		if (!options.ok) throw new Error(`refused: ${options.refusal.id}`);
 		return checkPermissions(invocation, options.value, looked, en);
 	};
@@ -263,8 +269,26 @@ describe('checkPermissions', () => {
 			check({ invoker: { permissions: PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages } }),
 		);
 		expect(result.id).toBe('invokerMissing');
-		expect(refusalText(result, en)).toContain(en.permission.CreateInstantInvite);
-		expect(refusalText(result, en)).toContain(`<#${TEXT_CHANNEL_ID}>`);
+		expect(refusalText(result, en)).toBe(
+			`You need **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+	});
+
+	it("names every permission the member lacks as one list in the reader's language, with its word for and", () => {
+		const lacking = { invoker: { permissions: PermissionFlagsBits.SendMessages } };
+		const text = (messages: typeof en) => {
+			const invocation = makeInvocation(lacking);
+			const options = readInviteOptions(invocation);
+			if (!options.ok) throw new Error(options.refusal.id);
+			return refusalText(refusal(checkPermissions(invocation, options.value, {}, messages)), messages);
+		};
+		expect(text(en)).toBe(
+			`You need **View Channel** and **Create Invite** in <#${TEXT_CHANNEL_ID}> to invite people there.`,
+		);
+		expect(text(de)).toBe(
+			`Du brauchst **Kanal ansehen** und **Einladung erstellen** in <#${TEXT_CHANNEL_ID}>, um dorthin einzuladen.`,
+		);
+		expect(text(ja)).toContain(`${ja.permission.ViewChannel}、${ja.permission.CreateInstantInvite}`);
 	});
 
 	it('names only View Channel when that is all the bot lacks', () => {
@@ -436,7 +460,7 @@ describe('checkPermissions', () => {
 describe('buildRequest', () => {
 	const build = (overrides: InvocationOverrides = {}) => {
 		const invocation = makeInvocation(overrides);
-		const options = checkOptions(invocation);
+		const options = readInviteOptions(invocation);
 		if (!options.ok) throw new Error(`refused: ${options.refusal.id}`);
 		return buildRequest(invocation, options.value);
 	};
@@ -522,7 +546,7 @@ describe('auditLogReason', () => {
 	// counts UTF-16 code units, so it can split an emoji's surrogate pair. The lone surrogate
 	// makes @discordjs/rest's `encodeURIComponent(reason)` for X-Audit-Log-Reason throw
 	// "URIError: URI malformed", and the invite request fails. Reachable whenever the text is
-	// cut (e.g. a transport that does not run checkOptions' reason limit first).
+	// cut (e.g. a transport that does not run readInviteOptions' reason limit first).
 	it('cuts a long reason without splitting an emoji, so the header stays URL-encodable', () => {
 		const prefix = `/invite by ada (${INVOKER_ID}): `;
 		// Put an emoji's two halves either side of the cut at 511 code units.

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
 			replayWindowSeconds: 300,
 			restGlobalRps: 50,
 			shardCount: 'auto',
+			metricsPort: undefined,
 		});
 		expect(DEFAULTS.apiUrl).toBe('https://discord.com/api');
 	});
@@ -186,6 +187,14 @@ describe('loadConfig', () => {
 		expect(problemsOf([], { PORT: '65536', REPLAY_WINDOW_SECONDS: '0' })).toHaveLength(2);
 		expect(problemsOf([], { PORT: '80.5' })).toEqual([
 			expect.stringContaining('PORT must be a whole number from 0 to 65535'),
+		]);
+	});
+
+	it('reads METRICS_PORT as a port, unset meaning no metrics server', () => {
+		expect(loadConfig([], { METRICS_PORT: '9100' }).metricsPort).toBe(9_100);
+		expect(loadConfig([], {}).metricsPort).toBeUndefined();
+		expect(problemsOf([], { METRICS_PORT: 'nine' })).toEqual([
+			expect.stringContaining('METRICS_PORT must be a whole number from 0 to 65535'),
 		]);
 	});
 

@@ -1,5 +1,6 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact, silentLogger } from '../../src/log.js';
+import { createLogger, defaultLogger, type Logger, redact, silentLogger } from '../../src/log.js';
 
 /** A made-up token in the bot-token shape: base64 user id, timestamp, HMAC. */
 const BOT_TOKEN = `${Buffer.from('1100000000000000500').toString('base64').replace(/=+$/, '')}.GaBcDe.${'x'.repeat(38)}`;
@@ -51,18 +52,37 @@ describe('redact', () => {
 describe('createLogger', () => {
 	const capture = (level: Parameters<typeof createLogger>[0], secrets: string[] = []) => {
 		const lines: string[] = [];
-		return { lines, logger: createLogger(level, { secrets, write: (line) => lines.push(line) }) };
+		const logger = createLogger(level, { secrets, write: (line) => lines.push(line) });
+		return { lines, logger, parsed: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 	};
 
+	it('writes one JSON object per line with level, time, msg and the fields', () => {
+		const { lines, parsed, logger } = capture('info');
+		logger.info({ interaction: '1100000000000000999', latencyMs: 12 }, 'interaction');
+		logger.info('plain message');
+		expect(lines).toHaveLength(2);
+		for (const line of lines) expect(line).not.toContain('\n');
+		const [first, second] = parsed();
+		expect(first).toMatchObject({
+			level: 'info',
+			msg: 'interaction',
+			interaction: '1100000000000000999',
+			latencyMs: 12,
+		});
+		expect(first!.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+		expect(second).toMatchObject({ level: 'info', msg: 'plain message' });
+	});
+
 	it('writes at and above its level and drops what is below', () => {
-		const { lines, logger } = capture('warn');
+		const { parsed, logger } = capture('warn');
 		logger.debug('d');
 		logger.info('i');
 		logger.warn('w');
 		logger.error('e');
-		expect(lines).toHaveLength(2);
-		expect(lines[0]).toMatch(/ WARN w$/);
-		expect(lines[1]).toMatch(/ ERROR e$/);
+		expect(parsed().map((line) => [line.level, line.msg])).toEqual([
+			['warn', 'w'],
+			['error', 'e'],
+		]);
 	});
 
 	it('writes everything at debug and nothing when silent', () => {
@@ -74,44 +94,59 @@ describe('createLogger', () => {
 		expect(silent.lines).toEqual([]);
 	});
 
-	it('starts each line with an ISO time and the level', () => {
-		const { lines, logger } = capture('info');
-		logger.info('hello');
-		expect(lines[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z INFO hello$/);
-	});
-
-	it('writes fields as JSON, with bigints as strings and errors by name, message and code', () => {
-		const { lines, logger } = capture('info');
-		logger.info('failed', {
-			permissions: 1n << 40n,
-			error: Object.assign(new Error('boom'), { code: 'ECONNRESET' }),
-		});
-		expect(lines[0]).toContain(
-			'{"permissions":"1099511627776","error":{"name":"Error","message":"boom","code":"ECONNRESET"}}',
+	it('writes bigints as decimal strings and errors with their type, message and code', () => {
+		const { parsed, logger } = capture('info');
+		logger.info(
+			{ permissions: 1n << 60n, err: Object.assign(new Error('boom'), { code: 'ECONNRESET' }) },
+			'failed',
 		);
+		const [line] = parsed();
+		expect(line!.permissions).toBe('1152921504606846976');
+		expect(line!.err).toMatchObject({ type: 'Error', message: 'boom', code: 'ECONNRESET' });
 	});
 
 	it('never prints the configured token, in the message or in fields', () => {
 		const token = 'plain-configured-secret-value';
 		const { lines, logger } = capture('debug', [token]);
 		logger.debug(`token is ${token}`);
-		logger.info('config', { token, nested: { headers: { authorization: `Bot ${token}` } } });
-		logger.error('failed', { error: new Error(`bad token ${token}`) });
-		expect(lines).toHaveLength(3);
+		logger.info({ token, nested: { headers: { authorization: `Bot ${token}` } } }, 'config');
+		logger.error({ err: new Error(`bad token ${token}`) }, 'failed');
+		logger.error({ detail: { text: `quoted "${token}"` } }, 'failed');
+		expect(lines).toHaveLength(4);
 		for (const line of lines) expect(line).not.toContain(token);
+	});
+
+	it('censors fields named token or authorization whatever they hold', () => {
+		const { parsed, logger } = capture('info');
+		logger.info({ token: 'short', request: { headers: { authorization: 'xyz' } } }, 'x');
+		expect(parsed()[0]).toMatchObject({ token: '***', request: { headers: { authorization: '***' } } });
 	});
 
 	it('never prints a bot token or an interaction token it was not told about', () => {
 		const { lines, logger } = capture('debug');
-		logger.warn('request failed', {
-			url: `/api/v10/interactions/1100000000000000999/${INTERACTION_TOKEN}/callback`,
-			token: BOT_TOKEN,
-		});
+		logger.warn(
+			{ url: `/api/v10/interactions/1100000000000000999/${INTERACTION_TOKEN}/callback`, detail: BOT_TOKEN },
+			'request failed',
+		);
 		expect(lines[0]).not.toContain(INTERACTION_TOKEN);
 		expect(lines[0]).not.toContain(BOT_TOKEN);
 	});
 
 	it('offers a silent logger that never throws', () => {
-		expect(() => silentLogger.error('x', { a: 1 })).not.toThrow();
+		expect(() => silentLogger.error({ a: 1 }, 'x')).not.toThrow();
+	});
+
+	it('takes its default level from LOG_LEVEL', () => {
+		// vitest.config.ts sets LOG_LEVEL=silent for the whole suite.
+		expect(defaultLogger().level).toBe('silent');
+	});
+
+	it("types the logger in pino's argument order, so a pino instance fits and the old order does not compile", () => {
+		const lines: string[] = [];
+		const logger: Logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+		logger.info({ a: 1 }, 'fields first');
+		// @ts-expect-error the message first would make pino drop the fields
+		logger.info('message first', { a: 1 });
+		expect(JSON.parse(lines[0]!)).toMatchObject({ a: 1, msg: 'fields first' });
 	});
 });

@@ -188,7 +188,9 @@ describe('renderInvite: details', () => {
 			context(),
 			en,
 		);
-		expect(reply.content).toContain(`${en.reply.roles}: <@&1100000000000000300>, <@&1100000000000000301>`);
+		expect(reply.content.split('\n')).toContain(
+			`${en.reply.roles}: <@&1100000000000000300> and <@&1100000000000000301>`,
+		);
 	});
 
 	it('leaves out the roles line when no roles are given', () => {

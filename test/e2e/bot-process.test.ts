@@ -99,7 +99,7 @@ describe('npm start', () => {
 		discord = await startLocalDiscord();
 		const bot = start(environment({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl }));
 		await bot.waitFor('add the bot to a server:');
-		const url = new URL(/add the bot to a server: (\S+)/.exec(bot.output())![1]!);
+		const url = new URL(/add the bot to a server: ([^\s"]+)/.exec(bot.output())![1]!);
 		expect(url.origin + url.pathname).toBe(OAuth2Routes.authorizationURL);
 		expect(url.searchParams.get('client_id')).toBe(discord.applicationId);
 		expect(url.searchParams.get('scope')).toBe('bot applications.commands');
@@ -115,6 +115,60 @@ describe('npm start', () => {
 		expect(bot.output()).not.toContain(discord.token);
 		// No registration on start.
 		expect(discord.requests.filter((request) => request.path.includes('/commands'))).toEqual([]);
+	}, 30_000);
+});
+
+describe('npm start with METRICS_PORT', () => {
+	it('serves /healthz (200 once the shard is ready) and /metrics with shard, REST and interaction figures', async () => {
+		discord = await startLocalDiscord();
+		const bot = start(
+			environment({
+				DISCORD_TOKEN: discord.token,
+				DISCORD_API_URL: discord.apiUrl,
+				METRICS_PORT: '0',
+				HOST: '127.0.0.1',
+			}),
+		);
+		await bot.waitFor(/metrics on (http:\/\/[^\s"]+)/);
+		const metricsUrl = /metrics on (http:\/\/[^\s"]+)/.exec(bot.output())![1]!;
+		await bot.waitFor('add the bot to a server:');
+		await discord.ready();
+		const health = await fetch(new URL('/healthz', metricsUrl));
+		expect(health.status).toBe(200);
+		expect(await health.json()).toEqual({ status: 'ok' });
+
+		const message = await discord.dispatch(discord.interaction({ user: 'member', channel: 'general' })).message();
+		expect(message.content).toContain('https://discord.gg/');
+		const scrape = await fetch(metricsUrl);
+		expect(scrape.headers.get('content-type')).toContain('text/plain');
+		const text = await scrape.text();
+		expect(text).toContain('discord_gateway_shard_status{shard="0"} 0');
+		// The ping appears after the first heartbeat acknowledgement.
+		expect(text).toContain('# TYPE discord_gateway_ping_seconds gauge');
+		expect(text).toContain('invite_interactions_total{command="invite",outcome="created",transport="gateway"} 1');
+		expect(text).toContain('invite_created_total 1');
+		expect(text).toContain('discord_rest_requests_total{route="POST /channels/:id/invites",status="200"} 1');
+		expect(text).toContain('process_resident_memory_bytes');
+
+		// The one line about the interaction, as JSON.
+		const line = bot
+			.output()
+			.split('\n')
+			.filter((entry) => entry.startsWith('{'))
+			.map((entry) => JSON.parse(entry) as Record<string, unknown>)
+			.find((entry) => entry.msg === 'interaction');
+		expect(line).toMatchObject({
+			level: 'info',
+			command: 'invite',
+			outcome: 'created',
+			delivery: 'inline',
+			guild: seedIds.guild,
+			rateLimitWaitMs: 0,
+		});
+		expect(line!.latencyMs).toEqual(expect.any(Number));
+
+		bot.kill('SIGTERM');
+		expect(await bot.exited).toBe(0);
 	}, 30_000);
 });
 

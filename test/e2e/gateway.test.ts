@@ -16,6 +16,7 @@ async function gateway(options: TransportOptions = {}): Promise<Transport> {
 		discord: harness.discord,
 		invite: harness.invite,
 		autocomplete: (init) => harness.discord.dispatch(harness.discord.autocomplete({ ...init, command: 'invite' })),
+		command: (init) => harness.discord.dispatch(harness.discord.interaction(init)),
 		close: harness.close,
 	};
 }

@@ -14,6 +14,8 @@ import {
 	type LocalDiscordOptions,
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
+import type { Health } from '../../src/ops/health.js';
+import type { InviteMetrics } from '../../src/ops/metrics.js';
 import type { Transport, TransportOptions } from '../e2e/scenarios.js';
 
 export interface HttpHarness extends Transport {
@@ -27,7 +29,11 @@ export interface HttpHarness extends Transport {
 }
 
 export async function startHttpHarness(
-	options: TransportOptions & { discord?: LocalDiscordOptions } = {},
+	options: TransportOptions & {
+		discord?: LocalDiscordOptions;
+		metrics?: InviteMetrics;
+		health?: Health;
+	} = {},
 ): Promise<HttpHarness> {
 	const discord: LocalDiscord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
@@ -44,6 +50,8 @@ export async function startHttpHarness(
 		deferAfterMs: options.deferAfterMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
 		logger: options.logger,
+		metrics: options.metrics,
+		health: options.health,
 	});
 	let url: string;
 	try {
@@ -63,6 +71,7 @@ export async function startHttpHarness(
 		invite: (init: Omit<InteractionInit, 'command'>) =>
 			deliver(discord.interaction({ ...init, command: 'invite' })),
 		autocomplete: (init) => deliver(discord.autocomplete({ ...init, command: 'invite' })),
+		command: (init) => deliver(discord.interaction(init)),
 		async close() {
 			await endpoint.close();
 			await discord.close();

@@ -6,16 +6,16 @@
 import { OverwriteType, PermissionFlagsBits as P } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
-	ALL_PERMISSIONS,
+	ALL_PERMISSION_FLAGS,
 	computeBasePermissions,
 	computeChannelPermissions,
-	type PermissionInput,
+	type PermissionSources,
 } from '../../src/core/permissions.js';
 import { GuildModel, isThreadType } from '../../src/local-discord/model.js';
 import { defaultSeed, seedIds } from '../../src/local-discord/seed.js';
 
 const GUILD = '1';
-const base = (overrides: Partial<PermissionInput> = {}): PermissionInput => ({
+const base = (overrides: Partial<PermissionSources> = {}): PermissionSources => ({
 	guildOwnerId: '9',
 	everyoneRoleId: GUILD,
 	roles: [
@@ -39,11 +39,13 @@ describe("Discord's permission computation", () => {
 	});
 
 	it('gives the owner and Administrator everything, whatever the overwrites', () => {
-		const denyAll = [{ id: GUILD, type: OverwriteType.Role, allow: '0', deny: String(ALL_PERMISSIONS) }];
+		const denyAll = [{ id: GUILD, type: OverwriteType.Role, allow: '0', deny: String(ALL_PERMISSION_FLAGS) }];
 		expect(computeChannelPermissions(base({ memberId: '9', memberRoleIds: [], overwrites: denyAll }))).toBe(
-			ALL_PERMISSIONS,
+			ALL_PERMISSION_FLAGS,
 		);
-		expect(computeChannelPermissions(base({ memberRoleIds: ['12'], overwrites: denyAll }))).toBe(ALL_PERMISSIONS);
+		expect(computeChannelPermissions(base({ memberRoleIds: ['12'], overwrites: denyAll }))).toBe(
+			ALL_PERMISSION_FLAGS,
+		);
 	});
 
 	it('applies @everyone, then the roles together (an allow beats a deny of another role), then the member', () => {

@@ -41,6 +41,7 @@ export async function startGatewayHarness(
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
 			commands: new Map([[command.data.name, command]]),
+			logger: options.command?.logger ?? silentLogger,
 		});
 		await discord.ready();
 	} catch (error) {

@@ -1,0 +1,181 @@
+/**
+ * Prometheus metrics (prom-client) in a Registry of our own: a host bot's own metrics and
+ * prom-client's global registry stay theirs. Adapters record into it; `GET /metrics` serves
+ * `registry.metrics()`. Nothing here imports discord.js (the HTTP process never loads it).
+ */
+import type { REST } from '@discordjs/rest';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { COMMAND_NAME } from '../core/command.js';
+import { type InviteOutcome, outcomeLabel } from '../core/invite.js';
+
+/** Which adapter delivered an interaction (the `transport` label). */
+export type Transport = 'gateway' | 'http';
+
+/** Histogram buckets for receipt-to-answer latency (s): Discord's 3 s and 15 min bound the range. */
+const LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 5, 10, 30, 60, 300];
+
+/** A gateway shard as discord.js exposes it (`client.ws.shards`): its status enum and ping (ms, -1 before the first). */
+export interface ShardLike {
+	status: number;
+	ping: number;
+}
+
+/** What the shard gauges read: a discord.js Client's `ws.shards`, by shard id. */
+export interface GatewayLike {
+	ws: { shards: { values(): IterableIterator<ShardLike & { id: number }> } };
+}
+
+/** The metrics `/invite` records. Create with {@link createMetrics}. */
+export interface InviteMetrics {
+	/** Our own registry: serve `await registry.metrics()` with `registry.contentType`. */
+	readonly registry: Registry;
+	/** Records one answered `/invite` (interactions, created, deferred, latency, cooldown hits). */
+	recordOutcome(outcome: InviteOutcome, transport: Transport): void;
+	/** Counts a request refused by a cooldown before Discord was called. */
+	recordCooldownHit(scope: 'user' | 'guild'): void;
+	/** Counts a shared-store operation that fell back to process memory. */
+	recordStoreFallback(operation: string): void;
+	/** Whether the shared store (Redis) answers; 1 or 0 (only set when one is configured). */
+	setStoreUp(up: boolean): void;
+	/** Counts the responses and announced rate limits of a @discordjs/rest client. */
+	instrumentRest(rest: REST): void;
+	/** Reads each shard's status and ping at scrape time. */
+	watchGateway(client: GatewayLike): void;
+}
+
+export interface MetricsOptions {
+	/**
+	 * prom-client's default process metrics (CPU, memory, event loop lag, GC). Default true;
+	 * off on hosts without a process (Workers).
+	 */
+	processMetrics?: boolean | undefined;
+}
+
+/** Metric names and label sets, one place (README's Deploying section lists them). */
+export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
+	const registry = new Registry();
+	if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
+	const registers = [registry];
+
+	const interactions = new Counter({
+		name: 'invite_interactions_total',
+		help: 'Interactions answered, by command, outcome (created, refused:<id>, failed:<id>, cooldown) and transport.',
+		labelNames: ['command', 'outcome', 'transport'] as const,
+		registers,
+	});
+	const created = new Counter({ name: 'invite_created_total', help: 'Invites created.', registers });
+	const latency = new Histogram({
+		name: 'invite_latency_seconds',
+		help: 'From receipt of the interaction to its final answer (inline reply, or the edit after a defer).',
+		labelNames: ['transport'] as const,
+		buckets: LATENCY_BUCKETS,
+		registers,
+	});
+	const deferred = new Counter({
+		name: 'invite_deferred_total',
+		help: 'Interactions answered with a deferred response first (the answer came as an edit).',
+		registers,
+	});
+	const restRequests = new Counter({
+		name: 'discord_rest_requests_total',
+		help: 'Responses from Discord REST, by method and route template (no ids) and HTTP status.',
+		labelNames: ['route', 'status'] as const,
+		registers,
+	});
+	const rateLimited = new Counter({
+		name: 'discord_rest_rate_limited_total',
+		help: 'Rate-limit waits @discordjs/rest announced, by scope (user, global, shared).',
+		labelNames: ['scope'] as const,
+		registers,
+	});
+	const cooldownHits = new Counter({
+		name: 'invite_cooldown_hits_total',
+		help: 'Invite requests refused by a cooldown, by which limit (user, guild), without calling Discord.',
+		labelNames: ['scope'] as const,
+		registers,
+	});
+	const storeFallbacks = new Counter({
+		name: 'invite_store_fallbacks_total',
+		help: 'Shared-store (Redis) operations that failed or outlasted their budget and ran in process memory instead.',
+		labelNames: ['operation'] as const,
+		registers,
+	});
+	// Only where a shared store is configured: a 0 would read as "Redis down" everywhere else.
+	let storeUp: Gauge | undefined;
+
+	const gateways: GatewayLike[] = [];
+	const readShards = <T>(read: (shard: ShardLike & { id: number }) => T | undefined) => {
+		const values: [number, T][] = [];
+		for (const client of gateways)
+			for (const shard of client.ws.shards.values()) {
+				const value = read(shard);
+				if (value !== undefined) values.push([shard.id, value]);
+			}
+		return values;
+	};
+	new Gauge({
+		name: 'discord_gateway_shard_status',
+		help: "Each gateway shard's discord.js Status: 0 ready, 1 connecting, 2 reconnecting, 3 idle, 4 nearly, 5 disconnected, 6 waiting for guilds, 7 identifying, 8 resuming.",
+		labelNames: ['shard'] as const,
+		registers,
+		collect() {
+			this.reset();
+			for (const [shard, status] of readShards((s) => s.status)) this.set({ shard: String(shard) }, status);
+		},
+	});
+	new Gauge({
+		name: 'discord_gateway_ping_seconds',
+		help: "Each gateway shard's last heartbeat round trip.",
+		labelNames: ['shard'] as const,
+		registers,
+		collect() {
+			this.reset();
+			for (const [shard, ping] of readShards((s) => (s.ping >= 0 ? s.ping / 1000 : undefined)))
+				this.set({ shard: String(shard) }, ping);
+		},
+	});
+
+	const instrumented = new WeakSet<REST>();
+	return {
+		registry,
+		recordOutcome(outcome, transport) {
+			interactions.inc({ command: COMMAND_NAME, outcome: outcomeLabel(outcome), transport });
+			if (outcome.status === 'created') created.inc();
+			if (outcome.delivery === 'deferred') deferred.inc();
+			latency.observe({ transport }, outcome.latencyMs / 1000);
+		},
+		recordCooldownHit: (scope) => cooldownHits.inc({ scope }),
+		recordStoreFallback: (operation) => storeFallbacks.inc({ operation }),
+		setStoreUp(up) {
+			storeUp ??= new Gauge({
+				name: 'invite_store_redis_up',
+				help: '1 while the shared store (Redis) answers within its budget, 0 while the process memory stands in.',
+				registers,
+			});
+			storeUp.set(up ? 1 : 0);
+		},
+		instrumentRest(rest) {
+			if (instrumented.has(rest)) return;
+			instrumented.add(rest);
+			rest.on('response', (request, response) => {
+				restRequests.inc({ route: routeLabel(request.method, request.route), status: String(response.status) });
+			});
+			rest.on('rateLimited', (data) => rateLimited.inc({ scope: data.scope }));
+		},
+		watchGateway(client) {
+			if (!gateways.includes(client)) gateways.push(client);
+		},
+	};
+}
+
+/**
+ * `POST /channels/:id/invites`: the method and @discordjs/rest's route template. Ids (any
+ * snowflake length) and tokens are templated again here, so no label ever carries one.
+ */
+export function routeLabel(method: string, route: string): string {
+	const template = (route.split('?')[0] ?? '')
+		.replace(/\d{16,21}/g, ':id')
+		.replace(/\/webhooks\/:id\/[^/]+/, '/webhooks/:id/:token')
+		.replace(/\/interactions\/:id\/[^/]+/, '/interactions/:id/:token');
+	return `${method.toUpperCase()} ${template}`;
+}
