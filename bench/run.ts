@@ -113,7 +113,7 @@ const STEPS: Step[] = [
 	{
 		suite: 'coldstart',
 		name: 'cold start (spawned processes)',
-		deadlineMs: 60_000,
+		deadlineMs: 150_000,
 		run: () => benchColdStart(),
 		ids: { id: 'coldstart', title: 'cold start', target: '-' },
 	},

@@ -4,6 +4,7 @@
  */
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
+import { FREE_TEXT_MAX_LENGTH } from './checks.js';
 import {
 	compactDuration,
 	DISCORD_EXPIRY_PRESETS,
@@ -79,6 +80,9 @@ export function suggestExpires(
 		value: compactDuration(seconds),
 		seconds,
 	}));
+	// Longer than the option's max_length: Discord would not send it; answer without reading it.
+	if (typed.length > FREE_TEXT_MAX_LENGTH.expires)
+		return [{ name: clip(messages.suggest.unreadable(`${typed.slice(0, 20)}…`)), value: clip(typed.slice(0, 20)) }];
 	const text = typed.trim();
 	if (text === '') return presets.map(({ name, value }) => ({ name, value }));
 

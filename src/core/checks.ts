@@ -53,6 +53,17 @@ export const REASON_OPTION_MAX_LENGTH = AUDIT_LOG_REASON_LIMIT - '/invite by  ()
 
 export const MAX_USES_LIMIT = 100;
 
+/**
+ * The `max_length` each free-text option is registered with. Discord enforces it, but a
+ * payload that does not come from Discord (a replay, a fake, a bug) is refused by length
+ * before anything reads it.
+ */
+export const FREE_TEXT_MAX_LENGTH = {
+	expires: 32,
+	activity: 20,
+	reason: REASON_OPTION_MAX_LENGTH,
+} as const;
+
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type CheckMessages = Messages['check'];
@@ -105,6 +116,14 @@ export function readInviteOptions(
 	if (invocation.guildId === null) return refuse('notInGuild');
 	const target = targetChannel(invocation);
 	const { options } = invocation;
+	// Length first: nothing below may spend time on an input Discord would never send.
+	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
+		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
+	for (const name of ['expires', 'activity'] as const) {
+		const value = options[name];
+		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
+			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
+	}
 	const mention = channelMention(target.id);
 
 	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
@@ -141,9 +160,6 @@ export function readInviteOptions(
 	}
 	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
 		return refuse('activityNotAnId', options.activity);
-
-	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
-		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');

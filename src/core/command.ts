@@ -13,7 +13,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { en, type InviteOptionName, MESSAGES, type Messages } from '../i18n/index.js';
-import { INVITABLE_CHANNEL_TYPES, MAX_USES_LIMIT, REASON_OPTION_MAX_LENGTH } from './checks.js';
+import { FREE_TEXT_MAX_LENGTH, INVITABLE_CHANNEL_TYPES, MAX_USES_LIMIT } from './checks.js';
 
 export const COMMAND_NAME = 'invite';
 
@@ -62,17 +62,26 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 				type: ApplicationCommandOptionType.Channel,
 				channel_types: [...INVITABLE_CHANNEL_TYPES],
 			}),
-			option('expires', { type: ApplicationCommandOptionType.String, autocomplete: true, max_length: 32 }),
+			option('expires', {
+				type: ApplicationCommandOptionType.String,
+				autocomplete: true,
+				max_length: FREE_TEXT_MAX_LENGTH.expires,
+			}),
 			option('max_uses', { type: ApplicationCommandOptionType.Integer, min_value: 0, max_value: MAX_USES_LIMIT }),
 			option('temporary', { type: ApplicationCommandOptionType.Boolean }),
 			option('unique', { type: ApplicationCommandOptionType.Boolean }),
 			option('stream_user', { type: ApplicationCommandOptionType.User }),
-			option('activity', { type: ApplicationCommandOptionType.String, min_length: 17, max_length: 20 }),
+			option('activity', {
+				type: ApplicationCommandOptionType.String,
+				min_length: 17,
+				max_length: FREE_TEXT_MAX_LENGTH.activity,
+			}),
 			option('role', { type: ApplicationCommandOptionType.Role }),
-			option('reason', { type: ApplicationCommandOptionType.String, max_length: REASON_OPTION_MAX_LENGTH }),
+			option('reason', { type: ApplicationCommandOptionType.String, max_length: FREE_TEXT_MAX_LENGTH.reason }),
 		],
 	};
 }
 
-/** The registered command. */
-export const inviteCommand: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> = buildInviteCommand();
+/** The registered command. (Pure: a bundle that only answers interactions leaves it out.) */
+export const inviteCommand: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> =
+	/* @__PURE__ */ buildInviteCommand();

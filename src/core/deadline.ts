@@ -121,7 +121,7 @@ export class DeadlineReply {
 	 * past it nobody could be told about an invite, so it must not be sent. Call `clear` when
 	 * the request is done.
 	 */
-	answerWindow(): { signal: AbortSignal; clear(): void } {
+	answerWindow(): { signal: AbortSignal; clear(): void; abort(reason?: unknown): void } {
 		// A controller with a timer we clear, not AbortSignal.timeout: @discordjs/rest never removes
 		// its abort listener, and Node keeps a timeout signal with listeners alive until it fires.
 		const window = new AbortController();
@@ -131,7 +131,14 @@ export class DeadlineReply {
 		);
 		// Node's timers have unref (a pending window must not hold a closing process open); workerd's are numbers.
 		(timer as { unref?: () => void }).unref?.();
-		return { signal: window.signal, clear: () => this.#clock.clearTimer(timer) };
+		return {
+			signal: window.signal,
+			clear: () => this.#clock.clearTimer(timer),
+			abort: (reason) => {
+				this.#clock.clearTimer(timer);
+				window.abort(reason);
+			},
+		};
 	}
 
 	/** Defers now unless already answered or deferring. Resolves to whether the defer was accepted. */
@@ -173,5 +180,58 @@ export class DeadlineReply {
 	/** Stops the timer without answering (the caller answered some other way). */
 	cancel(): void {
 		this.#clock.clearTimer(this.#timer);
+	}
+}
+
+/**
+ * How many 429 answers one interaction's invite request may get before we give up. Each is
+ * an invalid request in Discord's count (10,000 per 10 minutes get the IP banned), and a
+ * route that keeps answering 429 will not make the invite in time anyway.
+ */
+export const RATE_LIMIT_MAX_ATTEMPTS = 3;
+
+/**
+ * How long after receipt an invite request may still wait on rate limits: Discord's 3-second
+ * deadline plus a few seconds; past that the user is told when to try again instead of
+ * watching "thinking…" for minutes.
+ */
+export const RATE_LIMIT_BUDGET_MS = 8_000;
+
+/** Why the invite request stopped waiting on rate limits. */
+export type RateLimitVerdict =
+	/** Keep waiting: the retry fits the budget. */
+	| { giveUp: false }
+	/** Stop: `retryAt` (ms since epoch) is when the user may try again. */
+	| { giveUp: true; retryAt: number; why: 'attempts' | 'wait' };
+
+/**
+ * The rate-limit budget of one invite request: a few 429 answers, and waits that end within
+ * `RATE_LIMIT_BUDGET_MS` of receipt. Pure bookkeeping: the caller reports each 429 and each
+ * announced wait, and stops when told to.
+ */
+export class RateLimitBudget {
+	#attempts = 0;
+	readonly #endsAt: number;
+	readonly #now: () => number;
+	readonly #maxAttempts: number;
+
+	constructor(options: { receivedAt: number; now?: () => number; budgetMs?: number; maxAttempts?: number }) {
+		this.#now = options.now ?? Date.now;
+		this.#endsAt = options.receivedAt + (options.budgetMs ?? RATE_LIMIT_BUDGET_MS);
+		this.#maxAttempts = options.maxAttempts ?? RATE_LIMIT_MAX_ATTEMPTS;
+	}
+
+	/** Discord answered 429; its next attempt would wait `waitMs`. */
+	answered429(waitMs: number): RateLimitVerdict {
+		this.#attempts++;
+		const retryAt = this.#now() + Math.max(0, waitMs);
+		if (this.#attempts >= this.#maxAttempts) return { giveUp: true, retryAt, why: 'attempts' };
+		return this.announced(waitMs);
+	}
+
+	/** The client announced a wait of `waitMs` before sending. */
+	announced(waitMs: number): RateLimitVerdict {
+		const retryAt = this.#now() + Math.max(0, waitMs);
+		return retryAt > this.#endsAt ? { giveUp: true, retryAt, why: 'wait' } : { giveUp: false };
 	}
 }

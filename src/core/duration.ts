@@ -66,11 +66,24 @@ const JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'i', 'и', 've', 'o
 const ENGLISH: DurationVocabulary = { units: ENGLISH_UNITS, never: ENGLISH_NEVER };
 
 /**
+ * The longest text `parseDuration` reads. Discord caps the option at its `max_length` (32);
+ * this bound holds for any caller, so no input can cost more than a few hundred steps.
+ */
+export const DURATION_INPUT_MAX_LENGTH = 100;
+
+const isDigit = (char: string): boolean => char >= '0' && char <= '9';
+const isLetter = (char: string): boolean => /\p{L}/u.test(char);
+/** What may stand between parts: spaces, commas and plus signs ("1h, 30m", "1h + 30m"). */
+const isSeparator = (char: string): boolean => char === ' ' || char === ',' || char === '+';
+
+/**
  * Reads a lifetime such as `90m`, `2h30m`, `1h 30m`, `3d`, `1 week`, `never` or `0`.
  * A bare number is seconds, as in Discord's `max_age`. Extra vocabularies (a user's language)
- * are tried alongside English.
+ * are tried alongside English. One pass over at most `DURATION_INPUT_MAX_LENGTH` characters:
+ * no regular expression that could backtrack.
  */
 export function parseDuration(input: string, extra: readonly DurationVocabulary[] = []): DurationResult {
+	if (input.length > DURATION_INPUT_MAX_LENGTH) return { ok: false, error: 'unreadable' };
 	const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
 	if (text === '') return { ok: false, error: 'unreadable' };
 	const vocabularies = [ENGLISH, ...extra];
@@ -80,22 +93,41 @@ export function parseDuration(input: string, extra: readonly DurationVocabulary[
 	const units: Record<string, number> = {};
 	for (const v of vocabularies) Object.assign(units, v.units);
 	// "2h30m", "2 h 30 m", "1 hour 30 minutes", "1,5 h", "2 hours and 30 minutes"
-	const token = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)\.?/gu;
+	const chars = [...text];
+	let at = 0;
 	let total = 0;
-	let consumed = '';
-	for (const [whole, number = '', word = ''] of text.matchAll(token)) {
-		const amount = Number(number.replace(',', '.'));
-		const unit = units[word];
+	let parts = 0;
+	const take = (accept: (char: string) => boolean): string => {
+		let out = '';
+		while (at < chars.length && accept(chars[at] ?? '')) out += chars[at++];
+		return out;
+	};
+	while (at < chars.length) {
+		const char = chars[at] ?? '';
+		if (isSeparator(char)) {
+			at++;
+			continue;
+		}
+		if (isLetter(char)) {
+			// A word on its own may only join parts ("and", "und").
+			if (!JOINERS.has(take(isLetter))) return { ok: false, error: 'unreadable' };
+			continue;
+		}
+		if (!isDigit(char)) return { ok: false, error: 'unreadable' };
+		let number = take(isDigit);
+		// A decimal part: "1.5h", "1,5 h" (a comma followed by digits, else it separates).
+		if ((chars[at] === '.' || chars[at] === ',') && isDigit(chars[at + 1] ?? '')) {
+			at++;
+			number += `.${take(isDigit)}`;
+		}
+		take((c) => c === ' ');
+		const unit = units[take(isLetter)];
 		if (unit === undefined) return { ok: false, error: 'unreadable' };
-		total += amount * unit;
-		consumed += whole;
+		if (chars[at] === '.') at++;
+		total += Number(number) * unit;
+		parts++;
 	}
-	// Everything except spaces and joining words must have been read.
-	const leftover = text
-		.replace(token, ' ')
-		.split(/[\s,+]+/u)
-		.filter((word) => word !== '' && !JOINERS.has(word));
-	if (consumed === '' || leftover.length > 0) return { ok: false, error: 'unreadable' };
+	if (parts === 0) return { ok: false, error: 'unreadable' };
 	// Round up: `0.4s` must not become 0, which Discord reads as "never expires".
 	return inRange(Math.ceil(total));
 }

@@ -54,14 +54,54 @@ const NOT_SENT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** What workerd's fetch rejects with when a connection fails, before or during a request. */
+const WORKERD_CONNECTION_LOST = 'Network connection lost.';
+/**
+ * Thrown when the invite request stops waiting on rate limits (see `RateLimitBudget`):
+ * nothing was sent since the last 429, so no invite exists.
+ */
+export class RateLimitGiveUp extends Error {
+	constructor(
+		/** When the user may try again (ms since epoch). */
+		readonly retryAt: number,
+		/** A few 429s in a row (`attempts`), or one wait longer than the budget (`wait`). */
+		readonly why: 'attempts' | 'wait',
+	) {
+		super(`gave up waiting on rate limits (${why})`);
+		this.name = 'RateLimitGiveUp';
+	}
+}
+
+/** Error codes of a request that was sent and whose answer got lost (reset, closed, cut off). */
+const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']);
+
+/** The `code`s along an error's `cause` chain (undici wraps socket errors once or twice). */
+function errorCodes(error: unknown): string[] {
+	const codes: string[] = [];
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string') codes.push(code);
+		current = (current as { cause?: unknown }).cause;
+	}
+	return codes;
+}
+
 /** A short id shown to the user and written to the log, to find one failure among many. */
 export const newReference = (): string =>
 	Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** Classifies anything thrown while creating an invite. `now` is injectable for tests. */
 export function classifyError(error: unknown, now: () => number = Date.now): Failure {
+	if (error instanceof RateLimitGiveUp) {
+		return error.why === 'attempts'
+			? { id: 'busy', args: [relative(error.retryAt)] }
+			: { id: 'rateLimited', args: [relative(error.retryAt)] };
+	}
 	if (error instanceof DiscordAPIError) {
 		const code = typeof error.code === 'number' ? error.code : Number.NaN;
+		// The token itself was refused: no invite can be made until an operator acts.
+		if (error.status === 401) return { id: 'tokenRejected', args: [], log: true };
 		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType) {
 			return { id: 'invalidForm', args: [formErrors(error.rawError)], log: true };
 		}
@@ -77,14 +117,21 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		// A 5xx may come after Discord made the invite: we never retry it, and say so.
 		return { id: 'discordError', args: [error.status], ambiguous: true, log: true };
 	}
+	// A 2xx whose body is not JSON: Discord made the invite, its answer got garbled on the way.
+	if (error instanceof SyntaxError) return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	if (error instanceof Error) {
-		const code = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-		if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return { id: 'network', args: [], log: true };
+		const codes = errorCodes(error);
+		if (codes.some((code) => NOT_SENT_CODES.has(code))) return { id: 'network', args: [], log: true };
 		if (error.name === 'AbortError' || error.name === 'TimeoutError')
 			return { id: 'timeout', args: [], ambiguous: true, log: true };
-		// Resets and sockets closed mid-request: the request may have been processed.
-		if (typeof code === 'string' && (code === 'ECONNRESET' || code.startsWith('UND_ERR')))
-			return { id: 'timeout', args: [], ambiguous: true, log: true };
+		// Resets, sockets closed before or during the answer, bodies cut off: the request may
+		// have been processed.
+		if (codes.some((code) => LOST_CODES.has(code) || code.startsWith('UND_ERR')) || error.message === 'terminated')
+			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
+		// workerd's fetch (Cloudflare Workers) names no code and says this for a refused and a
+		// reset connection alike: the request may have been processed.
+		if (error.message === WORKERD_CONNECTION_LOST)
+			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
 }
@@ -102,21 +149,24 @@ export function isInteractionGone(error: unknown): boolean {
 /** A Discord relative timestamp ("in 5 seconds"), shown in each reader's language. */
 const relative = (ms: number): string => time(Math.ceil(ms / 1000), TimestampStyles.RelativeTime);
 
+/** A body path segment as we show it: Discord's field names and indexes, nothing else. */
+const FIELD_SEGMENT = /^[A-Za-z0-9_]{1,40}$/;
+
 /**
- * Flattens a 50035 body's nested `errors` into `max_age: message; role_ids.0: message`.
- * The nesting mirrors the request body; leaves hold `_errors: [{code, message}]`.
+ * The fields a 50035 body names, as `max_age, role_ids.0`: only the paths of its nested
+ * `errors` (which mirror the request body). Discord's own texts are never shown: they are
+ * upstream words in one language, and whatever a proxy or a fake puts there would reach the
+ * user. A segment that is not a plain field name shows as `?`.
  */
 export function formErrors(raw: unknown): string {
-	const out: string[] = [];
-	const walk = (node: unknown, path: string[]): void => {
-		if (!node || typeof node !== 'object') return;
-		const leaf = (node as { _errors?: Array<{ message?: string }> })._errors;
-		if (Array.isArray(leaf)) {
-			for (const entry of leaf) out.push(`${path.join('.') || 'body'}: ${entry.message ?? 'invalid'}`);
+	const out = new Set<string>();
+	const walk = (node: unknown, path: string[], depth: number): void => {
+		if (!node || typeof node !== 'object' || depth > 8 || out.size >= 10) return;
+		if (Array.isArray((node as { _errors?: unknown })._errors)) out.add(path.join('.') || 'body');
+		for (const [key, child] of Object.entries(node)) {
+			if (key !== '_errors') walk(child, [...path, FIELD_SEGMENT.test(key) ? key : '?'], depth + 1);
 		}
-		for (const [key, child] of Object.entries(node)) if (key !== '_errors') walk(child, [...path, key]);
 	};
-	walk((raw as { errors?: unknown } | undefined)?.errors, []);
-	if (out.length === 0) return (raw as { message?: string } | undefined)?.message ?? 'invalid form body';
-	return out.join('; ');
+	walk((raw as { errors?: unknown } | undefined)?.errors, [], 0);
+	return out.size === 0 ? 'body' : [...out].map((field) => `\`${field}\``).join(', ');
 }

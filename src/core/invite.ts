@@ -6,8 +6,9 @@
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
+import { onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
-import { type Logger, silentLogger } from '../log.js';
+import { type Logger, silentLogger } from '../log-core.js';
 import {
 	buildRequest,
 	checkPermissions,
@@ -17,8 +18,15 @@ import {
 	refusalText,
 } from './checks.js';
 import { COMMAND_NAME } from './command.js';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply, type InteractionResponder, type ResponseDelivery } from './deadline.js';
-import { classifyError, type Failure, failureText, newReference } from './errors.js';
+import {
+	DEFAULT_DEFER_AFTER_MS,
+	DeadlineReply,
+	type InteractionResponder,
+	RateLimitBudget,
+	type RateLimitVerdict,
+	type ResponseDelivery,
+} from './deadline.js';
+import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from './errors.js';
 import { canListInvites, findLostInvite } from './lost-invite.js';
 import { type ReplyMessage, renderInvite, textReply } from './render.js';
 import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
@@ -160,6 +168,14 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 	}
 }
 
+/** How long a 429 says to wait: the longest of `Retry-After` (seconds) and `X-RateLimit-Reset-After`. */
+function retryAfterMs(headers: Headers): number {
+	const seconds = [headers.get('retry-after'), headers.get('x-ratelimit-reset-after')]
+		.map((value) => Number(value))
+		.filter((value) => Number.isFinite(value) && value >= 0);
+	return seconds.length > 0 ? Math.max(...seconds) * 1_000 : 1_000;
+}
+
 async function createInvite(
 	request: ChannelInviteRequest,
 	invocation: InviteInvocation,
@@ -170,19 +186,41 @@ async function createInvite(
 	botPermissions: bigint | undefined,
 	waits: { rateLimitMs: number },
 ): Promise<OutcomeSoFar> {
+	const requestedAt = Date.now();
+	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
+	const window = deadline.answerWindow();
+	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving
+	// up happens only between attempts (after a 429, or before a wait), so nothing is in flight:
+	// aborting the signal keeps @discordjs/rest from sending after its sleep.
+	const budget = new RateLimitBudget({ receivedAt: deps.receivedAt ?? requestedAt });
+	let giveUp: (error: RateLimitGiveUp) => void = () => undefined;
+	const gaveUp = new Promise<never>((_resolve, reject) => {
+		giveUp = (error) => {
+			window.abort(error);
+			reject(error);
+		};
+	});
+	gaveUp.catch(() => undefined);
+	const judge = (verdict: RateLimitVerdict): void => {
+		if (verdict.giveUp) giveUp(new RateLimitGiveUp(verdict.retryAt, verdict.why));
+	};
 	// @discordjs/rest announces waits it knows of: the deadline defers when one outlasts the budget.
 	const stopListening = onChannelRateLimit(deps.rest, request.channelId, (wait) => {
 		waits.rateLimitMs += wait;
 		deadline.rateLimited(wait);
+		judge(budget.announced(wait));
 	});
-	const requestedAt = Date.now();
-	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
-	const window = deadline.answerWindow();
+	const stopWatching = onRequestResponse(deps.rest, window.signal, (status, headers) => {
+		if (status === 429) judge(budget.answered429(retryAfterMs(headers)));
+	});
 	try {
-		const invite = await createChannelInvite(deps.rest, request.channelId, request.body, {
+		const sent = createChannelInvite(deps.rest, request.channelId, request.body, {
 			reason: request.reason,
 			signal: window.signal,
 		});
+		// After a give-up the request rejects later (aborted): nobody waits for it then.
+		sent.catch(() => undefined);
+		const invite = await Promise.race([sent, gaveUp]);
 		const reply = renderInvite(
 			invite,
 			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
@@ -219,7 +257,12 @@ async function createInvite(
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
-		if (failure.log)
+		if (failure.id === 'tokenRejected')
+			logger.error(
+				{ interaction: invocation.interactionId },
+				'Discord rejected the bot token (401): reset it in the Developer Portal (Bot → Reset Token) and update DISCORD_TOKEN',
+			);
+		else if (failure.log)
 			logger.warn(
 				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
 				'invite request failed',
@@ -228,6 +271,7 @@ async function createInvite(
 	} finally {
 		window.clear();
 		stopListening();
+		stopWatching();
 	}
 }
 

@@ -1,7 +1,7 @@
 /**
  * The Discord routes `/invite` calls, one typed function each, over @discordjs/rest.
  */
-import { type RateLimitData, REST } from '@discordjs/rest';
+import type { RateLimitData, REST } from '@discordjs/rest';
 import {
 	type RESTGetAPIChannelInvitesResult,
 	type RESTPostAPIChannelInviteJSONBody,
@@ -9,7 +9,7 @@ import {
 	Routes,
 	type Snowflake,
 } from 'discord-api-types/v10';
-import { restOptions, type SharedRestOptions } from './rest.js';
+import { createRest, restOptions, type SharedRestOptions } from './rest.js';
 
 /** Options of the REST client that creates invites. */
 export interface InviteRestOptions extends SharedRestOptions {
@@ -28,14 +28,16 @@ export interface InviteRestOptions extends SharedRestOptions {
  */
 export function createInviteRest(options: InviteRestOptions): REST {
 	const maxWait = options.maxRateLimitWaitMs ?? 30_000;
-	return new REST({
+	// Keeps its token after a 401 (see rest.ts): the next interaction still reaches Discord.
+	return createRest({
 		...restOptions(options),
+		token: options.token,
 		retries: 0,
 		timeout: options.timeoutMs ?? 10_000,
 		// A shared-scope or sub-limit 429 sleeps for retryAfter/sublimitTimeout while
 		// timeToReset may be 0: the longest of the three is the wait.
 		rejectOnRateLimit: (data: RateLimitData) => rateLimitWait(data) > maxWait,
-	}).setToken(options.token);
+	});
 }
 
 /** How long @discordjs/rest will sleep for a rate limit it reports. */
@@ -58,6 +60,8 @@ export function onChannelRateLimit(rest: REST, channelId: string, listener: Rate
 		byChannel = channels;
 		rateLimitListeners.set(rest, channels);
 		rest.on('rateLimited', (data) => {
+			// Only waits of the invite POST itself: a lookup on the same channel is another queue.
+			if (data.method.toUpperCase() !== 'POST' || !data.route.endsWith('/invites')) return;
 			for (const notify of channels.get(data.majorParameter) ?? []) notify(rateLimitWait(data));
 		});
 	}

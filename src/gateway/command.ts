@@ -66,9 +66,18 @@ export interface InviteCommandOptions {
  * bot's `client.rest` keeps its own settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	let fallbackLogger: Logger | undefined;
-	const loggerFor = (context: CommandContext | undefined): Logger =>
-		options.logger ?? context?.logger ?? (fallbackLogger ??= defaultLogger());
+	// The default logger masks the token of the client it logs for (known only at run time).
+	const fallbackLoggers = new WeakMap<Client, Logger>();
+	const fallbackFor = (client: Client): Logger => {
+		let logger = fallbackLoggers.get(client);
+		if (!logger) {
+			logger = defaultLogger(client.token ? [client.token] : []);
+			if (client.token) fallbackLoggers.set(client, logger);
+		}
+		return logger;
+	};
+	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
+		options.logger ?? context?.logger ?? fallbackFor(client);
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -96,7 +105,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	return {
 		data,
 		async execute(interaction, context) {
-			const logger = loggerFor(context);
+			const logger = loggerFor(context, interaction.client);
 			const metrics = options.metrics ?? context?.metrics;
 			const rest = restFor(interaction.client);
 			metrics?.instrumentRest(rest);
@@ -115,7 +124,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			options.onOutcome?.(outcome);
 		},
 		async autocomplete(interaction, context) {
-			const logger = loggerFor(context);
+			const logger = loggerFor(context, interaction.client);
 			const focused = interaction.options.getFocused(true);
 			const choices = autocompleteChoices({
 				focused: { name: focused.name, value: String(focused.value) },

@@ -9,11 +9,11 @@ import type { ChildProcess } from 'node:child_process';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { DiscordAPIError, REST } from '@discordjs/rest';
+import { DiscordAPIError } from '@discordjs/rest';
 import { ShardingManager } from 'discord.js';
 import { type RESTGetAPIGatewayBotResult, Routes } from 'discord-api-types/v10';
 import { type Config, loadConfigOrReport } from '../config.js';
-import { restOptions } from '../discord/rest.js';
+import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
@@ -34,10 +34,11 @@ export function shardEntry(from: string = import.meta.url): { file: string; exec
 
 /** Asks Discord how many shards it recommends and how many may IDENTIFY at once. */
 async function gatewayBot(config: Config): Promise<RESTGetAPIGatewayBotResult> {
-	const rest = new REST({
+	const rest = createRest({
 		...restOptions({ api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps }),
 		retries: 1,
-	}).setToken(config.token);
+		token: config.token,
+	});
 	try {
 		return (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
 	} finally {

@@ -5,7 +5,7 @@
  * (`server.ts`), Cloudflare Workers (`worker.ts`), and `Deno.serve` / `Bun.serve` as they are.
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
  */
-import { DiscordAPIError, REST } from '@discordjs/rest';
+import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIChatInputApplicationCommandInteraction,
@@ -24,8 +24,8 @@ import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { createInviteRest } from '../discord/invites.js';
-import { restOptions } from '../discord/rest.js';
-import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createRest, restOptions, watchToken } from '../discord/rest.js';
+import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
@@ -99,6 +99,9 @@ export type InteractionHandler = (request: Request, ctx?: HandlerContext) => Pro
 
 const TOO_LARGE = Symbol('body too large');
 
+/** The health check a refused bot token fails. */
+export const TOKEN_CHECK = 'discord-token';
+
 /** Builds the handler. Throws at once on a malformed public key. */
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
 	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
@@ -109,6 +112,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	const health = options.health ?? createHealth();
 	const metrics = options.metrics;
 	if (metrics) for (const client of new Set([options.rest, options.inviteRest])) metrics.instrumentRest(client);
+	// A 401 means no invite can be made until an operator replaces the token: /healthz says so
+	// (503) until a request with the token succeeds again. The clients keep the token (rest.ts).
+	for (const client of new Set([options.rest, options.inviteRest]))
+		watchToken(client, {
+			rejected: ({ method, route }) => {
+				if (health.ok || !health.problems()[TOKEN_CHECK])
+					logger.error(
+						{ method, route },
+						'Discord rejected DISCORD_TOKEN (401): reset it in the Developer Portal (Bot → Reset Token) and restart with the new one',
+					);
+				health.fail(TOKEN_CHECK, 'Discord answered 401 to the bot token: reset it (Developer Portal → Bot)');
+			},
+			accepted: () => health.clear(TOKEN_CHECK),
+		});
 	const key = new Ed25519PublicKey(options.publicKey);
 	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2);
 	// Only a lost answer needs the bot's user id (old applications' differs from the
@@ -314,7 +331,18 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 	return handler(request, ctx);
 }
 
-function handlerFromEnv(env: InteractionEnv): InteractionHandler {
+/** Timings a host may tune beyond the variables (tests use them to make Discord's slowness quick). */
+export interface HandlerTuning {
+	/** Budget before deferring (ms from receipt). */
+	deferAfterMs?: number | undefined;
+	/** Abort Create Channel Invite after this long (ms). */
+	inviteTimeoutMs?: number | undefined;
+	/** Give up on rate-limit waits longer than this (ms). */
+	maxRateLimitWaitMs?: number | undefined;
+}
+
+/** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
+export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -328,11 +356,17 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: new REST(restOptions(shared)).setToken(settings.token),
-		inviteRest: createInviteRest({ ...shared, token: settings.token }),
+		rest: createRest({ ...restOptions(shared), token: settings.token }),
+		inviteRest: createInviteRest({
+			...shared,
+			token: settings.token,
+			timeoutMs: tuning.inviteTimeoutMs,
+			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
+		}),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
-		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
+		deferAfterMs: tuning.deferAfterMs,
+		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
 

@@ -6,10 +6,9 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { REST } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
-import { restOptions } from '../discord/rest.js';
+import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
@@ -20,7 +19,7 @@ async function main(): Promise<number> {
 	if (!config?.publicKey) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const shared = { api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps };
-	const rest = new REST(restOptions(shared)).setToken(config.token);
+	const rest = createRest({ ...restOptions(shared), token: config.token });
 	const inviteRest = createInviteRest({ ...shared, token: config.token });
 	const endpoint = createInteractionServer({
 		publicKey: config.publicKey,

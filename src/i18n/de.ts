@@ -109,6 +109,8 @@ export const de: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} liegt nicht unter meiner höchsten Rolle, daher kann ich sie nicht vergeben. Verschiebe meine Rolle darüber.`,
 		reasonTooLong: (max) => `Der Grund darf höchstens ${max} Zeichen lang sein.`,
+		optionTooLong: (option, max) => `\`${option}\` ist zu lang: höchstens ${max} Zeichen.`,
+		channelNotInGuild: (channel) => `${channel} ist kein Kanal dieses Servers.`,
 		cannotVerify:
 			'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
 	},
@@ -133,6 +135,12 @@ export const de: Messages = {
 		timeout:
 			'Discord hat nicht rechtzeitig geantwortet. Vielleicht wurde trotzdem eine Einladung erstellt: Sieh unter Servereinstellungen → Einladungen nach, bevor du es erneut versuchst.',
 		network: 'Ich konnte Discord nicht erreichen. Versuche es gleich noch einmal.',
+		tokenRejected:
+			'Discord hat mein Bot-Token abgelehnt, daher habe ich keine Einladung erstellt. Der Besitzer des Bots muss das Token prüfen (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord ist gerade überlastet, daher habe ich keine Einladung erstellt. Versuche es ${retryAt} noch einmal.`,
+		lostAnswer:
+			'Die Antwort von Discord ist unterwegs verloren gegangen. Vielleicht wurde trotzdem eine Einladung erstellt: Prüfe Servereinstellungen → Einladungen, bevor du es noch einmal versuchst.',
 		unknown: (reference) => `Bei mir ist etwas schiefgelaufen. Referenz: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` ist kein Befehl dieses Bots mehr.`,
 	},

@@ -71,6 +71,8 @@ export const en: Messages = {
 		roleNotBelowInvoker: (role) => `${role} is not below your highest role, so you can't give it.`,
 		roleNotBelowBot: (role) => `${role} is not below my highest role, so I can't give it. Move my role above it.`,
 		reasonTooLong: (max) => `The reason can be at most ${max} characters.`,
+		optionTooLong: (option, max) => `\`${option}\` is too long: at most ${max} characters.`,
+		channelNotInGuild: (channel) => `${channel} is not a channel of this server.`,
 		cannotVerify: "I couldn't check your permissions just now, so I made no invite. Try again in a moment.",
 	},
 
@@ -92,6 +94,11 @@ export const en: Messages = {
 		timeout:
 			"Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
 		network: "I couldn't reach Discord. Try again in a moment.",
+		tokenRejected:
+			"Discord refused my bot token, so I made no invite. The bot's owner needs to check the token (Developer Portal → Bot → Reset Token).",
+		busy: (retryAt) => `Discord is busy right now, so I made no invite. Try again ${retryAt}.`,
+		lostAnswer:
+			"Discord's answer got lost on the way. An invite may still have been made: check Server Settings → Invites before trying again.",
 		unknown: (reference) => `Something went wrong on my side. Reference: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` is not a command of this bot any more.`,
 	},

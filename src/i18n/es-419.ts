@@ -108,6 +108,8 @@ export const es419: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} no está por debajo de mi rol más alto, así que no puedo darlo. Mueve mi rol por encima.`,
 		reasonTooLong: (max) => `El motivo puede tener como máximo ${max} caracteres.`,
+		optionTooLong: (option, max) => `\`${option}\` es demasiado largo: ${max} caracteres como máximo.`,
+		channelNotInGuild: (channel) => `${channel} no es un canal de este servidor.`,
 		cannotVerify:
 			'No pude verificar tus permisos en este momento, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.',
 	},
@@ -131,6 +133,12 @@ export const es419: Messages = {
 		timeout:
 			'Discord no respondió a tiempo. Es posible que la invitación se haya creado de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
 		network: 'No pude conectarme con Discord. Vuelve a intentarlo en un momento.',
+		tokenRejected:
+			'Discord rechazó el token de mi bot, así que no creé ninguna invitación. El dueño del bot debe revisar el token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord está saturado en este momento, así que no creé ninguna invitación. Vuelve a intentarlo ${retryAt}.`,
+		lostAnswer:
+			'La respuesta de Discord se perdió en el camino. Puede que se haya creado una invitación de todos modos: revisa Configuración del servidor → Invitaciones antes de volver a intentarlo.',
 		unknown: (reference) => `Algo salió mal de mi lado. Referencia: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},

@@ -108,6 +108,8 @@ export const esES: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} no está por debajo de mi rol más alto, así que no puedo darlo. Mueve mi rol por encima.`,
 		reasonTooLong: (max) => `El motivo puede tener como máximo ${max} caracteres.`,
+		optionTooLong: (option, max) => `\`${option}\` es demasiado largo: ${max} caracteres como máximo.`,
+		channelNotInGuild: (channel) => `${channel} no es un canal de este servidor.`,
 		cannotVerify:
 			'Ahora mismo no he podido comprobar tus permisos, así que no he creado ninguna invitación. Vuelve a intentarlo en un momento.',
 	},
@@ -131,6 +133,12 @@ export const esES: Messages = {
 		timeout:
 			'Discord no ha respondido a tiempo. Puede que la invitación se haya creado igualmente: revisa Ajustes del servidor → Invitaciones antes de volver a intentarlo.',
 		network: 'No he podido conectar con Discord. Vuelve a intentarlo en un momento.',
+		tokenRejected:
+			'Discord ha rechazado el token de mi bot, así que no he creado ninguna invitación. El propietario del bot debe revisar el token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord está saturado ahora mismo, así que no he creado ninguna invitación. Vuelve a intentarlo ${retryAt}.`,
+		lostAnswer:
+			'La respuesta de Discord se ha perdido por el camino. Puede que se haya creado una invitación igualmente: revisa Ajustes del servidor → Invitaciones antes de volver a intentarlo.',
 		unknown: (reference) => `Algo ha fallado por mi parte. Referencia: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` ya no es un comando de este bot.`,
 	},

@@ -110,6 +110,8 @@ export const fr: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} n'est pas sous mon rôle le plus élevé, je ne peux donc pas le donner. Place mon rôle au-dessus.`,
 		reasonTooLong: (max) => `La raison peut contenir au maximum ${max} caractères.`,
+		optionTooLong: (option, max) => `\`${option}\` est trop long : ${max} caractères au maximum.`,
+		channelNotInGuild: (channel) => `${channel} n'est pas un salon de ce serveur.`,
 		cannotVerify:
 			"Je n'ai pas pu vérifier tes permissions pour l'instant, donc je n'ai créé aucune invitation. Réessaie dans un instant.",
 	},
@@ -132,6 +134,12 @@ export const fr: Messages = {
 		timeout:
 			"Discord n'a pas répondu à temps. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
 		network: "Je n'ai pas pu joindre Discord. Réessaie dans un instant.",
+		tokenRejected:
+			"Discord a refusé le jeton de mon bot, je n'ai donc créé aucune invitation. Le propriétaire du bot doit vérifier le jeton (Developer Portal → Bot → Reset Token).",
+		busy: (retryAt) =>
+			`Discord est surchargé en ce moment, je n'ai donc créé aucune invitation. Réessaie ${retryAt}.`,
+		lostAnswer:
+			"La réponse de Discord s'est perdue en route. Une invitation a peut-être quand même été créée : vérifie Paramètres du serveur → Invitations avant de réessayer.",
 		unknown: (reference) => `Un problème est survenu de mon côté. Référence : \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` n’est plus une commande de ce bot.`,
 	},

@@ -104,6 +104,8 @@ export const it: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} non è sotto il mio ruolo più alto, quindi non posso assegnarlo. Sposta il mio ruolo sopra di esso.`,
 		reasonTooLong: (max) => `Il motivo può contenere al massimo ${max} caratteri.`,
+		optionTooLong: (option, max) => `\`${option}\` è troppo lungo: al massimo ${max} caratteri.`,
+		channelNotInGuild: (channel) => `${channel} non è un canale di questo server.`,
 		cannotVerify:
 			'Non sono riuscito a verificare i tuoi permessi in questo momento, quindi non ho creato alcun invito. Riprova tra poco.',
 	},
@@ -128,6 +130,12 @@ export const it: Messages = {
 		timeout:
 			'Discord non ha risposto in tempo. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
 		network: 'Non sono riuscito a raggiungere Discord. Riprova tra poco.',
+		tokenRejected:
+			'Discord ha rifiutato il token del mio bot, quindi non ho creato nessun invito. Il proprietario del bot deve controllare il token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord è sovraccarico in questo momento, quindi non ho creato nessun invito. Riprova ${retryAt}.`,
+		lostAnswer:
+			'La risposta di Discord si è persa per strada. Un invito potrebbe essere stato creato comunque: controlla Impostazioni server → Inviti prima di riprovare.',
 		unknown: (reference) => `Qualcosa è andato storto da parte mia. Riferimento: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` non è più un comando di questo bot.`,
 	},

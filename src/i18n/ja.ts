@@ -104,6 +104,8 @@ export const ja: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} は私の最上位ロールより下にないため、付与できません。私のロールをその上に移動してください。`,
 		reasonTooLong: (max) => `理由は最大 ${max} 文字までです。`,
+		optionTooLong: (option, max) => `\`${option}\` が長すぎます。${max} 文字以内にしてください。`,
+		channelNotInGuild: (channel) => `${channel} はこのサーバーのチャンネルではありません。`,
 		cannotVerify:
 			'現在あなたの権限を確認できなかったため、招待は作成していません。しばらくしてからもう一度お試しください。',
 	},
@@ -127,6 +129,11 @@ export const ja: Messages = {
 		timeout:
 			'Discord から時間内に応答がありませんでした。招待が作成されている可能性があるため、再試行する前に サーバー設定 → 招待 を確認してください。',
 		network: 'Discord に接続できませんでした。しばらくしてからもう一度お試しください。',
+		tokenRejected:
+			'Discord がボットのトークンを拒否したため、招待は作成していません。ボットの所有者がトークンを確認する必要があります（Developer Portal → Bot → Reset Token）。',
+		busy: (retryAt) => `Discord が混み合っているため、招待は作成していません。${retryAt}にもう一度お試しください。`,
+		lostAnswer:
+			'Discord の応答が途中で失われました。招待が作成されている可能性があります。もう一度試す前に サーバー設定 → 招待 を確認してください。',
 		unknown: (reference) => `こちら側で問題が発生しました。参照コード: \`${reference}\``,
 		unknownCommand: (command) => `\`${command}\` はこのボットのコマンドではなくなりました。`,
 	},

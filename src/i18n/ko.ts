@@ -88,6 +88,8 @@ export const ko: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role}은(는) 제 가장 높은 역할보다 아래에 있지 않아 줄 수 없습니다. 제 역할을 그 위로 옮겨 주세요.`,
 		reasonTooLong: (max) => `사유는 최대 ${max}자까지 입력할 수 있습니다.`,
+		optionTooLong: (option, max) => `\`${option}\` 값이 너무 깁니다. 최대 ${max}자까지 가능합니다.`,
+		channelNotInGuild: (channel) => `${channel}은(는) 이 서버의 채널이 아닙니다.`,
 		cannotVerify: '지금은 권한을 확인할 수 없어 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.',
 	},
 
@@ -108,6 +110,11 @@ export const ko: Messages = {
 		timeout:
 			'Discord가 제시간에 응답하지 않았습니다. 초대가 만들어졌을 수도 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.',
 		network: 'Discord에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
+		tokenRejected:
+			'Discord가 봇 토큰을 거부해서 초대를 만들지 않았습니다. 봇 소유자가 토큰을 확인해야 합니다 (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) => `지금 Discord가 혼잡해서 초대를 만들지 않았습니다. ${retryAt} 다시 시도하세요.`,
+		lostAnswer:
+			'Discord의 응답이 중간에 사라졌습니다. 그래도 초대가 만들어졌을 수 있으니 다시 시도하기 전에 서버 설정 → 초대를 확인하세요.',
 		unknown: (reference) => `제 쪽에서 문제가 발생했습니다. 참조 코드: \`${reference}\``,
 		unknownCommand: (command) => `\`${command}\`은(는) 더 이상 이 봇의 명령어가 아닙니다.`,
 	},

@@ -65,6 +65,10 @@ export interface Messages {
 		roleNotBelowInvoker: (role: string) => string;
 		roleNotBelowBot: (role: string) => string;
 		reasonTooLong: (max: number) => string;
+		/** A free-text option longer than Discord's `max_length` for it: refused before reading it. */
+		optionTooLong: (option: string, max: number) => string;
+		/** The picked channel belongs to another server (REST says so). */
+		channelNotInGuild: (channel: string) => string;
 		/** Discord could not be asked who may do what (a lookup failed): nothing was created. */
 		cannotVerify: string;
 	};
@@ -84,6 +88,12 @@ export interface Messages {
 		discordError: (status: number) => string;
 		timeout: string;
 		network: string;
+		/** Discord answered 401: the bot token is refused (revoked, reset, or wrong). */
+		tokenRejected: string;
+		/** Discord kept answering 429: given up after a few attempts. */
+		busy: (retryAt: string) => string;
+		/** The request went out and its answer was lost (reset, closed, cut off). */
+		lostAnswer: string;
 		unknown: (reference: string) => string;
 		/** A command this bot does not (or no longer) serve, e.g. a stale registration: `/name`. */
 		unknownCommand: (command: string) => string;

@@ -104,6 +104,8 @@ export const nl: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} staat niet onder mijn hoogste rol, dus ik kan hem niet geven. Zet mijn rol erboven.`,
 		reasonTooLong: (max) => `De reden mag maximaal ${max} tekens lang zijn.`,
+		optionTooLong: (option, max) => `\`${option}\` is te lang: hoogstens ${max} tekens.`,
+		channelNotInGuild: (channel) => `${channel} is geen kanaal van deze server.`,
 		cannotVerify:
 			'Ik kon je rechten nu niet controleren, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
 	},
@@ -128,6 +130,12 @@ export const nl: Messages = {
 		timeout:
 			'Discord antwoordde niet op tijd. Misschien is er toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
 		network: 'Ik kon Discord niet bereiken. Probeer het zo opnieuw.',
+		tokenRejected:
+			'Discord weigerde mijn bottoken, dus ik heb geen uitnodiging gemaakt. De eigenaar van de bot moet het token controleren (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord is nu overbelast, dus ik heb geen uitnodiging gemaakt. Probeer het ${retryAt} opnieuw.`,
+		lostAnswer:
+			'Het antwoord van Discord is onderweg verloren gegaan. Er is misschien toch een uitnodiging gemaakt: kijk bij Serverinstellingen → Uitnodigingen voordat je het opnieuw probeert.',
 		unknown: (reference) => `Er ging aan mijn kant iets mis. Referentie: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` is geen opdracht van deze bot meer.`,
 	},

@@ -127,6 +127,8 @@ export const pl: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} nie jest poniżej mojej najwyższej roli, więc nie mogę jej nadać. Przenieś moją rolę nad nią.`,
 		reasonTooLong: (max) => `Powód może mieć najwyżej ${max} znaków.`,
+		optionTooLong: (option, max) => `\`${option}\` jest za długie: najwyżej ${max} znaków.`,
+		channelNotInGuild: (channel) => `${channel} nie jest kanałem tego serwera.`,
 		cannotVerify:
 			'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
 	},
@@ -149,6 +151,12 @@ export const pl: Messages = {
 		timeout:
 			'Discord nie odpowiedział na czas. Zaproszenie mogło jednak powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		network: 'Nie mogę połączyć się z Discordem. Spróbuj ponownie za chwilę.',
+		tokenRejected:
+			'Discord odrzucił token mojego bota, więc nie utworzyłem zaproszenia. Właściciel bota musi sprawdzić token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`Discord jest teraz przeciążony, więc nie utworzyłem zaproszenia. Spróbuj ponownie ${retryAt}.`,
+		lostAnswer:
+			'Odpowiedź Discorda zgubiła się po drodze. Zaproszenie mogło mimo to powstać: sprawdź Ustawienia serwera → Zaproszenia, zanim spróbujesz ponownie.',
 		unknown: (reference) => `Coś poszło nie tak po mojej stronie. Identyfikator: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` nie jest już poleceniem tego bota.`,
 	},

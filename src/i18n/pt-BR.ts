@@ -101,6 +101,8 @@ export const ptBR: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role} não está abaixo do meu cargo mais alto, então não posso dá-lo. Mova meu cargo para cima dele.`,
 		reasonTooLong: (max) => `O motivo pode ter no máximo ${max} caracteres.`,
+		optionTooLong: (option, max) => `\`${option}\` é longo demais: no máximo ${max} caracteres.`,
+		channelNotInGuild: (channel) => `${channel} não é um canal deste servidor.`,
 		cannotVerify:
 			'Não consegui verificar suas permissões agora, então não criei nenhum convite. Tente de novo daqui a pouco.',
 	},
@@ -124,6 +126,12 @@ export const ptBR: Messages = {
 		timeout:
 			'O Discord não respondeu a tempo. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
 		network: 'Não consegui falar com o Discord. Tente de novo daqui a pouco.',
+		tokenRejected:
+			'O Discord recusou o token do meu bot, então não criei nenhum convite. O dono do bot precisa verificar o token (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) =>
+			`O Discord está sobrecarregado agora, então não criei nenhum convite. Tente de novo ${retryAt}.`,
+		lostAnswer:
+			'A resposta do Discord se perdeu no caminho. Um convite pode ter sido criado mesmo assim: confira Configurações do servidor → Convites antes de tentar de novo.',
 		unknown: (reference) => `Algo deu errado do meu lado. Referência: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` não é mais um comando deste bot.`,
 	},

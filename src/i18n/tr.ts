@@ -98,6 +98,8 @@ export const tr: Messages = {
 		roleNotBelowBot: (role) =>
 			`${role}, en yüksek rolümün altında değil, bu yüzden onu veremem. Rolümü onun üstüne taşı.`,
 		reasonTooLong: (max) => `Sebep en fazla ${max} karakter olabilir.`,
+		optionTooLong: (option, max) => `\`${option}\` çok uzun: en fazla ${max} karakter.`,
+		channelNotInGuild: (channel) => `${channel} bu sunucunun bir kanalı değil.`,
 		cannotVerify: 'Şu anda izinlerini kontrol edemedim, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.',
 	},
 
@@ -120,6 +122,11 @@ export const tr: Messages = {
 		timeout:
 			'Discord zamanında yanıt vermedi. Davet yine de oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		network: "Discord'a ulaşamadım. Biraz sonra tekrar dene.",
+		tokenRejected:
+			'Discord bot tokenimi reddetti, bu yüzden davet oluşturmadım. Botun sahibi tokeni kontrol etmeli (Developer Portal → Bot → Reset Token).',
+		busy: (retryAt) => `Discord şu anda yoğun, bu yüzden davet oluşturmadım. ${retryAt} tekrar dene.`,
+		lostAnswer:
+			"Discord'un yanıtı yolda kayboldu. Yine de bir davet oluşturulmuş olabilir: tekrar denemeden önce Sunucu Ayarları → Davetler'e bak.",
 		unknown: (reference) => `Benim tarafımda bir şeyler ters gitti. Referans: \`${reference}\`.`,
 		unknownCommand: (command) => `\`${command}\` artık bu botun bir komutu değil.`,
 	},

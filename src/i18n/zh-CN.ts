@@ -91,6 +91,8 @@ export const zhCN: Messages = {
 		roleNotBelowInvoker: (role) => `${role} 不低于你的最高身份组，因此你无法授予。`,
 		roleNotBelowBot: (role) => `${role} 不低于我的最高身份组，因此我无法授予。请将我的身份组移到它上方。`,
 		reasonTooLong: (max) => `原因最多 ${max} 个字符。`,
+		optionTooLong: (option, max) => `\`${option}\` 太长了：最多 ${max} 个字符。`,
+		channelNotInGuild: (channel) => `${channel} 不是本服务器的频道。`,
 		cannotVerify: '暂时无法检查你的权限，因此没有创建邀请。请稍后再试。',
 	},
 
@@ -109,6 +111,10 @@ export const zhCN: Messages = {
 			`Discord 出现问题（HTTP ${status}）。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。`,
 		timeout: 'Discord 未能及时响应。邀请可能仍已创建：重试前请检查 服务器设置 → 邀请。',
 		network: '无法连接到 Discord。请稍后再试。',
+		tokenRejected:
+			'Discord 拒绝了我的机器人令牌，因此没有创建邀请。机器人的所有者需要检查令牌（Developer Portal → Bot → Reset Token）。',
+		busy: (retryAt) => `Discord 现在很忙，因此没有创建邀请。请${retryAt}再试。`,
+		lostAnswer: 'Discord 的回复在途中丢失了。邀请可能已经创建：再次尝试前请查看 服务器设置 → 邀请。',
 		unknown: (reference) => `我这边出了点问题。参考编号：\`${reference}\``,
 		unknownCommand: (command) => `\`${command}\` 已不再是此机器人的命令。`,
 	},

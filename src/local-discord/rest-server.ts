@@ -66,6 +66,11 @@ export class RestServer {
 		this.#faults.push({ method: method.toUpperCase(), path, fault, remaining: times });
 	}
 
+	/** Drops every queued fault. */
+	clearFaults(): void {
+		this.#faults.length = 0;
+	}
+
 	/** Requests by method and decoded path. */
 	requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
 		const want = method.toUpperCase();
@@ -186,8 +191,22 @@ export class RestServer {
 			this.#hold(response);
 		} else if (fault && 'reset' in fault) {
 			this.#state.log(`REST -> (reset) ${record.method} ${record.path}`);
-			response.socket?.destroy();
+			const socket = response.socket;
+			if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+			else socket?.destroy();
 			response.destroy();
+		} else if (fault && 'drop' in fault) {
+			this.#state.log(`REST -> (dropped) ${record.method} ${record.path}`);
+			response.socket?.end();
+			response.socket?.destroy();
+		} else if (fault && 'malformed' in fault) {
+			this.#state.log(`REST -> (malformed 200) ${record.method} ${record.path}`);
+			const status = reply.status >= 200 && reply.status < 300 ? reply.status : 200;
+			this.#write(response, record, {
+				status,
+				body: '{"code": "half an inv',
+				headers: { ...reply.headers, 'Content-Type': 'application/json' },
+			});
 		} else {
 			this.#write(response, record, reply);
 		}

@@ -160,6 +160,10 @@ class LocalDiscordServer implements LocalDiscord {
 		this.#rest.inject(method, path, fault, times);
 	}
 
+	clearFaults(): void {
+		this.#rest.clearFaults();
+	}
+
 	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction {
 		return buildCommandInteraction(this.#stateFor(init.guild), init);
 	}

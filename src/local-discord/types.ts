@@ -76,6 +76,8 @@ export interface LocalDiscord {
 	waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
 	/** Fails the next `times` (default 1) REST requests that match, in the way `fault` says. */
 	inject(method: string, path: string | RegExp, fault: Fault, times?: number): void;
+	/** Drops every fault still queued (for faults injected "always", with a large `times`). */
+	clearFaults(): void;
 	/** A realistic slash command interaction built from the model. */
 	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction;
 	/** A realistic autocomplete interaction; `focused` names the option being typed. */
@@ -116,8 +118,12 @@ export type Fault =
 	| { delayMs: number }
 	/** Apply the request but never answer (until close): Discord did it, the client timed out. */
 	| { hang: true }
-	/** Apply the request, then destroy the socket without answering. */
-	| { reset: true };
+	/** Apply the request, then reset the connection (TCP RST) without answering. */
+	| { reset: true }
+	/** Apply the request, then close the connection cleanly (FIN) before any response byte. */
+	| { drop: true }
+	/** Apply the request, then answer 200 `application/json` with a body that is not JSON. */
+	| { malformed: true };
 
 /** One REST request as the local Discord received and answered it. */
 export interface RecordedRequest {

@@ -4,12 +4,12 @@
  * what a person and Discord would see.
  */
 
-import { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { createInviteRest } from '../discord/invites.js';
+import { createRest } from '../discord/rest.js';
 import { type Bot, startBot } from '../gateway/bot.js';
 import { createInviteCommand } from '../gateway/command.js';
 import { createInteractionServer } from '../http/server.js';
@@ -420,7 +420,7 @@ async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOu
 async function startHttp(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
-		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
+		rest: createRest({ api: discord.apiUrl, token: discord.token }),
 		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token }),
 		applicationId: discord.applicationId,
 		onOutcome,

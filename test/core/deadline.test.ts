@@ -3,7 +3,12 @@
  * sleeps through one.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEFER_AFTER_MS, DeadlineReply } from '../../src/core/deadline.js';
+import {
+	DEFAULT_DEFER_AFTER_MS,
+	DeadlineReply,
+	RATE_LIMIT_BUDGET_MS,
+	RateLimitBudget,
+} from '../../src/core/deadline.js';
 import { textReply } from '../../src/core/render.js';
 import { manualClock, recordingLogger, recordingResponder, settle } from './helpers.js';
 
@@ -163,5 +168,25 @@ describe('DeadlineReply', () => {
 		});
 		expect(reply.remainingMs).toBeGreaterThan(59_000);
 		expect(await reply.send(ANSWER)).toBe('inline');
+	});
+});
+
+describe('RateLimitBudget', () => {
+	const at = 1_000_000;
+	it('keeps waiting on a short 429, and gives up at the third', () => {
+		let now = at;
+		const budget = new RateLimitBudget({ receivedAt: at, now: () => now });
+		expect(budget.answered429(300)).toEqual({ giveUp: false });
+		now += 300;
+		expect(budget.answered429(300)).toEqual({ giveUp: false });
+		now += 300;
+		expect(budget.answered429(300)).toEqual({ giveUp: true, retryAt: now + 300, why: 'attempts' });
+	});
+
+	it('gives up on a wait that would end past the budget, answered or announced', () => {
+		const budget = new RateLimitBudget({ receivedAt: at, now: () => at + 1_000 });
+		expect(budget.announced(RATE_LIMIT_BUDGET_MS)).toMatchObject({ giveUp: true, why: 'wait' });
+		expect(budget.answered429(RATE_LIMIT_BUDGET_MS)).toMatchObject({ giveUp: true, why: 'wait' });
+		expect(budget.announced(3_500)).toEqual({ giveUp: false });
 	});
 });

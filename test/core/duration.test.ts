@@ -107,3 +107,22 @@ describe('presets', () => {
 		expect(Math.max(...DISCORD_EXPIRY_PRESETS)).toBe(MAX_INVITE_AGE_SECONDS);
 	});
 });
+
+describe('parseDuration on hostile input', () => {
+	it('reads 20,000 digits and a "!" in linear time (it refuses them)', () => {
+		const started = performance.now();
+		expect(parseDuration(`${'1'.repeat(20_000)}!`)).toEqual({ ok: false, error: 'unreadable' });
+		expect(parseDuration(`${'1 '.repeat(10_000)}h`)).toEqual({ ok: false, error: 'unreadable' });
+		expect(performance.now() - started).toBeLessThan(1_000);
+	});
+
+	it('still reads every form it read before, joiners and separators included', () => {
+		expect(parseDuration('1 hour and 30 minutes')).toEqual({ ok: true, seconds: 5_400 });
+		expect(parseDuration('1h, 30m')).toEqual({ ok: true, seconds: 5_400 });
+		expect(parseDuration('1h + 30m')).toEqual({ ok: true, seconds: 5_400 });
+		expect(parseDuration('1,5 h')).toEqual({ ok: true, seconds: 5_400 });
+		expect(parseDuration('2 hrs.')).toEqual({ ok: true, seconds: 7_200 });
+		expect(parseDuration('1h 30')).toEqual({ ok: false, error: 'unreadable' });
+		expect(parseDuration('and')).toEqual({ ok: false, error: 'unreadable' });
+	});
+});

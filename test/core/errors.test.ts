@@ -1,7 +1,14 @@
 import { DiscordAPIError, type DiscordErrorData, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { classifyError, type Failure, failureText, formErrors, isInteractionGone } from '../../src/core/errors.js';
+import {
+	classifyError,
+	type Failure,
+	failureText,
+	formErrors,
+	isInteractionGone,
+	RateLimitGiveUp,
+} from '../../src/core/errors.js';
 import { en } from '../../src/i18n/index.js';
 import { TEXT_CHANNEL_ID } from './helpers.js';
 
@@ -66,7 +73,7 @@ describe("classifyError: Discord's JSON error codes", () => {
 		);
 	});
 
-	it('turns a 50035 with nested field errors into "field: message" text', () => {
+	it("names the fields of a 50035 with nested field errors, never Discord's own words", () => {
 		const errors = {
 			max_age: {
 				_errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 604800.' }],
@@ -78,29 +85,33 @@ describe("classifyError: Discord's JSON error codes", () => {
 		);
 		expect(failure).toEqual({
 			id: 'invalidForm',
-			args: ['max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role'],
+			args: ['`max_age`, `role_ids.0`'],
 			log: true,
 		});
-		expect(failureText(failure, en)).toBe(
-			'Discord rejected the invite settings: max_age: int value should be less than or equal to 604800.; role_ids.0: Unknown role',
-		);
+		expect(failureText(failure, en)).toBe('Discord rejected the invite settings: `max_age`, `role_ids.0`');
 	});
 
-	it("falls back to Discord's message for a 50035 without field errors", () => {
+	it("names the body, not Discord's message, for a 50035 without field errors", () => {
 		const failure = classifyError(
-			apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body' }),
+			apiError(RESTJSONErrorCodes.InvalidFormBodyOrContentType, 400, { message: 'Invalid Form Body <@&1>' }),
 		);
-		expect(failure.args).toEqual(['Invalid Form Body']);
+		expect(failure.args).toEqual(['body']);
+	});
+
+	it('shows a field name that is not a plain name as ?, so upstream text never reaches the reply', () => {
+		expect(formErrors({ errors: { '<@&1> look here': { _errors: [{ code: 'X', message: 'evil' }] } } })).toBe(
+			'`?`',
+		);
 	});
 
 	it('names the whole body when the error sits at the top level', () => {
 		expect(
 			formErrors({
-				code: 50035,
+				code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				message: 'Invalid Form Body',
 				errors: { _errors: [{ code: 'X', message: 'bad' }] },
 			}),
-		).toBe('body: bad');
+		).toBe('`body`');
 	});
 
 	it('treats a 429 answer with an unknown code as a rate limit', () => {
@@ -218,17 +229,55 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 
 	it('calls a reset connection ambiguous: the request may have been processed', () => {
 		expect(classifyError(withCode('read ECONNRESET', 'ECONNRESET'))).toEqual({
-			id: 'timeout',
+			id: 'lostAnswer',
 			args: [],
 			ambiguous: true,
 			log: true,
 		});
 		expect(classifyError(withCode('other side closed', 'UND_ERR_SOCKET'))).toEqual({
-			id: 'timeout',
+			id: 'lostAnswer',
 			args: [],
 			ambiguous: true,
 			log: true,
 		});
+	});
+
+	it('tells a 401 as a token problem to log, not as an unknown failure', () => {
+		expect(classifyError(apiError(0, 401))).toEqual({ id: 'tokenRejected', args: [], log: true });
+		expect(failureText(classifyError(apiError(0, 401)), en)).toMatch(/token/);
+	});
+
+	it('calls a 2xx whose JSON is cut off ambiguous: Discord made the invite, the answer got garbled', () => {
+		expect(classifyError(new SyntaxError('Unexpected end of JSON input'))).toEqual({
+			id: 'lostAnswer',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+	});
+
+	it("calls workerd's lost connection ambiguous: it says the same for a refused and a reset one", () => {
+		expect(classifyError(new Error('Network connection lost.'))).toEqual({
+			id: 'lostAnswer',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+	});
+
+	it('finds a socket error wrapped twice in causes', () => {
+		const wrapped = new TypeError('fetch failed', {
+			cause: new Error('x', { cause: withCode('closed', 'UND_ERR_SOCKET') }),
+		});
+		expect(classifyError(wrapped).id).toBe('lostAnswer');
+	});
+
+	it('says Discord is busy after a few 429s, and is limiting invites after one wait too long', () => {
+		expect(classifyError(new RateLimitGiveUp(1_700_000_002_000, 'attempts'))).toEqual({
+			id: 'busy',
+			args: ['<t:1700000002:R>'],
+		});
+		expect(classifyError(new RateLimitGiveUp(1_700_000_002_000, 'wait')).id).toBe('rateLimited');
 	});
 
 	it('gives anything else a fresh reference id to find in the log', () => {
@@ -244,14 +293,23 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 });
 
 describe('failureText', () => {
-	it('has an English text for every failure', () => {
-		const failures: Failure[] = [
-			{ id: 'unknownChannel', args: [] },
-			{ id: 'timeout', args: [] },
-			{ id: 'network', args: [] },
-			{ id: 'discordError', args: [500] },
-			{ id: 'invalidForm', args: ['max_age: too big'] },
+	it('gives each failure its own English text, with its values in it', () => {
+		const cases: [Failure, string][] = [
+			[{ id: 'unknownChannel', args: [] }, "That channel doesn't exist any more."],
+			[
+				{ id: 'timeout', args: [] },
+				"Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
+			],
+			[{ id: 'network', args: [] }, "I couldn't reach Discord. Try again in a moment."],
+			[
+				{ id: 'discordError', args: [500] },
+				'Discord had a problem (HTTP 500). An invite may still have been made: check Server Settings → Invites before trying again.',
+			],
+			[
+				{ id: 'invalidForm', args: ['max_age: too big'] },
+				'Discord rejected the invite settings: max_age: too big',
+			],
 		];
-		for (const failure of failures) expect(failureText(failure, en).length).toBeGreaterThan(0);
+		for (const [failure, text] of cases) expect(failureText(failure, en)).toBe(text);
 	});
 });

@@ -2,10 +2,10 @@
  * A local Discord with the HTTP endpoint as `npm run serve` runs it: the server on port 0,
  * REST pointed at the local Discord, interactions delivered signed over HTTP.
  */
-import { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInviteRest } from '../../src/discord/invites.js';
+import { createRest } from '../../src/discord/rest.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
 import {
 	type InteractionHandle,
@@ -39,7 +39,7 @@ export async function startHttpHarness(
 	const outcomes: InviteOutcome[] = [];
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
-		rest: new REST({ api: discord.apiUrl }).setToken(discord.token),
+		rest: createRest({ api: discord.apiUrl, token: discord.token }),
 		inviteRest: createInviteRest({
 			api: discord.apiUrl,
 			token: discord.token,

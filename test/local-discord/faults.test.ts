@@ -84,8 +84,8 @@ describe('injected faults', () => {
 		rest.on('rateLimited', (info) => limited.push(info));
 		const started = Date.now();
 		const invite = await post(rest);
-		expect(invite.code).toBeTruthy();
 		const [first, second] = discord.requestsTo('POST', INVITES);
+		expect(invite.code).toBe(discord.guild.invites[0]?.code);
 		expect(first).toMatchObject({
 			status: 429,
 			response: { message: 'You are being rate limited.', retry_after: 0.1, global: false },
@@ -146,6 +146,21 @@ describe('injected faults', () => {
 		discord.inject('POST', INVITES, { reset: true });
 		await expect(post(rest)).rejects.toThrow();
 		expect(discord.guild.invites).toHaveLength(1);
+	});
+
+	it('applies the request and closes the connection before any response with a drop fault', async () => {
+		const { discord, rest } = await start();
+		discord.inject('POST', INVITES, { drop: true });
+		await expect(post(rest)).rejects.toThrow();
+		expect(discord.guild.invites).toHaveLength(1);
+	});
+
+	it('applies the request and answers a 200 whose JSON is cut off with a malformed fault', async () => {
+		const { discord, rest } = await start();
+		discord.inject('POST', INVITES, { malformed: true });
+		await expect(post(rest)).rejects.toThrow(SyntaxError);
+		expect(discord.guild.invites).toHaveLength(1);
+		expect(discord.requestsTo('POST', INVITES)[0]?.status).toBe(200);
 	});
 
 	it('fails only the next `times` matching requests', async () => {

@@ -1,0 +1,2 @@
+// The whole drop-in: one line.
+export { default } from 'discord-invite-command';
