@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
 import { buildBundles } from '../src/tools/build-bundle.js';
 import { wranglerCompatibility } from '../src/tools/workerd.js';
-import { BENCH_DISCORD } from './e2e.js';
+import { BENCH_DISCORD } from './discord.js';
 import { type BenchResult, fig, median, now } from './lib.js';
 import { TARGETS } from './targets.js';
 

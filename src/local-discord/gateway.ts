@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { type GuildModel, isThreadType, type ModelChange } from './model.js';
+import { generatedId, generateGuild } from './generate.js';
+import { GuildModel, isThreadType, type ModelChange } from './model.js';
 import { applicationFlagsFor } from './resources.js';
 import { serializeChannel, serializeGuildCreate, serializeMember, serializeUser } from './serialize.js';
 import type { LocalState } from './state.js';
@@ -32,6 +33,10 @@ export function shardOf(guildId: string, shardCount: number): number {
 }
 
 const onShard = (session: Session, guildId: string): boolean => shardOf(guildId, session.shard[1]) === session.shard[0];
+
+/** The indexes (1..count) of the generated `extraGuilds` that land on the session's shard. */
+const extraGuildsOn = (session: Session, count: number): number[] =>
+	Array.from({ length: count }, (_, i) => i + 1).filter((index) => onShard(session, generatedId(index, 0)));
 
 /**
  * The gateway half of the local Discord: HELLO, heartbeat ACKs, IDENTIFY -> READY +
@@ -200,7 +205,8 @@ export class Gateway {
 		session.shard = [shard[0], shard[1]];
 		const state = this.#state;
 		const guilds = state.guilds.filter((guild) => onShard(session, guild.id));
-		if (guilds.length > state.options.maxGuildsPerShard) {
+		const extra = extraGuildsOn(session, state.options.extraGuilds?.count ?? 0);
+		if (guilds.length + extra.length > state.options.maxGuildsPerShard) {
 			this.#close(session, GatewayCloseCodes.ShardingRequired, 'Sharding required.');
 			return;
 		}
@@ -214,7 +220,9 @@ export class Gateway {
 			d: {
 				v: 10,
 				user: { ...serializeUser(state.botUser()), verified: true, mfa_enabled: false, email: null },
-				guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+				guilds: [...guilds.map((guild) => guild.id), ...extra.map((index) => generatedId(index, 0))].map(
+					(id) => ({ id, unavailable: true }),
+				),
 				session_id: session.id,
 				session_type: 'normal',
 				resume_gateway_url: state.gatewayUrl,
@@ -241,11 +249,44 @@ export class Gateway {
 				d: serializeGuildCreate(guild, state.options.applicationId, intents),
 			});
 		}
-		session.ready = true;
-		state.log(
-			`gateway: session ${session.id} identified (intents ${intents}, shard [${session.shard.join(', ')}]), READY + ${guilds.length} GUILD_CREATE sent`,
+		if (extra.length === 0) {
+			this.#ready(session, intents);
+			return;
+		}
+		void this.#sendExtraGuilds(session, intents, extra).then(
+			() => this.#ready(session, intents),
+			(error: unknown) => state.log(`gateway: generated guilds not sent: ${String(error)}`),
 		);
-		state.signal.notify();
+	}
+
+	#ready(session: Session, intents: number): void {
+		session.ready = true;
+		this.#state.log(
+			`gateway: session ${session.id} identified (intents ${intents}, shard [${session.shard.join(', ')}]), READY + GUILD_CREATE sent`,
+		);
+		this.#state.signal.notify();
+	}
+
+	/**
+	 * GUILD_CREATE for each generated guild, built one at a time (none is kept), pausing while
+	 * the socket's buffer is full so 10,000 guilds never sit in memory at once.
+	 */
+	async #sendExtraGuilds(session: Session, intents: number, indexes: readonly number[]): Promise<void> {
+		const { extraGuilds, applicationId } = this.#state.options;
+		const { count: _count, ...sizes } = extraGuilds ?? { count: 0 };
+		for (const [sent, index] of indexes.entries()) {
+			while (session.ws.bufferedAmount > 1024 * 1024 && session.ws.readyState === session.ws.OPEN)
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			if (session.ws.readyState !== session.ws.OPEN) return;
+			const guild = new GuildModel(generateGuild({ ...sizes, index, applicationId }));
+			this.#send(session, {
+				op: GatewayOpcodes.Dispatch,
+				t: GatewayDispatchEvents.GuildCreate,
+				s: ++session.seq,
+				d: serializeGuildCreate(guild, applicationId, intents),
+			});
+			if ((sent + 1) % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
 	}
 
 	#resume(session: Session, d: Record<string, unknown>): void {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
 	type APIApplicationCommandAutocompleteInteraction,
+	type APIAttachment,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteraction,
 	type APIUser,
@@ -19,7 +20,7 @@ import { API_PREFIX, RestServer } from './rest-server.js';
 import { stateForGuild } from './routing.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
-import type { LocalState, ResolvedOptions } from './state.js';
+import { ATTACHMENTS_PATH, type LocalState, type ResolvedOptions, type StoredAttachment } from './state.js';
 import type {
 	Fault,
 	InteractionHandle,
@@ -47,6 +48,7 @@ export const LOCAL_DISCORD_DEFAULTS = {
 	shards: 0,
 	maxGuildsPerShard: 2500,
 	maxConcurrency: 1,
+	targetUsersJobMs: 200,
 } as const satisfies ResolvedOptions;
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
@@ -73,6 +75,7 @@ class LocalDiscordServer implements LocalDiscord {
 	readonly #gateway: Gateway;
 	readonly #delivery: HttpDelivery;
 	readonly #signal = new Signal();
+	readonly #attachments = new Map<string, StoredAttachment>();
 	#closing: Promise<void> | undefined;
 
 	constructor(
@@ -104,6 +107,7 @@ class LocalDiscordServer implements LocalDiscord {
 			commands: new CommandStore(options.applicationId, snowflakes),
 			gatewayUrl: this.gatewayUrl,
 			publicKey: this.publicKey,
+			attachments: this.#attachments,
 			botUser: (): APIUser => guild.user(botId),
 			log: logger,
 		};
@@ -158,6 +162,24 @@ class LocalDiscordServer implements LocalDiscord {
 
 	inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
 		this.#rest.inject(method, path, fault, times);
+	}
+
+	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment {
+		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
+		const id = this.#state.snowflakes.next();
+		const url = `${this.apiUrl.replace(/\/api$/, '')}${ATTACHMENTS_PATH}/${id}/${encodeURIComponent(file.filename)}`;
+		const attachment: APIAttachment = {
+			id,
+			filename: file.filename,
+			size: file.size ?? data.byteLength,
+			url,
+			proxy_url: url,
+			content_type: file.contentType ?? 'text/csv; charset=utf-8',
+			// Discord's uploads expire; these live as long as the local Discord.
+			ephemeral: true,
+		};
+		this.#attachments.set(id, { attachment, data });
+		return attachment;
 	}
 
 	clearFaults(): void {

@@ -1,9 +1,11 @@
 import type {
 	APIApplicationCommandAutocompleteInteraction,
+	APIAttachment,
 	APIChatInputApplicationCommandInteraction,
 	APIInteraction,
 	APIInteractionResponse,
 } from 'discord-api-types/v10';
+import type { GeneratedGuildOptions } from './generate.js';
 import type { GuildModel, GuildSeed } from './model.js';
 
 /** How to start a local Discord. Every field has a default. */
@@ -45,6 +47,22 @@ export interface LocalDiscordOptions {
 	 * like an application whose switches are off in the Developer Portal. Default none.
 	 */
 	privilegedIntents?: number;
+	/** How long a target-users job stays "processing" before it completes (ms). Default 200. */
+	targetUsersJobMs?: number;
+	/**
+	 * Discord's global rate limit: at most `limit` requests per `windowMs` per bot token, over
+	 * every route but the interaction routes (callbacks and webhooks with an interaction
+	 * token are exempt, as on Discord). Past it: 429 with `X-RateLimit-Global: true` and
+	 * `X-RateLimit-Scope: global`. Discord's is 50 per second. Default off, so tests that
+	 * do not test it are not slowed.
+	 */
+	globalLimit?: { limit: number; windowMs: number } | undefined;
+	/**
+	 * More guilds the bot is in, made by `generateGuild` (indexes 1..count): listed in READY
+	 * and sent as GUILD_CREATE after it, for memory and load benchmarks. REST and
+	 * interactions serve only the seed's guild. Default none.
+	 */
+	extraGuilds?: ({ count: number } & Omit<GeneratedGuildOptions, 'index' | 'applicationId'>) | undefined;
 	/** Keep only the last N recorded requests (for long benchmark runs). Default: keep all. */
 	maxRecordedRequests?: number;
 	/** Debug log: one line per request, response and gateway event. */
@@ -76,6 +94,12 @@ export interface LocalDiscord {
 	waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
 	/** Fails the next `times` (default 1) REST requests that match, in the way `fault` says. */
 	inject(method: string, path: string | RegExp, fault: Fault, times?: number): void;
+	/**
+	 * Stores a file as if a user had uploaded it with a command, served from a loopback URL.
+	 * Pass the returned `id` as the value of an ATTACHMENT option. `size` overrides the size
+	 * the attachment reports (to stand for a large file without sending one).
+	 */
+	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment;
 	/** Drops every fault still queued (for faults injected "always", with a large `times`). */
 	clearFaults(): void;
 	/** A realistic slash command interaction built from the model. */
@@ -135,9 +159,14 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	/** Whether `Authorization` was `Bot <token>` with the right token. */
 	authorized: boolean;
-	/** Parsed JSON when the content type was JSON, else the raw text (or undefined when empty). */
+	/**
+	 * Parsed JSON when the content type was JSON, the parsed `payload_json` part of a multipart
+	 * body, else the raw text (or undefined when empty).
+	 */
 	body: unknown;
 	rawBody: string;
+	/** A multipart/form-data body, parsed: text fields and files. */
+	form?: RecordedForm;
 	/** `X-Audit-Log-Reason`, URL-decoded. */
 	auditLogReason?: string;
 	/** The status answered; 0 while unanswered or when never answered. */
@@ -146,6 +175,23 @@ export interface RecordedRequest {
 	response: unknown;
 	/** Date.now() when received. */
 	at: number;
+}
+
+/** A multipart body as the local Discord read it. */
+export interface RecordedForm {
+	fields: Record<string, string>;
+	files: RecordedFile[];
+}
+
+/** One file part of a multipart body. */
+export interface RecordedFile {
+	/** The form field (`target_users_file`, `files[0]`). */
+	field: string;
+	filename: string;
+	contentType: string;
+	data: Uint8Array;
+	/** The bytes read as UTF-8 (replacement characters where they are not). */
+	text: string;
 }
 
 /** What to put into an interaction built by `interaction()`. */
