@@ -7,7 +7,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index.js';
-import { BENCH_DISCORD, MIX } from './e2e.js';
+import { BENCH_DISCORD, MIX } from './discord.js';
 import { type BenchResult, fig, MiB, pool, withDeadline } from './lib.js';
 import { TARGETS } from './targets.js';
 

@@ -1,64 +1,64 @@
 /**
  * `npm run bench`: every benchmark in turn, then a table with PASS/FAIL against each target.
  *
- *   npm run bench                      run all; exit 1 when a target is missed
- *   npm run bench -- --no-fail         report only (exit 0 unless a benchmark could not run at all)
- *   npm run bench -- --save            also write bench/results.json
- *   npm run bench -- --only=core,http  run some suites: core, gateway, http, memory, coldstart
+ *   npm run bench                          run all; exit 1 when a target is missed
+ *   npm run bench -- --no-fail             report only (exit 1 only if a benchmark could not run at all)
+ *   npm run bench -- --json                every figure as JSON on stdout (the table goes to stderr)
+ *   npm run bench -- --save                also write bench/results.json
+ *   npm run bench -- --only=http,burst     some suites: core, http, gateway, burst, guild-scale, memory, coldstart
  *
- * Loopback only, bounded in count and time: each suite has a deadline, and the process ends
- * by itself once the table is printed.
+ * The side-by-side suites (http, gateway, guild-scale) run ours beside a floor and what a
+ * user would pick instead, in the same run, each in its own process. Loopback only, bounded
+ * in count and time: each suite has a deadline, and the process ends by itself once the
+ * table is printed. A suite whose baseline cannot run says so and counts as failed.
  */
 
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchBurst } from './burst.js';
 import { benchColdStart } from './cold-start.js';
 import { benchCore } from './core.js';
-import { benchHttpCapacity, benchTransport, startGatewayTransport, startHttpTransport, type Transport } from './e2e.js';
+import { benchGatewaySideBySide } from './gateway/suite.js';
+import { benchGuildScale } from './guild-scale.js';
+import { benchHttpSideBySide } from './http/suite.js';
 import { type BenchResult, crashed, now, table, withDeadline } from './lib.js';
 import { benchMemory } from './memory.js';
 
-const SUITES = ['core', 'gateway', 'http', 'memory', 'coldstart'] as const;
+const SUITES = ['core', 'http', 'gateway', 'burst', 'guild-scale', 'memory', 'coldstart'] as const;
 type Suite = (typeof SUITES)[number];
 
-const USAGE = `usage: npm run bench -- [--save] [--no-fail] [--only=${SUITES.join(',')}]`;
+const USAGE = `usage: npm run bench -- [--json] [--save] [--no-fail] [--only=${SUITES.join(',')}]`;
 
-function parseArgs(argv: readonly string[]): { save: boolean; fail: boolean; only: Set<Suite> } {
-	let save = false;
-	let fail = true;
-	let only = new Set<Suite>(SUITES);
+interface Args {
+	save: boolean;
+	json: boolean;
+	fail: boolean;
+	only: Set<Suite>;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+	const args: Args = { save: false, json: false, fail: true, only: new Set<Suite>(SUITES) };
 	for (const arg of argv) {
-		if (arg === '--save') save = true;
-		else if (arg === '--no-fail') fail = false;
+		if (arg === '--save') args.save = true;
+		else if (arg === '--json') args.json = true;
+		else if (arg === '--no-fail') args.fail = false;
 		else if (arg.startsWith('--only=')) {
 			const names = arg.slice('--only='.length).split(',').filter(Boolean);
 			const unknown = names.filter((name) => !(SUITES as readonly string[]).includes(name));
-			if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}\n${USAGE}`);
-			only = new Set(names as Suite[]);
+			if (unknown.length > 0 || names.length === 0)
+				throw new Error(`unknown suite ${unknown.join(', ') || '(none)'}\n${USAGE}`);
+			args.only = new Set(names as Suite[]);
 		} else if (arg === '--help' || arg === '-h') {
 			process.stdout.write(`${USAGE}\n`);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${arg}\n${USAGE}`);
 	}
-	return { save, fail, only };
+	return args;
 }
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
-
-/** Starts a transport, runs `body` on it, always closes it. */
-async function withTransport(
-	start: () => Promise<Transport>,
-	body: (transport: Transport) => Promise<BenchResult[]>,
-): Promise<BenchResult[]> {
-	const transport = await start();
-	try {
-		return await body(transport);
-	} finally {
-		await transport.close();
-	}
-}
 
 interface Step {
 	suite: Suite;
@@ -79,29 +79,32 @@ const STEPS: Step[] = [
 		ids: { id: 'core', title: 'core', target: '-' },
 	},
 	{
+		suite: 'http',
+		name: 'HTTP endpoints side by side (child processes, autocannon)',
+		deadlineMs: 300_000,
+		run: () => benchHttpSideBySide(undefined, log),
+		ids: { id: 'http', title: 'http side by side', target: 'baselines and ours run' },
+	},
+	{
 		suite: 'gateway',
-		name: 'end to end through the gateway bot',
-		deadlineMs: 60_000,
-		run: () => withTransport(startGatewayTransport, (transport) => benchTransport(transport)),
-		ids: { id: 'gateway', title: 'gateway (discord.js)', target: '-' },
+		name: 'gateway bots side by side (child processes)',
+		deadlineMs: 180_000,
+		run: () => benchGatewaySideBySide(undefined, log),
+		ids: { id: 'gateway', title: 'gateway side by side', target: 'baselines and ours run' },
 	},
 	{
-		suite: 'http',
-		name: 'end to end through the HTTP endpoint',
-		deadlineMs: 60_000,
-		run: () => withTransport(startHttpTransport, (transport) => benchTransport(transport)),
-		ids: { id: 'http', title: 'HTTP endpoint', target: '-' },
+		suite: 'burst',
+		name: 'burst: 1000 /invite in one second, global 50/s',
+		deadlineMs: 180_000,
+		run: () => benchBurst(undefined, log),
+		ids: { id: 'burst', title: 'burst', target: 'runs' },
 	},
 	{
-		suite: 'http',
-		name: 'HTTP endpoint capacity (REST limit lifted)',
-		deadlineMs: 30_000,
-		run: () =>
-			withTransport(
-				() => startHttpTransport({ unthrottled: true }),
-				async (transport) => [await benchHttpCapacity(transport)],
-			),
-		ids: { id: 'http.capacity', title: 'HTTP endpoint capacity', target: '-' },
+		suite: 'guild-scale',
+		name: 'guild-scale: RSS after READY with 1 to 10,000 guilds',
+		deadlineMs: 600_000,
+		run: () => benchGuildScale(undefined, log),
+		ids: { id: 'guildScale', title: 'guild-scale', target: 'baselines and ours run' },
 	},
 	{
 		suite: 'memory',
@@ -113,11 +116,29 @@ const STEPS: Step[] = [
 	{
 		suite: 'coldstart',
 		name: 'cold start (spawned processes)',
-		deadlineMs: 60_000,
+		deadlineMs: 150_000,
 		run: () => benchColdStart(),
 		ids: { id: 'coldstart', title: 'cold start', target: '-' },
 	},
 ];
+
+/** The machine, as the README's Performance section describes it. */
+function machine(): { cpus: number; model: string; load: string; node: string } {
+	let model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+	try {
+		model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? model;
+	} catch {
+		// Not Linux: os.cpus() said it.
+	}
+	return {
+		cpus: cpus().length,
+		model,
+		load: loadavg()
+			.map((load) => load.toFixed(2))
+			.join(' '),
+		node: process.version,
+	};
+}
 
 function gitCommit(): string | undefined {
 	try {
@@ -134,6 +155,7 @@ async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
 	const started = now();
 	const results: BenchResult[] = [];
+	const loadBefore = machine().load;
 	for (const step of STEPS.filter((candidate) => args.only.has(candidate.suite))) {
 		log(`${step.name}…`);
 		const stepStarted = now();
@@ -146,29 +168,27 @@ async function main(): Promise<number> {
 	}
 	const seconds = (now() - started) / 1000;
 
-	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, load ${loadavg()
-		.map((load) => load.toFixed(2))
-		.join(' ')}`;
-	process.stdout.write(`\n${table(results)}\n\n`);
+	const host = machine();
 	const failed = results.filter((result) => result.pass === false);
 	const passed = results.filter((result) => result.pass === true);
-	process.stdout.write(
-		`${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} informational/skipped · ${seconds.toFixed(1)} s · node ${process.version} · ${machine}\n`,
-	);
-
+	const summary = `${passed.length} passed, ${failed.length} failed, ${results.length - passed.length - failed.length} informational/skipped · ${seconds.toFixed(1)} s · node ${host.node} · ${host.cpus} × ${host.model} · load ${loadBefore} → ${host.load}`;
+	const record = {
+		date: new Date().toISOString(),
+		commit: gitCommit(),
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		node: host.node,
+		platform: `${process.platform} ${process.arch}`,
+		machine: { cpus: host.cpus, model: host.model, loadBefore, loadAfter: host.load },
+		seconds,
+		results,
+	};
+	const human = process.argv.includes('--json') ? process.stderr : process.stdout;
+	human.write(`\n${table(results)}\n\n${summary}\n`);
+	if (args.json) process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
 	if (args.save) {
 		const file = fileURLToPath(new URL('./results.json', import.meta.url));
-		const record = {
-			date: new Date().toISOString(),
-			commit: gitCommit(),
-			node: process.version,
-			platform: `${process.platform} ${process.arch}`,
-			machine,
-			seconds,
-			results,
-		};
 		writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-		process.stdout.write(`saved ${file}\n`);
+		human.write(`saved ${file}\n`);
 	}
 	if (failed.length === 0) return 0;
 	const couldNotRun = failed.some((result) => Object.keys(result.figures).length === 0);

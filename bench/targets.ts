@@ -17,16 +17,17 @@ export const TARGETS = {
 		suggestExpires: { minOpsPerSecond: 25_000 },
 	},
 	/**
-	 * Sequential, paced at 40/s: first response p99 measured 17-35 ms (p50 4-6 ms), so 100 ms
-	 * is ~3× headroom and 30× under Discord's 3 s deadline. Under 20 in flight the REST
-	 * clients' own 50 requests/s is the cap: 53-55/s measured, so ≥ 40/s says our code is not
-	 * what limits; loaded p99 0.93-1.03 s is that queue, and the deferral after 1.5 s bounds
-	 * it, so < 2 s (with 0 errors, i.e. no 10062) is the honest line.
+	 * The issue's targets for ours (client-side global cap off) beside the reference
+	 * (express + discord-interactions + fetch) and the floor (node:http + verify), measured
+	 * in the same run: ratios, so a busy machine moves all three alike.
 	 */
-	gateway: { p99Ms: 100, minPerSecond: 40, loadedP99Ms: 2_000 },
-	http: { p99Ms: 100, minPerSecond: 40, loadedP99Ms: 2_000 },
-	/** The HTTP endpoint with the 50/s lifted, 20 in flight: measured 207-315/s. ~2× headroom. */
-	httpCapacity: { minPerSecond: 100 },
+	httpSideBySide: { minRateVsReference: 1.5, maxCpuVsReference: 0.5, maxCpuVsFloor: 2.5 },
+	/** Gateway: ours against the no-op floor and the typical bot, in the same run. */
+	gatewaySideBySide: { maxP50OverFloorMs: 1 },
+	/** Guild-scale: RSS per 1,000 guilds at most a third of a discord.js client's with default caches. */
+	guildScale: { maxRatioToDefaultCache: 1 / 3 },
+	/** Burst: every reply final within (invites / global rate) + this. */
+	burst: { slackMs: 2_000 },
 	/**
 	 * The gateway bot process after full GCs: heap growth over 1000 interactions after a 400
 	 * warm-up measured 0.74-0.86 MiB (JIT and inline caches settling: it flattens over longer

@@ -6,68 +6,20 @@
  */
 import { createRequire } from 'node:module';
 import { pino, stdSerializers, stdTimeFunctions } from 'pino';
+import { isLogLevel, type LogLevel, REDACTED_PATHS, redact } from './log-core.js';
 
-/** Levels `LOG_LEVEL` accepts (pino's). */
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/**
- * One log method, in pino's argument order: fields first, then the message. The old order
- * (`logger.info('message', { fields })`) is a type error on purpose: pino would take the
- * object as a format argument and drop the fields without a word.
- */
-export interface LogFn {
-	(fields: object, message?: string): void;
-	(message: string): void;
-}
-
-/**
- * What the project logs through: a subset of pino's `Logger`, so any pino instance (or
- * anything with pino's four methods and argument order) can be passed where a logger is taken.
- * Put errors under `err`, pino's convention, so a host bot's pino serializes them too.
- */
-export interface Logger {
-	debug: LogFn;
-	info: LogFn;
-	warn: LogFn;
-	error: LogFn;
-}
-
-/** Interaction tokens in URLs, bot tokens (three dot-separated base64url parts) and auth headers. */
-const SECRET_PATTERNS: readonly [RegExp, string][] = [
-	[/(\/interactions\/\d+\/)[^/?\s"'\\]+/g, '$1***'],
-	[/(\/webhooks\/\d+\/)[^/?\s"'\\]+/g, '$1***'],
-	[/(Bot |Bearer )[\w.-]+/g, '$1***'],
-	[/[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}/g, '***'],
-];
-
-/** Fields that hold secrets whatever their text looks like (pino `redact` paths). */
-export const REDACTED_PATHS: readonly string[] = [
-	'token',
-	'*.token',
-	'*.*.token',
-	'authorization',
-	'*.authorization',
-	'headers.authorization',
-	'*.headers.authorization',
-	'*.*.headers.authorization',
-	'DISCORD_TOKEN',
-	'*.DISCORD_TOKEN',
-];
-
-/** Masks secrets in a text; `extra` are literal secrets to mask too (the configured token). */
-export function redact(text: string, extra: readonly string[] = []): string {
-	let out = text;
-	for (const secret of extra) {
-		if (secret.length < 8) continue;
-		out = out.split(secret).join('***');
-		// The same secret as it appears inside a JSON string, should it hold characters JSON escapes.
-		const escaped = JSON.stringify(secret).slice(1, -1);
-		if (escaped !== secret) out = out.split(escaped).join('***');
-	}
-	for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
-	return out;
-}
+// The host-free part (types, levels, masking, the silent logger) lives in log-core.ts, which
+// the HTTP handler and the core import where pino (a Node library) cannot run.
+export {
+	isLogLevel,
+	LOG_LEVELS,
+	type LogFn,
+	type Logger,
+	type LogLevel,
+	REDACTED_PATHS,
+	redact,
+	silentLogger,
+} from './log-core.js';
 
 export interface LoggerOptions {
 	/** Literal secrets to mask wherever they appear (pass the configured token). */
@@ -136,14 +88,6 @@ function bigintsAsStrings(value: unknown, depth = 0): unknown {
 	}
 	return copy ?? value;
 }
-
-const noop = (): void => undefined;
-
-/** A logger that writes nothing (library default: the host bot decides). */
-export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
-
-/** Whether `value` names a level `LOG_LEVEL` accepts. */
-export const isLogLevel = (value: string): value is LogLevel => (LOG_LEVELS as readonly string[]).includes(value);
 
 /**
  * A stderr logger at `LOG_LEVEL` (default info) that masks `secrets` too: what a drop-in

@@ -82,5 +82,6 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 	};
 }
 
-/** The registered command. */
-export const inviteCommand: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> = buildInviteCommand();
+/** The registered command. (Pure: a bundle that only answers interactions leaves it out.) */
+export const inviteCommand: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> =
+	/* @__PURE__ */ buildInviteCommand();

@@ -54,6 +54,8 @@ const NOT_SENT_CODES = new Set([
 	'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** What workerd's fetch rejects with when a connection fails, before or during a request. */
+const WORKERD_CONNECTION_LOST = 'Network connection lost.';
 /**
  * Thrown when the invite request stops waiting on rate limits (see `RateLimitBudget`):
  * nothing was sent since the last 429, so no invite exists.
@@ -125,6 +127,10 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		// Resets, sockets closed before or during the answer, bodies cut off: the request may
 		// have been processed.
 		if (codes.some((code) => LOST_CODES.has(code) || code.startsWith('UND_ERR')) || error.message === 'terminated')
+			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
+		// workerd's fetch (Cloudflare Workers) names no code and says this for a refused and a
+		// reset connection alike: the request may have been processed.
+		if (error.message === WORKERD_CONNECTION_LOST)
 			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };

@@ -8,7 +8,7 @@ import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
 import { onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
-import { type Logger, silentLogger } from '../log.js';
+import { type Logger, silentLogger } from '../log-core.js';
 import {
 	buildRequest,
 	checkPermissions,

@@ -3,7 +3,7 @@
  * `Bun.env`, `process.env`): the same names and rules as `npm run serve` (src/config.ts),
  * without dotenv or any `node:` module, so it runs in workerd. Pure.
  */
-import type { LogLevel } from '../log.js';
+import { isLogLevel, LOG_LEVELS, type LogLevel } from '../log-core.js';
 
 /** The variables the endpoint reads. Secrets come from `wrangler secret put` on Workers. */
 export interface InteractionEnv {
@@ -25,7 +25,6 @@ export interface EndpointSettings {
 	replayWindowSeconds: number;
 }
 
-const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 const DEFAULT_API_URL = 'https://discord.com/api';
 
 /** Reads and checks the variables; every problem is listed, and no value is ever echoed. */
@@ -50,8 +49,9 @@ export function settingsFromEnv(
 	const apiUrl = (value('DISCORD_API_URL') ?? DEFAULT_API_URL).replace(/\/+$/, '');
 	if (!/^https?:\/\/[^/]+/.test(apiUrl) || /\/v\d+$/.test(apiUrl))
 		problems.push(`DISCORD_API_URL must be an http(s) URL without the version, such as ${DEFAULT_API_URL}.`);
-	const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
-	if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
+	const level = (value('LOG_LEVEL') ?? 'info').toLowerCase();
+	const logLevel: LogLevel = isLogLevel(level) ? level : 'info';
+	if (!isLogLevel(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);
 	const window = Number(value('REPLAY_WINDOW_SECONDS') ?? 300);
 	if (!Number.isInteger(window) || window < 1 || window > 3_600)
 		problems.push('REPLAY_WINDOW_SECONDS must be a whole number from 1 to 3600.');

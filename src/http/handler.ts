@@ -25,7 +25,7 @@ import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest, watchToken } from '../discord/rest.js';
-import { createLogger, type Logger, silentLogger } from '../log.js';
+import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
@@ -329,7 +329,18 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 	return handler(request, ctx);
 }
 
-function handlerFromEnv(env: InteractionEnv): InteractionHandler {
+/** Timings a host may tune beyond the variables (tests use them to make Discord's slowness quick). */
+export interface HandlerTuning {
+	/** Budget before deferring (ms from receipt). */
+	deferAfterMs?: number | undefined;
+	/** Abort Create Channel Invite after this long (ms). */
+	inviteTimeoutMs?: number | undefined;
+	/** Give up on rate-limit waits longer than this (ms). */
+	maxRateLimitWaitMs?: number | undefined;
+}
+
+/** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
+export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -343,10 +354,16 @@ function handlerFromEnv(env: InteractionEnv): InteractionHandler {
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
 		rest: createRest({ api: settings.apiUrl, token: settings.token }),
-		inviteRest: createInviteRest({ api: settings.apiUrl, token: settings.token }),
+		inviteRest: createInviteRest({
+			api: settings.apiUrl,
+			token: settings.token,
+			timeoutMs: tuning.inviteTimeoutMs,
+			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
+		}),
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
-		logger: createLogger(settings.logLevel, { secrets: [settings.token], write: (line) => console.log(line) }),
+		deferAfterMs: tuning.deferAfterMs,
+		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
 

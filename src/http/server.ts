@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { silentLogger } from '../log.js';
+import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { createInteractionHandler, HANDLER_DEFAULTS, type InteractionHandlerOptions } from './handler.js';
 

@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import { isThreadType, type ModelChange } from './model.js';
+import { generatedId, generateGuild } from './generate.js';
+import { GuildModel, isThreadType, type ModelChange } from './model.js';
 import { applicationFlagsFor } from './resources.js';
 import { serializeChannel, serializeGuildCreate, serializeMember, serializeUser } from './serialize.js';
 import type { LocalState } from './state.js';
@@ -179,6 +180,7 @@ export class Gateway {
 		session.id = randomBytes(16).toString('hex');
 		session.intents = intents;
 		const state = this.#state;
+		const extra = state.options.extraGuilds?.count ?? 0;
 		this.#send(session, {
 			op: GatewayOpcodes.Dispatch,
 			t: GatewayDispatchEvents.Ready,
@@ -186,7 +188,10 @@ export class Gateway {
 			d: {
 				v: 10,
 				user: { ...serializeUser(state.botUser()), verified: true, mfa_enabled: false, email: null },
-				guilds: [{ id: state.guild.id, unavailable: true }],
+				guilds: [
+					{ id: state.guild.id, unavailable: true },
+					...Array.from({ length: extra }, (_, i) => ({ id: generatedId(i + 1, 0), unavailable: true })),
+				],
 				session_id: session.id,
 				session_type: 'normal',
 				resume_gateway_url: state.gatewayUrl,
@@ -211,9 +216,42 @@ export class Gateway {
 			s: ++session.seq,
 			d: serializeGuildCreate(state.guild, state.options.applicationId, intents),
 		});
+		if (extra === 0) {
+			this.#ready(session, intents);
+			return;
+		}
+		void this.#sendExtraGuilds(session, intents).then(
+			() => this.#ready(session, intents),
+			(error: unknown) => state.log(`gateway: generated guilds not sent: ${String(error)}`),
+		);
+	}
+
+	#ready(session: Session, intents: number): void {
 		session.ready = true;
-		state.log(`gateway: session ${session.id} identified (intents ${intents}), READY + GUILD_CREATE sent`);
-		state.signal.notify();
+		this.#state.log(`gateway: session ${session.id} identified (intents ${intents}), READY + GUILD_CREATE sent`);
+		this.#state.signal.notify();
+	}
+
+	/**
+	 * GUILD_CREATE for each generated guild, built one at a time (none is kept), pausing while
+	 * the socket's buffer is full so 10,000 guilds never sit in memory at once.
+	 */
+	async #sendExtraGuilds(session: Session, intents: number): Promise<void> {
+		const { extraGuilds, applicationId } = this.#state.options;
+		const { count, ...sizes } = extraGuilds ?? { count: 0 };
+		for (let index = 1; index <= count; index++) {
+			while (session.ws.bufferedAmount > 1024 * 1024 && session.ws.readyState === session.ws.OPEN)
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			if (session.ws.readyState !== session.ws.OPEN) return;
+			const guild = new GuildModel(generateGuild({ ...sizes, index, applicationId }));
+			this.#send(session, {
+				op: GatewayOpcodes.Dispatch,
+				t: GatewayDispatchEvents.GuildCreate,
+				s: ++session.seq,
+				d: serializeGuildCreate(guild, applicationId, intents),
+			});
+			if (index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+		}
 	}
 
 	#resume(session: Session, d: Record<string, unknown>): void {

@@ -13,6 +13,7 @@
  */
 
 export { COMMAND_NAME_PATTERN } from './commands.js';
+export { GENERATED_GUILD_DEFAULTS, type GeneratedGuildOptions, generatedId, generateGuild } from './generate.js';
 export { signInteraction } from './http-delivery.js';
 export {
 	INVITABLE_CHANNEL_TYPES,

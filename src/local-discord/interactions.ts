@@ -141,8 +141,9 @@ export class InteractionRecord implements InteractionHandle {
 	message(timeoutMs = 5000): Promise<MessageState> {
 		return this.#local.signal.wait(
 			() => {
-				const state = this.state;
-				return state && !state.deferred ? state : undefined;
+				// Checked on every notify() for every waiter: clone only the answer, not each look.
+				const original = this.#originalId ? this.#messages.get(this.#originalId) : undefined;
+				return original && !original.state.deferred ? structuredClone(original.state) : undefined;
 			},
 			timeoutMs,
 			() => {

@@ -109,3 +109,18 @@ export function tooManyRequests(options: TooManyRequests, now: number = Date.now
 	if (options.code !== undefined) body.code = options.code;
 	return { status: 429, body, headers };
 }
+
+/** The limiter key of Discord's global limit (per bot token; the local Discord knows one bot). */
+const GLOBAL_BUCKET = 'global';
+
+/**
+ * Discord's global rate limit (50 requests per second per bot on Discord): counts one
+ * request and answers the global 429 when the window is spent, else undefined. Global
+ * 429s carry `X-RateLimit-Global: true`, `X-RateLimit-Scope: global` and no bucket.
+ */
+export function takeGlobal(limiter: RateLimiter, config: BucketConfig, now: number = Date.now()): Reply | undefined {
+	const taken = limiter.take(GLOBAL_BUCKET, '', config, now);
+	return taken.allowed
+		? undefined
+		: tooManyRequests({ retryAfterMs: taken.retryAfterMs, global: true, limit: config.limit }, now);
+}

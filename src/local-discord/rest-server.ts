@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
-import { bucketHash, RateLimiter, tooManyRequests } from './rate-limits.js';
+import { bucketHash, RateLimiter, takeGlobal, tooManyRequests } from './rate-limits.js';
 import { matchPath } from './routing.js';
 import type { LocalState, Route } from './state.js';
 import type { Fault, RecordedRequest } from './types.js';
@@ -238,6 +238,11 @@ export class RestServer {
 		if (route.auth && !record.authorized) {
 			return { ...unauthorized(), headers: this.#limiter.peek(route.bucket, major, limits, record.at).headers };
 		}
+		// Discord's global limit counts every request of the bot but the interaction routes
+		// (callbacks and interaction webhooks, the routes without bot auth).
+		const global = this.#state.options.globalLimit;
+		const limited = global && route.auth ? takeGlobal(this.#limiter, global, record.at) : undefined;
+		if (limited) return limited;
 		const bucket = this.#limiter.take(route.bucket, major, limits, record.at);
 		if (!bucket.allowed) {
 			return tooManyRequests(

@@ -9,7 +9,7 @@ import type { InteractionRegistry } from './interactions.js';
 import type { GuildModel } from './model.js';
 import type { BucketConfig } from './rate-limits.js';
 import type { SnowflakeGenerator } from './snowflake.js';
-import type { RecordedRequest } from './types.js';
+import type { LocalDiscordOptions, RecordedRequest } from './types.js';
 import type { Signal } from './waiters.js';
 
 /** Options with every default filled in. */
@@ -25,6 +25,8 @@ export interface ResolvedOptions {
 	heartbeatIntervalMs: number;
 	privilegedIntents: number;
 	maxRecordedRequests: number;
+	globalLimit?: BucketConfig | undefined;
+	extraGuilds?: LocalDiscordOptions['extraGuilds'];
 }
 
 /** The shared state every part of the local Discord works on. */

@@ -4,6 +4,7 @@ import type {
 	APIInteraction,
 	APIInteractionResponse,
 } from 'discord-api-types/v10';
+import type { GeneratedGuildOptions } from './generate.js';
 import type { GuildModel, GuildSeed } from './model.js';
 
 /** How to start a local Discord. Every field has a default. */
@@ -34,6 +35,20 @@ export interface LocalDiscordOptions {
 	 * like an application whose switches are off in the Developer Portal. Default none.
 	 */
 	privilegedIntents?: number;
+	/**
+	 * Discord's global rate limit: at most `limit` requests per `windowMs` per bot token, over
+	 * every route but the interaction routes (callbacks and webhooks with an interaction
+	 * token are exempt, as on Discord). Past it: 429 with `X-RateLimit-Global: true` and
+	 * `X-RateLimit-Scope: global`. Discord's is 50 per second. Default off, so tests that
+	 * do not test it are not slowed.
+	 */
+	globalLimit?: { limit: number; windowMs: number } | undefined;
+	/**
+	 * More guilds the bot is in, made by `generateGuild` (indexes 1..count): listed in READY
+	 * and sent as GUILD_CREATE after it, for memory and load benchmarks. REST and
+	 * interactions serve only the seed's guild. Default none.
+	 */
+	extraGuilds?: ({ count: number } & Omit<GeneratedGuildOptions, 'index' | 'applicationId'>) | undefined;
 	/** Keep only the last N recorded requests (for long benchmark runs). Default: keep all. */
 	maxRecordedRequests?: number;
 	/** Debug log: one line per request, response and gateway event. */

@@ -1,3 +1,11 @@
+import {
+	ApplicationCommandType,
+	ChannelType,
+	InteractionResponseType,
+	InviteTargetType,
+	InviteType,
+	RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
 	loadDiscordSpec,
@@ -20,7 +28,7 @@ const ROLE_ID = '1100000000000000005';
 /** A guild invite as POST /channels/{id}/invites returns it (Discord's documented shape, plus what the spec requires). */
 function guildInvite(): Record<string, unknown> {
 	return {
-		type: 0,
+		type: InviteType.Guild,
 		code: 'aBcD1234',
 		guild_id: GUILD_ID,
 		guild: {
@@ -37,7 +45,7 @@ function guildInvite(): Record<string, unknown> {
 			nsfw: false,
 			premium_subscription_count: 0,
 		},
-		channel: { id: CHANNEL_ID, type: 0, name: 'general' },
+		channel: { id: CHANNEL_ID, type: ChannelType.GuildText, name: 'general' },
 		inviter: {
 			id: USER_ID,
 			username: 'inviter',
@@ -80,7 +88,11 @@ describe.skipIf(!spec.available)(title, () => {
 		});
 
 		it('accepts a stream invite targeting a user', () => {
-			const r = validateCreateInviteRequest({ max_age: 3600, target_type: 1, target_user_id: TARGET_USER_ID });
+			const r = validateCreateInviteRequest({
+				max_age: 3600,
+				target_type: InviteTargetType.Stream,
+				target_user_id: TARGET_USER_ID,
+			});
 			expect(r.errors).toEqual([]);
 			expect(r.valid).toBe(true);
 		});
@@ -143,14 +155,21 @@ describe.skipIf(!spec.available)(title, () => {
 		});
 
 		it('rejects target types other than stream (1) and embedded application (2)', () => {
+			// 3 (ROLE_SUBSCRIPTIONS_PURCHASE) is in the spec's enum but discord-api-types has no name for it.
 			expect(validateCreateInviteRequest({ target_type: 3 }).valid).toBe(false);
 			expect(validateCreateInviteRequest({ target_type: '1' }).valid).toBe(false);
 		});
 
 		it('rejects a target_user_id that is not a snowflake string', () => {
-			expect(validateCreateInviteRequest({ target_type: 1, target_user_id: 123 }).valid).toBe(false);
-			expect(validateCreateInviteRequest({ target_type: 1, target_user_id: 'abc' }).valid).toBe(false);
-			expect(validateCreateInviteRequest({ target_type: 1, target_user_id: '0123' }).valid).toBe(false);
+			expect(
+				validateCreateInviteRequest({ target_type: InviteTargetType.Stream, target_user_id: 123 }).valid,
+			).toBe(false);
+			expect(
+				validateCreateInviteRequest({ target_type: InviteTargetType.Stream, target_user_id: 'abc' }).valid,
+			).toBe(false);
+			expect(
+				validateCreateInviteRequest({ target_type: InviteTargetType.Stream, target_user_id: '0123' }).valid,
+			).toBe(false);
 		});
 
 		it('rejects duplicate or non-snowflake role_ids', () => {
@@ -233,7 +252,12 @@ describe.skipIf(!spec.available)(title, () => {
 		});
 
 		it('validates 4XX bodies against ErrorResponse and 429 bodies against RatelimitedResponse', () => {
-			expect(validateCreateInviteResponse(403, { code: 50013, message: 'Missing Permissions' }).valid).toBe(true);
+			expect(
+				validateCreateInviteResponse(403, {
+					code: RESTJSONErrorCodes.MissingPermissions,
+					message: 'Missing Permissions',
+				}).valid,
+			).toBe(true);
 			expect(validateCreateInviteResponse(403, { message: 'Missing Permissions' }).valid).toBe(false);
 			expect(
 				validateCreateInviteResponse(429, {
@@ -251,7 +275,7 @@ describe.skipIf(!spec.available)(title, () => {
 		it("holds nested form errors to the spec's Error schema, whose code is an integer", () => {
 			// Real Discord puts string codes (e.g. "NUMBER_TYPE_MAX") in nested _errors; the spec says integer.
 			const formError = (code: unknown) => ({
-				code: 50035,
+				code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				message: 'Invalid Form Body',
 				errors: {
 					max_age: { _errors: [{ code, message: 'int value should be less than or equal to 5184000.' }] },
@@ -297,12 +321,14 @@ describe.skipIf(!spec.available)(title, () => {
 		});
 
 		it('validates request bodies of other operations', () => {
-			const commands = [{ name: 'invite', description: 'Create an invite', type: 1 }];
+			const commands = [
+				{ name: 'invite', description: 'Create an invite', type: ApplicationCommandType.ChatInput },
+			];
 			expect(validateRequest('PUT', '/applications/{application_id}/commands', commands).errors).toEqual([]);
 			expect(validateRequest('PUT', '/applications/{application_id}/commands', [{ name: 5 }]).valid).toBe(false);
 			expect(
 				validateRequest('POST', '/interactions/{interaction_id}/{interaction_token}/callback', {
-					type: 4,
+					type: InteractionResponseType.ChannelMessageWithSource,
 					data: { content: 'hi' },
 				}).valid,
 			).toBe(true);

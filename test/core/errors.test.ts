@@ -107,7 +107,7 @@ describe("classifyError: Discord's JSON error codes", () => {
 	it('names the whole body when the error sits at the top level', () => {
 		expect(
 			formErrors({
-				code: 50035,
+				code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 				message: 'Invalid Form Body',
 				errors: { _errors: [{ code: 'X', message: 'bad' }] },
 			}),
@@ -256,6 +256,15 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 		});
 	});
 
+	it("calls workerd's lost connection ambiguous: it says the same for a refused and a reset one", () => {
+		expect(classifyError(new Error('Network connection lost.'))).toEqual({
+			id: 'lostAnswer',
+			args: [],
+			ambiguous: true,
+			log: true,
+		});
+	});
+
 	it('finds a socket error wrapped twice in causes', () => {
 		const wrapped = new TypeError('fetch failed', {
 			cause: new Error('x', { cause: withCode('closed', 'UND_ERR_SOCKET') }),
@@ -284,14 +293,23 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 });
 
 describe('failureText', () => {
-	it('has an English text for every failure', () => {
-		const failures: Failure[] = [
-			{ id: 'unknownChannel', args: [] },
-			{ id: 'timeout', args: [] },
-			{ id: 'network', args: [] },
-			{ id: 'discordError', args: [500] },
-			{ id: 'invalidForm', args: ['max_age: too big'] },
+	it('gives each failure its own English text, with its values in it', () => {
+		const cases: [Failure, string][] = [
+			[{ id: 'unknownChannel', args: [] }, "That channel doesn't exist any more."],
+			[
+				{ id: 'timeout', args: [] },
+				"Discord didn't answer in time. An invite may still have been made: check Server Settings → Invites before trying again.",
+			],
+			[{ id: 'network', args: [] }, "I couldn't reach Discord. Try again in a moment."],
+			[
+				{ id: 'discordError', args: [500] },
+				'Discord had a problem (HTTP 500). An invite may still have been made: check Server Settings → Invites before trying again.',
+			],
+			[
+				{ id: 'invalidForm', args: ['max_age: too big'] },
+				'Discord rejected the invite settings: max_age: too big',
+			],
 		];
-		for (const failure of failures) expect(failureText(failure, en).length).toBeGreaterThan(0);
+		for (const [failure, text] of cases) expect(failureText(failure, en)).toBe(text);
 	});
 });

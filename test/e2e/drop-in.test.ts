@@ -4,6 +4,7 @@
  */
 
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import invite from '../../commands/invite.js';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
@@ -56,7 +57,10 @@ describe('commands/invite.ts in a guide-style bot', () => {
 				}),
 			)
 			.response();
-		expect(suggestions).toMatchObject({ type: 8, data: { choices: [{ value: '2h' }] } });
+		expect(suggestions).toMatchObject({
+			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+			data: { choices: [{ value: '2h' }] },
+		});
 	});
 
 	it('edits the answer in when the host bot deferred before calling execute, and answers only once', async () => {
@@ -68,7 +72,9 @@ describe('commands/invite.ts in a guide-style bot', () => {
 		});
 		const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
 		const message = await handle.message();
-		expect(handle.responses.map((response) => response.type)).toEqual([5]);
+		expect(handle.responses.map((response) => response.type)).toEqual([
+			InteractionResponseType.DeferredChannelMessageWithSource,
+		]);
 		expect(message.content).toContain('https://discord.gg/');
 		expect(handle.rejected).toEqual([]);
 	});

@@ -3,7 +3,7 @@
  * server anywhere. What the hosts (Node, workerd) add is tested through them elsewhere.
  */
 import { REST } from '@discordjs/rest';
-import { InteractionType } from 'discord-api-types/v10';
+import { InteractionResponseType, InteractionType, MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInteractionHandler, handleInteraction } from '../../src/http/handler.js';
@@ -42,7 +42,7 @@ describe('the host-free interaction handler', () => {
 		const response = await handler(signed({ id: '1', type: InteractionType.Ping }));
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/json');
-		expect(await response.json()).toEqual({ type: 1 });
+		expect(await response.json()).toEqual({ type: InteractionResponseType.Pong });
 	});
 
 	it('refuses a payload signed with another key with 401', async () => {
@@ -51,7 +51,7 @@ describe('the host-free interaction handler', () => {
 	});
 
 	it('refuses a declared body over the limit with 413 before reading it', async () => {
-		const response = await handler(signed({ id: '1', type: 1, padding: 'x'.repeat(8 * 1024) }));
+		const response = await handler(signed({ id: '1', type: InteractionType.Ping, padding: 'x'.repeat(8 * 1024) }));
 		expect(response.status).toBe(413);
 	});
 
@@ -77,7 +77,10 @@ describe('the host-free interaction handler', () => {
 			waitUntil: (promise) => kept.push(promise),
 		});
 		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({ type: 4, data: { flags: 64 } });
+		expect(await response.json()).toMatchObject({
+			type: InteractionResponseType.ChannelMessageWithSource,
+			data: { flags: MessageFlags.Ephemeral },
+		});
 		expect(kept).toHaveLength(1);
 		await kept[0];
 		expect(outcomes.at(-1)).toMatchObject({ status: 'refused', delivery: 'inline' });
@@ -102,8 +105,8 @@ describe('handleInteraction (configured from variables)', () => {
 	};
 
 	it('answers a signed PING from the variables alone', async () => {
-		const response = await handleInteraction(signed({ id: '1', type: 1 }), env);
-		expect(await response.json()).toEqual({ type: 1 });
+		const response = await handleInteraction(signed({ id: '1', type: InteractionType.Ping }), env);
+		expect(await response.json()).toEqual({ type: InteractionResponseType.Pong });
 	});
 
 	it('answers 500 (and /healthz 503) when a variable is missing or malformed, naming no value', async () => {
@@ -112,7 +115,7 @@ describe('handleInteraction (configured from variables)', () => {
 		console.error = (...args: unknown[]) => void errors.push(...args);
 		try {
 			const broken = { ...env, DISCORD_PUBLIC_KEY: 'abc', DISCORD_APPLICATION_ID: undefined };
-			expect((await handleInteraction(signed({ id: '1', type: 1 }), broken)).status).toBe(500);
+			expect((await handleInteraction(signed({ id: '1', type: InteractionType.Ping }), broken)).status).toBe(500);
 			expect((await handleInteraction(new Request('https://bot.example/healthz'), broken)).status).toBe(503);
 			const report = errors.join('\n');
 			expect(report).toContain('DISCORD_PUBLIC_KEY');

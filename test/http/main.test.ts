@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { createSigner, signedPost } from './signing-client.js';
 
@@ -55,7 +56,9 @@ describe('npm run serve', () => {
 		const url = await process.listening;
 		expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/interactions$/);
 		expect((await fetch(new URL('/healthz', url))).status).toBe(200);
-		expect((await signedPost(url, { id: '1', type: 1 }, { signer })).body).toEqual({ type: 1 });
+		expect((await signedPost(url, { id: '1', type: InteractionType.Ping }, { signer })).body).toEqual({
+			type: InteractionResponseType.Pong,
+		});
 		const scrape = await fetch(new URL('/metrics', url));
 		expect(scrape.status).toBe(200);
 		expect(scrape.headers.get('content-type')).toContain('text/plain');

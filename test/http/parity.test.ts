@@ -4,7 +4,7 @@
  * same invite request and the same reply.
  */
 import { REST } from '@discordjs/rest';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import { type APIInteraction, type APIInteractionResponse, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
@@ -176,13 +176,16 @@ describe('parity: gateway and HTTP', () => {
 	});
 
 	const faults: [string, Fault][] = [
-		['a 403 Missing Permissions', { status: 403, body: { code: 50013, message: 'Missing Permissions' } }],
+		[
+			'a 403 Missing Permissions',
+			{ status: 403, body: { code: RESTJSONErrorCodes.MissingPermissions, message: 'Missing Permissions' } },
+		],
 		[
 			'an Invalid Form Body',
 			{
 				status: 400,
 				body: {
-					code: 50035,
+					code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 					message: 'Invalid Form Body',
 					errors: { max_age: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'too big' }] } },
 				},

@@ -84,8 +84,8 @@ describe('injected faults', () => {
 		rest.on('rateLimited', (info) => limited.push(info));
 		const started = Date.now();
 		const invite = await post(rest);
-		expect(invite.code).toBeTruthy();
 		const [first, second] = discord.requestsTo('POST', INVITES);
+		expect(invite.code).toBe(discord.guild.invites[0]?.code);
 		expect(first).toMatchObject({
 			status: 429,
 			response: { message: 'You are being rate limited.', retry_after: 0.1, global: false },

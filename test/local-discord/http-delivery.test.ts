@@ -2,7 +2,13 @@ import { createPublicKey, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { REST } from '@discordjs/rest';
-import { InteractionResponseType, MessageFlags, Routes } from 'discord-api-types/v10';
+import {
+	InteractionResponseType,
+	InteractionType,
+	MessageFlags,
+	RESTJSONErrorCodes,
+	Routes,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type LocalDiscord, type LocalDiscordOptions, startLocalDiscord } from '../../src/local-discord/index.js';
 
@@ -136,7 +142,7 @@ describe('HTTP delivery of interactions', () => {
 			url,
 		});
 		await vi.waitFor(() => expect(handle.httpStatus).toBe(200), { timeout: 3000, interval: 20 });
-		expect(handle.rejected.map((r) => r.code)).toEqual([10062]);
+		expect(handle.rejected.map((r) => r.code)).toEqual([RESTJSONErrorCodes.UnknownInteraction]);
 		await expect(handle.response(10)).rejects.toThrow(/No response.*rejected: 10062/);
 	});
 
@@ -169,12 +175,12 @@ describe('HTTP delivery of interactions', () => {
 		const ping = {
 			id: '1100000000000007777',
 			application_id: discord.applicationId,
-			type: 1,
+			type: InteractionType.Ping,
 			token: 'ping-token',
 			version: 1,
 		} as const;
 		const handle = discord.dispatch(ping as never, { via: 'http', url });
-		expect(await handle.response()).toEqual({ type: 1 });
+		expect(await handle.response()).toEqual({ type: InteractionResponseType.Pong });
 	});
 });
 
@@ -211,7 +217,7 @@ describe('interaction webhooks', () => {
 				body: { content: 'x' },
 				auth: false,
 			}),
-		).rejects.toMatchObject({ status: 404, code: 10008 });
+		).rejects.toMatchObject({ status: 404, code: RESTJSONErrorCodes.UnknownMessage });
 	});
 
 	it('answers 50027 Invalid Webhook Token once the token expired', async () => {
@@ -222,7 +228,7 @@ describe('interaction webhooks', () => {
 				body: { content: 'x' },
 				auth: false,
 			}),
-		).rejects.toMatchObject({ status: 401, code: 50027 });
+		).rejects.toMatchObject({ status: 401, code: RESTJSONErrorCodes.InvalidWebhookToken });
 	});
 
 	it('answers 10015 Unknown Webhook to an unknown token', async () => {
@@ -233,7 +239,7 @@ describe('interaction webhooks', () => {
 				body: { content: 'x' },
 				auth: false,
 			}),
-		).rejects.toMatchObject({ status: 404, code: 10015 });
+		).rejects.toMatchObject({ status: 404, code: RESTJSONErrorCodes.UnknownWebhook });
 	});
 
 	it('returns the message on GET @original and records follow-ups', async () => {

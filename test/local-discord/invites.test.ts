@@ -2,6 +2,7 @@ import { DiscordAPIError, REST } from '@discordjs/rest';
 import {
 	ChannelType,
 	InviteTargetType,
+	InviteType,
 	PermissionFlagsBits,
 	RESTJSONErrorCodes,
 	type RESTPostAPIChannelInviteJSONBody,
@@ -55,7 +56,7 @@ describe('POST /channels/{id}/invites with @discordjs/rest', () => {
 	it('creates an invite shaped like the spec says, and records the decoded audit log reason', async () => {
 		const invite = await createInvite(channels.general, { max_age: 3600 }, 'x y');
 		expect(invite).toMatchObject({
-			type: 0,
+			type: InviteType.Guild,
 			max_age: 3600,
 			max_uses: 0,
 			uses: 0,
@@ -103,12 +104,18 @@ describe('POST /channels/{id}/invites with @discordjs/rest', () => {
 			target_type: InviteTargetType.Stream,
 			target_user_id: users.streamer,
 		});
-		expect(stream).toMatchObject({ target_type: 1, target_user: { id: users.streamer, username: 'streamer' } });
+		expect(stream).toMatchObject({
+			target_type: InviteTargetType.Stream,
+			target_user: { id: users.streamer, username: 'streamer' },
+		});
 		const activity = await createInvite(channels.stage, {
 			target_type: InviteTargetType.EmbeddedApplication,
 			target_application_id: discord.activityApplicationId,
 		});
-		expect(activity).toMatchObject({ target_type: 2, target_application: { id: seedIds.activityApplication } });
+		expect(activity).toMatchObject({
+			target_type: InviteTargetType.EmbeddedApplication,
+			target_application: { id: seedIds.activityApplication },
+		});
 		expect(validateCreateInviteResponse(200, stream).errors).toEqual([]);
 		expect(validateCreateInviteResponse(200, activity).errors).toEqual([]);
 	});
@@ -136,7 +143,7 @@ describe('create-invite errors, as Discord answers them', () => {
 		[
 			'a stream target who is not a user',
 			channels.voice,
-			{ target_type: 1, target_user_id: '1100000000000009998' },
+			{ target_type: InviteTargetType.Stream, target_user_id: '1100000000000009998' },
 			404,
 			RESTJSONErrorCodes.UnknownUser,
 		],
@@ -183,11 +190,12 @@ describe('create-invite errors, as Discord answers them', () => {
 			max_age: 604_801,
 			max_uses: 101,
 			temporary: 'yes' as never,
+			// 3 (ROLE_SUBSCRIPTIONS_PURCHASE): bots cannot create it; discord-api-types has no name for it.
 			target_type: 3 as never,
 		});
 		expect(error.status).toBe(400);
 		expect(error.rawError).toEqual({
-			code: 50035,
+			code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 			message: 'Invalid Form Body',
 			errors: {
 				max_age: {
@@ -209,10 +217,15 @@ describe('create-invite errors, as Discord answers them', () => {
 	it.each([
 		['a negative max_age', { max_age: -1 }, 'max_age', 'NUMBER_TYPE_MIN'],
 		['a fractional max_uses', { max_uses: 1.5 }, 'max_uses', 'NUMBER_TYPE_COERCE'],
-		['a stream target without a user', { target_type: 1 }, 'target_user_id', 'BASE_TYPE_REQUIRED'],
+		[
+			'a stream target without a user',
+			{ target_type: InviteTargetType.Stream },
+			'target_user_id',
+			'BASE_TYPE_REQUIRED',
+		],
 		[
 			'an activity target without an application',
-			{ target_type: 2 },
+			{ target_type: InviteTargetType.EmbeddedApplication },
 			'target_application_id',
 			'BASE_TYPE_REQUIRED',
 		],
@@ -224,7 +237,7 @@ describe('create-invite errors, as Discord answers them', () => {
 		],
 	] as const)('refuses %s with 50035', async (_case, body, field, code) => {
 		const error = await failure(channels.voice, body as RESTPostAPIChannelInviteJSONBody);
-		expect(error.code).toBe(50035);
+		expect(error.code).toBe(RESTJSONErrorCodes.InvalidFormBodyOrContentType);
 		expect(
 			(error.rawError as { errors: Record<string, { _errors: { code: string }[] }> }).errors[field]?._errors[0]
 				?.code,
@@ -235,30 +248,30 @@ describe('create-invite errors, as Discord answers them', () => {
 		[
 			'a stream target in a text channel',
 			channels.general,
-			{ target_type: 1, target_user_id: users.streamer },
+			{ target_type: InviteTargetType.Stream, target_user_id: users.streamer },
 			'target_type',
 		],
 		[
 			'a stream target who is not streaming',
 			channels.voice,
-			{ target_type: 1, target_user_id: users.listener },
+			{ target_type: InviteTargetType.Stream, target_user_id: users.listener },
 			'target_user_id',
 		],
 		[
 			'a stream target streaming elsewhere',
 			channels.stage,
-			{ target_type: 1, target_user_id: users.streamer },
+			{ target_type: InviteTargetType.Stream, target_user_id: users.streamer },
 			'target_user_id',
 		],
 		[
 			'an application that is not an embedded activity',
 			channels.voice,
-			{ target_type: 2, target_application_id: '1100000000000009996' },
+			{ target_type: InviteTargetType.EmbeddedApplication, target_application_id: '1100000000000009996' },
 			'target_application_id',
 		],
 	] as const)('refuses %s with 50035', async (_case, channelId, body, field) => {
 		const error = await failure(channelId, body as RESTPostAPIChannelInviteJSONBody);
-		expect(error.code).toBe(50035);
+		expect(error.code).toBe(RESTJSONErrorCodes.InvalidFormBodyOrContentType);
 		expect(Object.keys((error.rawError as { errors: object }).errors)).toEqual([field]);
 	});
 
@@ -270,7 +283,7 @@ describe('create-invite errors, as Discord answers them', () => {
 		expect(response.status).toBe(400);
 		expect(response.headers.get('content-type')).toBe('application/json');
 		expect(await response.json()).toMatchObject({
-			code: 50035,
+			code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 			errors: { _errors: [{ code: 'CONTENT_TYPE_INVALID' }] },
 		});
 	});

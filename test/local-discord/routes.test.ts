@@ -7,10 +7,12 @@ import {
 	type APIRole,
 	type APIUser,
 	ApplicationCommandOptionType,
+	ApplicationCommandType,
 	ChannelType,
 	InteractionType,
 	PermissionFlagsBits,
 	type RESTGetAPIGatewayBotResult,
+	RESTJSONErrorCodes,
 	Routes,
 } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,7 +69,9 @@ describe('resource routes', () => {
 			type: ChannelType.GuildVoice,
 			guild_id: seedIds.guild,
 		});
-		await expect(rest.get(Routes.channel(channels.staff))).rejects.toMatchObject({ code: 50001 });
+		await expect(rest.get(Routes.channel(channels.staff))).rejects.toMatchObject({
+			code: RESTJSONErrorCodes.MissingAccess,
+		});
 		const visible = ((await rest.get(Routes.guildChannels(seedIds.guild))) as APIChannel[]).map((c) => c.name);
 		expect(visible).toContain('general');
 		expect(visible).not.toContain('staff');
@@ -79,7 +83,7 @@ describe('resource routes', () => {
 		]);
 		await expect(rest.get(Routes.guildMember(seedIds.guild, users.outsider))).rejects.toMatchObject({
 			status: 404,
-			code: 10007,
+			code: RESTJSONErrorCodes.UnknownMember,
 		});
 		expect(((await rest.get(Routes.user(users.outsider))) as APIUser).username).toBe('outsider');
 	});
@@ -92,7 +96,7 @@ describe('resource routes', () => {
 		});
 		await expect(rest.get(`/guilds/${seedIds.guild}/voice-states/${users.member}`)).rejects.toMatchObject({
 			status: 404,
-			code: 10065,
+			code: RESTJSONErrorCodes.UnknownVoiceState,
 		});
 	});
 
@@ -139,7 +143,7 @@ describe('application commands', () => {
 			name: 'invite',
 			application_id: discord.applicationId,
 			guild_id: seedIds.guild,
-			type: 1,
+			type: ApplicationCommandType.ChatInput,
 			default_member_permissions: null,
 		});
 		const [again] = (await rest.put(Routes.applicationGuildCommands(discord.applicationId, seedIds.guild), {
@@ -168,7 +172,11 @@ describe('application commands', () => {
 			{
 				name: 'many',
 				description: 'too many options',
-				options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'x' })),
+				options: Array.from({ length: 26 }, (_, i) => ({
+					type: ApplicationCommandOptionType.String,
+					name: `o${i}`,
+					description: 'x',
+				})),
 			},
 			{ name: 'ok', description: 'duplicate' },
 		];
@@ -176,7 +184,7 @@ describe('application commands', () => {
 			.put(Routes.applicationCommands(discord.applicationId), { body: bad })
 			.catch((e: unknown) => e);
 		expect(error).toMatchObject({
-			code: 50035,
+			code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
 			rawError: {
 				errors: {
 					'0': { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } },
@@ -192,11 +200,11 @@ describe('application commands', () => {
 	it("refuses another application's commands and another guild", async () => {
 		await expect(rest.get(Routes.applicationCommands('1100000000000008888'))).rejects.toMatchObject({
 			status: 403,
-			code: 20012,
+			code: RESTJSONErrorCodes.NotAuthorizedToPerformThisActionOnThisApplication,
 		});
 		await expect(
 			rest.get(Routes.applicationGuildCommands(discord.applicationId, '1100000000000008888')),
-		).rejects.toMatchObject({ status: 403, code: 50001 });
+		).rejects.toMatchObject({ status: 403, code: RESTJSONErrorCodes.MissingAccess });
 	});
 
 	it('gives interactions the registered command id and option types', async () => {
@@ -212,8 +220,8 @@ describe('application commands', () => {
 			id: created?.id,
 			guild_id: seedIds.guild,
 			options: [
-				{ name: 'expires', type: 3, value: '1h' },
-				{ name: 'max_uses', type: 4, value: 5 },
+				{ name: 'expires', type: ApplicationCommandOptionType.String, value: '1h' },
+				{ name: 'max_uses', type: ApplicationCommandOptionType.Integer, value: 5 },
 			],
 		});
 	});
@@ -235,7 +243,7 @@ describe('interaction payloads built from the model', () => {
 			authorizing_integration_owners: { '0': seedIds.guild },
 			context: 0,
 			version: 1,
-			data: { name: 'invite', type: 1 },
+			data: { name: 'invite', type: ApplicationCommandType.ChatInput },
 		});
 		expect(BigInt(payload.member!.permissions) & PermissionFlagsBits.CreateInstantInvite).toBe(0n);
 		expect(BigInt(payload.app_permissions) & PermissionFlagsBits.CreateInstantInvite).toBe(
@@ -260,15 +268,19 @@ describe('interaction payloads built from the model', () => {
 			},
 		});
 		expect(payload.data.options).toEqual([
-			{ name: 'channel', type: 7, value: channels.staff },
-			{ name: 'stream_user', type: 6, value: users.streamer },
-			{ name: 'role', type: 8, value: roles.helper },
-			{ name: 'unique', type: 5, value: true },
-			{ name: 'max_uses', type: 4, value: 3 },
-			{ name: 'expires', type: 3, value: '1h' },
+			{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: channels.staff },
+			{ name: 'stream_user', type: ApplicationCommandOptionType.User, value: users.streamer },
+			{ name: 'role', type: ApplicationCommandOptionType.Role, value: roles.helper },
+			{ name: 'unique', type: ApplicationCommandOptionType.Boolean, value: true },
+			{ name: 'max_uses', type: ApplicationCommandOptionType.Integer, value: 3 },
+			{ name: 'expires', type: ApplicationCommandOptionType.String, value: '1h' },
 		]);
 		const resolved = payload.data.resolved!;
-		expect(resolved.channels?.[channels.staff]).toMatchObject({ name: 'staff', type: 0, app_permissions: '0' });
+		expect(resolved.channels?.[channels.staff]).toMatchObject({
+			name: 'staff',
+			type: ChannelType.GuildText,
+			app_permissions: '0',
+		});
 		expect(BigInt(resolved.channels![channels.staff]!.permissions) & PermissionFlagsBits.ViewChannel).toBe(
 			PermissionFlagsBits.ViewChannel,
 		);
@@ -279,7 +291,10 @@ describe('interaction payloads built from the model', () => {
 
 	it('resolves a user who is not a member without a member entry', () => {
 		const payload = discord.interaction({ user: 'member', channel: 'voice', options: { stream_user: 'outsider' } });
-		expect(payload.data.resolved?.users?.[users.outsider]).toBeDefined();
+		expect(payload.data.resolved?.users?.[users.outsider]).toMatchObject({
+			id: users.outsider,
+			username: 'outsider',
+		});
 		expect(payload.data.resolved?.members).toBeUndefined();
 	});
 
@@ -292,8 +307,8 @@ describe('interaction payloads built from the model', () => {
 		});
 		expect(payload.type).toBe(InteractionType.ApplicationCommandAutocomplete);
 		expect(payload.data.options).toEqual([
-			{ name: 'channel', type: 7, value: channels.voice },
-			{ name: 'expires', type: 3, value: '2', focused: true },
+			{ name: 'channel', type: ApplicationCommandOptionType.Channel, value: channels.voice },
+			{ name: 'expires', type: ApplicationCommandOptionType.String, value: '2', focused: true },
 		]);
 		expect('resolved' in payload.data).toBe(false);
 	});

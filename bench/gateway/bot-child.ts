@@ -1,0 +1,100 @@
+/**
+ * One gateway bot alone in a process, for the gateway, burst and guild-scale suites.
+ * `node --import tsx bench/gateway/bot-child.ts KIND` with BENCH_API_URL and BENCH_TOKEN
+ * pointing at the parent's local Discord. KIND:
+ *
+ * - `floor`: a discord.js Client (default caches) that only replies; no Discord call but the callback
+ * - `typical`: how a typical discord.js bot does /invite: default caches,
+ *   `channel.createInvite()`, then `interaction.reply`
+ * - `ours`: this project's bot (`startBot` with `createInviteCommand`), as `npm start` runs it
+ *
+ * Sends `{ type: 'ready' }` over IPC once the client is ready (every GUILD_CREATE in), and
+ * answers `{ type: 'bench:settle' }` with `{ type: 'settled' }` after full GCs (with
+ * --expose-gc), so the parent can read memory that is not garbage. Exits when the parent goes away.
+ */
+import {
+	type ChatInputCommandInteraction,
+	Client,
+	GatewayIntentBits,
+	type GuildBasedChannel,
+	MessageFlags,
+} from 'discord.js';
+import { startBot } from '../../src/gateway/bot.js';
+import { createInviteCommand } from '../../src/gateway/command.js';
+import { silentLogger } from '../../src/log.js';
+
+const kind = process.argv[2];
+const api = process.env.BENCH_API_URL ?? '';
+const token = process.env.BENCH_TOKEN ?? '';
+if (!api || !token || !process.send || !['floor', 'typical', 'ours'].includes(kind ?? '')) {
+	process.stderr.write(
+		'bot-child: run me from the bench (KIND floor|typical|ours, BENCH_API_URL, BENCH_TOKEN, IPC)\n',
+	);
+	process.exit(2);
+}
+
+/** A discord.js client as a typical bot makes one: the Guilds intent, default caches. */
+async function plainClient(onCommand: (interaction: ChatInputCommandInteraction) => Promise<void>): Promise<Client> {
+	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api } });
+	client.on('interactionCreate', (interaction) => {
+		if (interaction.isChatInputCommand()) void onCommand(interaction).catch(() => undefined);
+	});
+	const ready = new Promise<void>((resolve) => client.once('clientReady', () => resolve()));
+	await client.login(token);
+	await ready;
+	return client;
+}
+
+async function typical(interaction: ChatInputCommandInteraction): Promise<void> {
+	const channel = (interaction.options.getChannel('channel') ?? interaction.channel) as GuildBasedChannel | null;
+	try {
+		if (!channel || !('createInvite' in channel)) throw new Error('not an invitable channel');
+		const invite = await channel.createInvite({
+			maxAge: 86_400,
+			maxUses: interaction.options.getInteger('max_uses') ?? 0,
+			unique: interaction.options.getBoolean('unique') ?? false,
+			reason: `/invite by ${interaction.user.username} (${interaction.user.id}): ${interaction.options.getString('reason') ?? ''}`,
+		});
+		await interaction.reply({ content: invite.url, flags: MessageFlags.Ephemeral });
+	} catch (error) {
+		await interaction.reply({
+			content: `Could not create an invite: ${String(error)}`,
+			flags: MessageFlags.Ephemeral,
+		});
+	}
+}
+
+let stop: () => Promise<void>;
+if (kind === 'ours') {
+	const command = createInviteCommand({ logger: silentLogger });
+	const bot = await startBot(token, { apiUrl: api, commands: new Map([[command.data.name, command]]) });
+	stop = () => bot.stop();
+} else {
+	const client = await plainClient(
+		kind === 'floor'
+			? (interaction) =>
+					interaction
+						.reply({ content: 'https://discord.gg/floor', flags: MessageFlags.Ephemeral })
+						.then(() => undefined)
+			: typical,
+	);
+	stop = () => client.destroy();
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on('message', (message: { type?: string }) => {
+	if (message?.type !== 'bench:settle') return;
+	void (async () => {
+		for (let i = 0; i < 3; i++) {
+			gc?.();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		process.send?.({ type: 'settled' });
+	})();
+});
+process.once('SIGTERM', () => {
+	void stop()
+		.catch(() => undefined)
+		.finally(() => process.exit(0));
+});
+process.send({ type: 'ready' });

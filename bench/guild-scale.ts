@@ -1,0 +1,92 @@
+/**
+ * The `guild-scale` suite: memory of a gateway bot after READY with 1, 1,000 and 10,000
+ * guilds, each a realistic generated guild (`generateGuild`: 24 channels under categories,
+ * 10 roles plus the bot's, 50 members, overwrites on every third channel), beside a
+ * discord.js client with default caching. Each bot runs alone in a child process
+ * (bench/gateway/bot-child.ts, with --expose-gc) logged into its own local Discord, which
+ * serves the extra guilds over the gateway (`extraGuilds`). Memory is read after full GCs
+ * once the client is ready (every GUILD_CREATE in): RSS and the JS heap.
+ */
+import { GENERATED_GUILD_DEFAULTS, startLocalDiscord } from '../src/local-discord/index.js';
+import { startChild, type Usage } from './children.js';
+import { type BenchResult, fig, MiB } from './lib.js';
+import { TARGETS } from './targets.js';
+
+export interface GuildScaleSettings {
+	guilds: readonly number[];
+}
+
+export const GUILD_SCALE_SETTINGS: GuildScaleSettings = { guilds: [1, 1_000, 10_000] };
+
+type Kind = 'ours' | 'typical';
+
+async function measure(kind: Kind, guilds: number): Promise<{ usage: Usage; readyMs: number }> {
+	const discord = await startLocalDiscord({ host: '127.0.0.1', extraGuilds: { count: guilds - 1 } });
+	const child = startChild({
+		name: `${kind} bot, ${guilds} guilds`,
+		script: 'bench/gateway/bot-child.ts',
+		args: [kind],
+		execArgv: ['--expose-gc'],
+		env: { BENCH_API_URL: discord.apiUrl, BENCH_TOKEN: discord.token },
+	});
+	try {
+		const started = Date.now();
+		await child.message('ready', 240_000);
+		const readyMs = Date.now() - started;
+		child.process.send({ type: 'bench:settle' });
+		await child.message('settled', 30_000);
+		return { usage: await child.usage(), readyMs };
+	} finally {
+		await child.stop();
+		await discord.close();
+	}
+}
+
+export async function benchGuildScale(
+	settings: GuildScaleSettings = GUILD_SCALE_SETTINGS,
+	log: (line: string) => void = () => {},
+): Promise<BenchResult[]> {
+	const results: BenchResult[] = [];
+	const rss = new Map<string, number>();
+	for (const guilds of settings.guilds) {
+		for (const kind of ['typical', 'ours'] as const) {
+			log(`guild-scale: ${kind} with ${guilds} guilds`);
+			const { usage, readyMs } = await measure(kind, guilds);
+			rss.set(`${kind}:${guilds}`, usage.memory.rss);
+			results.push({
+				id: `guildScale.${kind}.${guilds}`,
+				title: `guild-scale: ${kind === 'ours' ? 'ours' : 'discord.js default caches'}, ${guilds.toLocaleString('en-US')} guilds`,
+				figures: {
+					RSS: fig(usage.memory.rss / MiB, 'MiB'),
+					heap: fig(usage.memory.heapUsed / MiB, 'MiB'),
+					'READY after': fig(readyMs / 1000, 's'),
+				},
+				target: '-',
+				pass: undefined,
+			});
+		}
+	}
+	const smallest = Math.min(...settings.guilds);
+	const largest = Math.max(...settings.guilds);
+	if (largest > smallest) {
+		const per1000 = (kind: Kind): number =>
+			((rss.get(`${kind}:${largest}`)! - rss.get(`${kind}:${smallest}`)!) / MiB / (largest - smallest)) * 1000;
+		const ours = per1000('ours');
+		const typical = per1000('typical');
+		const ratio = ours / typical;
+		results.push({
+			id: 'guildScale.per1000',
+			title: `guild-scale: RSS per 1,000 guilds (${smallest} → ${largest.toLocaleString('en-US')})`,
+			figures: {
+				ours: fig(ours, 'MiB'),
+				'discord.js default': fig(typical, 'MiB'),
+				ratio: fig(ratio, '×'),
+			},
+			target: `≤ ${TARGETS.guildScale.maxRatioToDefaultCache.toFixed(2)}× discord.js default`,
+			// RSS moves by ±15 MiB between runs: without growth to compare there is no verdict.
+			pass: typical > 0 && ours > 0 && ratio <= TARGETS.guildScale.maxRatioToDefaultCache,
+			note: `each guild: ${GENERATED_GUILD_DEFAULTS.channels} channels, ${GENERATED_GUILD_DEFAULTS.roles} roles, ${GENERATED_GUILD_DEFAULTS.members} members`,
+		});
+	}
+	return results;
+}

@@ -1,0 +1,397 @@
+/**
+ * The `http` suite: Interactions Endpoints side by side, each in its own process, against a
+ * fast fake REST (bench/http/fake-rest.ts) in another, driven by autocannon at 10 and 50
+ * connections with pre-signed, distinct interactions:
+ *
+ * - floor: node:http + node:crypto verify + a type 4 answer, no REST call (bench/http/floor.ts)
+ * - reference: Discord's official example shape, express + discord-interactions + fetch
+ *   (bench/http/reference.ts)
+ * - ours, client-side global cap off, and ours as shipped (`src/http/main.ts`, configured
+ *   through its environment like `npm run serve`)
+ *
+ * Rounds are short and interleaved (every server once per concurrency, in a rotating order,
+ * then again), so a busy neighbour on this shared machine hits all alike; each figure is the
+ * median of the rounds, with the spread of req/s. The load generator runs in this process
+ * and shares the machine's cores with the servers. CPU per request is the child's own
+ * `process.cpuUsage()` over the round divided by the 2xx answers it gave.
+ */
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import autocannon from 'autocannon';
+import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
+import { type InteractionInit, startLocalDiscord } from '../../src/local-discord/index.js';
+import { type Child, cpuMs, freePort, startChild, waitForPort } from '../children.js';
+import { type BenchResult, type Figure, fig, median, percentile } from '../lib.js';
+import { TARGETS } from '../targets.js';
+
+export interface HttpSettings {
+	/** Seconds per measured round. */
+	seconds: number;
+	rounds: number;
+	warmupSeconds: number;
+	concurrencies: readonly number[];
+}
+
+export const HTTP_SETTINGS: HttpSettings = { seconds: 3, rounds: 3, warmupSeconds: 1, concurrencies: [10, 50] };
+
+const TOKEN = 'local-bot-token';
+const APPLICATION_ID = '1100000000000000400';
+
+/** What users send, in turn; none needs a lookup (the payload carries every permission). */
+const INITS: Omit<InteractionInit, 'command'>[] = [
+	{ user: 'member', channel: 'general' },
+	{ user: 'member', channel: 'general', options: { expires: '2h', max_uses: 10 } },
+	{ user: 'helper', channel: 'general', options: { expires: '1 week', reason: 'benchmark' } },
+	{ user: 'member', channel: 'announcements', options: { unique: true, expires: 'never' }, locale: 'de' },
+];
+
+type ServerId = 'floor' | 'reference' | 'ours-cap-off' | 'ours';
+
+interface ServerSpec {
+	id: ServerId;
+	title: string;
+	script: string;
+	env: Record<string, string>;
+	execArgv?: string[];
+}
+
+interface Round {
+	rate: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	cpuPerRequest: number;
+	answered: number;
+}
+
+interface Keys {
+	privateKey: KeyObject;
+	publicKeyHex: string;
+}
+
+function keys(): Keys {
+	const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+	const x = publicKey.export({ format: 'jwk' }).x!;
+	return { privateKey, publicKeyHex: Buffer.from(x, 'base64url').toString('hex') };
+}
+
+/** Payload templates from the local Discord's builder: realistic members, permissions, resolved data. */
+async function templates(): Promise<APIChatInputApplicationCommandInteraction[]> {
+	const discord = await startLocalDiscord({ host: '127.0.0.1', applicationId: APPLICATION_ID, token: TOKEN });
+	try {
+		return INITS.map((init) => discord.interaction({ ...init, command: 'invite' }));
+	} finally {
+		await discord.close();
+	}
+}
+
+interface Signed {
+	body: string;
+	headers: Record<string, string>;
+}
+
+let serial = 0n;
+/** `count` distinct interactions (ids and tokens never repeat in a run), signed now. */
+function presign(
+	count: number,
+	from: readonly APIChatInputApplicationCommandInteraction[],
+	privateKey: KeyObject,
+): Signed[] {
+	const timestamp = Math.floor(Date.now() / 1000).toString();
+	const out: Signed[] = new Array(count);
+	const base = BigInt(Date.now() - 1_420_070_400_000) << 22n;
+	for (let i = 0; i < count; i++) {
+		const n = serial++;
+		const id = (base + n).toString();
+		const body = JSON.stringify({
+			...from[i % from.length]!,
+			id,
+			token: `aW50ZXJhY3Rpb246${id}OmJlbmNo${n.toString(36)}`,
+		});
+		out[i] = {
+			body,
+			headers: {
+				'content-type': 'application/json',
+				'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
+				'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'),
+				'x-signature-timestamp': timestamp,
+			},
+		};
+	}
+	return out;
+}
+
+/** Sends one interaction and checks the answer carries an invite: the server can serve the benchmark. */
+async function check(url: string, signed: Signed): Promise<void> {
+	const response = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
+	const text = await response.text();
+	if (response.status !== 200) throw new Error(`answered ${response.status}: ${text.slice(0, 200)}`);
+	const answer = JSON.parse(text) as { type?: number; data?: { content?: string } };
+	if (answer.type === 4 && !answer.data?.content?.includes('discord.gg/'))
+		throw new Error(`no invite in the answer: ${text.slice(0, 200)}`);
+	if (answer.type !== 4 && answer.type !== 5) throw new Error(`unexpected answer: ${text.slice(0, 200)}`);
+}
+
+/** One autocannon round against one server. */
+async function round(
+	server: { child: Child; url: string },
+	connections: number,
+	seconds: number,
+	pool: Signed[],
+): Promise<Round & { exhausted: boolean }> {
+	let next = 0;
+	let exhausted = false;
+	const latencies: number[] = [];
+	const before = await server.child.usage();
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: server.url,
+				connections,
+				duration: seconds,
+				timeout: 10,
+				requests: [
+					{
+						method: 'POST',
+						setupRequest: (request) => {
+							const signed = pool[next++];
+							if (!signed) {
+								// Out of distinct interactions: stop rather than repeat one (ours refuses replays).
+								exhausted = true;
+								instance.stop();
+								return { ...request, ...pool[pool.length - 1]! };
+							}
+							return {
+								...request,
+								body: signed.body,
+								headers: { ...request.headers, ...signed.headers },
+							};
+						},
+					},
+				],
+			},
+			(error, finished) => (error ? reject(error) : resolve(finished)),
+		);
+		instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+			if (statusCode === 200) latencies.push(responseTime);
+		});
+	});
+	const after = await server.child.usage();
+	const answered = result['2xx'];
+	return {
+		rate: answered / result.duration,
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		errors: result.non2xx + result.errors + result.timeouts,
+		cpuPerRequest: answered > 0 ? cpuMs(before, after) / answered : Number.NaN,
+		answered,
+		exhausted,
+	};
+}
+
+const spread = (values: readonly number[]): string =>
+	`${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))}`;
+
+export async function benchHttpSideBySide(
+	settings: HttpSettings = HTTP_SETTINGS,
+	log: (line: string) => void = () => {},
+): Promise<BenchResult[]> {
+	const signing = keys();
+	const payloads = await templates();
+	const children: Child[] = [];
+	try {
+		const restPort = await freePort();
+		const rest = startChild({
+			name: 'fake REST',
+			script: 'bench/http/fake-rest.ts',
+			env: { PORT: String(restPort), BENCH_TOKEN: TOKEN, BENCH_APPLICATION_ID: APPLICATION_ID },
+		});
+		children.push(rest);
+		await waitForPort(restPort, rest);
+		const apiUrl = `http://127.0.0.1:${restPort}/api`;
+		const common = {
+			DISCORD_PUBLIC_KEY: signing.publicKeyHex,
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_APPLICATION_ID: APPLICATION_ID,
+			DISCORD_API_URL: apiUrl,
+			HOST: '127.0.0.1',
+			LOG_LEVEL: 'silent',
+		};
+		const specs: ServerSpec[] = [
+			{ id: 'floor', title: 'floor (node:http + verify)', script: 'bench/http/floor.ts', env: common },
+			{
+				id: 'reference',
+				title: 'reference (express + discord-interactions + fetch)',
+				script: 'bench/http/reference.ts',
+				env: common,
+			},
+			{
+				id: 'ours-cap-off',
+				title: 'ours, global cap off',
+				script: 'src/http/main.ts',
+				env: { ...common, DISCORD_REST_GLOBAL_RPS: '0' },
+				// Until DISCORD_REST_GLOBAL_RPS is on main: a bench-only preload lifts @discordjs/rest's default.
+				execArgv: ['--import', './bench/http/lift-global-cap.ts'],
+			},
+			{ id: 'ours', title: 'ours, as shipped (50 requests/s)', script: 'src/http/main.ts', env: common },
+		];
+		const servers = new Map<ServerId, { spec: ServerSpec; child: Child; url: string }>();
+		for (const spec of specs) {
+			const port = await freePort();
+			const child = startChild({
+				name: spec.id,
+				script: spec.script,
+				env: { ...spec.env, PORT: String(port) },
+				...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
+			});
+			children.push(child);
+			await waitForPort(port, child);
+			const url = `http://127.0.0.1:${port}/interactions`;
+			try {
+				await check(url, presign(1, payloads, signing.privateKey)[0]!);
+			} catch (error) {
+				throw new Error(`${spec.id} cannot serve the benchmark: ${(error as Error).message}`);
+			}
+			servers.set(spec.id, { spec, child, url });
+		}
+
+		// Pools are sized from the last rate seen; the first guess errs large.
+		const lastRate = new Map<string, number>();
+		const poolFor = (id: ServerId, connections: number, seconds: number): Signed[] => {
+			const rate = lastRate.get(`${id}:${connections}`) ?? 4_000;
+			return presign(Math.ceil(rate * seconds * 1.6) + connections * 4, payloads, signing.privateKey);
+		};
+		for (const [id, server] of servers) {
+			for (const connections of settings.concurrencies) {
+				log(`http: warm-up ${id} at ${connections}`);
+				const warm = await round(
+					server,
+					connections,
+					settings.warmupSeconds,
+					poolFor(id, connections, settings.warmupSeconds),
+				);
+				lastRate.set(`${id}:${connections}`, warm.rate);
+			}
+		}
+		const rounds = new Map<string, Round[]>();
+		const order = [...servers.keys()];
+		for (let r = 0; r < settings.rounds; r++) {
+			for (const connections of settings.concurrencies) {
+				const rotated = [...order.slice(r % order.length), ...order.slice(0, r % order.length)];
+				for (const id of rotated) {
+					const key = `${id}:${connections}`;
+					let measured = await round(
+						servers.get(id)!,
+						connections,
+						settings.seconds,
+						poolFor(id, connections, settings.seconds),
+					);
+					if (measured.exhausted) {
+						// Faster than the pool allowed for: measure again with a pool sized from this round.
+						lastRate.set(key, measured.rate * 2);
+						measured = await round(
+							servers.get(id)!,
+							connections,
+							settings.seconds,
+							poolFor(id, connections, settings.seconds),
+						);
+					}
+					lastRate.set(key, measured.rate);
+					rounds.set(key, [...(rounds.get(key) ?? []), measured]);
+					log(
+						`http: round ${r + 1} ${id} at ${connections}: ${measured.rate.toFixed(0)}/s, p99 ${measured.p99.toFixed(1)} ms, ${measured.cpuPerRequest.toFixed(3)} ms CPU/req`,
+					);
+				}
+			}
+		}
+		const counts = await new Promise<Record<string, number>>((resolve) => {
+			rest.process.once('message', (m: { counts: Record<string, number> }) => resolve(m.counts));
+			rest.process.send({ type: 'bench:counts' });
+		});
+		return report(settings, servers, rounds, counts);
+	} finally {
+		await Promise.all(children.map((child) => child.stop()));
+	}
+}
+
+interface Summary {
+	rate: number;
+	p50: number;
+	p99: number;
+	errors: number;
+	cpu: number;
+	rates: number[];
+}
+
+function summarize(list: readonly Round[]): Summary {
+	return {
+		rate: median(list.map((r) => r.rate)),
+		p50: median(list.map((r) => r.p50)),
+		p99: median(list.map((r) => r.p99)),
+		errors: list.reduce((sum, r) => sum + r.errors, 0),
+		cpu: median(list.map((r) => r.cpuPerRequest)),
+		rates: list.map((r) => r.rate),
+	};
+}
+
+function report(
+	settings: HttpSettings,
+	servers: Map<ServerId, { spec: ServerSpec }>,
+	rounds: Map<string, Round[]>,
+	counts: Record<string, number>,
+): BenchResult[] {
+	const results: BenchResult[] = [];
+	const target = TARGETS.httpSideBySide;
+	for (const connections of settings.concurrencies) {
+		const of = (id: ServerId): Summary => summarize(rounds.get(`${id}:${connections}`) ?? []);
+		for (const [id, { spec }] of servers) {
+			const s = of(id);
+			const figures: Record<string, Figure> = {
+				'req/s': fig(s.rate, '/s'),
+				p50: fig(s.p50, 'ms'),
+				p99: fig(s.p99, 'ms'),
+				errors: fig(s.errors, ''),
+				'CPU/req': fig(s.cpu, 'ms'),
+			};
+			results.push({
+				id: `http.${id}.c${connections}`,
+				title: `http c=${connections}: ${spec.title}`,
+				figures,
+				target: id === 'floor' || id === 'reference' ? '(baseline)' : '0 errors',
+				pass: id === 'floor' || id === 'reference' ? undefined : s.errors === 0,
+				note: `req/s over ${s.rates.length} rounds: ${spread(s.rates)}`,
+			});
+		}
+		const ours = of('ours-cap-off');
+		const reference = of('reference');
+		const floor = of('floor');
+		const rateRatio = ours.rate / reference.rate;
+		const cpuRatio = ours.cpu / reference.cpu;
+		const floorCpuRatio = ours.cpu / floor.cpu;
+		const p99Ratio = ours.p99 / reference.p99;
+		results.push({
+			id: `http.ratios.c${connections}`,
+			title: `http c=${connections}: ours (cap off) vs reference, floor`,
+			figures: {
+				'req/s ×ref': fig(rateRatio, '×'),
+				'p99 ×ref': fig(p99Ratio, '×'),
+				'CPU/req ×ref': fig(cpuRatio, '×'),
+				'CPU/req ×floor': fig(floorCpuRatio, '×'),
+				'req/s ×floor': fig(ours.rate / floor.rate, '×'),
+			},
+			target: `≥ ${target.minRateVsReference}× req/s, p99 < ref, CPU ≤ ${target.maxCpuVsReference}× ref and ≤ ${target.maxCpuVsFloor}× floor`,
+			pass:
+				rateRatio >= target.minRateVsReference &&
+				p99Ratio < 1 &&
+				cpuRatio <= target.maxCpuVsReference &&
+				floorCpuRatio <= target.maxCpuVsFloor,
+		});
+	}
+	const lookups = Object.entries(counts)
+		.filter(([key]) => key !== 'invite' && key !== 'edit' && key !== 'callback')
+		.map(([key, value]) => `${key} ${value}`);
+	if (lookups.length > 0) {
+		const last = results.at(-1)!;
+		last.note = `the fake REST also answered: ${lookups.join(', ')}`;
+	}
+	return results;
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run worker`: the Cloudflare Worker (src/http/worker.ts) locally in workerd, with the
+ * variables `npm run serve` reads (`PORT`, `HOST`, `DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
+ * `DISCORD_APPLICATION_ID`, `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`, from the
+ * environment or `.env`) handed to it as bindings. Listens on `POST /interactions` and
+ * `GET /healthz`; SIGINT/SIGTERM stop workerd and exit 0. Offline: miniflare's API, no wrangler
+ * login, telemetry or state.
+ */
+import { loadConfigOrReport } from '../config.js';
+import { createLogger } from '../log.js';
+import { startLocalWorker } from './workerd.js';
+
+async function main(): Promise<number> {
+	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
+	if (!config?.publicKey) return 1;
+	const logger = createLogger(config.logLevel, { secrets: [config.token] });
+	let worker: Awaited<ReturnType<typeof startLocalWorker>>;
+	const signals = ['SIGINT', 'SIGTERM'] as const;
+	const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+	try {
+		worker = await startLocalWorker({
+			host: config.host,
+			port: config.port,
+			bindings: {
+				DISCORD_PUBLIC_KEY: config.publicKey,
+				DISCORD_TOKEN: config.token,
+				DISCORD_APPLICATION_ID: config.applicationId,
+				DISCORD_API_URL: config.apiUrl,
+				LOG_LEVEL: config.logLevel,
+				REPLAY_WINDOW_SECONDS: String(config.replayWindowSeconds),
+			},
+		});
+	} catch (error) {
+		logger.error({ err: error }, `could not start workerd on ${config.host}:${config.port}`);
+		return 1;
+	}
+	// miniflare's exit hook kills workerd and exits 128+signal at once; ours closes it, then exits 0
+	// like `npm run serve` (its 'exit' hook stays, so workerd never outlives this process).
+	for (const signal of signals)
+		for (const listener of process.listeners(signal))
+			if (!before.get(signal)?.includes(listener)) process.off(signal, listener);
+	const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+	logger.info({ api: config.apiUrl }, `listening on http://${host}:${worker.url.port}/interactions (workerd)`);
+	const signal = await new Promise<string>((resolve) => {
+		process.once('SIGINT', () => resolve('SIGINT'));
+		process.once('SIGTERM', () => resolve('SIGTERM'));
+	});
+	logger.info(`${signal}: stopping workerd`);
+	await worker.close();
+	return 0;
+}
+
+process.exitCode = await main();

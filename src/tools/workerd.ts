@@ -1,0 +1,121 @@
+/**
+ * The Cloudflare Worker (src/http/worker.ts) run locally in workerd, through miniflare's API:
+ * bundled with esbuild the way wrangler bundles it (workerd/worker/browser conditions, so
+ * @discordjs/rest's web build), with wrangler.toml's compatibility date and flags, and the
+ * endpoint's variables handed over as bindings. Nothing touches the network or writes state:
+ * no account, no telemetry, no `.wrangler/`. Used by `npm run worker`, the tests and the bench.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The Worker's entry module. */
+export const WORKER_ENTRY = `${ROOT}src/http/worker.ts`;
+
+/**
+ * Bundles a Worker entry into one ES module, in memory: as `wrangler deploy` would, plus the
+ * discord-api-types plugin (only the enums and routes used).
+ */
+export async function bundleWorker(entry: string = WORKER_ENTRY): Promise<string> {
+	const result = await build({
+		entryPoints: [entry],
+		bundle: true,
+		format: 'esm',
+		platform: 'neutral',
+		target: 'es2022',
+		conditions: ['workerd', 'worker', 'browser'],
+		mainFields: ['module', 'main'],
+		minifySyntax: true,
+		minifyWhitespace: true,
+		keepNames: true,
+		plugins: [discordApiTypesByFile()],
+		write: false,
+		logLevel: 'silent',
+	});
+	const [output] = result.outputFiles;
+	if (!output) throw new Error(`esbuild produced nothing for ${entry}`);
+	return output.text;
+}
+
+/** wrangler.toml's compatibility date and flags, so local runs match the deployed Worker. */
+export function wranglerCompatibility(): { compatibilityDate: string; compatibilityFlags: string[] } {
+	const toml = readFileSync(`${ROOT}wrangler.toml`, 'utf8');
+	const date = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+	if (!date) throw new Error('wrangler.toml has no compatibility_date');
+	const flags = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? '';
+	return {
+		compatibilityDate: date,
+		compatibilityFlags: [...flags.matchAll(/"([^"]+)"/g)].map((match) => match[1] ?? ''),
+	};
+}
+
+export interface LocalWorkerOptions {
+	/** Plain-text bindings: the endpoint's variables (`DISCORD_PUBLIC_KEY`, ...). */
+	bindings: Record<string, string>;
+	host?: string | undefined;
+	/** 0 (the default) picks a free port. */
+	port?: number | undefined;
+	/** The bundled script; default: `bundleWorker()`. */
+	script?: string | undefined;
+	/** Each line the Worker writes (console.log / console.error). Default: this process's stderr. */
+	onLog?: ((line: string) => void) | undefined;
+}
+
+export interface LocalWorker {
+	/** Where the Worker answers, e.g. `http://127.0.0.1:PORT/`. */
+	url: URL;
+	/** Restarts the Worker with other bindings (and script), on the same port. */
+	reconfigure(options: Pick<LocalWorkerOptions, 'bindings' | 'script'>): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Starts workerd with the Worker; resolves once it accepts requests. */
+export async function startLocalWorker(options: LocalWorkerOptions): Promise<LocalWorker> {
+	const onLog = options.onLog ?? ((line: string) => void process.stderr.write(`${line}\n`));
+	const compatibility = wranglerCompatibility();
+	const host = options.host ?? '127.0.0.1';
+	let port = options.port ?? 0;
+	const configure = async (script: string, bindings: Record<string, string>) => ({
+		name: 'invite',
+		modules: [{ type: 'ESModule' as const, path: 'worker.mjs', contents: script }],
+		...compatibility,
+		bindings,
+		host,
+		port,
+		handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
+			for (const stream of [stdout, stderr]) {
+				let rest = '';
+				stream.setEncoding('utf8');
+				stream.on('data', (chunk: string) => {
+					const lines = (rest + chunk).split('\n');
+					rest = lines.pop() ?? '';
+					for (const line of lines) if (line.trim() !== '') onLog(line);
+				});
+			}
+		},
+	});
+	let script = options.script ?? (await bundleWorker());
+	const miniflare = new Miniflare(await configure(script, options.bindings));
+	let url: URL;
+	try {
+		url = await miniflare.ready;
+	} catch (error) {
+		await miniflare.dispose().catch(() => undefined);
+		throw error;
+	}
+	// Keep the port across restarts: clients hold the URL.
+	port = Number(url.port);
+	return {
+		url,
+		async reconfigure(next) {
+			script = next.script ?? script;
+			await miniflare.setOptions(await configure(script, next.bindings));
+			await miniflare.ready;
+		},
+		close: () => miniflare.dispose(),
+	};
+}

@@ -1,0 +1,136 @@
+/**
+ * `npm run worker` as a process: the Worker in workerd, configured from the same variables as
+ * `npm run serve`, answering what a local Discord signs and POSTs, and stopping on SIGTERM.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startLocalDiscord } from '../../src/local-discord/index.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function runWorker(env: Record<string, string>) {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/run-worker.ts'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			LOG_LEVEL: 'info',
+			HOST: '127.0.0.1',
+			PORT: '0',
+			DOTENV_CONFIG_PATH: '/dev/null',
+			...env,
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stderr = '';
+	const listening = new Promise<string>((resolve, reject) => {
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+			const match = /listening on (http:\/\/[^\s"]+)/.exec(stderr);
+			if (match?.[1]) resolve(match[1]);
+		});
+		child.once('exit', () => reject(new Error(`exited before listening:\n${stderr}`)));
+	});
+	listening.catch(() => undefined);
+	const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+		child.once('exit', (code) => resolve({ code, stderr })),
+	);
+	return { listening, exited, kill: (signal: NodeJS.Signals) => child.kill(signal) };
+}
+
+describe('npm run worker', () => {
+	it('answers signed /invite, PING and /healthz from workerd, and exits 0 on SIGTERM', async () => {
+		const discord = await startLocalDiscord();
+		const worker = runWorker({
+			DISCORD_TOKEN: discord.token,
+			DISCORD_APPLICATION_ID: discord.applicationId,
+			DISCORD_PUBLIC_KEY: discord.publicKey,
+			DISCORD_API_URL: discord.apiUrl,
+		});
+		try {
+			const url = await worker.listening;
+			expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/interactions$/);
+			expect(await (await fetch(new URL('/healthz', url))).json()).toEqual({ status: 'ok' });
+			const handle = discord.dispatch(
+				discord.interaction({ user: 'member', channel: 'general', command: 'invite' }),
+				{
+					via: 'http',
+					url,
+				},
+			);
+			const message = await handle.message(10_000);
+			expect(message.content).toContain('https://discord.gg/');
+			expect(message.flags).toBe(64);
+			const forged = discord.dispatch(
+				discord.interaction({ user: 'member', channel: 'general', command: 'invite' }),
+				{
+					via: 'http',
+					url,
+					badSignature: true,
+				},
+			);
+			await expect.poll(() => forged.httpStatus).toBe(401);
+		} finally {
+			worker.kill('SIGTERM');
+			await discord.close();
+		}
+		const { code, stderr } = await worker.exited;
+		expect(code).toBe(0);
+		expect(stderr).toMatch(/SIGTERM: stopping workerd/);
+		expect(stderr).not.toContain(discord.token);
+	});
+
+	it('exits 1 with every configuration problem listed, as npm run serve does', async () => {
+		const { code, stderr } = await runWorker({
+			DISCORD_TOKEN: '',
+			DISCORD_APPLICATION_ID: '',
+			DISCORD_PUBLIC_KEY: 'not-hex',
+		}).exited;
+		expect(code).toBe(1);
+		expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
+		expect(stderr).toMatch(/DISCORD_PUBLIC_KEY must be 64 hexadecimal/);
+	});
+});
+
+describe('wrangler.toml', () => {
+	it('builds the Worker for `wrangler deploy` offline, into one module that imports no node: module', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'wrangler-dry-run-'));
+		try {
+			const wrangler = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+			const { stdout } = await promisify(execFile)(
+				process.execPath,
+				[wrangler, 'deploy', '--dry-run', '--outdir', out],
+				{
+					cwd: ROOT,
+					env: {
+						...process.env,
+						CI: 'true',
+						WRANGLER_SEND_METRICS: 'false',
+						WRANGLER_LOG_PATH: out,
+						// No account is asked for; a proxy that goes nowhere proves nothing reached the network.
+						HTTPS_PROXY: 'http://127.0.0.1:9',
+						HTTP_PROXY: 'http://127.0.0.1:9',
+					},
+					timeout: 60_000,
+				},
+			);
+			expect(stdout).toContain('--dry-run: exiting now.');
+			const bundle = readFileSync(join(out, 'worker.js'), 'utf8');
+			expect(bundle).not.toMatch(/from\s*["']node:|require\(["']node:/);
+			expect(bundle).toContain('x-signature-ed25519');
+			// wrangler bundles through .wrangler/tmp (gitignored) and leaves no file there.
+			const state = join(ROOT, '.wrangler');
+			expect(
+				existsSync(state)
+					? readdirSync(state, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+					: [],
+			).toEqual([]);
+		} finally {
+			rmSync(out, { recursive: true, force: true });
+		}
+	});
+});
