@@ -31,7 +31,7 @@ const send = (message: unknown): void => void process.send?.(message);
 setTimeout(() => process.exit(3), HARD_LIMIT_MS).unref();
 process.once('disconnect', () => process.exit(4));
 
-const command = createInviteCommand({ logger: silentLogger });
+const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 const bot = await startBot(token, { apiUrl, commands: new Map([[command.data.name, command]]) });
 // BENCH_LEAK=1 retains every interaction, a leak on purpose: the run must then FAIL, which
 // shows the growth bound in targets.ts can tell a leak from warm-up.

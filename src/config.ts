@@ -3,6 +3,7 @@
  * validated with every problem listed at once. Every key is documented in `.env.example`.
  */
 import { config as loadDotenv } from 'dotenv';
+import { COOLDOWN_DEFAULTS, type CooldownLimit, parseCooldown } from './core/cooldown.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
@@ -34,6 +35,12 @@ export interface Config {
 	replayWindowSeconds: number;
 	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
 	metricsPort: number | undefined;
+	/** Shared replay guard and cooldown counts (`REDIS_URL`); unset = process memory. */
+	redisUrl: string | undefined;
+	/** Invites one user may create per window (`COOLDOWN_PER_USER`, `COUNT/SECONDS`); null = no limit. */
+	cooldownPerUser: CooldownLimit | null;
+	/** Invites one server may create per window (`COOLDOWN_PER_GUILD`); null = no limit. */
+	cooldownPerGuild: CooldownLimit | null;
 }
 
 /** What a program needs beyond the defaults. */
@@ -127,6 +134,20 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 	const metricsPort =
 		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
 
+	const redisUrl = value('REDIS_URL');
+	if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl))
+		problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379.');
+	const cooldown = (key: string, fallback: string): CooldownLimit | null => {
+		const parsed = parseCooldown(value(key) ?? fallback);
+		if (parsed && 'error' in parsed) {
+			problems.push(`${key} ${parsed.error}.`);
+			return null;
+		}
+		return parsed;
+	};
+	const cooldownPerUser = cooldown('COOLDOWN_PER_USER', COOLDOWN_DEFAULTS.perUser);
+	const cooldownPerGuild = cooldown('COOLDOWN_PER_GUILD', COOLDOWN_DEFAULTS.perGuild);
+
 	if (problems.length > 0) throw new ConfigError(problems);
 	return {
 		token: token ?? '',
@@ -139,6 +160,9 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		port,
 		replayWindowSeconds,
 		metricsPort,
+		redisUrl,
+		cooldownPerUser,
+		cooldownPerGuild,
 	};
 }
 

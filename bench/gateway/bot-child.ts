@@ -66,7 +66,8 @@ async function typical(interaction: ChatInputCommandInteraction): Promise<void> 
 
 let stop: () => Promise<void>;
 if (kind === 'ours') {
-	const command = createInviteCommand({ logger: silentLogger });
+	// A benchmark sends bursts as one member: no cooldowns.
+	const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot = await startBot(token, { apiUrl: api, commands: new Map([[command.data.name, command]]) });
 	stop = () => bot.stop();
 } else {

@@ -14,11 +14,14 @@ import {
 } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
+import { type InvalidLine, listInvalid, parseIdList } from './ids.js';
 import type {
 	ChannelInviteRequest,
 	ChannelPermissions,
 	InviteInvocation,
+	InvocationAttachment,
 	InvocationChannel,
+	InvocationRole,
 	RoleStanding,
 } from './types.js';
 
@@ -53,6 +56,15 @@ export const REASON_OPTION_MAX_LENGTH = AUDIT_LOG_REASON_LIMIT - '/invite by  ()
 
 export const MAX_USES_LIMIT = 100;
 
+/** The most roles one invite may give (`role_ids`, Discord's `maxItems`). */
+export const MAX_INVITE_ROLES = 250;
+
+/**
+ * The largest `target_users_file` we send or download: Discord's default upload limit for a
+ * file (10 MiB; boosts and Nitro raise it for people, not for a bot's upload).
+ */
+export const TARGET_USERS_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
 /**
  * The `max_length` each free-text option is registered with. Discord enforces it, but a
  * payload that does not come from Discord (a replay, a fake, a bug) is refused by length
@@ -62,6 +74,9 @@ export const FREE_TEXT_MAX_LENGTH = {
 	expires: 32,
 	activity: 20,
 	reason: REASON_OPTION_MAX_LENGTH,
+	// Discord's limit for any text option: room for 250 role or about 250 user mentions.
+	more_roles: 6_000,
+	users: 6_000,
 } as const;
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -94,11 +109,18 @@ export function targetChannel(invocation: InviteInvocation): InvocationChannel {
 }
 
 /** What the transport must look up before `checkPermissions` can decide. */
-export function lookupsNeeded(invocation: InviteInvocation): { roleStanding: boolean; channelPermissions: boolean } {
+export function lookupsNeeded(
+	invocation: InviteInvocation,
+	read: Pick<ReadOptions, 'moreRoleIds' | 'limitsUsers'> = {
+		moreRoleIds: [],
+		limitsUsers: invocation.options.users !== undefined || invocation.options.users_file !== undefined,
+	},
+): { roleStanding: boolean; channelPermissions: boolean; roles: readonly string[] } {
 	const target = targetChannel(invocation);
 	return {
-		roleStanding: invocation.options.role !== undefined,
+		roleStanding: invocation.options.role !== undefined || read.moreRoleIds.length > 0 || read.limitsUsers,
 		channelPermissions: target.permissions === undefined || target.appPermissions === undefined,
+		roles: read.moreRoleIds,
 	};
 }
 
@@ -106,6 +128,14 @@ export function lookupsNeeded(invocation: InviteInvocation): { roleStanding: boo
 export interface ReadOptions {
 	target: InvocationChannel;
 	maxAge: number;
+	/** Roles of `more_roles` besides `role`, in order, without duplicates. */
+	moreRoleIds: string[];
+	/** Users of `users`, in order, without duplicates (the file is read after the checks). */
+	users: string[];
+	/** The uploaded list of users, read once every permission is checked. */
+	usersFile?: InvocationAttachment | undefined;
+	/** Whether the invite is limited to chosen users (`users` or `users_file`). */
+	limitsUsers: boolean;
 }
 
 /** Checks what needs no lookup: the place, the channel type, `expires` and the combinations. */
@@ -119,7 +149,7 @@ export function readInviteOptions(
 	// Length first: nothing below may spend time on an input Discord would never send.
 	if (options.reason !== undefined && options.reason.length > REASON_OPTION_MAX_LENGTH)
 		return refuse('reasonTooLong', REASON_OPTION_MAX_LENGTH);
-	for (const name of ['expires', 'activity'] as const) {
+	for (const name of ['expires', 'activity', 'more_roles', 'users'] as const) {
 		const value = options[name];
 		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
 			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
@@ -165,7 +195,49 @@ export function readInviteOptions(
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
 		if (options.role.managed) return refuse('roleIsManaged', roleMention(options.role.id));
 	}
-	return { ok: true, value: { target, maxAge } };
+
+	let moreRoleIds: string[] = [];
+	if (options.more_roles !== undefined) {
+		const parsed = parseIdList(options.more_roles, 'role');
+		if (parsed.invalid.length > 0) return refuse('rolesUnreadable', listInvalid(parsed.invalid));
+		if (parsed.ids.length === 0) return refuse('rolesEmpty');
+		if (parsed.ids.includes(invocation.guildId)) return refuse('roleIsEveryone');
+		// `role` named again is the same role: Discord refuses duplicates in `role_ids`.
+		moreRoleIds = parsed.ids.filter((id) => id !== options.role?.id);
+		if (moreRoleIds.length + (options.role ? 1 : 0) > MAX_INVITE_ROLES)
+			return refuse('tooManyRoles', MAX_INVITE_ROLES);
+	}
+
+	let users: string[] = [];
+	if (options.users !== undefined) {
+		const parsed = parseIdList(options.users, 'user');
+		if (parsed.invalid.length > 0) return refuse('usersUnreadable', listInvalid(parsed.invalid));
+		if (parsed.ids.length === 0) return refuse('usersEmpty');
+		users = parsed.ids;
+	}
+	const file = options.users_file;
+	if (file && file.size > TARGET_USERS_FILE_MAX_BYTES)
+		return refuse('fileTooLarge', file.filename, TARGET_USERS_FILE_MAX_BYTES / 1024 / 1024);
+
+	return {
+		ok: true,
+		value: {
+			target,
+			maxAge,
+			moreRoleIds,
+			users,
+			usersFile: file,
+			limitsUsers: users.length > 0 || file !== undefined,
+		},
+	};
+}
+
+/** The refusal for lines of `users_file` that are not user ids. */
+export function invalidFileLines(file: InvocationAttachment, lines: readonly InvalidLine[]): Refusal {
+	return {
+		id: 'fileUnreadableIds',
+		args: [file.filename, listInvalid(lines.map((line) => `${line.line}: ${line.text}`))],
+	};
 }
 
 /** Whether known permissions include `flag` (Administrator includes everything). */
@@ -190,7 +262,12 @@ const botHas = (permissions: bigint | undefined | null, flag: bigint): boolean =
 export function checkPermissions(
 	invocation: InviteInvocation,
 	read: ReadOptions,
-	looked: { channel?: ChannelPermissions | undefined; standing?: RoleStanding | undefined },
+	looked: {
+		channel?: ChannelPermissions | undefined;
+		standing?: RoleStanding | undefined;
+		/** The roles of `more_roles` found in the server (looked up; absent when the lookup failed). */
+		roles?: ReadonlyMap<string, InvocationRole> | undefined;
+	},
 	messages: Messages,
 ): Checked<true> {
 	const { target } = read;
@@ -217,22 +294,52 @@ export function checkPermissions(
 	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite))
 		return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
 
-	const role = invocation.options.role;
-	if (role) {
-		const standing = looked.standing;
+	// Every role, `role` and each of `more_roles`, is checked the same way.
+	const roles: InvocationRole[] = invocation.options.role ? [invocation.options.role] : [];
+	if (read.moreRoleIds.length > 0) {
+		if (!looked.roles) return refuse('cannotVerify');
+		const found = looked.roles;
+		const missing = read.moreRoleIds.filter((id) => !found.has(id));
+		if (missing.length > 0) return refuse('rolesNotInServer', missing.map(roleMention).join(', '));
+		for (const id of read.moreRoleIds) {
+			const role = found.get(id);
+			if (role) roles.push(role);
+		}
+	}
+	const standing = looked.standing;
+	if (roles.length > 0) {
 		if (!standing) return refuse('cannotVerify');
+		const managed = roles.find((role) => role.managed);
+		if (managed) return refuse('roleIsManaged', roleMention(managed.id));
 		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageRoles))
 			return refuse('roleNeedsManageRoles');
 		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
-		if (!standing.invokerIsOwner && role.position >= standing.invokerHighestPosition)
-			return refuse('roleNotBelowInvoker', roleMention(role.id));
-		if (role.position >= standing.botHighestPosition) return refuse('roleNotBelowBot', roleMention(role.id));
+		const aboveInvoker = standing.invokerIsOwner
+			? undefined
+			: roles.find((role) => role.position >= standing.invokerHighestPosition);
+		if (aboveInvoker) return refuse('roleNotBelowInvoker', roleMention(aboveInvoker.id));
+		const aboveBot = roles.find((role) => role.position >= standing.botHighestPosition);
+		if (aboveBot) return refuse('roleNotBelowBot', roleMention(aboveBot.id));
+	}
+	// Limiting who may accept needs Manage Server (Discord's guide), for both.
+	if (read.limitsUsers) {
+		if (!standing) return refuse('cannotVerify');
+		if (!standing.invokerIsOwner && !grants(standing.invokerPermissions, PermissionFlagsBits.ManageGuild))
+			return refuse('usersNeedManageGuild');
+		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageGuild)) return refuse('botNeedsManageGuild');
 	}
 	return { ok: true, value: true };
 }
 
-/** The JSON body and audit-log reason for checked options. */
-export function buildRequest(invocation: InviteInvocation, read: ReadOptions): ChannelInviteRequest {
+/**
+ * The JSON body, audit-log reason and target users for checked options. `targetUsers` is the
+ * union of `users` and the file, read by the caller.
+ */
+export function buildRequest(
+	invocation: InviteInvocation,
+	read: ReadOptions,
+	targetUsers: readonly string[] = read.users,
+): ChannelInviteRequest {
 	const { options } = invocation;
 	const body: RESTPostAPIChannelInviteJSONBody = { max_age: read.maxAge };
 	if (options.max_uses !== undefined) body.max_uses = options.max_uses;
@@ -245,8 +352,11 @@ export function buildRequest(invocation: InviteInvocation, read: ReadOptions): C
 		body.target_type = InviteTargetType.EmbeddedApplication;
 		body.target_application_id = options.activity.trim();
 	}
-	if (options.role) body.role_ids = [options.role.id];
-	return { channelId: read.target.id, body, reason: auditLogReason(invocation) };
+	const roleIds = [...(options.role ? [options.role.id] : []), ...read.moreRoleIds];
+	if (roleIds.length > 0) body.role_ids = roleIds;
+	const request: ChannelInviteRequest = { channelId: read.target.id, body, reason: auditLogReason(invocation) };
+	if (read.limitsUsers) request.targetUsers = [...new Set(targetUsers)];
+	return request;
 }
 
 /**

@@ -77,6 +77,13 @@ export function buildInviteCommand(): RESTPostAPIChatInputApplicationCommandsJSO
 				max_length: FREE_TEXT_MAX_LENGTH.activity,
 			}),
 			option('role', { type: ApplicationCommandOptionType.Role }),
+			// Text, not ROLE/USER options: one option takes many.
+			option('more_roles', {
+				type: ApplicationCommandOptionType.String,
+				max_length: FREE_TEXT_MAX_LENGTH.more_roles,
+			}),
+			option('users', { type: ApplicationCommandOptionType.String, max_length: FREE_TEXT_MAX_LENGTH.users }),
+			option('users_file', { type: ApplicationCommandOptionType.Attachment }),
 			option('reason', { type: ApplicationCommandOptionType.String, max_length: FREE_TEXT_MAX_LENGTH.reason }),
 		],
 	};

@@ -235,3 +235,46 @@ export class RateLimitBudget {
 		return retryAt > this.#endsAt ? { giveUp: true, retryAt, why: 'wait' } : { giveUp: false };
 	}
 }
+
+/**
+ * Longest wait for an uploaded file (`users_file`). The 3-second rule still holds meanwhile:
+ * the budget timer defers the answer when the download is slow.
+ */
+export const DEFAULT_ATTACHMENT_TIMEOUT_MS = 5_000;
+
+/**
+ * When to ask Discord whether it has processed the list of users of a new invite, each delay
+ * after the previous answer: backing off, about two minutes in all, well inside the token's life.
+ */
+export const DEFAULT_JOB_POLL_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000];
+
+/** The poll delays (after `now`) whose polls all still fall inside the answer window. */
+export function pollDelaysWithin(delays: readonly number[], receivedAt: number, now: number = Date.now()): number[] {
+	const end = receivedAt + ANSWER_WINDOW_MS;
+	const within: number[] = [];
+	let at = now;
+	for (const delay of delays) {
+		at += delay;
+		if (at > end) break;
+		within.push(delay);
+	}
+	return within;
+}
+
+/**
+ * Resolves after `ms`, or at once when `signal` aborts. The timer never keeps the process
+ * alive and is cleared on abort.
+ */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		if (signal?.aborted) return resolve();
+		const done = (): void => {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = setTimeout(done, Math.max(0, ms));
+		(timer as { unref?: () => void }).unref?.();
+		signal?.addEventListener('abort', done, { once: true });
+	});
+}

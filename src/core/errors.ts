@@ -102,7 +102,7 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		const code = typeof error.code === 'number' ? error.code : Number.NaN;
 		// The token itself was refused: no invite can be made until an operator acts.
 		if (error.status === 401) return { id: 'tokenRejected', args: [], log: true };
-		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType) {
+		if (code === RESTJSONErrorCodes.InvalidFormBodyOrContentType || hasFileErrors(error.rawError)) {
 			return { id: 'invalidForm', args: [formErrors(error.rawError)], log: true };
 		}
 		const id = DISCORD_CODES[code];
@@ -168,5 +168,14 @@ export function formErrors(raw: unknown): string {
 		}
 	};
 	walk((raw as { errors?: unknown } | undefined)?.errors, [], 0);
+	if (hasFileErrors(raw)) out.add('target_users_file');
 	return out.size === 0 ? 'body' : [...out].map((field) => `\`${field}\``).join(', ');
+}
+
+/**
+ * The shape Discord documents for a `target_users_file` with invalid user ids (a 400 without
+ * a JSON error code): `{"target_users_file": ["Line 5: invalid user ID ..."]}`.
+ */
+function hasFileErrors(raw: unknown): boolean {
+	return Array.isArray((raw as { target_users_file?: unknown } | undefined)?.target_users_file);
 }

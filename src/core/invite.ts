@@ -5,31 +5,49 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
-import { createChannelInvite, getChannelInvites, onChannelRateLimit } from '../discord/invites.js';
+import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
 import { onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
 import {
 	buildRequest,
 	checkPermissions,
+	invalidFileLines,
 	lookupsNeeded,
+	type ReadOptions,
 	type Refusal,
 	readInviteOptions,
 	refusalText,
+	TARGET_USERS_FILE_MAX_BYTES,
 } from './checks.js';
 import { COMMAND_NAME } from './command.js';
+import type { CooldownScope, InviteCooldowns } from './cooldown.js';
 import {
+	DEFAULT_ATTACHMENT_TIMEOUT_MS,
 	DEFAULT_DEFER_AFTER_MS,
+	DEFAULT_JOB_POLL_DELAYS_MS,
 	DeadlineReply,
 	type InteractionResponder,
+	pollDelaysWithin,
 	RateLimitBudget,
 	type RateLimitVerdict,
 	type ResponseDelivery,
 } from './deadline.js';
 import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from './errors.js';
+import { parseUsersFile } from './ids.js';
 import { canListInvites, findLostInvite } from './lost-invite.js';
-import { type ReplyMessage, renderInvite, textReply } from './render.js';
-import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleStanding } from './types.js';
+import { type RenderContext, type ReplyMessage, renderInvite, textReply } from './render.js';
+import { followTargetUsersJob, isFinished, type JobReport } from './target-users.js';
+import type {
+	AttachmentContent,
+	AttachmentLimits,
+	ChannelInviteRequest,
+	ChannelPermissions,
+	InviteInvocation,
+	InvocationAttachment,
+	InvocationRole,
+	RoleStanding,
+} from './types.js';
 
 /**
  * Lookups for what the interaction payload does not carry. Each is optional. One that throws
@@ -37,10 +55,17 @@ import type { ChannelInviteRequest, ChannelPermissions, InviteInvocation, RoleSt
  * transport's lookups simply throw.
  */
 export interface InviteLookups {
-	/** Where the invoker and the bot stand in the role list (only asked when `role` is given). */
+	/** Where the invoker and the bot stand in the server (asked for roles and for chosen users). */
 	roleStanding?: () => Promise<RoleStanding | undefined>;
 	/** Permissions in a channel picked with the `channel` option, when the payload lacks them. */
 	channelPermissions?: (channelId: string) => Promise<ChannelPermissions | undefined>;
+	/**
+	 * The server's roles with these ids (`more_roles` names them in text, so the payload does not
+	 * resolve them). Ids missing from the map are not roles of the server; undefined: unknown.
+	 */
+	roles?: (ids: readonly string[]) => Promise<ReadonlyMap<string, InvocationRole> | undefined>;
+	/** Downloads an uploaded file (`users_file`) within the limits. I/O: the transport's edge. */
+	attachment?: (attachment: InvocationAttachment, limits: AttachmentLimits) => Promise<AttachmentContent>;
 }
 
 export interface InviteDependencies {
@@ -55,6 +80,14 @@ export interface InviteDependencies {
 	receivedAt?: number | undefined;
 	/** Budget before deferring. Default 1500 ms. */
 	deferAfterMs?: number | undefined;
+	/** Per-user and per-server limits, taken just before Discord is called. Default: none. */
+	cooldowns?: InviteCooldowns | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
+	/** Ends background work (the job polling) early, e.g. on shutdown. */
+	signal?: AbortSignal | undefined;
 }
 
 /** How long the listing that recovers a lost invite may take. */
@@ -64,20 +97,27 @@ const RECOVERY_TIMEOUT_MS = 5_000;
 export interface InviteOutcome {
 	/** The interaction this answered. */
 	interactionId: string;
-	status: 'created' | 'refused' | 'failed';
+	status: 'created' | 'refused' | 'failed' | 'cooldown';
 	request?: ChannelInviteRequest | undefined;
 	invite?: RESTPostAPIChannelInviteResult | undefined;
 	refusal?: Refusal | undefined;
 	failure?: Failure | undefined;
+	/** Over a cooldown: which limit, and when another invite may be made (ms since epoch). */
+	cooldown?: { scope: CooldownScope; retryAt: number } | undefined;
 	reply: ReplyMessage;
 	delivery: ResponseDelivery;
 	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
 	latencyMs: number;
 	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
 	rateLimitWaitMs: number;
+	/**
+	 * For an invite limited to chosen users: settles once Discord has reported on the list (and
+	 * the reply was edited to say so) or polling gave up. Never rejects.
+	 */
+	job?: Promise<JobReport | undefined> | undefined;
 }
 
-/** `created`, `refused:<id>`, `failed:<id>`: the outcome as logs and metrics name it. */
+/** `created`, `refused:<id>`, `failed:<id>`, `cooldown`: the outcome as logs and metrics name it. */
 export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' | 'failure'>): string {
 	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
 	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
@@ -85,7 +125,7 @@ export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' |
 }
 
 /** An outcome before its delivery and timings are known. */
-type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs'>;
+type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs' | 'job'>;
 
 /** Runs `/invite` for one invocation. Never throws: every path ends in one answer. */
 export async function runInvite(invocation: InviteInvocation, deps: InviteDependencies): Promise<InviteOutcome> {
@@ -120,7 +160,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				reply: textReply(refusalText(read.refusal, messages)),
 			});
 
-		const needs = lookupsNeeded(invocation);
+		const needs = lookupsNeeded(invocation, read.value);
 		const lookup = async <T>(what: string, run: (() => Promise<T | undefined>) | undefined) => {
 			try {
 				return await run?.();
@@ -131,14 +171,16 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		};
 		const roleStanding = deps.lookups?.roleStanding;
 		const channelPermissions = deps.lookups?.channelPermissions;
+		const rolesById = deps.lookups?.roles;
 		const targetId = read.value.target.id;
-		const [standing, channel] = await Promise.all([
+		const [standing, channel, roles] = await Promise.all([
 			needs.roleStanding && roleStanding ? lookup('role standing', roleStanding) : undefined,
 			needs.channelPermissions && channelPermissions
 				? lookup(`permissions in ${targetId}`, () => channelPermissions(targetId))
 				: undefined,
+			needs.roles.length > 0 && rolesById ? lookup('roles', () => rolesById(needs.roles)) : undefined,
 		]);
-		const allowed = checkPermissions(invocation, read.value, { standing, channel }, messages);
+		const allowed = checkPermissions(invocation, read.value, { standing, channel, roles }, messages);
 		if (!allowed.ok)
 			return await finish({
 				status: 'refused',
@@ -146,19 +188,39 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				reply: textReply(refusalText(allowed.refusal, messages)),
 			});
 
-		const request = buildRequest(invocation, read.value);
-		return await finish(
-			await createInvite(
+		// The file is downloaded only once everything else is allowed.
+		const users = await targetUsers(read.value, deps);
+		if (!users.ok)
+			return await finish({
+				status: 'refused',
+				refusal: users.refusal,
+				reply: textReply(refusalText(users.refusal, messages)),
+			});
+
+		const request = buildRequest(invocation, read.value, users.ids);
+		// Only what would reach Discord counts: taken after every check passed.
+		const verdict = await deps.cooldowns?.take(invocation.invoker.id, invocation.guildId, invocation.interactionId);
+		if (verdict && !verdict.ok)
+			return await finish({
+				status: 'cooldown',
 				request,
-				invocation,
-				deps,
-				deadline,
-				messages,
-				logger,
-				read.value.target.appPermissions ?? channel?.bot,
-				waits,
-			),
+				cooldown: { scope: verdict.scope, retryAt: verdict.retryAt },
+				reply: textReply(messages.limit.cooldown(`<t:${Math.ceil(verdict.retryAt / 1_000)}:R>`)),
+			});
+		const created = await createInvite(
+			request,
+			invocation,
+			deps,
+			deadline,
+			messages,
+			logger,
+			read.value.target.appPermissions ?? channel?.bot,
+			waits,
 		);
+		const outcome = await finish(created.result);
+		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
+			outcome.job = followJob(created.render, request, invocation, deps, messages, logger);
+		return outcome;
 	} catch (error) {
 		// A bug of ours or a lookup that threw: the user still gets an answer.
 		const reference = newReference();
@@ -185,8 +247,15 @@ async function createInvite(
 	logger: Logger,
 	botPermissions: bigint | undefined,
 	waits: { rateLimitMs: number },
-): Promise<OutcomeSoFar> {
+): Promise<{ result: OutcomeSoFar; render?: Rendered }> {
 	const requestedAt = Date.now();
+	const context: RenderContext = {
+		requestedAt,
+		unique: request.body.unique,
+		channelId: request.channelId,
+		roleIds: request.body.role_ids,
+		targetUsers: request.targetUsers?.length,
+	};
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
 	const window = deadline.answerWindow();
 	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving
@@ -214,19 +283,19 @@ async function createInvite(
 		if (status === 429) judge(budget.answered429(retryAfterMs(headers)));
 	});
 	try {
-		const sent = createChannelInvite(deps.rest, request.channelId, request.body, {
+		const file = request.targetUsers ? targetUsersFile(request.targetUsers) : undefined;
+		const sent = createChannelInvite(deps.rest, request.channelId, request.body, file, {
 			reason: request.reason,
 			signal: window.signal,
 		});
 		// After a give-up the request rejects later (aborted): nobody waits for it then.
 		sent.catch(() => undefined);
 		const invite = await Promise.race([sent, gaveUp]);
-		const reply = renderInvite(
-			invite,
-			{ requestedAt, unique: request.body.unique, channelId: request.channelId },
-			messages,
-		);
-		return { status: 'created', request, invite, reply };
+		const reply = renderInvite(invite, context, messages);
+		return {
+			result: { status: 'created', request, invite, reply },
+			...(invite ? { render: { invite, context } } : {}),
+		};
 	} catch (error) {
 		const failure = classifyError(error);
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
@@ -248,12 +317,12 @@ async function createInvite(
 					{ interaction: invocation.interactionId, code: found.code, err: error },
 					'answer lost, invite recovered',
 				);
-				const reply = renderInvite(
-					found,
-					{ requestedAt, unique: request.body.unique, channelId: request.channelId, recovered: true },
-					messages,
-				);
-				return { status: 'created', request, invite: found, reply };
+				const recovered = { ...context, recovered: true };
+				const reply = renderInvite(found, recovered, messages);
+				return {
+					result: { status: 'created', request, invite: found, reply },
+					render: { invite: found, context: recovered },
+				};
 			}
 		}
 		const reference = failure.id === 'unknown' ? failure.args[0] : undefined;
@@ -267,7 +336,7 @@ async function createInvite(
 				{ interaction: invocation.interactionId, failure: failure.id, reference, err: error },
 				'invite request failed',
 			);
-		return { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) };
+		return { result: { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) } };
 	} finally {
 		window.clear();
 		stopListening();
@@ -292,7 +361,100 @@ function logInteraction(logger: Logger, invocation: InviteInvocation, outcome: I
 			latencyMs: outcome.latencyMs,
 			rateLimitWaitMs: outcome.rateLimitWaitMs,
 			...(outcome.invite?.code ? { code: outcome.invite.code } : {}),
+			...(outcome.cooldown ? { cooldown: outcome.cooldown.scope, retryAt: outcome.cooldown.retryAt } : {}),
 		},
 		'interaction',
 	);
+}
+
+/** An invite and how its reply was rendered, to render it again with the job's status. */
+interface Rendered {
+	invite: RESTPostAPIChannelInviteResult;
+	context: RenderContext;
+}
+
+/**
+ * The users who alone may accept the invite: `users`, plus the lines of `users_file` once it
+ * is downloaded (bounded in size and time) and read. Every line of the file must be a user id.
+ */
+async function targetUsers(
+	read: ReadOptions,
+	deps: InviteDependencies,
+): Promise<{ ok: true; ids: string[] } | { ok: false; refusal: Refusal }> {
+	const file = read.usersFile;
+	if (!file) return { ok: true, ids: read.users };
+	const name = file.filename;
+	const download = deps.lookups?.attachment;
+	const content: AttachmentContent = download
+		? await download(file, {
+				maxBytes: TARGET_USERS_FILE_MAX_BYTES,
+				timeoutMs: deps.attachmentTimeoutMs ?? DEFAULT_ATTACHMENT_TIMEOUT_MS,
+			}).catch((): AttachmentContent => ({ ok: false, problem: 'unreadable' }))
+		: { ok: false, problem: 'unreadable' };
+	if (!content.ok) {
+		if (content.problem === 'too-large')
+			return {
+				ok: false,
+				refusal: { id: 'fileTooLarge', args: [name, TARGET_USERS_FILE_MAX_BYTES / 1024 / 1024] },
+			};
+		return {
+			ok: false,
+			refusal: { id: content.problem === 'timeout' ? 'fileTimeout' : 'fileUnreadable', args: [name] },
+		};
+	}
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(content.data);
+	} catch {
+		return { ok: false, refusal: { id: 'fileUnreadable', args: [name] } };
+	}
+	if (text.includes('\u0000')) return { ok: false, refusal: { id: 'fileUnreadable', args: [name] } };
+	const parsed = parseUsersFile(text);
+	if (parsed.invalid.length > 0) return { ok: false, refusal: invalidFileLines(file, parsed.invalid) };
+	if (parsed.ids.length === 0) return { ok: false, refusal: { id: 'fileEmpty', args: [name] } };
+	return { ok: true, ids: [...new Set([...read.users, ...parsed.ids])] };
+}
+
+/**
+ * Follows Discord's processing of the list of users in the background, within the token's
+ * life, and edits the reply when Discord reports completed or failed. Never rejects.
+ */
+async function followJob(
+	rendered: Rendered,
+	request: ChannelInviteRequest,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	messages: Messages,
+	logger: Logger,
+): Promise<JobReport | undefined> {
+	try {
+		const delays = pollDelaysWithin(
+			deps.jobPollDelaysMs ?? DEFAULT_JOB_POLL_DELAYS_MS,
+			deps.receivedAt ?? rendered.context.requestedAt,
+		);
+		const report = await followTargetUsersJob({
+			rest: deps.rest,
+			code: rendered.invite.code,
+			delays,
+			logger,
+			interactionId: invocation.interactionId,
+			signal: deps.signal,
+		});
+		if (!isFinished(report) || deps.signal?.aborted) return report;
+		logger.info(
+			{
+				interaction: invocation.interactionId,
+				code: rendered.invite.code,
+				status: report.status,
+				users: report.totalUsers,
+				requested: request.targetUsers?.length,
+			},
+			'target-users job finished',
+		);
+		await deps.responder.edit(renderInvite(rendered.invite, { ...rendered.context, job: report }, messages));
+		return report;
+	} catch (error) {
+		logger.warn({ interaction: invocation.interactionId, err: error }, 'could not report the target-users job');
+		return undefined;
+	}
 }

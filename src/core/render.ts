@@ -19,12 +19,14 @@ import {
 	ButtonStyle,
 	ComponentType,
 	InviteTargetType,
+	InviteTargetUsersJobStatus,
 	InviteType,
 	MessageFlags,
 	type RESTPostAPIChannelInviteResult,
 	RouteBases,
 } from 'discord-api-types/v10';
 import { formatList, type Messages, messagesFor } from '../i18n/index.js';
+import type { JobReport } from './target-users.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
 export interface ReplyMessage {
@@ -96,7 +98,16 @@ export interface RenderContext {
 	channelId: string;
 	/** Set when the invite was found after Discord's answer was lost. */
 	recovered?: boolean;
+	/** The roles we asked for, shown when Discord's answer does not list them. */
+	roleIds?: readonly string[] | undefined;
+	/** How many users alone may accept it, when the invite is limited to chosen users. */
+	targetUsers?: number | undefined;
+	/** What Discord last reported about processing that list (absent: not yet). */
+	job?: JobReport | undefined;
 }
+
+/** Room for the roles line: a message holds 2000 characters and an invite may give 250 roles. */
+const ROLES_SHOWN = 40;
 
 /** The reply for Create Channel Invite's answer: any invite type, or none (204). */
 export function renderInvite(
@@ -139,13 +150,22 @@ export function renderInvite(
 		const code = id ? inlineCode(id) : undefined;
 		lines.push(`${m.activity}: ${name && code ? `${name} (${code})` : (name ?? code ?? '?')}`);
 	}
-	if (invite.roles && invite.roles.length > 0)
-		lines.push(
-			`${m.roles}: ${formatList(
-				messages,
-				invite.roles.map((role) => roleMention(role.id)),
-			)}`,
-		);
+	const roleIds = invite.roles?.length ? invite.roles.map((role) => role.id) : (context.roleIds ?? []);
+	if (roleIds.length > 0) {
+		const shown: string[] = roleIds.slice(0, ROLES_SHOWN).map((id) => roleMention(id));
+		if (roleIds.length > ROLES_SHOWN) shown.push(`… (+${roleIds.length - ROLES_SHOWN})`);
+		lines.push(`${m.roles}: ${formatList(messages, shown)}`);
+	}
+	if (context.targetUsers !== undefined) {
+		lines.push(bold(m.targetUsers(context.targetUsers)));
+		const job = context.job;
+		if (job?.status === InviteTargetUsersJobStatus.Completed) lines.push(m.targetUsersCompleted(job.totalUsers));
+		else if (job?.status === InviteTargetUsersJobStatus.Failed)
+			lines.push(`⚠️ ${m.targetUsersFailed(job.errorMessage || `${job.processedUsers}/${job.totalUsers}`)}`);
+		else lines.push(subtext(m.targetUsersProcessing));
+	}
+	// Reported (discord-api-docs #8118): with roles, temporary membership is not enforced.
+	if (isExtended(invite) && invite.temporary && roleIds.length > 0) lines.push(subtext(`⚠️ ${m.temporaryWithRoles}`));
 	if (reused) lines.push(subtext(m.reusedHint));
 
 	return {

@@ -51,8 +51,27 @@ export interface InviteOptions {
 	stream_user?: { id: Snowflake; username?: string | undefined } | undefined;
 	activity?: string | undefined;
 	role?: InvocationRole | undefined;
+	/** More roles to give: role mentions or ids, separated by spaces or commas. */
+	more_roles?: string | undefined;
+	/** Only these users may accept: user mentions or ids, separated by spaces or commas. */
+	users?: string | undefined;
+	/** Only the users listed in this uploaded file may accept. */
+	users_file?: InvocationAttachment | undefined;
 	reason?: string | undefined;
 }
+
+/** An uploaded file as the interaction's `resolved.attachments` carries it. */
+export interface InvocationAttachment {
+	id: Snowflake;
+	filename: string;
+	/** Bytes, as Discord reports them. */
+	size: number;
+	/** Where to download it (Discord's CDN; in tests, the local Discord). */
+	url: string;
+	contentType?: string | undefined;
+}
+
+export type { AttachmentContent, AttachmentLimits } from '../discord/attachments.js';
 
 export interface InvocationRole {
 	id: Snowflake;
@@ -88,4 +107,9 @@ export interface ChannelInviteRequest {
 	body: RESTPostAPIChannelInviteJSONBody;
 	/** The audit-log reason, already bounded to 512 characters. */
 	reason: string;
+	/**
+	 * The only users who may accept the invite, sent as the `target_users_file` CSV (the request
+	 * is multipart then). Absent: anyone with the link.
+	 */
+	targetUsers?: readonly Snowflake[] | undefined;
 }

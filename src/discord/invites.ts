@@ -4,6 +4,8 @@
 import type { RateLimitData, REST } from '@discordjs/rest';
 import {
 	type RESTGetAPIChannelInvitesResult,
+	type RESTGetAPIInviteTargetUsersJobStatusResult,
+	type RESTPostAPIChannelInviteFormDataBody,
 	type RESTPostAPIChannelInviteJSONBody,
 	type RESTPostAPIChannelInviteResult,
 	Routes,
@@ -76,8 +78,34 @@ export function onChannelRateLimit(rest: REST, channelId: string, listener: Rate
 	};
 }
 
+/** The form field Discord reads the list of users from (Create Channel Invite, Update Target Users). */
+export const TARGET_USERS_FILE_FIELD = 'target_users_file' satisfies keyof RESTPostAPIChannelInviteFormDataBody;
+
+/** A `target_users_file`: a CSV whose header is `user_id`, then one user id a line. */
+export interface TargetUsersFile {
+	name: string;
+	data: string;
+}
+
+/** The `target_users_file` for these users. */
+export function targetUsersFile(userIds: readonly string[], name = 'target_users.csv'): TargetUsersFile {
+	return { name, data: `user_id\n${userIds.map((id) => `${id}\n`).join('')}` };
+}
+
+/** The file as @discordjs/rest uploads it: its own form part, the JSON body going to `payload_json`. */
+const filePart = (file: TargetUsersFile) => ({
+	key: TARGET_USERS_FILE_FIELD,
+	name: file.name,
+	data: file.data,
+	contentType: 'text/csv',
+});
+
 /**
  * Create Channel Invite. Resolves to the invite, or `undefined` when Discord answers 204.
+ * With `targetUsers` the request is multipart: the body goes in `payload_json` (never
+ * `appendToFormData`, which would flatten `role_ids`), the CSV in `target_users_file`; it
+ * is still one request, never retried by a client from `createInviteRest`.
+ * @param targetUsers - who alone may accept the invite (`target_users_file`)
  * @param reason - the `X-Audit-Log-Reason` (1-512 characters)
  * @see https://discord.com/developers/docs/resources/channel#create-channel-invite
  */
@@ -85,12 +113,14 @@ export async function createChannelInvite(
 	rest: REST,
 	channelId: Snowflake,
 	body: RESTPostAPIChannelInviteJSONBody,
+	targetUsers?: TargetUsersFile,
 	{ reason, signal }: { reason?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<RESTPostAPIChannelInviteResult | undefined> {
 	const result: unknown = await rest.post(Routes.channelInvites(channelId), {
 		// Always a JSON body, `{}` at least: Discord requires one, and @discordjs/rest sets the
 		// JSON content type only when a body is given.
 		body,
+		...(targetUsers ? { files: [filePart(targetUsers)] } : {}),
 		...(reason !== undefined ? { reason } : {}),
 		...(signal ? { signal } : {}),
 	});
@@ -113,4 +143,51 @@ export async function getChannelInvites(
 		Routes.channelInvites(channelId),
 		signal ? { signal } : {},
 	)) as RESTGetAPIChannelInvitesResult;
+}
+
+/**
+ * Get Target Users: who may accept the invite (the inviter, Manage Server or View Audit Log).
+ * Discord answers a CSV with the `user_id` header.
+ * @see https://discord.com/developers/docs/resources/invite#get-target-users
+ */
+export async function getInviteTargetUsers(rest: REST, code: string, signal?: AbortSignal): Promise<string[]> {
+	const result: unknown = await rest.get(Routes.inviteTargetUsers(code), signal ? { signal } : {});
+	const text = typeof result === 'string' ? result : new TextDecoder().decode(result as ArrayBuffer);
+	return text
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter((line, index) => line !== '' && !(index === 0 && line === 'user_id'));
+}
+
+/**
+ * Update Target Users: replaces who may accept the invite (the inviter or Manage Server).
+ * Processed asynchronously like the file of Create Channel Invite: see the job status.
+ * @see https://discord.com/developers/docs/resources/invite#update-target-users
+ */
+export async function updateInviteTargetUsers(
+	rest: REST,
+	code: string,
+	file: TargetUsersFile,
+	options: { reason?: string | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<void> {
+	await rest.put(Routes.inviteTargetUsers(code), {
+		files: [filePart(file)],
+		...(options.reason ? { reason: options.reason } : {}),
+		...(options.signal ? { signal: options.signal } : {}),
+	});
+}
+
+/**
+ * Get Target Users Job Status: whether Discord has processed the uploaded list yet.
+ * @see https://discord.com/developers/docs/resources/invite#get-target-users-job-status
+ */
+export async function getInviteTargetUsersJobStatus(
+	rest: REST,
+	code: string,
+	signal?: AbortSignal,
+): Promise<RESTGetAPIInviteTargetUsersJobStatusResult> {
+	return (await rest.get(
+		Routes.inviteTargetUsersJobStatus(code),
+		signal ? { signal } : {},
+	)) as RESTGetAPIInviteTargetUsersJobStatusResult;
 }

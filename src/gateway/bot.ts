@@ -69,6 +69,9 @@ export interface BotOptions {
 	logger?: Logger | undefined;
 	/** Record into these: REST responses, shard status and ping, and what commands report. */
 	metrics?: InviteMetrics | undefined;
+	/** Lent to commands: cooldowns and the replay guard (shared through Redis when configured). */
+	cooldowns?: CommandContext['cooldowns'];
+	replayGuard?: CommandContext['replayGuard'];
 	/** Called with the client before login (e.g. to serve its shards' health while it connects). */
 	onClient?: ((client: Client) => void) | undefined;
 }
@@ -189,7 +192,12 @@ export async function startBot(token: string, options: BotOptions): Promise<Bot>
 	options.onClient?.(client);
 	client.on(
 		Events.InteractionCreate,
-		createDispatcher(options.commands, logger, { logger, metrics: options.metrics }),
+		createDispatcher(options.commands, logger, {
+			logger,
+			metrics: options.metrics,
+			cooldowns: options.cooldowns,
+			replayGuard: options.replayGuard,
+		}),
 	);
 	client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
 	client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'shard ready'));

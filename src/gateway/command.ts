@@ -15,11 +15,26 @@ import {
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
+import {
+	type CooldownLimit,
+	type CooldownStore,
+	cooldownLimits,
+	createCooldowns,
+	type InviteCooldowns,
+} from '../core/cooldown.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
-import type { InviteInvocation, InvocationChannel } from '../core/types.js';
+import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import type {
+	AttachmentLimits,
+	InviteInvocation,
+	InvocationAttachment,
+	InvocationChannel,
+	InvocationRole,
+} from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -36,6 +51,10 @@ export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBo
 export interface CommandContext {
 	logger?: Logger | undefined;
 	metrics?: InviteMetrics | undefined;
+	/** The bot's cooldowns (shared through Redis when it has one). */
+	cooldowns?: InviteCooldowns | undefined;
+	/** The bot's replay guard: an interaction a shard sees again (resume, reconnect) runs once. */
+	replayGuard?: ReplayGuard | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -56,9 +75,27 @@ export interface InviteCommandOptions {
 	deferAfterMs?: number | undefined;
 	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Called with each outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/**
+	 * Invites one user may create per window, as `COOLDOWN_PER_USER` takes it: `'5/60'` (the
+	 * default), a `{ count, windowMs }`, or `0`/`null` for no limit.
+	 */
+	cooldownPerUser?: string | CooldownLimit | 0 | null | undefined;
+	/** Invites one server may create per window, as `COOLDOWN_PER_GUILD`: default `'60/60'`. */
+	cooldownPerGuild?: string | CooldownLimit | 0 | null | undefined;
+	/** Where cooldown counts live (e.g. `RedisCooldownStore`). Default: process memory. */
+	cooldownStore?: CooldownStore | undefined;
+	/** Where seen interaction ids live. Default: process memory. */
+	replayGuard?: ReplayGuard | undefined;
 }
+
+/** How long the drop-in's own guard remembers an id: an interaction token's life. */
+const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
 
 /**
  * Builds the command. The invite request goes through a REST client of its own (one per
@@ -78,6 +115,22 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	};
 	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
 		options.logger ?? context?.logger ?? fallbackFor(client);
+	// The host's context lends cooldowns and a guard unless the options set them.
+	const ownsCooldowns =
+		options.cooldownPerUser !== undefined ||
+		options.cooldownPerGuild !== undefined ||
+		options.cooldownStore !== undefined;
+	const limits = cooldownLimits(
+		options.cooldownPerUser === 0 ? null : options.cooldownPerUser,
+		options.cooldownPerGuild === 0 ? null : options.cooldownPerGuild,
+	);
+	let ownCooldowns: InviteCooldowns | undefined;
+	const cooldownsFor = (context: CommandContext | undefined): InviteCooldowns =>
+		(ownsCooldowns ? undefined : context?.cooldowns) ??
+		(ownCooldowns ??= createCooldowns({ ...limits, store: options.cooldownStore }));
+	let ownGuard: ReplayGuard | undefined;
+	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
+		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
 	const rests = new WeakMap<Client, REST>();
 	const restFor = (client: Client): REST => {
 		let rest = rests.get(client);
@@ -104,6 +157,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		data,
 		async execute(interaction, context) {
 			const logger = loggerFor(context, interaction.client);
+			// A shard that resumes may be sent an interaction again: the first run answers it.
+			if (!(await guardFor(context).firstSeen(interaction.id, Date.now()))) {
+				logger.warn(
+					{ interaction: interaction.id },
+					'interaction seen before (a resumed shard?): not run twice',
+				);
+				return;
+			}
 			const metrics = options.metrics ?? context?.metrics;
 			const rest = restFor(interaction.client);
 			metrics?.instrumentRest(rest);
@@ -117,6 +178,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				logger,
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
+				cooldowns: cooldownsFor(context),
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
 			});
 			metrics?.recordOutcome(outcome, 'gateway');
 			options.onOutcome?.(outcome);
@@ -143,6 +207,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 	const channel = options.getChannel('channel');
 	const role = options.getRole('role');
 	const streamUser = options.getUser('stream_user');
+	const usersFile = options.getAttachment('users_file');
 	return {
 		interactionId: interaction.id,
 		locale: interaction.locale,
@@ -170,6 +235,17 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
 			activity: options.getString('activity') ?? undefined,
 			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			more_roles: options.getString('more_roles') ?? undefined,
+			users: options.getString('users') ?? undefined,
+			users_file: usersFile
+				? {
+						id: usersFile.id,
+						filename: usersFile.name,
+						size: usersFile.size,
+						url: usersFile.url,
+						contentType: usersFile.contentType ?? undefined,
+					}
+				: undefined,
 			reason: options.getString('reason') ?? undefined,
 		},
 	};
@@ -255,6 +331,17 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 				botPermissions: bot.permissions.bitfield,
 			};
 		},
+		async roles(ids: readonly string[]) {
+			if (!guild) return undefined;
+			const found = new Map<string, InvocationRole>();
+			for (const id of ids) {
+				const role = guild.roles.cache.get(id);
+				if (role) found.set(id, { id, name: role.name, position: role.position, managed: role.managed });
+			}
+			return found;
+		},
+		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
+			fetchAttachment(attachment.url, limits),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
 			if (!channel) return undefined;

@@ -9,17 +9,27 @@ import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
+import { createInviteState, redisSecret } from '../ops/state.js';
 import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, gatewayProblems, loadCommands, startBot } from './bot.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token']);
 	if (!config) return 1;
-	const logger = createLogger(config.logLevel, { secrets: [config.token] });
+	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
 	const metrics = createMetrics();
 	const health = createHealth();
+	const state = createInviteState({
+		redisUrl: config.redisUrl,
+		cooldownPerUser: config.cooldownPerUser,
+		cooldownPerGuild: config.cooldownPerGuild,
+		// An interaction can only be answered for 15 minutes: a resumed shard never sees it later.
+		replayTtlMs: 15 * 60_000,
+		logger,
+		metrics,
+	});
 	let client: Client | undefined;
 	let ops: OpsServer | undefined;
 	if (config.metricsPort !== undefined) {
@@ -34,10 +44,12 @@ async function main(): Promise<number> {
 			logger.info({ port: address.port }, `metrics on http://${config.host}:${address.port}/metrics`);
 		} catch (error) {
 			logger.error({ err: error }, `could not listen on ${config.host}:${config.metricsPort} (METRICS_PORT)`);
+			await state.close();
 			return 1;
 		}
 	}
 
+	await state.ready();
 	let bot: Awaited<ReturnType<typeof startBot>>;
 	try {
 		bot = await startBot(config.token, {
@@ -45,12 +57,15 @@ async function main(): Promise<number> {
 			commands,
 			logger,
 			metrics,
+			cooldowns: state.cooldowns,
+			replayGuard: state.replayGuard,
 			onClient: (created) => {
 				client = created;
 			},
 		});
 	} catch (error) {
 		await ops?.close();
+		await state.close();
 		if (
 			(error instanceof DiscordAPIError && error.status === 401) ||
 			(error as { code?: string }).code === 'TokenInvalid'
@@ -77,6 +92,7 @@ async function main(): Promise<number> {
 	});
 	await bot.stop();
 	await ops?.close();
+	await state.close();
 	// Commands still running finish their answers; past that, nothing should hold the process.
 	setTimeout(() => process.exit(0), 10_000).unref();
 	return 0;

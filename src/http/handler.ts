@@ -20,9 +20,11 @@ import {
 } from 'discord-api-types/v10';
 import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
+import type { InviteCooldowns } from '../core/cooldown.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
+import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
@@ -52,15 +54,6 @@ export interface HandlerContext {
 	waitUntil(promise: Promise<unknown>): void;
 }
 
-/**
- * Remembers interaction ids for the replay window: `firstSeen` is false for an id already
- * seen. The default holds them in this process (or isolate) only; a shared store (Redis, KV)
- * makes replicas agree.
- */
-export interface ReplayGuard {
-	firstSeen(id: string, nowMs: number): boolean | Promise<boolean>;
-}
-
 export interface InteractionHandlerOptions {
 	/** The application's public key, 64 hex characters (`DISCORD_PUBLIC_KEY`). */
 	publicKey: string;
@@ -85,11 +78,19 @@ export interface InteractionHandlerOptions {
 	status?: (() => string) | undefined;
 	/** Called with each `/invite` outcome (logs, metrics, tests). */
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
+	/** Ends background work (following a target-users job) early: the Node adapter aborts it on close. */
+	signal?: AbortSignal | undefined;
 	/**
 	 * Metrics to record outcomes and REST responses into (type only here: prom-client is loaded
 	 * by whoever creates them; the Node adapter serves them on `GET /metrics`).
 	 */
 	metrics?: InviteMetrics | undefined;
+	/** Per-user and per-server invite limits (see `createCooldowns`). Default: none. */
+	cooldowns?: InviteCooldowns | undefined;
 	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
 	health?: Health | undefined;
 }
@@ -127,7 +128,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			accepted: () => health.clear(TOKEN_CHECK),
 		});
 	const key = new Ed25519PublicKey(options.publicKey);
-	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2);
+	// Made with the handler: it refuses requests signed (well) before it existed, which a restart
+	// would otherwise let run again.
+	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2, undefined, now());
 	// Only a lost answer needs the bot's user id (old applications' differs from the
 	// application id): asked once, when first needed.
 	let botId: Promise<string> | undefined;
@@ -196,7 +199,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 					return json(400, { error: 'not an interaction' });
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process or isolate unless the guard is shared: see the README).
-				if (!(await seen.firstSeen(payload.id, now()))) {
+				// The signature is verified: its timestamp is when Discord signed this request.
+				const signedAtMs = Number(request.headers.get('x-signature-timestamp')) * 1_000;
+				if (!(await seen.firstSeen(payload.id, now(), signedAtMs))) {
 					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
 					return json(401, { error: 'replayed interaction' });
 				}
@@ -259,8 +264,14 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			logger,
 			receivedAt,
 			deferAfterMs: options.deferAfterMs,
+			cooldowns: options.cooldowns,
+			attachmentTimeoutMs: options.attachmentTimeoutMs,
+			jobPollDelaysMs: options.jobPollDelaysMs,
+			signal: options.signal,
 		})
 			.then((outcome) => {
+				// The follow-up of a target-users job edits the reply later: keep it alive too.
+				if (outcome.job) ctx?.waitUntil(outcome.job);
 				metrics?.recordOutcome(outcome, 'http');
 				options.onOutcome?.(outcome);
 			})
@@ -337,6 +348,10 @@ export interface HandlerTuning {
 	inviteTimeoutMs?: number | undefined;
 	/** Give up on rate-limit waits longer than this (ms). */
 	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of the target-users job (ms). */
+	jobPollDelaysMs?: readonly number[] | undefined;
 }
 
 /** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
@@ -363,6 +378,8 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		applicationId: settings.applicationId,
 		replayWindowSeconds: settings.replayWindowSeconds,
 		deferAfterMs: tuning.deferAfterMs,
+		attachmentTimeoutMs: tuning.attachmentTimeoutMs,
+		jobPollDelaysMs: tuning.jobPollDelaysMs,
 		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
 }
@@ -436,24 +453,4 @@ function isInvite(payload: Record<string, unknown>): boolean {
 	return isObject(data) && data.name === COMMAND_NAME && data.type === ApplicationCommandType.ChatInput;
 }
 
-/**
- * Interaction ids seen lately, kept for `ttlMs` (past that the replay window refuses the
- * request anyway). Bounded by what one window can hold; the oldest go first.
- */
-export class SeenInteractions implements ReplayGuard {
-	readonly #expiries = new Map<string, number>();
-	constructor(
-		readonly ttlMs: number,
-		readonly maxSize = 100_000,
-	) {}
-
-	firstSeen(id: string, now: number): boolean {
-		for (const [old, expiry] of this.#expiries) {
-			if (expiry > now && this.#expiries.size < this.maxSize) break;
-			this.#expiries.delete(old);
-		}
-		if (this.#expiries.has(id)) return false;
-		this.#expiries.set(id, now + this.ttlMs);
-		return true;
-	}
-}
+export { type ReplayGuard, SeenInteractions } from '../core/replay.js';

@@ -84,6 +84,8 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 	const streamUserId = read.id('stream_user', ApplicationCommandOptionType.User);
 	const roleId = read.id('role', ApplicationCommandOptionType.Role);
 	const role = roleId ? resolved?.roles?.[roleId] : undefined;
+	const fileId = read.id('users_file', ApplicationCommandOptionType.Attachment);
+	const file = fileId ? resolved?.attachments?.[fileId] : undefined;
 	const here = payload.channel;
 	return {
 		interactionId: payload.id,
@@ -113,6 +115,18 @@ export function invocationFromPayload(payload: APIChatInputApplicationCommandInt
 			activity: read.string('activity'),
 			role: roleId
 				? { id: roleId, name: role?.name ?? '', position: role?.position ?? 0, managed: role?.managed ?? false }
+				: undefined,
+			more_roles: read.string('more_roles'),
+			users: read.string('users'),
+			// An attachment the payload does not resolve cannot be read: the file counts as empty.
+			users_file: fileId
+				? {
+						id: fileId,
+						filename: file?.filename ?? 'users_file',
+						size: file?.size ?? 0,
+						url: file?.url ?? '',
+						contentType: file?.content_type,
+					}
 				: undefined,
 			reason: read.string('reason'),
 		},

@@ -16,7 +16,8 @@ import {
 import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
-import type { ChannelPermissions, RoleStanding } from '../core/types.js';
+import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
+import { fetchAttachment } from '../discord/attachments.js';
 
 export interface RestLookupsOptions {
 	/** The ordinary REST client (GETs may be retried). */
@@ -95,6 +96,22 @@ export function restLookups(
 				}),
 			};
 		},
+
+		async roles(ids: readonly string[]): Promise<ReadonlyMap<string, InvocationRole> | undefined> {
+			if (!guildId) return undefined;
+			const server = await guild(guildId);
+			const wanted = new Set(ids);
+			return new Map(
+				server.roles
+					.filter((role) => wanted.has(role.id))
+					.map((role) => [
+						role.id,
+						{ id: role.id, name: role.name, position: role.position, managed: role.managed },
+					]),
+			);
+		},
+
+		attachment: (attachment, limits) => fetchAttachment(attachment.url, limits),
 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;

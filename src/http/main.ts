@@ -11,13 +11,23 @@ import { createInviteRest } from '../discord/invites.js';
 import { createRest } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
+import { createInviteState, redisSecret } from '../ops/state.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
 	// A missing public key is among the problems loadConfigOrReport has reported.
 	if (!config?.publicKey) return 1;
-	const logger = createLogger(config.logLevel, { secrets: [config.token] });
+	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
+	const metrics = createMetrics();
+	const state = createInviteState({
+		redisUrl: config.redisUrl,
+		cooldownPerUser: config.cooldownPerUser,
+		cooldownPerGuild: config.cooldownPerGuild,
+		replayTtlMs: config.replayWindowSeconds * 2_000,
+		logger,
+		metrics,
+	});
 	const rest = createRest({ api: config.apiUrl, token: config.token });
 	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
 	const endpoint = createInteractionServer({
@@ -27,18 +37,25 @@ async function main(): Promise<number> {
 		applicationId: config.applicationId,
 		logger,
 		replayWindowSeconds: config.replayWindowSeconds,
-		metrics: createMetrics(),
+		metrics,
+		replayGuard: state.replayGuard,
+		cooldowns: state.cooldowns,
 	});
 
+	await state.ready();
 	let address: AddressInfo;
 	try {
 		address = await endpoint.listen(config.port, config.host);
 	} catch (error) {
 		logger.error({ err: error }, `could not listen on ${config.host}:${config.port}`);
+		await state.close();
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-	logger.info({ api: config.apiUrl }, `listening on http://${host}:${address.port}${INTERACTIONS_PATH}`);
+	logger.info(
+		{ api: config.apiUrl, sharedState: state.redis ? 'redis' : 'memory' },
+		`listening on http://${host}:${address.port}${INTERACTIONS_PATH}`,
+	);
 
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));
@@ -46,6 +63,7 @@ async function main(): Promise<number> {
 	});
 	logger.info(`${signal}: finishing the interactions in flight`);
 	await endpoint.close();
+	await state.close();
 	for (const client of [rest, inviteRest]) {
 		client.clearHashSweeper();
 		client.clearHandlerSweeper();

@@ -51,7 +51,9 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		void settled.finally(() => inFlight.delete(settled));
 	};
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
-	const handler = createInteractionHandler({ ...options, status: () => state });
+	// Background work (following a target-users job) stops when the server closes.
+	const closing = new AbortController();
+	const handler = createInteractionHandler({ ...options, signal: closing.signal, status: () => state });
 	const context = { waitUntil: track };
 
 	const server = createServer((req, res) => {
@@ -93,6 +95,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 		},
 		async close() {
 			state = 'closing';
+			closing.abort();
 			const closed = server.listening
 				? new Promise<void>((resolve) => server.close(() => resolve()))
 				: Promise.resolve();

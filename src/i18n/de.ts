@@ -32,6 +32,21 @@ export const de: Messages = {
 				name: 'rolle',
 				description: 'Rolle für Personen, die über diese Einladung beitreten (erfordert „Rollen verwalten“)',
 			},
+			more_roles: {
+				name: 'weitere_rollen',
+				description:
+					'Weitere Rollen beim Beitritt: Rollen-Erwähnungen oder IDs, durch Leerzeichen oder Kommas getrennt',
+			},
+			users: {
+				name: 'nutzer',
+				description:
+					'Nur diese Personen können sie annehmen: Erwähnungen oder IDs (erfordert „Server verwalten“)',
+			},
+			users_file: {
+				name: 'nutzer_datei',
+				description:
+					'Nur die Personen in dieser CSV- oder Textdatei mit Nutzer-IDs (erfordert „Server verwalten“)',
+			},
 			reason: { name: 'grund', description: 'Grund, der im Audit-Log angezeigt wird' },
 		},
 	},
@@ -76,6 +91,18 @@ export const de: Messages = {
 		openButton: 'Einladung öffnen',
 		noBody: 'Discord hat die Anfrage angenommen, aber keine Einladung zurückgeschickt. Sieh unter Servereinstellungen → Einladungen nach.',
 		recovered: 'Die Antwort von Discord ging unterwegs verloren, aber die Einladung wurde erstellt: Hier ist sie.',
+		targetUsers: (count) =>
+			count === 1
+				? 'Nur 1 ausgewählte Person kann sie annehmen'
+				: `Nur diese ${count} Personen können sie annehmen`,
+		targetUsersProcessing:
+			'Discord verarbeitet die Liste der Personen; diese Nachricht ändert sich, sobald das fertig ist.',
+		targetUsersCompleted: (count) =>
+			`Discord hat die Liste verarbeitet: ${count === 1 ? '1 Person kann' : `${count} Personen können`} diese Einladung annehmen.`,
+		targetUsersFailed: (reason) =>
+			`Discord konnte die Liste der Personen nicht verarbeiten (${reason}), daher kann noch niemand darauf diese Einladung annehmen. Lösche sie unter Servereinstellungen → Einladungen und starte /invite erneut mit einer korrigierten Liste.`,
+		temporaryWithRoles:
+			'Achtung: Berichten zufolge setzt Discord die temporäre Mitgliedschaft nicht durch, wenn eine Einladung Rollen vergibt; wer beitritt, bleibt womöglich.',
 	},
 
 	check: {
@@ -113,6 +140,29 @@ export const de: Messages = {
 		channelNotInGuild: (channel) => `${channel} ist kein Kanal dieses Servers.`,
 		cannotVerify:
 			'Ich konnte deine Berechtigungen gerade nicht prüfen und habe keine Einladung erstellt. Versuche es gleich noch einmal.',
+		rolesUnreadable: (values) =>
+			`\`weitere_rollen\` nimmt Rollen-Erwähnungen oder IDs, getrennt durch Leerzeichen oder Kommas; ich kann ${values} nicht lesen.`,
+		rolesEmpty:
+			'`weitere_rollen` nennt keine Rolle. Erwähne die Rollen, die vergeben werden sollen, oder lass die Option weg.',
+		rolesNotInServer: (roles) => `Das sind keine Rollen dieses Servers: ${roles}.`,
+		tooManyRoles: (max) => `Eine Einladung kann höchstens ${max} Rollen vergeben.`,
+		usersUnreadable: (values) =>
+			`\`nutzer\` nimmt Erwähnungen oder Nutzer-IDs, getrennt durch Leerzeichen oder Kommas; ich kann ${values} nicht lesen. Es wurde nichts gesendet.`,
+		usersEmpty:
+			'`nutzer` nennt niemanden. Erwähne die Personen, die die Einladung annehmen dürfen, oder lass die Option weg.',
+		usersNeedManageGuild: 'Du brauchst **Server verwalten**, um festzulegen, wer eine Einladung annehmen kann.',
+		botNeedsManageGuild:
+			'Ich brauche **Server verwalten**, um festzulegen, wer eine Einladung annehmen kann. Bitte einen Server-Admin, sie meiner Rolle zu erteilen.',
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` ist zu groß: Die Liste der Personen darf höchstens ${maxMiB} MiB haben.`,
+		fileUnreadable: (name) =>
+			`Ich konnte \`${name}\` nicht lesen. Lade eine CSV- oder Textdatei mit Nutzer-IDs hoch, eine pro Zeile oder durch Kommas getrennt.`,
+		fileTimeout: (name) =>
+			`Das Herunterladen von \`${name}\` hat zu lange gedauert, daher habe ich keine Einladung erstellt. Versuche es gleich noch einmal.`,
+		fileUnreadableIds: (name, values) =>
+			`Diese Zeilen von \`${name}\` sind keine Nutzer-IDs: ${values}. Es wurde nichts gesendet.`,
+		fileEmpty: (name) =>
+			`\`${name}\` enthält niemanden. Schreibe eine Nutzer-ID pro Zeile, mit oder ohne Kopfzeile \`user_id\`.`,
 	},
 
 	error: {
@@ -148,6 +198,11 @@ export const de: Messages = {
 	suggest: {
 		unreadable: (input) => `„${input}“ nicht lesbar: versuche 30m, 2h, 1d, 7d, 2 Stunden oder never`,
 		tooLong: (input) => `„${input}“ ist zu lang: höchstens 7 Tage oder nie`,
+	},
+
+	limit: {
+		cooldown: (retryAt) =>
+			`Zu viele Einladungen in kurzer Zeit. Du kannst ${retryAt} wieder eine Einladung erstellen.`,
 	},
 
 	permission: {

@@ -13,6 +13,13 @@ export const en: Messages = {
 			stream_user: { description: "Voice or stage only: open this member's live stream" },
 			activity: { description: 'Voice or stage only: application id of the Activity to open' },
 			role: { description: 'Role given to people who join with this invite (needs Manage Roles)' },
+			more_roles: {
+				description: 'More roles given on joining: role mentions or ids, separated by spaces or commas',
+			},
+			users: { description: 'Only these people can accept it: user mentions or ids (needs Manage Server)' },
+			users_file: {
+				description: 'Only the people in this CSV or text file of user ids can accept it (needs Manage Server)',
+			},
 			reason: { description: 'Reason shown in the audit log' },
 		},
 	},
@@ -42,6 +49,15 @@ export const en: Messages = {
 		openButton: 'Open invite',
 		noBody: 'Discord accepted the request but sent no invite back. Check Server Settings → Invites.',
 		recovered: "Discord's answer was lost on the way, but the invite was created: here it is.",
+		targetUsers: (count) =>
+			count === 1 ? 'Only 1 chosen person can accept it' : `Only these ${count} people can accept it`,
+		targetUsersProcessing: 'Discord is processing the list of people; this message changes when it is done.',
+		targetUsersCompleted: (count) =>
+			`Discord has processed the list: ${count === 1 ? '1 person' : `${count} people`} can accept this invite.`,
+		targetUsersFailed: (reason) =>
+			`Discord could not process the list of people (${reason}), so nobody on it can accept this invite yet. Delete it in Server Settings → Invites and run /invite again with a corrected list.`,
+		temporaryWithRoles:
+			'Careful: Discord has been reported not to enforce temporary membership when an invite gives roles, so people who join may stay.',
 	},
 
 	check: {
@@ -74,6 +90,24 @@ export const en: Messages = {
 		optionTooLong: (option, max) => `\`${option}\` is too long: at most ${max} characters.`,
 		channelNotInGuild: (channel) => `${channel} is not a channel of this server.`,
 		cannotVerify: "I couldn't check your permissions just now, so I made no invite. Try again in a moment.",
+		rolesUnreadable: (values) =>
+			`\`more_roles\` takes role mentions or ids separated by spaces or commas; I can't read ${values}.`,
+		rolesEmpty: '`more_roles` names no role. Mention the roles to give, or leave it out.',
+		rolesNotInServer: (roles) => `These are not roles of this server: ${roles}.`,
+		tooManyRoles: (max) => `An invite can give at most ${max} roles.`,
+		usersUnreadable: (values) =>
+			`\`users\` takes user mentions or ids separated by spaces or commas; I can't read ${values}. Nothing was sent.`,
+		usersEmpty: '`users` names nobody. Mention the people who may accept the invite, or leave it out.',
+		usersNeedManageGuild: 'You need **Manage Server** to choose who can accept an invite.',
+		botNeedsManageGuild:
+			'I need **Manage Server** to choose who can accept an invite. Ask a server admin to grant it to my role.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` is too large: the list of people can be at most ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`I couldn't read \`${name}\`. Upload a CSV or text file of user ids, one a line or separated by commas.`,
+		fileTimeout: (name) => `\`${name}\` took too long to download, so I made no invite. Try again in a moment.`,
+		fileUnreadableIds: (name, values) =>
+			`These lines of \`${name}\` are not user ids: ${values}. Nothing was sent.`,
+		fileEmpty: (name) => `\`${name}\` lists nobody. Put one user id a line, with or without a \`user_id\` header.`,
 	},
 
 	error: {
@@ -106,6 +140,10 @@ export const en: Messages = {
 	suggest: {
 		unreadable: (input) => `Can't read "${input}": try 30m, 2h, 1d, 7d or never`,
 		tooLong: (input) => `"${input}" is too long: at most 7 days, or never`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Too many invites in a short time. You can make another invite ${retryAt}.`,
 	},
 
 	permission: {

@@ -31,6 +31,18 @@ export const es419: Messages = {
 				name: 'rol',
 				description: 'Rol que reciben quienes se unan con esta invitación (requiere Gestionar roles)',
 			},
+			more_roles: {
+				name: 'más_roles',
+				description: 'Más roles al unirse: menciones o ids de roles, separados por espacios o comas',
+			},
+			users: {
+				name: 'usuarios',
+				description: 'Solo estas personas pueden aceptarla: menciones o ids (requiere Gestionar servidor)',
+			},
+			users_file: {
+				name: 'archivo_usuarios',
+				description: 'Solo las personas de este archivo CSV o de texto con ids (requiere Gestionar servidor)',
+			},
 			reason: { name: 'motivo', description: 'Motivo que se muestra en el registro de auditoría' },
 		},
 	},
@@ -76,6 +88,15 @@ export const es419: Messages = {
 		openButton: 'Abrir invitación',
 		noBody: 'Discord aceptó la solicitud, pero no envió ninguna invitación. Revisa Configuración del servidor → Invitaciones.',
 		recovered: 'La respuesta de Discord se perdió en el camino, pero la invitación se creó: aquí está.',
+		targetUsers: (count) =>
+			count === 1 ? 'Solo 1 persona elegida puede aceptarla' : `Solo estas ${count} personas pueden aceptarla`,
+		targetUsersProcessing: 'Discord está procesando la lista de personas; este mensaje cambiará cuando termine.',
+		targetUsersCompleted: (count) =>
+			`Discord procesó la lista: ${count === 1 ? '1 persona puede' : `${count} personas pueden`} aceptar esta invitación.`,
+		targetUsersFailed: (reason) =>
+			`Discord no pudo procesar la lista de personas (${reason}), así que nadie de la lista puede aceptar esta invitación todavía. Elimínala en Configuración del servidor → Invitaciones y vuelve a usar /invite con una lista corregida.`,
+		temporaryWithRoles:
+			'Cuidado: se informó que Discord no aplica la membresía temporal cuando una invitación da roles, así que quienes se unan podrían quedarse.',
 	},
 
 	check: {
@@ -112,6 +133,28 @@ export const es419: Messages = {
 		channelNotInGuild: (channel) => `${channel} no es un canal de este servidor.`,
 		cannotVerify:
 			'No pude verificar tus permisos en este momento, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.',
+		rolesUnreadable: (values) =>
+			`\`más_roles\` acepta menciones o ids de roles separados por espacios o comas; no puedo leer ${values}.`,
+		rolesEmpty: '`más_roles` no nombra ningún rol. Menciona los roles que se darán, o quita la opción.',
+		rolesNotInServer: (roles) => `Estos no son roles de este servidor: ${roles}.`,
+		tooManyRoles: (max) => `Una invitación puede dar como máximo ${max} roles.`,
+		usersUnreadable: (values) =>
+			`\`usuarios\` acepta menciones o ids de usuarios separados por espacios o comas; no puedo leer ${values}. No se envió nada.`,
+		usersEmpty:
+			'`usuarios` no nombra a nadie. Menciona a las personas que pueden aceptar la invitación, o quita la opción.',
+		usersNeedManageGuild: 'Necesitas **Gestionar servidor** para elegir quién puede aceptar una invitación.',
+		botNeedsManageGuild:
+			'Necesito **Gestionar servidor** para elegir quién puede aceptar una invitación. Pide a un admin del servidor que se lo dé a mi rol.',
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` es demasiado grande: la lista de personas puede ocupar como máximo ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`No pude leer \`${name}\`. Sube un archivo CSV o de texto con ids de usuarios, uno por línea o separados por comas.`,
+		fileTimeout: (name) =>
+			`\`${name}\` tardó demasiado en descargarse, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.`,
+		fileUnreadableIds: (name, values) =>
+			`Estas líneas de \`${name}\` no son ids de usuarios: ${values}. No se envió nada.`,
+		fileEmpty: (name) =>
+			`\`${name}\` no incluye a nadie. Pon un id de usuario por línea, con o sin la cabecera \`user_id\`.`,
 	},
 
 	error: {
@@ -146,6 +189,10 @@ export const es419: Messages = {
 	suggest: {
 		unreadable: (input) => `No entiendo "${input}": prueba 30m, 2h, 1d, 7d, 2 horas o never`,
 		tooLong: (input) => `"${input}" es demasiado largo: máximo 7 días, o nunca`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Demasiadas invitaciones en poco tiempo. Vas a poder crear otra invitación ${retryAt}.`,
 	},
 
 	permission: {

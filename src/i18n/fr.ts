@@ -34,6 +34,21 @@ export const fr: Messages = {
 				name: 'rôle',
 				description: 'Rôle donné aux personnes qui rejoignent avec cette invitation (requiert Gérer les rôles)',
 			},
+			more_roles: {
+				name: 'autres_rôles',
+				description:
+					"Autres rôles donnés à l'arrivée : mentions ou identifiants de rôles, séparés par espaces ou virgules",
+			},
+			users: {
+				name: 'membres',
+				description:
+					"Seules ces personnes peuvent l'accepter : mentions ou identifiants (requiert Gérer le serveur)",
+			},
+			users_file: {
+				name: 'fichier_membres',
+				description:
+					"Seules les personnes de ce fichier CSV ou texte d'identifiants (requiert Gérer le serveur)",
+			},
 			reason: { name: 'raison', description: 'Raison affichée dans les logs du serveur' },
 		},
 	},
@@ -77,6 +92,17 @@ export const fr: Messages = {
 		openButton: "Ouvrir l'invitation",
 		noBody: "Discord a accepté la demande mais n'a renvoyé aucune invitation. Vérifie Paramètres du serveur → Invitations.",
 		recovered: "La réponse de Discord s'est perdue en route, mais l'invitation a bien été créée : la voici.",
+		targetUsers: (count) =>
+			count === 1
+				? 'Seule 1 personne choisie peut l’accepter'
+				: `Seules ces ${count} personnes peuvent l’accepter`,
+		targetUsersProcessing: 'Discord traite la liste des personnes ; ce message changera une fois terminé.',
+		targetUsersCompleted: (count) =>
+			`Discord a traité la liste : ${count === 1 ? '1 personne peut' : `${count} personnes peuvent`} accepter cette invitation.`,
+		targetUsersFailed: (reason) =>
+			`Discord n'a pas pu traiter la liste des personnes (${reason}) : personne de la liste ne peut encore accepter cette invitation. Supprime-la dans Paramètres du serveur → Invitations et relance /invite avec une liste corrigée.`,
+		temporaryWithRoles:
+			"Attention : d'après certains signalements, Discord n'applique pas l'adhésion temporaire quand une invitation donne des rôles ; les personnes qui rejoignent pourraient rester.",
 	},
 
 	check: {
@@ -114,6 +140,28 @@ export const fr: Messages = {
 		channelNotInGuild: (channel) => `${channel} n'est pas un salon de ce serveur.`,
 		cannotVerify:
 			"Je n'ai pas pu vérifier tes permissions pour l'instant, donc je n'ai créé aucune invitation. Réessaie dans un instant.",
+		rolesUnreadable: (values) =>
+			`\`autres_rôles\` prend des mentions ou identifiants de rôles séparés par des espaces ou des virgules ; je ne peux pas lire ${values}.`,
+		rolesEmpty: "`autres_rôles` ne nomme aucun rôle. Mentionne les rôles à donner, ou retire l'option.",
+		rolesNotInServer: (roles) => `Ce ne sont pas des rôles de ce serveur : ${roles}.`,
+		tooManyRoles: (max) => `Une invitation peut donner au plus ${max} rôles.`,
+		usersUnreadable: (values) =>
+			`\`membres\` prend des mentions ou identifiants d'utilisateurs séparés par des espaces ou des virgules ; je ne peux pas lire ${values}. Rien n'a été envoyé.`,
+		usersEmpty:
+			"`membres` ne nomme personne. Mentionne les personnes qui peuvent accepter l'invitation, ou retire l'option.",
+		usersNeedManageGuild: 'Tu as besoin de **Gérer le serveur** pour choisir qui peut accepter une invitation.',
+		botNeedsManageGuild:
+			"J'ai besoin de **Gérer le serveur** pour choisir qui peut accepter une invitation. Demande à un admin du serveur de l'accorder à mon rôle.",
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` est trop gros : la liste des personnes peut faire au plus ${maxMiB} Mio.`,
+		fileUnreadable: (name) =>
+			`Je n'ai pas pu lire \`${name}\`. Envoie un fichier CSV ou texte d'identifiants d'utilisateurs, un par ligne ou séparés par des virgules.`,
+		fileTimeout: (name) =>
+			`Le téléchargement de \`${name}\` a pris trop de temps, donc je n'ai créé aucune invitation. Réessaie dans un instant.`,
+		fileUnreadableIds: (name, values) =>
+			`Ces lignes de \`${name}\` ne sont pas des identifiants d'utilisateurs : ${values}. Rien n'a été envoyé.`,
+		fileEmpty: (name) =>
+			`\`${name}\` ne contient personne. Mets un identifiant par ligne, avec ou sans en-tête \`user_id\`.`,
 	},
 
 	error: {
@@ -147,6 +195,10 @@ export const fr: Messages = {
 	suggest: {
 		unreadable: (input) => `« ${input} » illisible : essaie 30m, 2h, 1d, 7d, 2 jours ou never`,
 		tooLong: (input) => `« ${input} » est trop long : 7 jours au maximum, ou jamais`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Trop d’invitations en peu de temps. Tu pourras créer une autre invitation ${retryAt}.`,
 	},
 
 	permission: {

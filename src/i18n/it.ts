@@ -28,6 +28,18 @@ export const it: Messages = {
 				description: "Solo canali vocali o Stage: ID applicazione dell'attività da aprire",
 			},
 			role: { name: 'ruolo', description: 'Ruolo dato a chi entra con questo invito (richiede Gestisci ruoli)' },
+			more_roles: {
+				name: 'altri_ruoli',
+				description: "Altri ruoli all'ingresso: menzioni o ID di ruoli, separati da spazi o virgole",
+			},
+			users: {
+				name: 'utenti',
+				description: 'Solo queste persone possono accettarlo: menzioni o ID (richiede Gestisci server)',
+			},
+			users_file: {
+				name: 'file_utenti',
+				description: 'Solo le persone in questo file CSV o di testo con ID utente (richiede Gestisci server)',
+			},
 			reason: { name: 'motivo', description: 'Motivo mostrato nel registro di controllo' },
 		},
 	},
@@ -71,6 +83,16 @@ export const it: Messages = {
 		openButton: 'Apri invito',
 		noBody: 'Discord ha accettato la richiesta ma non ha restituito alcun invito. Controlla Impostazioni server → Inviti.',
 		recovered: "La risposta di Discord si è persa per strada, ma l'invito è stato creato: eccolo.",
+		targetUsers: (count) =>
+			count === 1 ? 'Solo 1 persona scelta può accettarlo' : `Solo queste ${count} persone possono accettarlo`,
+		targetUsersProcessing:
+			"Discord sta elaborando l'elenco delle persone; questo messaggio cambierà quando avrà finito.",
+		targetUsersCompleted: (count) =>
+			`Discord ha elaborato l'elenco: ${count === 1 ? '1 persona può' : `${count} persone possono`} accettare questo invito.`,
+		targetUsersFailed: (reason) =>
+			`Discord non è riuscito a elaborare l'elenco delle persone (${reason}), quindi nessuno in elenco può ancora accettare questo invito. Eliminalo in Impostazioni server → Inviti e usa di nuovo /invite con un elenco corretto.`,
+		temporaryWithRoles:
+			"Attenzione: secondo alcune segnalazioni Discord non applica l'iscrizione temporanea quando un invito assegna ruoli, quindi chi entra potrebbe restare.",
 	},
 
 	check: {
@@ -108,6 +130,28 @@ export const it: Messages = {
 		channelNotInGuild: (channel) => `${channel} non è un canale di questo server.`,
 		cannotVerify:
 			'Non sono riuscito a verificare i tuoi permessi in questo momento, quindi non ho creato alcun invito. Riprova tra poco.',
+		rolesUnreadable: (values) =>
+			`\`altri_ruoli\` accetta menzioni o ID di ruoli separati da spazi o virgole; non riesco a leggere ${values}.`,
+		rolesEmpty: "`altri_ruoli` non indica alcun ruolo. Menziona i ruoli da assegnare, oppure togli l'opzione.",
+		rolesNotInServer: (roles) => `Questi non sono ruoli di questo server: ${roles}.`,
+		tooManyRoles: (max) => `Un invito può assegnare al massimo ${max} ruoli.`,
+		usersUnreadable: (values) =>
+			`\`utenti\` accetta menzioni o ID utente separati da spazi o virgole; non riesco a leggere ${values}. Non è stato inviato nulla.`,
+		usersEmpty:
+			"`utenti` non indica nessuno. Menziona le persone che possono accettare l'invito, oppure togli l'opzione.",
+		usersNeedManageGuild: 'Hai bisogno di **Gestisci server** per scegliere chi può accettare un invito.',
+		botNeedsManageGuild:
+			'Ho bisogno di **Gestisci server** per scegliere chi può accettare un invito. Chiedi a un admin del server di concederlo al mio ruolo.',
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` è troppo grande: l'elenco delle persone può essere al massimo di ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`Non sono riuscito a leggere \`${name}\`. Carica un file CSV o di testo con ID utente, uno per riga o separati da virgole.`,
+		fileTimeout: (name) =>
+			`Il download di \`${name}\` ha richiesto troppo tempo, quindi non ho creato alcun invito. Riprova tra poco.`,
+		fileUnreadableIds: (name, values) =>
+			`Queste righe di \`${name}\` non sono ID utente: ${values}. Non è stato inviato nulla.`,
+		fileEmpty: (name) =>
+			`\`${name}\` non contiene nessuno. Metti un ID utente per riga, con o senza l'intestazione \`user_id\`.`,
 	},
 
 	error: {
@@ -143,6 +187,10 @@ export const it: Messages = {
 	suggest: {
 		unreadable: (input) => `Non leggo "${input}": prova 30m, 2h, 1d, 7d, 2 ore o never`,
 		tooLong: (input) => `"${input}" è troppo lungo: al massimo 7 giorni, o mai`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Troppi inviti in poco tempo. Potrai creare un altro invito ${retryAt}.`,
 	},
 
 	permission: {

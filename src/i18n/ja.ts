@@ -30,6 +30,18 @@ export const ja: Messages = {
 				description: 'ボイス・ステージのみ: 開くアクティビティのアプリケーションID',
 			},
 			role: { name: 'ロール', description: 'この招待で参加した人に付与するロール（「ロールの管理」が必要）' },
+			more_roles: {
+				name: '追加ロール',
+				description: '参加時に付与する追加ロール：ロールのメンションまたは ID（スペースかカンマ区切り）',
+			},
+			users: {
+				name: 'ユーザー',
+				description: 'このユーザーだけが受け取れる：メンションまたは ID（サーバー管理 権限が必要）',
+			},
+			users_file: {
+				name: 'ユーザーファイル',
+				description: 'この CSV またはテキストファイルのユーザー ID だけが受け取れる（サーバー管理 権限が必要）',
+			},
 			reason: { name: '理由', description: '監査ログに表示される理由' },
 		},
 	},
@@ -71,6 +83,13 @@ export const ja: Messages = {
 		openButton: '招待を開く',
 		noBody: 'Discord はリクエストを受け付けましたが、招待が返されませんでした。サーバー設定 → 招待 を確認してください。',
 		recovered: 'Discord からの応答が途中で失われましたが、招待は作成されています。こちらです。',
+		targetUsers: (count) => `選ばれた ${count} 人だけがこの招待を受け取れます`,
+		targetUsersProcessing: 'Discord がユーザーのリストを処理中です。完了するとこのメッセージが更新されます。',
+		targetUsersCompleted: (count) => `Discord がリストを処理しました：${count} 人がこの招待を受け取れます。`,
+		targetUsersFailed: (reason) =>
+			`Discord はユーザーのリストを処理できませんでした（${reason}）。リストの誰もまだこの招待を受け取れません。サーバー設定 → 招待 で削除し、修正したリストで /invite をもう一度実行してください。`,
+		temporaryWithRoles:
+			'注意：招待でロールを付与すると、Discord は一時的なメンバーシップを適用しないという報告があります。参加した人がそのまま残る可能性があります。',
 	},
 
 	check: {
@@ -108,6 +127,28 @@ export const ja: Messages = {
 		channelNotInGuild: (channel) => `${channel} はこのサーバーのチャンネルではありません。`,
 		cannotVerify:
 			'現在あなたの権限を確認できなかったため、招待は作成していません。しばらくしてからもう一度お試しください。',
+		rolesUnreadable: (values) =>
+			`\`追加ロール\` にはスペースかカンマで区切ったロールのメンションまたは ID を指定してください。読み取れません：${values}`,
+		rolesEmpty:
+			'`追加ロール` にロールがありません。付与するロールをメンションするか、このオプションを外してください。',
+		rolesNotInServer: (roles) => `このサーバーのロールではありません：${roles}`,
+		tooManyRoles: (max) => `1つの招待で付与できるロールは最大 ${max} 個です。`,
+		usersUnreadable: (values) =>
+			`\`ユーザー\` にはスペースかカンマで区切ったユーザーのメンションまたは ID を指定してください。読み取れません：${values}。何も送信していません。`,
+		usersEmpty:
+			'`ユーザー` に誰も含まれていません。招待を受け取れる人をメンションするか、このオプションを外してください。',
+		usersNeedManageGuild: '招待を受け取れる人を選ぶには、**サーバー管理** 権限が必要です。',
+		botNeedsManageGuild:
+			'招待を受け取れる人を選ぶには、私に **サーバー管理** 権限が必要です。サーバー管理者に私のロールへの付与を依頼してください。',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` が大きすぎます。ユーザーのリストは最大 ${maxMiB} MiB です。`,
+		fileUnreadable: (name) =>
+			`\`${name}\` を読み取れませんでした。ユーザー ID を1行に1つ、またはカンマ区切りで書いた CSV かテキストファイルをアップロードしてください。`,
+		fileTimeout: (name) =>
+			`\`${name}\` のダウンロードに時間がかかりすぎたため、招待は作成していません。しばらくしてからもう一度お試しください。`,
+		fileUnreadableIds: (name, values) =>
+			`\`${name}\` の次の行はユーザー ID ではありません：${values}。何も送信していません。`,
+		fileEmpty: (name) =>
+			`\`${name}\` に誰も含まれていません。\`user_id\` の見出しの有無にかかわらず、1行に1つのユーザー ID を書いてください。`,
 	},
 
 	error: {
@@ -141,6 +182,10 @@ export const ja: Messages = {
 	suggest: {
 		unreadable: (input) => `「${input}」を読み取れません: 30m、2h、1d、7d、never、2時間 などを試してください`,
 		tooLong: (input) => `「${input}」は長すぎます: 最長7日、または無期限`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `短時間に招待を作りすぎています。${retryAt}に次の招待を作成できます。`,
 	},
 
 	permission: {

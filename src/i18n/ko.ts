@@ -18,6 +18,18 @@ export const ko: Messages = {
 			stream_user: { name: '방송', description: '음성 또는 스테이지 전용: 이 멤버의 방송 열기' },
 			activity: { name: '활동', description: '음성 또는 스테이지 전용: 열 활동의 애플리케이션 ID' },
 			role: { name: '역할', description: '이 초대로 참가한 사람에게 줄 역할 (역할 관리하기 권한 필요)' },
+			more_roles: {
+				name: '추가_역할',
+				description: '참가 시 줄 추가 역할: 역할 멘션 또는 ID, 공백이나 쉼표로 구분',
+			},
+			users: {
+				name: '사용자',
+				description: '이 사람들만 수락할 수 있음: 멘션 또는 ID (서버 관리하기 권한 필요)',
+			},
+			users_file: {
+				name: '사용자_파일',
+				description: '이 CSV 또는 텍스트 파일의 사용자 ID만 수락할 수 있음 (서버 관리하기 권한 필요)',
+			},
 			reason: { name: '사유', description: '감사 로그에 표시될 사유' },
 		},
 	},
@@ -54,6 +66,13 @@ export const ko: Messages = {
 		openButton: '초대 열기',
 		noBody: 'Discord가 요청을 받았지만 초대를 보내지 않았습니다. 서버 설정 → 초대를 확인하세요.',
 		recovered: 'Discord의 응답이 도중에 유실되었지만 초대는 만들어졌습니다. 여기 있습니다.',
+		targetUsers: (count) => `선택한 ${count}명만 수락할 수 있습니다`,
+		targetUsersProcessing: 'Discord가 사용자 목록을 처리하고 있습니다. 끝나면 이 메시지가 바뀝니다.',
+		targetUsersCompleted: (count) => `Discord가 목록을 처리했습니다: ${count}명이 이 초대를 수락할 수 있습니다.`,
+		targetUsersFailed: (reason) =>
+			`Discord가 사용자 목록을 처리하지 못했습니다(${reason}). 그래서 목록의 누구도 아직 이 초대를 수락할 수 없습니다. 서버 설정 → 초대에서 삭제하고 고친 목록으로 /invite를 다시 실행하세요.`,
+		temporaryWithRoles:
+			'주의: 초대가 역할을 줄 때 Discord가 임시 멤버십을 적용하지 않는다는 보고가 있습니다. 참가한 사람이 그대로 남을 수 있습니다.',
 	},
 
 	check: {
@@ -91,6 +110,26 @@ export const ko: Messages = {
 		optionTooLong: (option, max) => `\`${option}\` 값이 너무 깁니다. 최대 ${max}자까지 가능합니다.`,
 		channelNotInGuild: (channel) => `${channel}은(는) 이 서버의 채널이 아닙니다.`,
 		cannotVerify: '지금은 권한을 확인할 수 없어 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.',
+		rolesUnreadable: (values) =>
+			`\`추가_역할\`에는 공백이나 쉼표로 구분한 역할 멘션 또는 ID를 넣으세요. 읽을 수 없습니다: ${values}`,
+		rolesEmpty: '`추가_역할`에 역할이 없습니다. 줄 역할을 멘션하거나 이 옵션을 빼세요.',
+		rolesNotInServer: (roles) => `이 서버의 역할이 아닙니다: ${roles}`,
+		tooManyRoles: (max) => `초대 하나로 줄 수 있는 역할은 최대 ${max}개입니다.`,
+		usersUnreadable: (values) =>
+			`\`사용자\`에는 공백이나 쉼표로 구분한 사용자 멘션 또는 ID를 넣으세요. 읽을 수 없습니다: ${values}. 아무것도 보내지 않았습니다.`,
+		usersEmpty: '`사용자`에 아무도 없습니다. 초대를 수락할 수 있는 사람을 멘션하거나 이 옵션을 빼세요.',
+		usersNeedManageGuild: '초대를 수락할 수 있는 사람을 정하려면 **서버 관리하기** 권한이 필요합니다.',
+		botNeedsManageGuild:
+			'초대를 수락할 수 있는 사람을 정하려면 제게 **서버 관리하기** 권한이 필요합니다. 서버 관리자에게 제 역할에 부여해 달라고 요청하세요.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` 파일이 너무 큽니다. 사용자 목록은 최대 ${maxMiB} MiB입니다.`,
+		fileUnreadable: (name) =>
+			`\`${name}\` 파일을 읽을 수 없습니다. 사용자 ID를 한 줄에 하나씩 또는 쉼표로 구분해 적은 CSV나 텍스트 파일을 올리세요.`,
+		fileTimeout: (name) =>
+			`\`${name}\` 파일을 내려받는 데 너무 오래 걸려 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.`,
+		fileUnreadableIds: (name, values) =>
+			`\`${name}\`의 다음 줄은 사용자 ID가 아닙니다: ${values}. 아무것도 보내지 않았습니다.`,
+		fileEmpty: (name) =>
+			`\`${name}\`에 아무도 없습니다. \`user_id\` 머리글이 있든 없든 한 줄에 사용자 ID 하나씩 적으세요.`,
 	},
 
 	error: {
@@ -122,6 +161,10 @@ export const ko: Messages = {
 	suggest: {
 		unreadable: (input) => `"${input}"을(를) 읽을 수 없음: 30m, 2h, 1d, 7d, never 또는 30분을 입력해 보세요`,
 		tooLong: (input) => `"${input}"은(는) 너무 깁니다: 최대 7일 또는 무제한`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `짧은 시간에 초대를 너무 많이 만들었습니다. ${retryAt}에 다시 초대를 만들 수 있습니다.`,
 	},
 
 	permission: {

@@ -42,6 +42,15 @@ export interface Messages {
 		openButton: string;
 		noBody: string;
 		recovered: string;
+		/** Who may accept the invite when it is limited to chosen users. */
+		targetUsers: (count: number) => string;
+		/** Discord processes the list of users asynchronously: shown until it reports back. */
+		targetUsersProcessing: string;
+		targetUsersCompleted: (count: number) => string;
+		/** The job failed: Discord's message, and what to do. */
+		targetUsersFailed: (reason: string) => string;
+		/** `temporary` with roles: Discord has been reported not to enforce it (docs issue #8118). */
+		temporaryWithRoles: string;
 	};
 
 	/** Refusals found before calling Discord. */
@@ -71,6 +80,23 @@ export interface Messages {
 		channelNotInGuild: (channel: string) => string;
 		/** Discord could not be asked who may do what (a lookup failed): nothing was created. */
 		cannotVerify: string;
+		/** `more_roles` parts that are neither role mentions nor ids. */
+		rolesUnreadable: (values: string) => string;
+		rolesEmpty: string;
+		rolesNotInServer: (roles: string) => string;
+		tooManyRoles: (max: number) => string;
+		/** `users` parts that are neither user mentions nor ids. */
+		usersUnreadable: (values: string) => string;
+		usersEmpty: string;
+		usersNeedManageGuild: string;
+		botNeedsManageGuild: string;
+		fileTooLarge: (name: string, maxMiB: number) => string;
+		/** The file could not be downloaded, or is not text. */
+		fileUnreadable: (name: string) => string;
+		fileTimeout: (name: string) => string;
+		/** Lines of `users_file` that are not user ids. */
+		fileUnreadableIds: (name: string, values: string) => string;
+		fileEmpty: (name: string) => string;
 	};
 
 	/** Failures reported by Discord or the network. */
@@ -105,6 +131,12 @@ export interface Messages {
 		tooLong: (input: string) => string;
 	};
 
+	/** Limits of our own (cooldowns), met before calling Discord. */
+	limit: {
+		/** Over a cooldown: `retryAt` is a relative Discord timestamp (`<t:unix:R>`). */
+		cooldown: (retryAt: string) => string;
+	};
+
 	/** Names of Discord permissions shown in refusals. */
 	permission: {
 		CreateInstantInvite: string;
@@ -123,6 +155,9 @@ export type InviteOptionName =
 	| 'stream_user'
 	| 'activity'
 	| 'role'
+	| 'more_roles'
+	| 'users'
+	| 'users_file'
 	| 'reason';
 
 /** The values a message entry takes: its parameters, or none for a plain string. */

@@ -28,6 +28,19 @@ export const nl: Messages = {
 				description: 'Alleen spraak of podium: applicatie-ID van de te openen activiteit',
 			},
 			role: { name: 'rol', description: 'Rol voor wie via deze uitnodiging lid wordt (vereist Rollen beheren)' },
+			more_roles: {
+				name: 'meer_rollen',
+				description: "Meer rollen bij binnenkomst: rolvermeldingen of id's, gescheiden door spaties of komma's",
+			},
+			users: {
+				name: 'gebruikers',
+				description: "Alleen deze mensen kunnen hem accepteren: vermeldingen of id's (vereist Server beheren)",
+			},
+			users_file: {
+				name: 'gebruikers_bestand',
+				description:
+					"Alleen de mensen in dit CSV- of tekstbestand met gebruikers-id's (vereist Server beheren)",
+			},
 			reason: { name: 'reden', description: 'Reden die in het auditlogboek wordt getoond' },
 		},
 	},
@@ -70,6 +83,17 @@ export const nl: Messages = {
 		openButton: 'Uitnodiging openen',
 		noBody: 'Discord heeft het verzoek geaccepteerd, maar geen uitnodiging teruggestuurd. Kijk bij Serverinstellingen → Uitnodigingen.',
 		recovered: 'Het antwoord van Discord ging onderweg verloren, maar de uitnodiging is gemaakt: hier is hij.',
+		targetUsers: (count) =>
+			count === 1
+				? 'Alleen 1 gekozen persoon kan hem accepteren'
+				: `Alleen deze ${count} mensen kunnen hem accepteren`,
+		targetUsersProcessing: 'Discord verwerkt de lijst met mensen; dit bericht verandert zodra dat klaar is.',
+		targetUsersCompleted: (count) =>
+			`Discord heeft de lijst verwerkt: ${count === 1 ? '1 persoon kan' : `${count} mensen kunnen`} deze uitnodiging accepteren.`,
+		targetUsersFailed: (reason) =>
+			`Discord kon de lijst met mensen niet verwerken (${reason}), dus niemand op de lijst kan deze uitnodiging al accepteren. Verwijder hem via Serverinstellingen → Uitnodigingen en gebruik /invite opnieuw met een verbeterde lijst.`,
+		temporaryWithRoles:
+			'Let op: volgens meldingen dwingt Discord tijdelijk lidmaatschap niet af wanneer een uitnodiging rollen geeft, dus wie binnenkomt, blijft misschien.',
 	},
 
 	check: {
@@ -108,6 +132,28 @@ export const nl: Messages = {
 		channelNotInGuild: (channel) => `${channel} is geen kanaal van deze server.`,
 		cannotVerify:
 			'Ik kon je rechten nu niet controleren, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
+		rolesUnreadable: (values) =>
+			`\`meer_rollen\` neemt rolvermeldingen of id's, gescheiden door spaties of komma's; ik kan ${values} niet lezen.`,
+		rolesEmpty: '`meer_rollen` noemt geen rol. Vermeld de rollen die je wilt geven, of laat de optie weg.',
+		rolesNotInServer: (roles) => `Dit zijn geen rollen van deze server: ${roles}.`,
+		tooManyRoles: (max) => `Een uitnodiging kan hoogstens ${max} rollen geven.`,
+		usersUnreadable: (values) =>
+			`\`gebruikers\` neemt vermeldingen of gebruikers-id's, gescheiden door spaties of komma's; ik kan ${values} niet lezen. Er is niets verstuurd.`,
+		usersEmpty:
+			'`gebruikers` noemt niemand. Vermeld de mensen die de uitnodiging mogen accepteren, of laat de optie weg.',
+		usersNeedManageGuild: 'Je hebt **Server beheren** nodig om te kiezen wie een uitnodiging kan accepteren.',
+		botNeedsManageGuild:
+			'Ik heb **Server beheren** nodig om te kiezen wie een uitnodiging kan accepteren. Vraag een serverbeheerder om dit aan mijn rol te geven.',
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` is te groot: de lijst met mensen mag hoogstens ${maxMiB} MiB zijn.`,
+		fileUnreadable: (name) =>
+			`Ik kon \`${name}\` niet lezen. Upload een CSV- of tekstbestand met gebruikers-id's, één per regel of gescheiden door komma's.`,
+		fileTimeout: (name) =>
+			`Het downloaden van \`${name}\` duurde te lang, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.`,
+		fileUnreadableIds: (name, values) =>
+			`Deze regels van \`${name}\` zijn geen gebruikers-id's: ${values}. Er is niets verstuurd.`,
+		fileEmpty: (name) =>
+			`\`${name}\` bevat niemand. Zet één gebruikers-id per regel, met of zonder kopregel \`user_id\`.`,
 	},
 
 	error: {
@@ -143,6 +189,10 @@ export const nl: Messages = {
 	suggest: {
 		unreadable: (input) => `Kan "${input}" niet lezen: probeer 30m, 2h, 1d, 7d, 2 uur of never`,
 		tooLong: (input) => `"${input}" is te lang: maximaal 7 dagen, of nooit`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Te veel uitnodigingen in korte tijd. Je kunt ${retryAt} weer een uitnodiging maken.`,
 	},
 
 	permission: {

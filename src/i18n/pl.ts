@@ -36,6 +36,19 @@ export const pl: Messages = {
 				name: 'rola',
 				description: 'Rola dla osób dołączających przez to zaproszenie (wymaga Zarządzaj rolami)',
 			},
+			more_roles: {
+				name: 'więcej_ról',
+				description: 'Więcej ról po dołączeniu: wzmianki lub ID ról, oddzielone spacjami lub przecinkami',
+			},
+			users: {
+				name: 'użytkownicy',
+				description: 'Tylko te osoby mogą je przyjąć: wzmianki lub ID (wymaga Zarządzaj serwerem)',
+			},
+			users_file: {
+				name: 'plik_użytkowników',
+				description:
+					'Tylko osoby z tego pliku CSV lub tekstowego z ID użytkowników (wymaga Zarządzaj serwerem)',
+			},
 			reason: { name: 'powód', description: 'Powód widoczny w dzienniku zdarzeń' },
 		},
 	},
@@ -94,6 +107,15 @@ export const pl: Messages = {
 		openButton: 'Otwórz zaproszenie',
 		noBody: 'Discord przyjął żądanie, ale nie odesłał zaproszenia. Sprawdź Ustawienia serwera → Zaproszenia.',
 		recovered: 'Odpowiedź Discorda zaginęła po drodze, ale zaproszenie zostało utworzone — oto ono.',
+		targetUsers: (count) =>
+			count === 1 ? 'Tylko 1 wybrana osoba może je przyjąć' : `Tylko te osoby (${count}) mogą je przyjąć`,
+		targetUsersProcessing: 'Discord przetwarza listę osób; ta wiadomość zmieni się, gdy skończy.',
+		targetUsersCompleted: (count) =>
+			`Discord przetworzył listę: liczba osób, które mogą przyjąć to zaproszenie: ${count}.`,
+		targetUsersFailed: (reason) =>
+			`Discord nie zdołał przetworzyć listy osób (${reason}), więc nikt z listy nie może jeszcze przyjąć tego zaproszenia. Usuń je w Ustawieniach serwera → Zaproszenia i użyj /invite ponownie z poprawioną listą.`,
+		temporaryWithRoles:
+			'Uwaga: według zgłoszeń Discord nie egzekwuje tymczasowego członkostwa, gdy zaproszenie nadaje role, więc osoby, które dołączą, mogą zostać.',
 	},
 
 	check: {
@@ -131,6 +153,28 @@ export const pl: Messages = {
 		channelNotInGuild: (channel) => `${channel} nie jest kanałem tego serwera.`,
 		cannotVerify:
 			'Nie udało mi się teraz sprawdzić twoich uprawnień, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
+		rolesUnreadable: (values) =>
+			`\`więcej_ról\` przyjmuje wzmianki lub ID ról oddzielone spacjami lub przecinkami; nie potrafię odczytać: ${values}.`,
+		rolesEmpty: '`więcej_ról` nie wskazuje żadnej roli. Wspomnij role do nadania albo pomiń tę opcję.',
+		rolesNotInServer: (roles) => `To nie są role tego serwera: ${roles}.`,
+		tooManyRoles: (max) => `Zaproszenie może nadać najwyżej ${max} ról.`,
+		usersUnreadable: (values) =>
+			`\`użytkownicy\` przyjmuje wzmianki lub ID użytkowników oddzielone spacjami lub przecinkami; nie potrafię odczytać: ${values}. Nic nie wysłano.`,
+		usersEmpty:
+			'`użytkownicy` nie wskazuje nikogo. Wspomnij osoby, które mogą przyjąć zaproszenie, albo pomiń tę opcję.',
+		usersNeedManageGuild:
+			'Aby wybrać, kto może przyjąć zaproszenie, potrzebujesz uprawnienia **Zarządzaj serwerem**.',
+		botNeedsManageGuild:
+			'Aby wybrać, kto może przyjąć zaproszenie, potrzebuję uprawnienia **Zarządzaj serwerem**. Poproś administratora serwera o nadanie go mojej roli.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` jest za duży: lista osób może mieć najwyżej ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`Nie udało mi się odczytać \`${name}\`. Prześlij plik CSV lub tekstowy z ID użytkowników, po jednym w wierszu lub oddzielonych przecinkami.`,
+		fileTimeout: (name) =>
+			`Pobieranie \`${name}\` trwało zbyt długo, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.`,
+		fileUnreadableIds: (name, values) =>
+			`Te wiersze \`${name}\` nie są ID użytkowników: ${values}. Nic nie wysłano.`,
+		fileEmpty: (name) =>
+			`\`${name}\` nie zawiera nikogo. Wpisz jedno ID użytkownika w wierszu, z nagłówkiem \`user_id\` lub bez.`,
 	},
 
 	error: {
@@ -164,6 +208,10 @@ export const pl: Messages = {
 	suggest: {
 		unreadable: (input) => `Nie rozumiem „${input}”: spróbuj 30m, 2h, 1d, 7d, never lub 2 godziny`,
 		tooLong: (input) => `„${input}” to za długo: najwyżej 7 dni albo nigdy`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Za dużo zaproszeń w krótkim czasie. Kolejne zaproszenie możesz utworzyć ${retryAt}.`,
 	},
 
 	permission: {

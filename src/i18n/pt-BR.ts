@@ -25,6 +25,18 @@ export const ptBR: Messages = {
 			},
 			activity: { name: 'atividade', description: 'Só voz ou palco: ID do aplicativo da Atividade a abrir' },
 			role: { name: 'cargo', description: 'Cargo dado a quem entrar com este convite (requer Gerenciar cargos)' },
+			more_roles: {
+				name: 'mais_cargos',
+				description: 'Mais cargos ao entrar: menções ou ids de cargos, separados por espaços ou vírgulas',
+			},
+			users: {
+				name: 'usuários',
+				description: 'Só estas pessoas podem aceitá-lo: menções ou ids (requer Gerenciar servidor)',
+			},
+			users_file: {
+				name: 'arquivo_usuários',
+				description: 'Só as pessoas deste arquivo CSV ou de texto com ids (requer Gerenciar servidor)',
+			},
 			reason: { name: 'motivo', description: 'Motivo exibido no registro de auditoria' },
 		},
 	},
@@ -68,6 +80,15 @@ export const ptBR: Messages = {
 		openButton: 'Abrir convite',
 		noBody: 'O Discord aceitou a solicitação, mas não enviou nenhum convite de volta. Confira Configurações do servidor → Convites.',
 		recovered: 'A resposta do Discord se perdeu no caminho, mas o convite foi criado: aqui está.',
+		targetUsers: (count) =>
+			count === 1 ? 'Só 1 pessoa escolhida pode aceitá-lo' : `Só estas ${count} pessoas podem aceitá-lo`,
+		targetUsersProcessing: 'O Discord está processando a lista de pessoas; esta mensagem muda quando terminar.',
+		targetUsersCompleted: (count) =>
+			`O Discord processou a lista: ${count === 1 ? '1 pessoa pode' : `${count} pessoas podem`} aceitar este convite.`,
+		targetUsersFailed: (reason) =>
+			`O Discord não conseguiu processar a lista de pessoas (${reason}), então ninguém da lista pode aceitar este convite ainda. Exclua-o em Configurações do servidor → Convites e use /invite de novo com uma lista corrigida.`,
+		temporaryWithRoles:
+			'Atenção: há relatos de que o Discord não aplica a associação temporária quando um convite dá cargos, então quem entrar pode ficar.',
 	},
 
 	check: {
@@ -105,6 +126,27 @@ export const ptBR: Messages = {
 		channelNotInGuild: (channel) => `${channel} não é um canal deste servidor.`,
 		cannotVerify:
 			'Não consegui verificar suas permissões agora, então não criei nenhum convite. Tente de novo daqui a pouco.',
+		rolesUnreadable: (values) =>
+			`\`mais_cargos\` aceita menções ou ids de cargos separados por espaços ou vírgulas; não consigo ler ${values}.`,
+		rolesEmpty: '`mais_cargos` não cita nenhum cargo. Mencione os cargos a dar, ou remova a opção.',
+		rolesNotInServer: (roles) => `Estes não são cargos deste servidor: ${roles}.`,
+		tooManyRoles: (max) => `Um convite pode dar no máximo ${max} cargos.`,
+		usersUnreadable: (values) =>
+			`\`usuários\` aceita menções ou ids de usuários separados por espaços ou vírgulas; não consigo ler ${values}. Nada foi enviado.`,
+		usersEmpty: '`usuários` não cita ninguém. Mencione as pessoas que podem aceitar o convite, ou remova a opção.',
+		usersNeedManageGuild: 'Você precisa de **Gerenciar servidor** para escolher quem pode aceitar um convite.',
+		botNeedsManageGuild:
+			'Eu preciso de **Gerenciar servidor** para escolher quem pode aceitar um convite. Peça a um admin do servidor para dar isso ao meu cargo.',
+		fileTooLarge: (name, maxMiB) =>
+			`\`${name}\` é grande demais: a lista de pessoas pode ter no máximo ${maxMiB} MiB.`,
+		fileUnreadable: (name) =>
+			`Não consegui ler \`${name}\`. Envie um arquivo CSV ou de texto com ids de usuários, um por linha ou separados por vírgulas.`,
+		fileTimeout: (name) =>
+			`\`${name}\` demorou demais para baixar, então não criei nenhum convite. Tente de novo daqui a pouco.`,
+		fileUnreadableIds: (name, values) =>
+			`Estas linhas de \`${name}\` não são ids de usuários: ${values}. Nada foi enviado.`,
+		fileEmpty: (name) =>
+			`\`${name}\` não tem ninguém. Coloque um id de usuário por linha, com ou sem o cabeçalho \`user_id\`.`,
 	},
 
 	error: {
@@ -139,6 +181,10 @@ export const ptBR: Messages = {
 	suggest: {
 		unreadable: (input) => `Não entendi "${input}": tente 30m, 2h, 1d, 7d, 2 horas ou never`,
 		tooLong: (input) => `"${input}" é longo demais: no máximo 7 dias, ou nunca`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Convites demais em pouco tempo. Você poderá criar outro convite ${retryAt}.`,
 	},
 
 	permission: {

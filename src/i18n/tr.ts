@@ -27,6 +27,19 @@ export const tr: Messages = {
 				description: 'Yalnızca ses veya sahne: açılacak Etkinliğin uygulama kimliği',
 			},
 			role: { name: 'rol', description: 'Bu davetle katılanlara verilecek rol (Rolleri Yönet izni gerekir)' },
+			more_roles: {
+				name: 'diğer_roller',
+				description:
+					"Katılınca verilecek diğer roller: rol etiketleri veya ID'ler, boşluk ya da virgülle ayrılmış",
+			},
+			users: {
+				name: 'kullanıcılar',
+				description: "Yalnızca bu kişiler kabul edebilir: etiketler veya ID'ler (Sunucuyu Yönet gerekir)",
+			},
+			users_file: {
+				name: 'kullanıcı_dosyası',
+				description: "Yalnızca bu CSV veya metin dosyasındaki kullanıcı ID'leri (Sunucuyu Yönet gerekir)",
+			},
 			reason: { name: 'sebep', description: 'Denetim Kaydında gösterilecek sebep' },
 		},
 	},
@@ -65,6 +78,14 @@ export const tr: Messages = {
 		openButton: 'Daveti aç',
 		noBody: 'Discord isteği kabul etti ama davet göndermedi. Sunucu Ayarları → Davetler bölümünü kontrol et.',
 		recovered: "Discord'un yanıtı yolda kayboldu ama davet oluşturuldu: işte burada.",
+		targetUsers: (count) =>
+			count === 1 ? 'Yalnızca seçilen 1 kişi kabul edebilir' : `Yalnızca bu ${count} kişi kabul edebilir`,
+		targetUsersProcessing: 'Discord kişi listesini işliyor; bu mesaj iş bitince değişecek.',
+		targetUsersCompleted: (count) => `Discord listeyi işledi: bu daveti ${count} kişi kabul edebilir.`,
+		targetUsersFailed: (reason) =>
+			`Discord kişi listesini işleyemedi (${reason}), bu yüzden listedeki kimse bu daveti henüz kabul edemez. Daveti Sunucu Ayarları → Davetler bölümünden sil ve düzeltilmiş bir listeyle /invite komutunu yeniden çalıştır.`,
+		temporaryWithRoles:
+			'Dikkat: Bildirilere göre Discord, bir davet rol verdiğinde geçici üyeliği uygulamıyor; katılanlar kalabilir.',
 	},
 
 	check: {
@@ -101,6 +122,27 @@ export const tr: Messages = {
 		optionTooLong: (option, max) => `\`${option}\` çok uzun: en fazla ${max} karakter.`,
 		channelNotInGuild: (channel) => `${channel} bu sunucunun bir kanalı değil.`,
 		cannotVerify: 'Şu anda izinlerini kontrol edemedim, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.',
+		rolesUnreadable: (values) =>
+			`\`diğer_roller\` boşluk veya virgülle ayrılmış rol etiketleri ya da ID'ler alır; şunları okuyamıyorum: ${values}.`,
+		rolesEmpty: '`diğer_roller` hiçbir rol belirtmiyor. Verilecek rolleri etiketle ya da seçeneği kaldır.',
+		rolesNotInServer: (roles) => `Bunlar bu sunucunun rolleri değil: ${roles}.`,
+		tooManyRoles: (max) => `Bir davet en fazla ${max} rol verebilir.`,
+		usersUnreadable: (values) =>
+			`\`kullanıcılar\` boşluk veya virgülle ayrılmış kullanıcı etiketleri ya da ID'ler alır; şunları okuyamıyorum: ${values}. Hiçbir şey gönderilmedi.`,
+		usersEmpty:
+			'`kullanıcılar` kimseyi belirtmiyor. Daveti kabul edebilecek kişileri etiketle ya da seçeneği kaldır.',
+		usersNeedManageGuild: 'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacın var.',
+		botNeedsManageGuild:
+			'Daveti kimin kabul edebileceğini seçmek için **Sunucuyu Yönet** iznine ihtiyacım var. Bir sunucu yöneticisinden bunu rolüme vermesini iste.',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` çok büyük: kişi listesi en fazla ${maxMiB} MiB olabilir.`,
+		fileUnreadable: (name) =>
+			`\`${name}\` dosyasını okuyamadım. Her satırda bir tane ya da virgülle ayrılmış kullanıcı ID'leri içeren bir CSV veya metin dosyası yükle.`,
+		fileTimeout: (name) =>
+			`\`${name}\` dosyasının indirilmesi çok uzun sürdü, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.`,
+		fileUnreadableIds: (name, values) =>
+			`\`${name}\` dosyasının şu satırları kullanıcı ID'si değil: ${values}. Hiçbir şey gönderilmedi.`,
+		fileEmpty: (name) =>
+			`\`${name}\` kimseyi içermiyor. \`user_id\` başlığıyla ya da başlıksız, her satıra bir kullanıcı ID'si yaz.`,
 	},
 
 	error: {
@@ -134,6 +176,10 @@ export const tr: Messages = {
 	suggest: {
 		unreadable: (input) => `"${input}" okunamadı: 30m, 2h, 1d, 7d, never veya 2 saat dene`,
 		tooLong: (input) => `"${input}" çok uzun: en fazla 7 gün ya da asla`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `Kısa sürede çok fazla davet oluşturuldu. ${retryAt} yeni bir davet oluşturabilirsin.`,
 	},
 
 	permission: {

@@ -18,6 +18,15 @@ export const zhCN: Messages = {
 			stream_user: { name: '直播', description: '仅限语音或舞台频道：打开此成员的直播' },
 			activity: { name: '活动', description: '仅限语音或舞台频道：要打开的活动的应用 ID' },
 			role: { name: '身份组', description: '通过此邀请加入的成员获得的身份组（需要“管理身份组”权限）' },
+			more_roles: {
+				name: '更多身份组',
+				description: '加入时授予的更多身份组：身份组提及或 ID，用空格或逗号分隔',
+			},
+			users: { name: '用户', description: '只有这些人可以接受：用户提及或 ID（需要 管理服务器 权限）' },
+			users_file: {
+				name: '用户文件',
+				description: '只有此 CSV 或文本文件中的用户 ID 可以接受（需要 管理服务器 权限）',
+			},
 			reason: { name: '原因', description: '显示在审核日志中的原因' },
 		},
 	},
@@ -64,6 +73,12 @@ export const zhCN: Messages = {
 		openButton: '打开邀请',
 		noBody: 'Discord 接受了请求，但没有返回邀请。请检查 服务器设置 → 邀请。',
 		recovered: 'Discord 的响应在途中丢失，但邀请已创建：就是这个。',
+		targetUsers: (count) => `只有选定的 ${count} 人可以接受`,
+		targetUsersProcessing: 'Discord 正在处理用户列表；处理完成后此消息会更新。',
+		targetUsersCompleted: (count) => `Discord 已处理列表：${count} 人可以接受此邀请。`,
+		targetUsersFailed: (reason) =>
+			`Discord 无法处理用户列表（${reason}），因此列表中的人暂时都无法接受此邀请。请在 服务器设置 → 邀请 中删除它，然后用修正后的列表重新运行 /invite。`,
+		temporaryWithRoles: '注意：有报告称，当邀请授予身份组时，Discord 不会执行临时成员资格，加入的人可能会留下。',
 	},
 
 	check: {
@@ -94,6 +109,21 @@ export const zhCN: Messages = {
 		optionTooLong: (option, max) => `\`${option}\` 太长了：最多 ${max} 个字符。`,
 		channelNotInGuild: (channel) => `${channel} 不是本服务器的频道。`,
 		cannotVerify: '暂时无法检查你的权限，因此没有创建邀请。请稍后再试。',
+		rolesUnreadable: (values) => `\`更多身份组\` 需要用空格或逗号分隔的身份组提及或 ID；无法读取：${values}。`,
+		rolesEmpty: '`更多身份组` 没有指定任何身份组。请提及要授予的身份组，或去掉此选项。',
+		rolesNotInServer: (roles) => `这些不是此服务器的身份组：${roles}。`,
+		tooManyRoles: (max) => `一个邀请最多可以授予 ${max} 个身份组。`,
+		usersUnreadable: (values) =>
+			`\`用户\` 需要用空格或逗号分隔的用户提及或 ID；无法读取：${values}。未发送任何内容。`,
+		usersEmpty: '`用户` 没有指定任何人。请提及可以接受邀请的人，或去掉此选项。',
+		usersNeedManageGuild: '你需要 **管理服务器** 权限才能选择谁可以接受邀请。',
+		botNeedsManageGuild:
+			'我需要 **管理服务器** 权限才能选择谁可以接受邀请。请让服务器管理员为我的身份组授予此权限。',
+		fileTooLarge: (name, maxMiB) => `\`${name}\` 太大：用户列表最多 ${maxMiB} MiB。`,
+		fileUnreadable: (name) => `无法读取 \`${name}\`。请上传包含用户 ID 的 CSV 或文本文件，每行一个或用逗号分隔。`,
+		fileTimeout: (name) => `\`${name}\` 下载时间过长，因此没有创建邀请。请稍后再试。`,
+		fileUnreadableIds: (name, values) => `\`${name}\` 中的这些行不是用户 ID：${values}。未发送任何内容。`,
+		fileEmpty: (name) => `\`${name}\` 中没有任何人。请每行写一个用户 ID，可以带或不带 \`user_id\` 表头。`,
 	},
 
 	error: {
@@ -122,6 +152,10 @@ export const zhCN: Messages = {
 	suggest: {
 		unreadable: (input) => `无法识别“${input}”：试试 30m、2h、1d、7d、never 或 1小时`,
 		tooLong: (input) => `“${input}”太长：最多 7 天，或永不过期`,
+	},
+
+	limit: {
+		cooldown: (retryAt) => `短时间内创建的邀请过多。请${retryAt}再创建邀请。`,
 	},
 
 	permission: {

@@ -3,16 +3,19 @@ import {
 	ApplicationFlags,
 	ChannelType,
 	InviteTargetType,
+	InviteTargetUsersJobStatus,
 	InviteType,
 	PermissionFlagsBits,
+	type RESTGetAPIInviteTargetUsersJobStatusResult,
 	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
-import { check, discordError, FormErrors, type Reply } from './errors.js';
+import { check, discordError, FormErrors, fieldError, type Reply } from './errors.js';
 import { type InviteRecord, isInviteLive } from './model.js';
-import { jsonBody, ok } from './routing.js';
+import { jsonBody, noContent, ok } from './routing.js';
 import { serializeUser } from './serialize.js';
 import { randomInviteCode } from './snowflake.js';
 import type { LocalState, Route, RouteContext } from './state.js';
+import type { RecordedRequest } from './types.js';
 
 /** The longest `max_age` Discord's docs allow: 7 days. (The spec says 60 days since 2025-08; the docs win.) */
 export const MAX_INVITE_AGE_SECONDS = 604_800;
@@ -22,6 +25,10 @@ export const MAX_INVITE_USES = 100;
 export const MAX_GUILD_INVITES = 1000;
 /** The most roles an invite may grant. */
 export const MAX_INVITE_ROLES = 250;
+/** The form field holding the CSV of users who alone may accept an invite. */
+export const TARGET_USERS_FILE_FIELD = 'target_users_file';
+/** What the job reports for a file it cannot read (Discord's documented example). */
+export const UNREADABLE_FILE_MESSAGE = 'Failed to parse CSV file';
 
 /** Channel types that take invites. Not categories, not threads, not DMs. */
 export const INVITABLE_CHANNEL_TYPES: ReadonlySet<ChannelType> = new Set([
@@ -109,6 +116,52 @@ function parseInviteBody(body: Json): { request: ChannelInviteParams } | { reply
 		else request.target_application_id = body.target_application_id as string;
 	}
 	return { request };
+}
+
+/** A `target_users_file` read: the user ids, or the file could not be read as text at all. */
+type TargetUsersFile = { ids: string[]; unreadable: false } | { ids: []; unreadable: true };
+
+/**
+ * Reads `target_users_file`: a CSV whose first line may be the `user_id` header, then one
+ * id a line. Lines that are not snowflakes are a 400 naming each line, in the shape Discord
+ * documents; duplicates are ignored. A file that is not UTF-8 text is accepted and its job
+ * fails ("failed for a file it cannot read").
+ */
+function readTargetUsersFile(request: RecordedRequest): { file?: TargetUsersFile } | { reply: Reply } {
+	const part = request.form?.files.find((file) => file.field === TARGET_USERS_FILE_FIELD);
+	if (!part) return {};
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(part.data);
+	} catch {
+		return { file: { ids: [], unreadable: true } };
+	}
+	if (text.includes('\u0000')) return { file: { ids: [], unreadable: true } };
+	const problems: string[] = [];
+	const ids = new Set<string>();
+	text.replace(/^\uFEFF/, '')
+		.split(/\r?\n/)
+		.forEach((raw, index) => {
+			const line = raw.trim();
+			if (line === '' || (index === 0 && line === 'user_id')) return;
+			if (!/^\d+$/.test(line)) problems.push(`Line ${index + 1}: invalid user ID format`);
+			else if (check.snowflake(line))
+				problems.push(`Line ${index + 1}: invalid user ID - must be a valid Discord snowflake`);
+			else ids.add(line);
+		});
+	if (problems.length > 0) return { reply: { status: 400, body: { [TARGET_USERS_FILE_FIELD]: problems } } };
+	return { file: { ids: [...ids], unreadable: false } };
+}
+
+/** Starts the asynchronous processing of an invite's list of users. */
+function startJob(state: LocalState, invite: InviteRecord, file: TargetUsersFile, now: number): void {
+	invite.target_user_ids = file.ids;
+	invite.target_users_job = {
+		created_at: now,
+		completes_at: now + state.options.targetUsersJobMs,
+		total_users: file.ids.length,
+		error_message: file.unreadable ? UNREADABLE_FILE_MESSAGE : null,
+	};
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -205,7 +258,6 @@ export function serializeInvite(state: LocalState, invite: InviteRecord): APIExt
 							colors: role.colors,
 							icon: role.icon ?? null,
 							unicode_emoji: role.unicode_emoji ?? null,
-							permissions: role.permissions,
 						},
 					]
 				: [];
@@ -234,11 +286,13 @@ function botChannel(context: RouteContext): { channelId: string; permissions: bi
  */
 function createInvite(context: RouteContext): Reply {
 	const { state, request: http } = context;
-	const body = jsonBody(http);
+	const body = jsonBody(http, 'object', { multipart: true });
 	if (!body.ok) return body.reply;
 	const parsed = parseInviteBody(body.value);
 	if ('reply' in parsed) return parsed.reply;
 	const { request } = parsed;
+	const users = readTargetUsersFile(http);
+	if ('reply' in users) return users.reply;
 
 	const found = botChannel(context);
 	if ('reply' in found) return found.reply;
@@ -301,9 +355,14 @@ function createInvite(context: RouteContext): Reply {
 			return discordError(RESTJSONErrorCodes.MissingPermissions);
 	}
 
+	// Limiting who may accept needs Manage Server (Discord's guide).
+	if (users.file && !(state.guild.basePermissions(state.options.applicationId) & PermissionFlagsBits.ManageGuild))
+		return discordError(RESTJSONErrorCodes.MissingPermissions);
+
 	const now = http.at;
 	const inviterId = state.options.applicationId;
-	if (!request.unique) {
+	// An invite with its own list of users is never handed back for another request.
+	if (!request.unique && !users.file) {
 		const existing = findReusable(state, channel.id, inviterId, request, now);
 		if (existing) {
 			state.log(`invite ${existing.code} reused for #${channel.name}`);
@@ -329,6 +388,7 @@ function createInvite(context: RouteContext): Reply {
 	if (request.target_type !== undefined) invite.target_type = request.target_type;
 	if (request.target_user_id) invite.target_user_id = request.target_user_id;
 	if (request.target_application_id) invite.target_application_id = request.target_application_id;
+	if (users.file) startJob(state, invite, users.file, now);
 	state.guild.invites.push(invite);
 	state.log(`invite ${code} created for #${channel.name}`);
 	return ok(serializeInvite(state, invite));
@@ -402,6 +462,72 @@ function deleteInvite(context: RouteContext): Reply {
 	return ok(body);
 }
 
+/**
+ * Who may read an invite's list of users and its job: the inviter, or Manage Server, or
+ * View Audit Log; changing the list needs the inviter or Manage Server.
+ */
+function mayReadTargetUsers(state: LocalState, invite: InviteRecord, write: boolean): boolean {
+	const botId = state.options.applicationId;
+	if (invite.inviter_id === botId) return true;
+	const permissions = state.guild.basePermissions(botId);
+	return (
+		(permissions & PermissionFlagsBits.ManageGuild) !== 0n ||
+		(!write && (permissions & PermissionFlagsBits.ViewAuditLog) !== 0n)
+	);
+}
+
+/** GET /invites/{code}/target-users: the list as a CSV with the `user_id` header (10129 without one). */
+function getTargetUsers(context: RouteContext): Reply {
+	const invite = liveInvite(context);
+	if (!invite) return discordError(RESTJSONErrorCodes.UnknownInvite);
+	if (!mayReadTargetUsers(context.state, invite, false)) return discordError(RESTJSONErrorCodes.MissingPermissions);
+	if (!invite.target_user_ids) return discordError(RESTJSONErrorCodes.UnknownInviteTargetUsers);
+	return {
+		status: 200,
+		body: `user_id\n${invite.target_user_ids.map((id) => `${id}\n`).join('')}`,
+		headers: { 'Content-Type': 'text/csv' },
+	};
+}
+
+/** PUT /invites/{code}/target-users: replaces the list (multipart `target_users_file`); 204, a new job. */
+function putTargetUsers(context: RouteContext): Reply {
+	const { state, request } = context;
+	const invite = liveInvite(context);
+	if (!invite) return discordError(RESTJSONErrorCodes.UnknownInvite);
+	if (!mayReadTargetUsers(state, invite, true)) return discordError(RESTJSONErrorCodes.MissingPermissions);
+	const users = readTargetUsersFile(request);
+	if ('reply' in users) return users.reply;
+	if (!users.file) return fieldError([TARGET_USERS_FILE_FIELD], check.required().code, check.required().message);
+	startJob(state, invite, users.file, request.at);
+	return noContent();
+}
+
+/** GET /invites/{code}/target-users/job-status: processing until the job's time is up, then completed or failed. */
+function getTargetUsersJobStatus(context: RouteContext): Reply {
+	const invite = liveInvite(context);
+	if (!invite) return discordError(RESTJSONErrorCodes.UnknownInvite);
+	if (!mayReadTargetUsers(context.state, invite, false)) return discordError(RESTJSONErrorCodes.MissingPermissions);
+	const job = invite.target_users_job;
+	if (!job) return discordError(RESTJSONErrorCodes.UnknownInviteTargetUsersJob);
+	const now = context.request.at;
+	const done = now >= job.completes_at;
+	const span = Math.max(1, job.completes_at - job.created_at);
+	const processed = done ? job.total_users : Math.floor((job.total_users * (now - job.created_at)) / span);
+	const status: RESTGetAPIInviteTargetUsersJobStatusResult = {
+		status: !done
+			? InviteTargetUsersJobStatus.Processing
+			: job.error_message
+				? InviteTargetUsersJobStatus.Failed
+				: InviteTargetUsersJobStatus.Completed,
+		total_users: job.total_users,
+		processed_users: job.error_message && done ? 0 : processed,
+		created_at: new Date(job.created_at).toISOString(),
+		completed_at: done && !job.error_message ? new Date(job.completes_at).toISOString() : null,
+		error_message: done ? job.error_message : null,
+	};
+	return ok(status);
+}
+
 /** The invite routes. Creating one has its own per-channel bucket (`inviteBucket`). */
 export function inviteRoutes(): Route[] {
 	return [
@@ -431,6 +557,27 @@ export function inviteRoutes(): Route[] {
 			handle: listGuildInvites,
 		},
 		{ method: 'GET', path: '/invites/:code', auth: true, bucket: 'invite', handle: getInvite },
+		{
+			method: 'GET',
+			path: '/invites/:code/target-users',
+			auth: true,
+			bucket: 'invite-target-users',
+			handle: getTargetUsers,
+		},
+		{
+			method: 'PUT',
+			path: '/invites/:code/target-users',
+			auth: true,
+			bucket: 'invite-target-users-put',
+			handle: putTargetUsers,
+		},
+		{
+			method: 'GET',
+			path: '/invites/:code/target-users/job-status',
+			auth: true,
+			bucket: 'invite-target-users-job',
+			handle: getTargetUsersJobStatus,
+		},
 		{ method: 'DELETE', path: '/invites/:code', auth: true, bucket: 'invite-delete', handle: deleteInvite },
 	];
 }

@@ -68,6 +68,19 @@ export interface InviteRecord {
 	target_user_id?: string;
 	target_application_id?: string;
 	role_ids: string[];
+	/** Only these users may accept (`target_users_file`); absent: anyone. */
+	target_user_ids?: string[];
+	/** Discord's asynchronous processing of the list of users. */
+	target_users_job?: TargetUsersJob;
+}
+
+/** The job that processes an invite's list of users: processing until `completes_at`. */
+export interface TargetUsersJob {
+	created_at: number;
+	completes_at: number;
+	total_users: number;
+	/** Set when the file could not be read: the job fails with this message. */
+	error_message: string | null;
 }
 
 /** A role in a seed: the fields that matter, the rest gets Discord's defaults. */

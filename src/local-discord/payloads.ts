@@ -50,6 +50,7 @@ function optionType(
 	if (name === 'channel') return ApplicationCommandOptionType.Channel;
 	if (USER_OPTION_NAMES.has(name)) return ApplicationCommandOptionType.User;
 	if (name === 'role') return ApplicationCommandOptionType.Role;
+	if (typeof value === 'string' && state.attachments.has(value)) return ApplicationCommandOptionType.Attachment;
 	if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
 	if (typeof value === 'number')
 		return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
@@ -75,7 +76,7 @@ function resolvedChannel(state: LocalState, channel: ChannelRecord, invokerId: s
 
 interface Built {
 	options: Json[];
-	resolved: { channels?: Json; users?: Json; members?: Json; roles?: Json };
+	resolved: { channels?: Json; users?: Json; members?: Json; roles?: Json; attachments?: Json };
 }
 
 /** Turns `init.options` into interaction options (ids for mentions) and resolved data. */
@@ -131,6 +132,15 @@ function buildOptions(
 				case ApplicationCommandOptionType.Mentionable:
 					value = guild.findRole(String(raw)) ? resolveRole(String(raw)) : resolveUser(String(raw));
 					break;
+				case ApplicationCommandOptionType.Attachment: {
+					// The value is the id `upload()` returned, as Discord sends the id of the uploaded file.
+					const stored = state.attachments.get(String(raw));
+					if (!stored)
+						throw new Error(`interaction(): option "${name}" names no uploaded file; call upload() first`);
+					value = stored.attachment.id;
+					(built.resolved.attachments ??= {})[value] = { ...stored.attachment };
+					break;
+				}
 				case ApplicationCommandOptionType.Boolean:
 					value = typeof raw === 'boolean' ? raw : raw === 'true';
 					break;

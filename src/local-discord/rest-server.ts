@@ -2,8 +2,8 @@ import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:ht
 import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
 import { bucketHash, RateLimiter, takeGlobal, tooManyRequests } from './rate-limits.js';
 import { matchPath } from './routing.js';
-import type { LocalState, Route } from './state.js';
-import type { Fault, RecordedRequest } from './types.js';
+import { ATTACHMENTS_PATH, type LocalState, type Route } from './state.js';
+import type { Fault, RecordedForm, RecordedRequest } from './types.js';
 
 /** The REST base path the local Discord serves (what @discordjs/rest appends to `api`). */
 export const API_PREFIX = '/api/v10';
@@ -83,7 +83,10 @@ export class RestServer {
 	handle(request: IncomingMessage, response: ServerResponse): void {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => this.#process(request, response, Buffer.concat(chunks).toString('utf8')));
+		request.on('end', () => {
+			const raw = Buffer.concat(chunks);
+			void readForm(request, raw).then((form) => this.#process(request, response, raw.toString('utf8'), form));
+		});
 		request.on('error', () => response.destroy());
 	}
 
@@ -96,7 +99,11 @@ export class RestServer {
 		this.#held.clear();
 	}
 
-	#record(request: IncomingMessage, rawBody: string): { record: RecordedRequest; known: boolean } {
+	#record(
+		request: IncomingMessage,
+		rawBody: string,
+		form: RecordedForm | undefined,
+	): { record: RecordedRequest; known: boolean } {
 		const url = new URL(request.url ?? '/', 'http://local-discord');
 		const known = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
 		const path = decodeSegments(known ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname);
@@ -109,7 +116,15 @@ export class RestServer {
 				body = rawBody;
 			}
 		}
+		if (form?.fields.payload_json !== undefined) {
+			try {
+				body = JSON.parse(form.fields.payload_json);
+			} catch {
+				body = form.fields.payload_json;
+			}
+		}
 		const record: RecordedRequest = {
+			...(form ? { form } : {}),
 			method: (request.method ?? 'GET').toUpperCase(),
 			path,
 			query: url.searchParams,
@@ -144,12 +159,12 @@ export class RestServer {
 		return injected.fault;
 	}
 
-	#process(request: IncomingMessage, response: ServerResponse, rawBody: string): void {
+	#process(request: IncomingMessage, response: ServerResponse, rawBody: string, form?: RecordedForm): void {
 		if (this.#closed) {
 			response.destroy();
 			return;
 		}
-		const { record, known } = this.#record(request, rawBody);
+		const { record, known } = this.#record(request, rawBody, form);
 		this.requests.push(record);
 		const excess = this.requests.length - this.#state.options.maxRecordedRequests;
 		if (excess > 0) this.requests.splice(0, excess);
@@ -177,7 +192,11 @@ export class RestServer {
 			return;
 		}
 
-		const reply = known ? this.#route(record) : notFound();
+		const reply = known
+			? this.#route(record)
+			: record.path.startsWith(`${ATTACHMENTS_PATH}/`)
+				? this.#attachment(record)
+				: notFound();
 		if (fault && 'delayMs' in fault) {
 			const timer = setTimeout(() => {
 				this.#timers.delete(timer);
@@ -271,12 +290,28 @@ export class RestServer {
 		return { ...reply, headers: { ...bucket.headers, ...reply.headers } };
 	}
 
+	/** An uploaded file, as Discord's CDN serves it: the bytes, with their type and length. */
+	#attachment(record: RecordedRequest): Reply {
+		if (record.method !== 'GET' && record.method !== 'HEAD') return methodNotAllowed();
+		const id = record.path.slice(ATTACHMENTS_PATH.length + 1).split('/')[0] ?? '';
+		const stored = this.#state.attachments.get(id);
+		if (!stored) return notFound();
+		return {
+			status: 200,
+			body: stored.data,
+			headers: { 'Content-Type': stored.attachment.content_type ?? 'application/octet-stream' },
+		};
+	}
+
 	#write(response: ServerResponse, record: RecordedRequest, reply: Reply): void {
 		if (this.#closed || response.destroyed || response.headersSent) return;
 		const headers: Record<string, string> = { ...reply.headers };
-		let payload: string | undefined;
+		let payload: string | Uint8Array | undefined;
 		if (reply.body !== undefined && reply.status !== 204) {
-			if (typeof reply.body === 'string') {
+			if (reply.body instanceof Uint8Array) {
+				payload = reply.body;
+				headers['Content-Type'] ??= 'application/octet-stream';
+			} else if (typeof reply.body === 'string') {
 				payload = reply.body;
 				headers['Content-Type'] ??= 'text/plain; charset=utf-8';
 			} else {
@@ -285,12 +320,42 @@ export class RestServer {
 			}
 		}
 		record.status = reply.status;
-		record.response = reply.body;
+		record.response = reply.body instanceof Uint8Array ? undefined : reply.body;
 		response.writeHead(reply.status, headers);
 		response.end(payload);
 		this.#state.log(
 			`REST -> ${reply.status} ${record.method} ${record.path}${payload && reply.status >= 400 ? ` ${payload}` : ''}`,
 		);
 		this.#state.signal.notify();
+	}
+}
+
+/**
+ * A multipart/form-data body, parsed by the platform's own parser (undici's, behind
+ * `Response.formData()`); undefined for other bodies or one that does not parse.
+ */
+async function readForm(request: IncomingMessage, raw: Buffer): Promise<RecordedForm | undefined> {
+	const type = request.headers['content-type'] ?? '';
+	if (!type.toLowerCase().startsWith('multipart/form-data')) return undefined;
+	try {
+		const data = await new Response(raw, { headers: { 'content-type': type } }).formData();
+		const form: RecordedForm = { fields: {}, files: [] };
+		for (const [field, value] of data) {
+			if (typeof value === 'string') {
+				form.fields[field] = value;
+				continue;
+			}
+			const bytes = new Uint8Array(await value.arrayBuffer());
+			form.files.push({
+				field,
+				filename: value.name,
+				contentType: value.type,
+				data: bytes,
+				text: new TextDecoder().decode(bytes),
+			});
+		}
+		return form;
+	} catch {
+		return undefined;
 	}
 }

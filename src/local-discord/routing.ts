@@ -26,19 +26,6 @@ export function matchPath(pattern: string, path: string): Record<string, string>
 	return params;
 }
 
-/** The `payload_json` part of a multipart body (what discord.js sends with files). */
-function multipartPayloadJson(raw: string, contentType: string): string | undefined {
-	const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-	const boundary = match?.[1] ?? match?.[2];
-	if (!boundary) return undefined;
-	for (const part of raw.split(`--${boundary}`)) {
-		const split = part.indexOf('\r\n\r\n');
-		if (split < 0) continue;
-		if (/name="payload_json"/i.test(part.slice(0, split))) return part.slice(split + 4).replace(/\r\n$/, '');
-	}
-	return undefined;
-}
-
 /**
  * The JSON body of a request, or the error Discord gives: 50035 when the content type is
  * not JSON (Discord lists the types it takes), 50109 when the JSON does not parse, 50035
@@ -50,12 +37,12 @@ export function jsonBody<T = Record<string, unknown>>(
 	kind: 'object' | 'array' = 'object',
 	options: { multipart?: boolean } = {},
 ): { ok: true; value: T } | { ok: false; reply: Reply } {
-	const contentType = request.headers['content-type'] ?? '';
-	const type = contentType.toLowerCase();
+	const type = (request.headers['content-type'] ?? '').toLowerCase();
 	let text: string | undefined;
 	if (type.startsWith('application/json')) text = request.rawBody;
-	else if (options.multipart && type.startsWith('multipart/form-data'))
-		text = multipartPayloadJson(request.rawBody, contentType);
+	// A multipart body without `payload_json` carries only files: the JSON fields are all absent.
+	else if (options.multipart && type.startsWith('multipart/form-data') && request.form)
+		text = request.form.fields.payload_json ?? '{}';
 	if (text === undefined) {
 		return {
 			ok: false,

@@ -50,6 +50,9 @@ export const seedIds = {
 		listener: '1100000000000000308',
 		/** Exists on Discord but is not in the guild. */
 		outsider: '1100000000000000309',
+		/** Not in the guild either: people an invite may be limited to. */
+		alice: '1100000000000000310',
+		bob: '1100000000000000311',
 	},
 	/** The embedded activity application (`target_type: 2` invites). */
 	activityApplication: '1100000000000000500',
@@ -89,7 +92,7 @@ export const seedNames = {
 		listener: 'listener',
 		bot: 'invite-bot',
 	},
-	users: { outsider: 'outsider' },
+	users: { outsider: 'outsider', alice: 'alice', bob: 'bob' },
 } as const;
 
 const P = PermissionFlagsBits;
@@ -99,14 +102,14 @@ const str = (...flags: bigint[]): string => flags.reduce((all, flag) => all | fl
  * A small guild that covers every case the /invite command meets:
  * - roles, low to high: @everyone (talk and use commands, but no Create Instant Invite),
  *   member, helper (Create Instant Invite), moderator (+ Manage Roles), invite bot (the
- *   bot's managed role: Create Instant Invite, Manage Roles, View Channel), admin
+ *   bot's managed role: Create Instant Invite, Manage Roles, View Channel, Manage Server), admin
  *   (Administrator, above the bot);
  * - channels: a category, general, announcements, voice, stage, forum, media, a public
  *   thread in general, no-invites (member and bot roles denied Create Instant Invite) and
  *   staff (hidden from @everyone and the bot, visible to moderators);
  * - members: owner, admin, moderator, member, helper, guest (no roles), streamer (streaming
- *   in voice), listener (in voice, not streaming) and the bot; plus outsider, a user who is
- *   not in the guild.
+ *   in voice), listener (in voice, not streaming) and the bot; plus outsider, alice and bob,
+ *   users who are not in the guild.
  *
  * @param applicationId - the bot's application id, which is also its user id
  */
@@ -151,7 +154,8 @@ export function defaultSeed(applicationId: string = DEFAULT_APPLICATION_ID): Gui
 				id: roles.inviteBot,
 				name: 'invite bot',
 				position: 4,
-				permissions: str(P.CreateInstantInvite, P.ManageRoles, P.ViewChannel),
+				// Manage Server: an invite may be limited to chosen users (`target_users_file`).
+				permissions: str(P.CreateInstantInvite, P.ManageRoles, P.ViewChannel, P.ManageGuild),
 				managed: true,
 				tags: { bot_id: applicationId },
 			},
@@ -265,7 +269,11 @@ export function defaultSeed(applicationId: string = DEFAULT_APPLICATION_ID): Gui
 				joined_at: joinedAt,
 			},
 		].map((member) => ({ joined_at: '2024-01-01T12:00:00.000Z', ...member })),
-		users: [{ id: users.outsider, username: 'outsider', global_name: 'Outsider' }],
+		users: [
+			{ id: users.outsider, username: 'outsider', global_name: 'Outsider' },
+			{ id: users.alice, username: 'alice', global_name: 'Alice' },
+			{ id: users.bob, username: 'bob', global_name: 'Bob' },
+		],
 		voiceStates: [
 			{ user_id: users.streamer, channel_id: channels.voice, self_stream: true, self_video: false },
 			{ user_id: users.listener, channel_id: channels.voice },

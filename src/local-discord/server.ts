@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
 	type APIApplicationCommandAutocompleteInteraction,
+	type APIAttachment,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteraction,
 	type APIUser,
@@ -18,7 +19,7 @@ import { resourceRoutes } from './resources.js';
 import { API_PREFIX, RestServer } from './rest-server.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
-import type { LocalState, ResolvedOptions } from './state.js';
+import { ATTACHMENTS_PATH, type LocalState, type ResolvedOptions, type StoredAttachment } from './state.js';
 import type {
 	Fault,
 	InteractionHandle,
@@ -43,6 +44,7 @@ export const LOCAL_DISCORD_DEFAULTS = {
 	heartbeatIntervalMs: 41_250,
 	privilegedIntents: 0,
 	maxRecordedRequests: Number.POSITIVE_INFINITY,
+	targetUsersJobMs: 200,
 } as const satisfies ResolvedOptions;
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
@@ -63,6 +65,7 @@ class LocalDiscordServer implements LocalDiscord {
 	readonly #gateway: Gateway;
 	readonly #delivery: HttpDelivery;
 	readonly #signal = new Signal();
+	readonly #attachments = new Map<string, StoredAttachment>();
 	#closing: Promise<void> | undefined;
 
 	constructor(http: Server, options: ResolvedOptions, guild: GuildModel, logger: (line: string) => void) {
@@ -86,6 +89,7 @@ class LocalDiscordServer implements LocalDiscord {
 			commands: new CommandStore(options.applicationId, snowflakes),
 			gatewayUrl: this.gatewayUrl,
 			publicKey: this.publicKey,
+			attachments: this.#attachments,
 			botUser: (): APIUser => guild.user(botId),
 			log: logger,
 		};
@@ -140,6 +144,24 @@ class LocalDiscordServer implements LocalDiscord {
 
 	inject(method: string, path: string | RegExp, fault: Fault, times = 1): void {
 		this.#rest.inject(method, path, fault, times);
+	}
+
+	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment {
+		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
+		const id = this.#state.snowflakes.next();
+		const url = `${this.apiUrl.replace(/\/api$/, '')}${ATTACHMENTS_PATH}/${id}/${encodeURIComponent(file.filename)}`;
+		const attachment: APIAttachment = {
+			id,
+			filename: file.filename,
+			size: file.size ?? data.byteLength,
+			url,
+			proxy_url: url,
+			content_type: file.contentType ?? 'text/csv; charset=utf-8',
+			// Discord's uploads expire; these live as long as the local Discord.
+			ephemeral: true,
+		};
+		this.#attachments.set(id, { attachment, data });
+		return attachment;
 	}
 
 	clearFaults(): void {

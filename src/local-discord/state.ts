@@ -1,8 +1,8 @@
 /**
  * The shared state every part of the local Discord works on, and the shape of its REST
- * routes. Types only.
+ * routes. Types, and where uploaded files are served.
  */
-import type { APIUser } from 'discord-api-types/v10';
+import type { APIAttachment, APIUser } from 'discord-api-types/v10';
 import type { CommandStore } from './commands.js';
 import type { Reply } from './errors.js';
 import type { InteractionRegistry } from './interactions.js';
@@ -25,6 +25,7 @@ export interface ResolvedOptions {
 	heartbeatIntervalMs: number;
 	privilegedIntents: number;
 	maxRecordedRequests: number;
+	targetUsersJobMs: number;
 	globalLimit?: BucketConfig | undefined;
 	extraGuilds?: LocalDiscordOptions['extraGuilds'];
 }
@@ -40,9 +41,20 @@ export interface LocalState {
 	readonly gatewayUrl: string;
 	/** Hex Ed25519 public key of the application (its `verify_key`). */
 	readonly publicKey: string;
+	/** Files "uploaded" with commands, by attachment id, served under ATTACHMENTS_PATH. */
+	readonly attachments: Map<string, StoredAttachment>;
 	/** The bot's user object (from the guild model: the member whose id is the application id). */
 	botUser(): APIUser;
 	log(line: string): void;
+}
+
+/** Where uploaded files are served: `/attachments/{id}/{filename}`, like Discord's CDN. */
+export const ATTACHMENTS_PATH = '/attachments';
+
+/** An uploaded file and the attachment object interactions carry for it. */
+export interface StoredAttachment {
+	attachment: APIAttachment;
+	data: Uint8Array;
 }
 
 /** What a route handler gets. */

@@ -1,5 +1,6 @@
 import type {
 	APIApplicationCommandAutocompleteInteraction,
+	APIAttachment,
 	APIChatInputApplicationCommandInteraction,
 	APIInteraction,
 	APIInteractionResponse,
@@ -35,6 +36,8 @@ export interface LocalDiscordOptions {
 	 * like an application whose switches are off in the Developer Portal. Default none.
 	 */
 	privilegedIntents?: number;
+	/** How long a target-users job stays "processing" before it completes (ms). Default 200. */
+	targetUsersJobMs?: number;
 	/**
 	 * Discord's global rate limit: at most `limit` requests per `windowMs` per bot token, over
 	 * every route but the interaction routes (callbacks and webhooks with an interaction
@@ -78,6 +81,12 @@ export interface LocalDiscord {
 	waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
 	/** Fails the next `times` (default 1) REST requests that match, in the way `fault` says. */
 	inject(method: string, path: string | RegExp, fault: Fault, times?: number): void;
+	/**
+	 * Stores a file as if a user had uploaded it with a command, served from a loopback URL.
+	 * Pass the returned `id` as the value of an ATTACHMENT option. `size` overrides the size
+	 * the attachment reports (to stand for a large file without sending one).
+	 */
+	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment;
 	/** Drops every fault still queued (for faults injected "always", with a large `times`). */
 	clearFaults(): void;
 	/** A realistic slash command interaction built from the model. */
@@ -132,9 +141,14 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	/** Whether `Authorization` was `Bot <token>` with the right token. */
 	authorized: boolean;
-	/** Parsed JSON when the content type was JSON, else the raw text (or undefined when empty). */
+	/**
+	 * Parsed JSON when the content type was JSON, the parsed `payload_json` part of a multipart
+	 * body, else the raw text (or undefined when empty).
+	 */
 	body: unknown;
 	rawBody: string;
+	/** A multipart/form-data body, parsed: text fields and files. */
+	form?: RecordedForm;
 	/** `X-Audit-Log-Reason`, URL-decoded. */
 	auditLogReason?: string;
 	/** The status answered; 0 while unanswered or when never answered. */
@@ -143,6 +157,23 @@ export interface RecordedRequest {
 	response: unknown;
 	/** Date.now() when received. */
 	at: number;
+}
+
+/** A multipart body as the local Discord read it. */
+export interface RecordedForm {
+	fields: Record<string, string>;
+	files: RecordedFile[];
+}
+
+/** One file part of a multipart body. */
+export interface RecordedFile {
+	/** The form field (`target_users_file`, `files[0]`). */
+	field: string;
+	filename: string;
+	contentType: string;
+	data: Uint8Array;
+	/** The bytes read as UTF-8 (replacement characters where they are not). */
+	text: string;
 }
 
 /** What to put into an interaction built by `interaction()`. */

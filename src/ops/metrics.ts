@@ -29,10 +29,8 @@ export interface GatewayLike {
 export interface InviteMetrics {
 	/** Our own registry: serve `await registry.metrics()` with `registry.contentType`. */
 	readonly registry: Registry;
-	/** Records one answered `/invite` (interactions, created, deferred, latency, cooldown hits). */
+	/** Records one answered `/invite`: interactions, created, deferred, latency, cooldown hits. */
 	recordOutcome(outcome: InviteOutcome, transport: Transport): void;
-	/** Counts a request refused by a cooldown before Discord was called. */
-	recordCooldownHit(scope: 'user' | 'guild'): void;
 	/** Counts a shared-store operation that fell back to process memory. */
 	recordStoreFallback(operation: string): void;
 	/** Whether the shared store (Redis) answers; 1 or 0 (only set when one is configured). */
@@ -142,14 +140,14 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 			interactions.inc({ command: COMMAND_NAME, outcome: outcomeLabel(outcome), transport });
 			if (outcome.status === 'created') created.inc();
 			if (outcome.delivery === 'deferred') deferred.inc();
+			if (outcome.cooldown) cooldownHits.inc({ scope: outcome.cooldown.scope });
 			latency.observe({ transport }, outcome.latencyMs / 1000);
 		},
-		recordCooldownHit: (scope) => cooldownHits.inc({ scope }),
 		recordStoreFallback: (operation) => storeFallbacks.inc({ operation }),
 		setStoreUp(up) {
 			storeUp ??= new Gauge({
 				name: 'invite_store_redis_up',
-				help: '1 while the shared store (Redis) answers within its budget, 0 while the process memory stands in.',
+				help: 'Whether the shared store (Redis) answers within its budget: 1 yes, 0 while process memory stands in.',
 				registers,
 			});
 			storeUp.set(up ? 1 : 0);

@@ -18,6 +18,9 @@ const HELP = `Type slash commands as in Discord, for example:
   /invite role:@member as:@moderator        (as: acts as another member)
   /invite as:@guest                         (a member without Create Invite)
   /invite expires:"1 week" reason:"raid cleanup" channel:#"text channels"
+  /invite role:@member more_roles:"@helper @moderator" as:@owner   (several roles)
+  /invite users:"@alice @bob" as:@admin     (only these people can accept it)
+  /invite users_file:./list.csv as:@admin   (a CSV of user ids, uploaded as Discord would)
 Values with spaces go in quotes. Tab completes option names, names of channels, roles and
 members, and asks the bot for expires suggestions.
 Commands: help, members, channels, roles, exit (or Ctrl-D).`;
@@ -118,6 +121,15 @@ export function resultJson(result: CommandResult): Record<string, unknown> {
 			path: request.path,
 			status: request.status,
 			body: request.body,
+			...(request.form?.files.length
+				? {
+						files: request.form.files.map((file) => ({
+							field: file.field,
+							filename: file.filename,
+							text: file.text,
+						})),
+					}
+				: {}),
 			...(request.auditLogReason !== undefined ? { auditLogReason: request.auditLogReason } : {}),
 			response: request.response,
 		})),
@@ -140,7 +152,14 @@ export function resultText(result: CommandResult, sandbox: Pick<Sandbox, 'names'
 	}
 	for (const request of result.requests) {
 		lines.push(dim(`  → ${request.method} ${request.path}  ${request.status || '(no answer)'}`));
-		if (request.body !== undefined) lines.push(dim(`    ${JSON.stringify(request.body)}`));
+		if (request.form) lines.push(dim('    multipart/form-data'));
+		if (request.body !== undefined)
+			lines.push(dim(`    ${request.form ? 'payload_json: ' : ''}${JSON.stringify(request.body)}`));
+		for (const file of request.form?.files ?? []) {
+			const rows = file.text.split('\n').filter((row) => row !== '');
+			const shown = rows.length > 6 ? [...rows.slice(0, 5), `… (${rows.length - 5} more lines)`] : rows;
+			lines.push(dim(`    ${file.field} (${file.filename}, ${file.contentType}): ${shown.join(' | ')}`));
+		}
 		if (request.auditLogReason !== undefined) lines.push(dim(`    X-Audit-Log-Reason: ${request.auditLogReason}`));
 	}
 	if (result.requests.length === 0 && result.reply)

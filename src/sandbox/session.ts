@@ -4,6 +4,8 @@
  * what a person and Discord would see.
  */
 
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
@@ -160,7 +162,7 @@ export class Sandbox {
 				ok: false,
 				problem: `No member called "${user}". Members: ${this.memberNames().join(', ')}`,
 			};
-		const options = this.#convert(parsed.value.options);
+		const options = await this.#convert(parsed.value.options);
 		if (!options.ok) return { ...base, user, ok: false, problem: options.error };
 
 		const started = this.discord.requests.length;
@@ -185,6 +187,11 @@ export class Sandbox {
 		const outcome =
 			reply && this.options.transport !== 'external' ? await this.#outcome(payload.id, 2_000) : undefined;
 		this.#outcomes.delete(payload.id);
+		// An invite limited to chosen users: show the reply once Discord has processed the list.
+		if (outcome?.job) {
+			await Promise.race([outcome.job, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+			reply = handle.state ?? reply;
+		}
 		return {
 			...base,
 			user,
@@ -308,9 +315,59 @@ export class Sandbox {
 		)?.user.id;
 	}
 
-	#convert(
+	/** `@name` parts as mentions (`<@&id>`, `<@id>`), the way Discord's client inserts them; the rest as typed. */
+	#mentions(text: string, kind: 'role' | 'user'): { ok: true; value: string } | { ok: false; error: string } {
+		const { guild } = this.discord;
+		const parts: string[] = [];
+		for (const part of text.split(/([\s,]+)/u)) {
+			if (!part.startsWith('@') || part.length === 1) {
+				parts.push(part);
+				continue;
+			}
+			const name = part.replace(/^@&?/u, '');
+			const id =
+				kind === 'role'
+					? this.#resolve(
+							name,
+							guild.roles,
+							(r) => r.name,
+							(r) => r.id,
+						)
+					: (this.#findMember(name) ??
+						this.#resolve(
+							name,
+							guild.users,
+							(u) => u.username,
+							(u) => u.id,
+						));
+			if (id === undefined)
+				return {
+					ok: false,
+					error:
+						kind === 'role'
+							? `No role called "${name}". Try: ${guild.roles.map((r) => `@${r.name.replace(/^@/, '')}`).join(', ')}`
+							: `No user called "${name}". Try: ${[...this.memberNames(), ...guild.users.filter((u) => !guild.findMember(u.id)).map((u) => u.username)].map((n) => `@${n}`).join(', ')}`,
+				};
+			parts.push(kind === 'role' ? `<@&${id}>` : `<@${id}>`);
+		}
+		return { ok: true, value: parts.join('') };
+	}
+
+	/** A local file uploaded to the local Discord as a person would attach it; its attachment id. */
+	async #upload(path: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
+		try {
+			const data = await readFile(path);
+			return { ok: true, value: this.discord.upload({ filename: basename(path), data }).id };
+		} catch (error) {
+			return { ok: false, error: `Can't read the file "${path}": ${(error as Error).message}` };
+		}
+	}
+
+	async #convert(
 		typed: Record<string, string>,
-	): { ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string } {
+	): Promise<
+		{ ok: true; value: Record<string, TypedValue>; types: Record<string, number> } | { ok: false; error: string }
+	> {
 		const options = this.#displayOptions();
 		const value: Record<string, TypedValue> = {};
 		const types: Record<string, number> = {};
@@ -361,6 +418,17 @@ export class Sandbox {
 						),
 				],
 			};
+			// Discord's client turns a picked @role or @member in a text option into a mention.
+			if (canonical === 'more_roles' || canonical === 'users') {
+				const mentioned = this.#mentions(String(resolved), canonical === 'more_roles' ? 'role' : 'user');
+				if (!mentioned.ok) return mentioned;
+				resolved = mentioned.value;
+			}
+			if (option.type === ApplicationCommandOptionType.Attachment) {
+				const uploaded = await this.#upload(String(resolved));
+				if (!uploaded.ok) return uploaded;
+				resolved = uploaded.value;
+			}
 			const lookup = lookups[option.type];
 			if (lookup) {
 				const [kind, known, id] = lookup;
@@ -407,7 +475,8 @@ function externalBot(discord: LocalDiscord, endpoint: string | undefined): Sandb
 
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
-	const command = createInviteCommand({ logger: silentLogger, onOutcome });
+	// A playground against a local Discord: no cooldowns between tries.
+	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
 		commands: new Map([[command.data.name, command]]),

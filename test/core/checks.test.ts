@@ -232,7 +232,7 @@ describe('readInviteOptions: reason and role', () => {
 
 describe('lookupsNeeded', () => {
 	it('needs nothing when the payload carries both permissions and no role is given', () => {
-		expect(lookupsNeeded(makeInvocation())).toEqual({ roleStanding: false, channelPermissions: false });
+		expect(lookupsNeeded(makeInvocation())).toEqual({ roleStanding: false, channelPermissions: false, roles: [] });
 	});
 
 	it('needs the role standing when a role is given', () => {

@@ -55,7 +55,7 @@ describe('the registered /invite command', () => {
 		expect(inviteCommand).not.toHaveProperty('dm_permission');
 	});
 
-	it('has exactly the options channel, expires, max_uses, temporary, unique, stream_user, activity, role, reason', () => {
+	it('has exactly the options channel, expires, max_uses, temporary, unique, stream_user, activity, role, more_roles, users, users_file, reason', () => {
 		expect(options.map((option) => option.name)).toEqual([
 			'channel',
 			'expires',
@@ -65,6 +65,9 @@ describe('the registered /invite command', () => {
 			'stream_user',
 			'activity',
 			'role',
+			'more_roles',
+			'users',
+			'users_file',
 			'reason',
 		]);
 	});
@@ -79,6 +82,9 @@ describe('the registered /invite command', () => {
 			stream_user: ApplicationCommandOptionType.User,
 			activity: ApplicationCommandOptionType.String,
 			role: ApplicationCommandOptionType.Role,
+			more_roles: ApplicationCommandOptionType.String,
+			users: ApplicationCommandOptionType.String,
+			users_file: ApplicationCommandOptionType.Attachment,
 			reason: ApplicationCommandOptionType.String,
 		});
 	});
@@ -155,6 +161,6 @@ describe('the registered /invite command', () => {
 		const first = buildInviteCommand();
 		first.options?.pop();
 		expect(buildInviteCommand()).toEqual(inviteCommand);
-		expect(inviteCommand.options).toHaveLength(9);
+		expect(inviteCommand.options).toHaveLength(12);
 	});
 });

@@ -41,6 +41,9 @@ describe('loadConfig', () => {
 			port: 8080,
 			replayWindowSeconds: 300,
 			metricsPort: undefined,
+			redisUrl: undefined,
+			cooldownPerUser: { count: 5, windowMs: 60_000 },
+			cooldownPerGuild: { count: 60, windowMs: 60_000 },
 		});
 		expect(DEFAULTS.apiUrl).toBe('https://discord.com/api');
 	});
@@ -170,6 +173,25 @@ describe('loadConfig', () => {
 		expect(problemsOf([], { METRICS_PORT: 'nine' })).toEqual([
 			expect.stringContaining('METRICS_PORT must be a whole number from 0 to 65535'),
 		]);
+	});
+
+	it('reads the cooldowns as COUNT/SECONDS, 0 turning one off, and REDIS_URL as a redis URL', () => {
+		expect(
+			loadConfig([], { COOLDOWN_PER_USER: '3/30', COOLDOWN_PER_GUILD: '0', REDIS_URL: 'redis://127.0.0.1:6390' }),
+		).toMatchObject({
+			cooldownPerUser: { count: 3, windowMs: 30_000 },
+			cooldownPerGuild: null,
+			redisUrl: 'redis://127.0.0.1:6390',
+		});
+		const problems = problemsOf([], {
+			COOLDOWN_PER_USER: 'five',
+			COOLDOWN_PER_GUILD: '5/0',
+			REDIS_URL: 'localhost',
+		});
+		expect(problems).toHaveLength(3);
+		expect(problems.join('\n')).toMatch(/COOLDOWN_PER_USER must be COUNT\/SECONDS/);
+		expect(problems.join('\n')).toMatch(/COOLDOWN_PER_GUILD needs a window/);
+		expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
 	});
 
 	it('never echoes a value, so a token pasted into the wrong variable stays off the screen', () => {

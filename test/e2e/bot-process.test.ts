@@ -238,6 +238,9 @@ describe('npm run deploy', () => {
 			'stream_user',
 			'activity',
 			'role',
+			'more_roles',
+			'users',
+			'users_file',
 			'reason',
 		]);
 		expect(discord.requests).toEqual([]);

@@ -9,6 +9,8 @@ async function gateway(options: TransportOptions = {}): Promise<Transport> {
 			requestTimeoutMs: options.requestTimeoutMs,
 			deferAfterMs: options.deferAfterMs,
 			maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+			attachmentTimeoutMs: options.attachmentTimeoutMs,
+			jobPollDelaysMs: options.jobPollDelaysMs,
 			...(options.logger ? { logger: options.logger } : {}),
 		},
 	});

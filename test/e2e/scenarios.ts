@@ -53,6 +53,10 @@ export interface TransportOptions {
 	logger?: Logger;
 	/** Budget before deferring (ms). */
 	deferAfterMs?: number;
+	/** Longest download of `users_file` (ms). */
+	attachmentTimeoutMs?: number;
+	/** Waits between polls of the target-users job (ms). */
+	jobPollDelaysMs?: number[];
 }
 
 const { users, channels, roles } = seedIds;
@@ -366,6 +370,272 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 					.filter((request) => request.at >= handle.dispatchedAt)
 					.map((request) => request.status),
 			).toEqual([429, 200]);
+		});
+	});
+
+	describe(`/invite over ${name}: several roles and chosen users (community invites)`, () => {
+		let transport: Transport;
+		let discord: LocalDiscord;
+		const handles: InteractionHandle[] = [];
+		const run = (init: Omit<InteractionInit, 'command'>) => {
+			const handle = transport.invite(init);
+			handles.push(handle);
+			return handle;
+		};
+		const csvOf = (request: RecordedRequest | undefined) =>
+			request?.form?.files.find((file) => file.field === 'target_users_file');
+		const attachmentGets = () => discord.requestsTo('GET', /^\/attachments\//);
+		/** The reply as it stands once an edit contains `text` (the job follow-up edits it). */
+		const editedTo = async (handle: InteractionHandle, text: string) => {
+			await expect.poll(() => handle.state?.content ?? '', { timeout: 5_000 }).toContain(text);
+			return handle.state?.content ?? '';
+		};
+
+		beforeAll(async () => {
+			transport = await start({
+				discord: { targetUsersJobMs: 100 },
+				attachmentTimeoutMs: 400,
+				jobPollDelaysMs: [50, 100, 200, 400, 800],
+			});
+			discord = transport.discord;
+		});
+		afterAll(() => transport.close());
+		afterEach(() => {
+			for (const handle of handles.splice(0)) expect(handle.rejected, `interaction ${handle.id}`).toEqual([]);
+		});
+
+		it('gives every role of `role` and `more_roles` (mentions or ids, spaces or commas) in one JSON request', async () => {
+			const before = invitePosts(discord).length;
+			const message = await run({
+				user: 'owner',
+				channel: 'general',
+				options: { role: 'member', more_roles: `<@&${roles.helper}>, ${roles.moderator} <@&${roles.helper}>` },
+			}).message();
+			const posts = invitePosts(discord).slice(before);
+			expect(posts).toHaveLength(1);
+			expect(posts[0]?.headers['content-type']).toMatch(/application\/json/);
+			expect(posts[0]?.body).toEqual({
+				max_age: 86_400,
+				role_ids: [roles.member, roles.helper, roles.moderator],
+			});
+			expect(message.content).toContain(`<@&${roles.member}>, <@&${roles.helper}>, and <@&${roles.moderator}>`);
+		});
+
+		it.each([
+			[
+				'a role above the invoker',
+				'moderator',
+				`<@&${roles.helper}> <@&${roles.moderator}>`,
+				/<@&\d+> is not below your highest role/,
+			],
+			['a role above the bot', 'owner', `<@&${roles.helper}> <@&${roles.admin}>`, /not below my highest role/],
+			['@everyone', 'owner', `<@&${roles.everyone}>`, /@everyone is given to everyone/],
+			['a managed role', 'owner', `<@&${roles.inviteBot}>`, /managed by an integration/],
+			[
+				'a role of no such server',
+				'owner',
+				'<@&1100000000000000999>',
+				/not roles of this server: <@&1100000000000000999>/,
+			],
+			['text that is no role', 'owner', '@helper, mods', /can't read `@helper`, `mods`/],
+		])('refuses more_roles with %s and sends nothing', async (_case, user, more_roles, text) => {
+			const before = invitePosts(discord).length;
+			const message = await run({ user, channel: 'general', options: { more_roles } }).message();
+			expect(message.content).toMatch(text);
+			expect(invitePosts(discord).length).toBe(before);
+		});
+
+		it('limits the invite to users by mention: one multipart request, the CSV has exactly them', async () => {
+			const before = invitePosts(discord).length;
+			const handle = run({
+				user: 'admin',
+				channel: 'general',
+				options: { users: `<@${users.alice}> <@!${users.bob}>, ${users.alice}` },
+			});
+			const message = await handle.message();
+			const posts = invitePosts(discord).slice(before);
+			expect(posts).toHaveLength(1);
+			expect(posts[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+			expect(posts[0]?.body).toEqual({ max_age: 86_400 });
+			expect(csvOf(posts[0])).toMatchObject({
+				contentType: 'text/csv',
+				text: `user_id\n${users.alice}\n${users.bob}\n`,
+			});
+			expect(posts[0]?.auditLogReason).toBe(`/invite by admin (${users.admin})`);
+			expect(message.content).toContain('Only these 2 people can accept it');
+			expect(message.content).toContain('Discord is processing the list');
+			await editedTo(handle, 'Discord has processed the list: 2 people can accept this invite.');
+		});
+
+		it('limits the invite to the users of an uploaded file, downloaded from its attachment URL', async () => {
+			const file = discord.upload({ filename: 'list.csv', data: `user_id\n${users.bob}\n"${users.alice}"\n\n` });
+			const before = invitePosts(discord).length;
+			const handle = run({ user: 'owner', channel: 'general', options: { users_file: file.id } });
+			await handle.message();
+			const [post] = invitePosts(discord).slice(before);
+			expect(csvOf(post)?.text).toBe(`user_id\n${users.bob}\n${users.alice}\n`);
+			expect(attachmentGets().at(-1)?.path).toBe(`/attachments/${file.id}/list.csv`);
+			await editedTo(handle, 'Discord has processed the list: 2 people');
+		});
+
+		it('sends every role and exactly the union of users and file, over one multipart request, and follows the job to completed', async () => {
+			const file = discord.upload({ filename: 'more.txt', data: `${users.bob}, ${users.outsider}` });
+			const before = invitePosts(discord).length;
+			const handle = run({
+				user: 'owner',
+				channel: 'general',
+				options: {
+					role: 'member',
+					more_roles: `<@&${roles.helper}> <@&${roles.moderator}>`,
+					users: `<@${users.alice}> <@${users.bob}>`,
+					users_file: file.id,
+				},
+			});
+			const message = await handle.message();
+			const posts = invitePosts(discord).slice(before);
+			expect(posts).toHaveLength(1);
+			expect(posts[0]?.form?.fields.payload_json).toBeDefined();
+			expect(posts[0]?.body).toEqual({
+				max_age: 86_400,
+				role_ids: [roles.member, roles.helper, roles.moderator],
+			});
+			expect(csvOf(posts[0])?.text).toBe(`user_id\n${users.alice}\n${users.bob}\n${users.outsider}\n`);
+			expect(message.content).toContain('Only these 3 people can accept it');
+			const final = await editedTo(handle, 'Discord has processed the list: 3 people can accept this invite.');
+			expect(final).toContain(`<@&${roles.member}>, <@&${roles.helper}>, and <@&${roles.moderator}>`);
+			expect(final).not.toContain('processing');
+			const invite = discord.guild.invites.find(
+				(i) => i.code === (posts[0]?.response as { code?: string } | undefined)?.code,
+			);
+			expect(invite?.target_user_ids).toEqual([users.alice, users.bob, users.outsider]);
+		});
+
+		it('edits the reply with what to do when Discord reports the job failed', async () => {
+			discord.inject('GET', /\/target-users\/job-status$/, {
+				status: 200,
+				body: {
+					status: 3,
+					total_users: 1,
+					processed_users: 0,
+					created_at: new Date().toISOString(),
+					completed_at: null,
+					error_message: 'Failed to parse CSV file',
+				},
+			});
+			const handle = run({ user: 'admin', channel: 'general', options: { users: `<@${users.alice}>` } });
+			await handle.message();
+			const final = await editedTo(handle, 'could not process the list of people (Failed to parse CSV file)');
+			expect(final).toContain('Server Settings → Invites');
+		});
+
+		it.each([
+			['users with a part that is no id', { users: `<@${users.alice}> alice 123` }, /can't read `alice`, `123`/],
+			['an empty users', { users: ' , ' }, /`users` names nobody/],
+		])('refuses %s, naming what it cannot read, and sends nothing', async (_case, options, text) => {
+			const before = invitePosts(discord).length;
+			const message = await run({ user: 'admin', channel: 'general', options }).message();
+			expect(message.content).toMatch(text);
+			expect(invitePosts(discord).length).toBe(before);
+		});
+
+		it('refuses a file with lines that are no user ids, naming them, and sends nothing', async () => {
+			const file = discord.upload({ filename: 'bad.csv', data: `user_id\n${users.alice}\nbob\n12\n` });
+			const before = invitePosts(discord).length;
+			const message = await run({
+				user: 'admin',
+				channel: 'general',
+				options: { users_file: file.id },
+			}).message();
+			expect(message.content).toContain('These lines of `bad.csv` are not user ids: `3: bob`, `4: 12`');
+			expect(invitePosts(discord).length).toBe(before);
+		});
+
+		it('refuses chosen users without Manage Server, for the invoker and for the bot, before calling Discord', async () => {
+			const before = invitePosts(discord).length;
+			const gets = attachmentGets().length;
+			const file = discord.upload({ filename: 'list.csv', data: users.alice });
+			const mine = await run({
+				user: 'moderator',
+				channel: 'general',
+				options: { users_file: file.id },
+			}).message();
+			expect(mine.content).toMatch(/You need \*\*Manage Server\*\*/);
+			const bot = discord.guild.role('invite bot');
+			const permissions = bot.permissions;
+			discord.guild.setRolePermissions('invite bot', BigInt(permissions) & ~PermissionFlagsBits.ManageGuild);
+			try {
+				const theirs = await run({
+					user: 'owner',
+					channel: 'general',
+					options: { users: `<@${users.alice}>` },
+				}).message();
+				expect(theirs.content).toMatch(/I need \*\*Manage Server\*\*/);
+			} finally {
+				discord.guild.setRolePermissions('invite bot', permissions);
+			}
+			expect(invitePosts(discord).length).toBe(before);
+			expect(attachmentGets().length).toBe(gets);
+		});
+
+		it("refuses a file over Discord's 10 MiB without downloading it", async () => {
+			const file = discord.upload({ filename: 'huge.csv', data: users.alice, size: 10 * 1024 * 1024 + 1 });
+			const before = invitePosts(discord).length;
+			const gets = attachmentGets().length;
+			const message = await run({
+				user: 'admin',
+				channel: 'general',
+				options: { users_file: file.id },
+			}).message();
+			expect(message.content).toContain('`huge.csv` is too large');
+			expect(attachmentGets().length).toBe(gets);
+			expect(invitePosts(discord).length).toBe(before);
+		});
+
+		it('gives up on a file URL that hangs, says so, and sends nothing', async () => {
+			const file = discord.upload({ filename: 'slow.csv', data: users.alice });
+			discord.inject('GET', `/attachments/${file.id}/slow.csv`, { hang: true });
+			const before = invitePosts(discord).length;
+			const message = await run({
+				user: 'admin',
+				channel: 'general',
+				options: { users_file: file.id },
+			}).message();
+			expect(message.content).toContain('`slow.csv` took too long to download');
+			expect(invitePosts(discord).length).toBe(before);
+		});
+
+		it('warns that temporary membership may not hold when the invite gives roles', async () => {
+			const message = await run({
+				user: 'moderator',
+				channel: 'general',
+				options: { temporary: true, more_roles: `<@&${roles.helper}>` },
+			}).message();
+			expect(message.content).toContain('Temporary membership: yes');
+			expect(message.content).toContain('reported not to enforce temporary membership');
+		});
+
+		it.skipIf(!specAvailable)('sends a multipart body and reads a job status the spec documents', async () => {
+			const before = discord.requests.length;
+			const handle = run({
+				user: 'owner',
+				channel: 'general',
+				options: { more_roles: `<@&${roles.helper}>`, users: `<@${users.alice}>` },
+			});
+			await handle.message();
+			await editedTo(handle, 'Discord has processed the list');
+			const [post] = invitePosts(discord).slice(-1);
+			const form = { ...(post?.body as object), target_users_file: csvOf(post)?.text };
+			expect(
+				validateRequest('POST', '/channels/{channel_id}/invites', form, 'multipart/form-data').errors,
+			).toEqual([]);
+			expect(validateCreateInviteResponse(200, post?.response).errors).toEqual([]);
+			const polls = discord.requests.slice(before).filter((r) => r.path.endsWith('/target-users/job-status'));
+			expect(polls.length).toBeGreaterThan(0);
+			for (const poll of polls)
+				expect(
+					validateResponse('GET', '/invites/{code}/target-users/job-status', poll.status, poll.response)
+						.errors,
+				).toEqual([]);
 		});
 	});
 

@@ -48,6 +48,8 @@ export async function startHttpHarness(
 		}),
 		applicationId: discord.applicationId,
 		deferAfterMs: options.deferAfterMs,
+		attachmentTimeoutMs: options.attachmentTimeoutMs,
+		jobPollDelaysMs: options.jobPollDelaysMs,
 		onOutcome: (outcome) => outcomes.push(outcome),
 		logger: options.logger,
 		metrics: options.metrics,

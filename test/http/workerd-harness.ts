@@ -57,6 +57,8 @@ export function workerdTransports(): WorkerdTransports {
 				deferAfterMs: options.deferAfterMs,
 				inviteTimeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
 			};
 			const active: Active = {
 				bindings: {

@@ -67,7 +67,7 @@ describe('locales', () => {
 		});
 
 		it('leaves no reply, refusal, error or suggestion in English', () => {
-			for (const section of ['reply', 'check', 'error', 'suggest', 'permission'] as const) {
+			for (const section of ['reply', 'check', 'error', 'suggest', 'limit', 'permission'] as const) {
 				const mine = texts(messages[section] as Record<string, unknown>);
 				const english = texts(en[section] as Record<string, unknown>);
 				for (const [key, text] of Object.entries(mine)) {

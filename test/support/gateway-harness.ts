@@ -33,6 +33,9 @@ export async function startGatewayHarness(
 	const outcomes: InviteOutcome[] = [];
 	const command = createInviteCommand({
 		logger: silentLogger,
+		// Scenarios make many invites as one member: cooldowns have tests of their own.
+		cooldownPerUser: 0,
+		cooldownPerGuild: 0,
 		...options.command,
 		onOutcome: (outcome) => outcomes.push(outcome),
 	});
