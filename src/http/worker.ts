@@ -8,7 +8,8 @@ import type { InteractionEnv } from './bindings.js';
 import { type HandlerContext, handleInteraction } from './handler.js';
 
 export default {
-	fetch(request: Request, env: InteractionEnv, ctx: HandlerContext): Promise<Response> {
+	/** `ctx` is Cloudflare's ExecutionContext; hosts without one (Deno, Bun) may leave it out. */
+	fetch(request: Request, env: InteractionEnv, ctx?: HandlerContext): Promise<Response> {
 		return handleInteraction(request, env, ctx);
 	},
 };

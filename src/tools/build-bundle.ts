@@ -11,13 +11,57 @@
  * contributes only the enums and routes used (see esbuild-discord-api-types.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
+import { lazyMagicBytes } from './esbuild-lazy.js';
 import { bundleWorker } from './workerd.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE_DIR = `${ROOT}dist/bundle/`;
+
+/**
+ * prom-client's index loads its Pushgateway (http, https, zlib) and its cluster aggregator
+ * (cluster, child_process) eagerly, as CommonJS a bundler cannot shake. The endpoint uses
+ * neither (src/ops/metrics.ts: registry, counters, gauges, histograms, default metrics): in the
+ * bundle they are stand-ins that throw if ever constructed.
+ */
+const promClientUnused: Plugin = {
+	name: 'prom-client-unused',
+	setup(build) {
+		build.onResolve({ filter: /^\.\/lib\/(pushgateway|cluster)$/ }, (args) =>
+			/[\\/]prom-client[\\/]index\.js$/.test(args.importer)
+				? { path: args.path, namespace: 'prom-client-unused' }
+				: undefined,
+		);
+		build.onLoad({ filter: /.*/, namespace: 'prom-client-unused' }, (args) => ({
+			contents: `module.exports = class { constructor() { throw new Error(${JSON.stringify(`prom-client ${args.path} is left out of this bundle`)}); } };`,
+			loader: 'js',
+		}));
+	},
+};
+
+/**
+ * @vladfrangu/async_event_emitter (under @discordjs/rest) carries a browser copy of Node's
+ * `util.inspect` (node-inspect-extracted, ~140 KiB) and evaluates it on load, to format an
+ * unhandled 'error' event. On Node the real one is built in: the Node bundle uses `node:util`.
+ */
+const nodeInspect: Plugin = {
+	name: 'node-inspect',
+	setup(build) {
+		const copy = 'var import_inspect = __toESM(require_inspect(), 1);';
+		build.onLoad({ filter: /[\\/]@vladfrangu[\\/]async_event_emitter[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(copy))
+				throw new Error(`${args.path}: its inspect copy is no longer where the bundle expects`);
+			return {
+				contents: `import * as __nodeUtil from 'node:util';\n${source.replace(copy, 'var import_inspect = { default: __nodeUtil };')}`,
+				loader: 'js',
+			};
+		});
+	},
+};
 
 /** Builds both bundles; resolves with their paths. */
 export async function buildBundles(): Promise<{ serve: string; worker: string }> {
@@ -35,7 +79,7 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 		keepNames: true,
 		sourcemap: 'linked',
 		legalComments: 'linked',
-		plugins: [discordApiTypesByFile()],
+		plugins: [discordApiTypesByFile(), lazyMagicBytes, promClientUnused, nodeInspect],
 		alias: { '@discordjs/rest': `${ROOT}node_modules/@discordjs/rest/dist/web.mjs` },
 		// CommonJS dependencies (dotenv) require Node's built-ins: give the ES module a require.
 		banner: {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
+import { lazyMagicBytes } from './esbuild-lazy.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,7 +33,7 @@ export async function bundleWorker(entry: string = WORKER_ENTRY): Promise<string
 		minifySyntax: true,
 		minifyWhitespace: true,
 		keepNames: true,
-		plugins: [discordApiTypesByFile()],
+		plugins: [discordApiTypesByFile(), lazyMagicBytes],
 		write: false,
 		logLevel: 'silent',
 	});
