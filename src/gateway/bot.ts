@@ -10,6 +10,7 @@ import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 	Client,
+	type ClientOptions,
 	Events,
 	GatewayIntentBits,
 	type Interaction,
@@ -20,6 +21,7 @@ import {
 import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { failureText, newReference } from '../core/errors.js';
 import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import { restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { HealthProblems } from '../ops/health.js';
@@ -65,6 +67,14 @@ export function addToServerUrl(applicationId: string, permissions: bigint = BOT_
 export interface BotOptions {
 	/** @discordjs/rest's `api` (base URL without the version). */
 	apiUrl?: string | undefined;
+	/** Global REST cap, requests per second (`DISCORD_REST_GLOBAL_RPS`); 0 = off. Default 50. */
+	restGlobalRps?: number | undefined;
+	/**
+	 * Shards this process runs, all of them (`SHARD_COUNT`: a number, or `auto` for Discord's
+	 * recommendation). Default one. Ignored under discord.js's ShardingManager, which tells
+	 * each process its shards.
+	 */
+	shardCount?: number | 'auto' | undefined;
 	commands: Map<string, LoadedCommand>;
 	logger?: Logger | undefined;
 	/** Record into these: REST responses, shard status and ping, and what commands report. */
@@ -77,10 +87,11 @@ export interface BotOptions {
 }
 
 /** A Client that keeps only what `/invite` reads: guilds, channels, roles, and the bot's own member. */
-export function createClient(apiUrl?: string): Client {
+export function createClient(options: Pick<BotOptions, 'apiUrl' | 'restGlobalRps' | 'shardCount'> = {}): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
-		rest: apiUrl ? { api: apiUrl } : {},
+		rest: restOptions({ api: options.apiUrl, globalRequestsPerSecond: options.restGlobalRps }),
+		...shardOptions(options.shardCount),
 		makeCache: Options.cacheWithLimits({
 			...Options.DefaultMakeCacheSettings,
 			ApplicationCommandManager: 0,
@@ -107,6 +118,17 @@ export function createClient(apiUrl?: string): Client {
 			UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user.id },
 		}),
 	});
+}
+
+/**
+ * discord.js's `shards`/`shardCount`. Always explicit outside a ShardingManager: the Client
+ * otherwise reads `SHARD_COUNT` from the environment itself, where ours may say `auto`.
+ */
+function shardOptions(count: BotOptions['shardCount']): Pick<ClientOptions, 'shards' | 'shardCount'> {
+	if (process.env.SHARDING_MANAGER) return {};
+	if (count === 'auto') return { shards: 'auto' };
+	const total = count ?? 1;
+	return { shards: Array.from({ length: total }, (_, id) => id), shardCount: total };
 }
 
 /** Routes interactions to commands; every chat-input interaction gets an answer. */
@@ -184,7 +206,7 @@ export interface Bot {
 /** Logs in and resolves once the client is ready. Rejects when the token is refused. */
 export async function startBot(token: string, options: BotOptions): Promise<Bot> {
 	const logger = options.logger ?? silentLogger;
-	const client = createClient(options.apiUrl);
+	const client = createClient(options);
 	if (options.metrics) {
 		options.metrics.instrumentRest(client.rest);
 		options.metrics.watchGateway(client);

@@ -138,6 +138,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
+				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too.
+				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
 				token: client.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,

@@ -26,7 +26,7 @@ import { type InviteOutcome, runInvite } from '../core/invite.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, watchToken } from '../discord/rest.js';
+import { createRest, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -317,7 +317,8 @@ const fromEnv = new Map<string, InteractionHandler>();
 
 /**
  * The endpoint configured from a host's variables (`DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
- * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`):
+ * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`,
+ * `DISCORD_REST_GLOBAL_RPS`):
  * what a Cloudflare Worker's `fetch`, `Deno.serve` or `Bun.serve` calls. The handler (its REST
  * clients, the imported key, the replay memory) is built on the first request and reused by
  * every later one the isolate or process serves. Logs go to `console.log`, secrets masked.
@@ -331,6 +332,7 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 		env.DISCORD_API_URL,
 		env.LOG_LEVEL,
 		env.REPLAY_WINDOW_SECONDS,
+		env.DISCORD_REST_GLOBAL_RPS,
 	].join('\n');
 	let handler = fromEnv.get(cacheKey);
 	if (!handler) {
@@ -366,11 +368,12 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 				: json(500, { error: 'endpoint misconfigured' });
 	}
 	const { settings } = read;
+	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: createRest({ api: settings.apiUrl, token: settings.token }),
+		rest: createRest({ ...restOptions(shared), token: settings.token }),
 		inviteRest: createInviteRest({
-			api: settings.apiUrl,
+			...shared,
 			token: settings.token,
 			timeoutMs: tuning.inviteTimeoutMs,
 			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
