@@ -4,6 +4,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { COOLDOWN_DEFAULTS, type CooldownLimit, parseCooldown } from './core/cooldown.js';
+import { DEFAULT_GLOBAL_RPS, readGlobalRps } from './discord/rest.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './log.js';
 
 /** Defaults, spread under what the environment says. */
@@ -13,6 +14,8 @@ export const DEFAULTS = {
 	host: '0.0.0.0',
 	port: 8080,
 	replayWindowSeconds: 300,
+	restGlobalRps: DEFAULT_GLOBAL_RPS,
+	shardCount: 'auto',
 } as const satisfies Partial<Record<keyof Config, unknown>>;
 
 export interface Config {
@@ -33,8 +36,18 @@ export interface Config {
 	port: number;
 	/** How old a signed HTTP interaction may be (`REPLAY_WINDOW_SECONDS`). */
 	replayWindowSeconds: number;
+	/**
+	 * @discordjs/rest's global cap, requests per second, for every REST client the project
+	 * builds (`DISCORD_REST_GLOBAL_RPS`). 0 = no client-side cap (behind a shared REST proxy,
+	 * which keeps the one count for the token).
+	 */
+	restGlobalRps: number;
+	/** Shards for `npm run start:sharded` (`SHARD_COUNT`): a number, or `auto` (Discord's advice). */
+	shardCount: number | 'auto';
 	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
 	metricsPort: number | undefined;
+	/** HTTP endpoint: client connections held at once (`MAX_CONNECTIONS`); unset = below the descriptor limit. */
+	maxConnections: number | undefined;
 	/** Shared replay guard and cooldown counts (`REDIS_URL`); unset = process memory. */
 	redisUrl: string | undefined;
 	/** Invites one user may create per window (`COOLDOWN_PER_USER`, `COUNT/SECONDS`); null = no limit. */
@@ -130,10 +143,25 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems,
 	);
 
+	const rps = readGlobalRps(value('DISCORD_REST_GLOBAL_RPS'));
+	if (!rps.ok) problems.push(rps.problem);
+	const restGlobalRps = rps.ok ? rps.value : DEFAULT_GLOBAL_RPS;
+
+	const rawShards = value('SHARD_COUNT')?.toLowerCase();
+	const shardCount = rawShards === undefined || rawShards === 'auto' ? 'auto' : Number(rawShards);
+	if (rawShards !== undefined && rawShards !== 'auto' && !(/^\d{1,5}$/.test(rawShards) && Number(rawShards) >= 1))
+		problems.push(
+			'SHARD_COUNT must be auto (the count Discord recommends in GET /gateway/bot) or a whole number from 1.',
+		);
 	const metricsPortText = value('METRICS_PORT');
 	const metricsPort =
 		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
 
+	const maxConnectionsText = value('MAX_CONNECTIONS');
+	const maxConnections =
+		maxConnectionsText === undefined
+			? undefined
+			: integer(maxConnectionsText, 768, 'MAX_CONNECTIONS', 1, 1_000_000, problems);
 	const redisUrl = value('REDIS_URL');
 	if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl))
 		problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379.');
@@ -159,7 +187,10 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		host,
 		port,
 		replayWindowSeconds,
+		restGlobalRps,
+		shardCount,
 		metricsPort,
+		maxConnections,
 		redisUrl,
 		cooldownPerUser,
 		cooldownPerGuild,

@@ -119,9 +119,20 @@ export function lookupsNeeded(
 	const target = targetChannel(invocation);
 	return {
 		roleStanding: invocation.options.role !== undefined || read.moreRoleIds.length > 0 || read.limitsUsers,
-		channelPermissions: target.permissions === undefined || target.appPermissions === undefined,
-		roles: read.moreRoleIds,
+		// An unknown type is looked up too: a thread or a category must never pass for lack of data.
+		channelPermissions:
+			target.permissions === undefined || target.appPermissions === undefined || target.type === undefined,
+		// The picked role too when the payload lacks its position or managed flag: the server's list decides.
+		roles: pickedRoleUnknown(invocation)
+			? [...read.moreRoleIds, invocation.options.role?.id ?? '']
+			: read.moreRoleIds,
 	};
+}
+
+/** Whether the picked role lacks what the checks need (resolved did not carry it). */
+function pickedRoleUnknown(invocation: InviteInvocation): boolean {
+	const role = invocation.options.role;
+	return role !== undefined && (role.position === undefined || role.managed === undefined);
 }
 
 /** Input the body is built from once the options are read. */
@@ -154,14 +165,9 @@ export function readInviteOptions(
 		if (value !== undefined && value.length > FREE_TEXT_MAX_LENGTH[name])
 			return refuse('optionTooLong', name, FREE_TEXT_MAX_LENGTH[name]);
 	}
-	const mention = channelMention(target.id);
 
-	if (target.type !== undefined && !(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(target.type)) {
-		if (THREAD_TYPES.includes(target.type))
-			return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
-		if (target.type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
-		return refuse('channelNotInvitable', mention);
-	}
+	const typeRefusal = channelTypeRefusal(target, invocation);
+	if (typeRefusal) return typeRefusal;
 
 	let maxAge = DEFAULT_INVITE_AGE_SECONDS;
 	if (options.expires !== undefined) {
@@ -181,19 +187,12 @@ export function readInviteOptions(
 	}
 
 	if (options.stream_user && options.activity !== undefined) return refuse('streamAndActivity');
-	if (
-		(options.stream_user || options.activity !== undefined) &&
-		target.type !== undefined &&
-		!VOICE_CHANNEL_TYPES.includes(target.type)
-	) {
-		return refuse('targetNeedsVoice', mention);
-	}
 	if (options.activity !== undefined && !SNOWFLAKE.test(options.activity.trim()))
 		return refuse('activityNotAnId', options.activity);
 
 	if (options.role) {
 		if (options.role.id === invocation.guildId) return refuse('roleIsEveryone');
-		if (options.role.managed) return refuse('roleIsManaged', roleMention(options.role.id));
+		if (options.role.managed === true) return refuse('roleIsManaged', roleMention(options.role.id));
 	}
 
 	let moreRoleIds: string[] = [];
@@ -240,6 +239,30 @@ export function invalidFileLines(file: InvocationAttachment, lines: readonly Inv
 	};
 }
 
+/**
+ * What the channel's type forbids, once it is known: threads, categories and other
+ * non-invitable types, and a stream or Activity target outside voice and stage. Unknown
+ * type: nothing yet (`checkPermissions` refuses when the lookup cannot tell it either).
+ */
+function channelTypeRefusal(
+	target: InvocationChannel,
+	invocation: InviteInvocation,
+): { ok: false; refusal: Refusal } | undefined {
+	const { type } = target;
+	if (type === undefined) return undefined;
+	const mention = channelMention(target.id);
+	if (!(INVITABLE_CHANNEL_TYPES as readonly ChannelType[]).includes(type)) {
+		if (THREAD_TYPES.includes(type))
+			return refuse('threadNotInvitable', mention, target.parentId ? channelMention(target.parentId) : undefined);
+		if (type === ChannelType.GuildCategory) return refuse('categoryNotInvitable', mention);
+		return refuse('channelNotInvitable', mention);
+	}
+	const { options } = invocation;
+	if ((options.stream_user || options.activity !== undefined) && !VOICE_CHANNEL_TYPES.includes(type))
+		return refuse('targetNeedsVoice', mention);
+	return undefined;
+}
+
 /** Whether known permissions include `flag` (Administrator includes everything). */
 const grants = (permissions: bigint, flag: bigint): boolean =>
 	(permissions & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator ||
@@ -274,6 +297,11 @@ export function checkPermissions(
 	const invoker = target.permissions ?? looked.channel?.invoker;
 	const bot = target.appPermissions ?? looked.channel?.bot;
 	const mention = channelMention(target.id);
+	const described = looked.channel?.channel;
+
+	// Permissions computed from this server's roles mean nothing for another server's channel.
+	if (described?.guildId && invocation.guildId && described.guildId !== invocation.guildId)
+		return refuse('channelNotInGuild', mention);
 
 	if (invoker === undefined || invoker === null) return refuse('cannotVerify');
 	const invokerMissing = (['ViewChannel', 'CreateInstantInvite'] as const).filter(
@@ -294,8 +322,32 @@ export function checkPermissions(
 	if (!botHas(bot, PermissionFlagsBits.CreateInstantInvite))
 		return refuse('botMissing', mention, messages.permission.CreateInstantInvite);
 
-	// Every role, `role` and each of `more_roles`, is checked the same way.
-	const roles: InvocationRole[] = invocation.options.role ? [invocation.options.role] : [];
+	// REST (or the cache) wins over a field the payload lacked; when neither knows the type, no.
+	if (target.type === undefined) {
+		if (!described) return refuse('cannotVerify');
+		const typeRefusal = channelTypeRefusal(
+			{ ...target, type: described.type, parentId: target.parentId ?? described.parentId },
+			invocation,
+		);
+		if (typeRefusal) return typeRefusal;
+	}
+
+	// Every role, `role` and each of `more_roles`, is checked the same way. A picked role whose
+	// position or managed flag the payload lacked is read from the server's role list, never a default.
+	const roles: InvocationRole[] = [];
+	const picked = invocation.options.role;
+	if (picked) {
+		if (pickedRoleUnknown(invocation)) {
+			const listed = looked.roles?.get(picked.id);
+			if (!looked.roles) return refuse('cannotVerify');
+			if (!listed) return refuse('rolesNotInServer', roleMention(picked.id));
+			roles.push({
+				...listed,
+				position: picked.position ?? listed.position,
+				managed: picked.managed ?? listed.managed,
+			});
+		} else roles.push(picked);
+	}
 	if (read.moreRoleIds.length > 0) {
 		if (!looked.roles) return refuse('cannotVerify');
 		const found = looked.roles;
@@ -316,9 +368,11 @@ export function checkPermissions(
 		if (!grants(standing.botPermissions, PermissionFlagsBits.ManageRoles)) return refuse('botNeedsManageRoles');
 		const aboveInvoker = standing.invokerIsOwner
 			? undefined
-			: roles.find((role) => role.position >= standing.invokerHighestPosition);
+			: roles.find((role) => (role.position ?? Number.POSITIVE_INFINITY) >= standing.invokerHighestPosition);
 		if (aboveInvoker) return refuse('roleNotBelowInvoker', roleMention(aboveInvoker.id));
-		const aboveBot = roles.find((role) => role.position >= standing.botHighestPosition);
+		const aboveBot = roles.find(
+			(role) => (role.position ?? Number.POSITIVE_INFINITY) >= standing.botHighestPosition,
+		);
 		if (aboveBot) return refuse('roleNotBelowBot', roleMention(aboveBot.id));
 	}
 	// Limiting who may accept needs Manage Server (Discord's guide), for both.

@@ -76,8 +76,10 @@ export type { AttachmentContent, AttachmentLimits } from '../discord/attachments
 export interface InvocationRole {
 	id: Snowflake;
 	name: string;
-	position: number;
-	managed: boolean;
+	/** Its position; undefined when the payload did not say (then the server's role list decides). */
+	position?: number | undefined;
+	/** Whether an integration manages it; undefined when the payload did not say. */
+	managed?: boolean | undefined;
 }
 
 /**
@@ -99,6 +101,10 @@ export interface RoleStanding {
 export interface ChannelPermissions {
 	invoker?: bigint | undefined;
 	bot?: bigint | undefined;
+	/** The channel as Discord describes it (REST or cache), when the lookup could read it. */
+	channel?:
+		| { type: ChannelType; guildId?: Snowflake | null | undefined; parentId?: Snowflake | null | undefined }
+		| undefined;
 }
 
 /** What the core asks Discord for: one Create Channel Invite request. */

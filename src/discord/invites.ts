@@ -11,12 +11,10 @@ import {
 	Routes,
 	type Snowflake,
 } from 'discord-api-types/v10';
-import { createRest } from './rest.js';
+import { createRest, restOptions, type SharedRestOptions } from './rest.js';
 
 /** Options of the REST client that creates invites. */
-export interface InviteRestOptions {
-	/** Base URL without the version, as @discordjs/rest's `api` (default `https://discord.com/api`). */
-	api?: string | undefined;
+export interface InviteRestOptions extends SharedRestOptions {
 	token: string;
 	/** Abort the request after this long (ms). Default 10 s: the deferred reply can wait. */
 	timeoutMs?: number | undefined;
@@ -34,7 +32,7 @@ export function createInviteRest(options: InviteRestOptions): REST {
 	const maxWait = options.maxRateLimitWaitMs ?? 30_000;
 	// Keeps its token after a 401 (see rest.ts): the next interaction still reaches Discord.
 	return createRest({
-		...(options.api ? { api: options.api } : {}),
+		...restOptions(options),
 		token: options.token,
 		retries: 0,
 		timeout: options.timeoutMs ?? 10_000,

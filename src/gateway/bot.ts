@@ -10,6 +10,7 @@ import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
 	Client,
+	type ClientOptions,
 	Events,
 	GatewayIntentBits,
 	type Interaction,
@@ -17,9 +18,10 @@ import {
 	Options,
 	Status,
 } from 'discord.js';
-import { OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import { GatewayCloseCodes, OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
 import { failureText, newReference } from '../core/errors.js';
 import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import { restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { HealthProblems } from '../ops/health.js';
@@ -65,6 +67,14 @@ export function addToServerUrl(applicationId: string, permissions: bigint = BOT_
 export interface BotOptions {
 	/** @discordjs/rest's `api` (base URL without the version). */
 	apiUrl?: string | undefined;
+	/** Global REST cap, requests per second (`DISCORD_REST_GLOBAL_RPS`); 0 = off. Default 50. */
+	restGlobalRps?: number | undefined;
+	/**
+	 * Shards this process runs, all of them (`SHARD_COUNT`: a number, or `auto` for Discord's
+	 * recommendation). Default one. Ignored under discord.js's ShardingManager, which tells
+	 * each process its shards.
+	 */
+	shardCount?: number | 'auto' | undefined;
 	commands: Map<string, LoadedCommand>;
 	logger?: Logger | undefined;
 	/** Record into these: REST responses, shard status and ping, and what commands report. */
@@ -77,10 +87,11 @@ export interface BotOptions {
 }
 
 /** A Client that keeps only what `/invite` reads: guilds, channels, roles, and the bot's own member. */
-export function createClient(apiUrl?: string): Client {
+export function createClient(options: Pick<BotOptions, 'apiUrl' | 'restGlobalRps' | 'shardCount'> = {}): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
-		rest: apiUrl ? { api: apiUrl } : {},
+		rest: restOptions({ api: options.apiUrl, globalRequestsPerSecond: options.restGlobalRps }),
+		...shardOptions(options.shardCount),
 		makeCache: Options.cacheWithLimits({
 			...Options.DefaultMakeCacheSettings,
 			ApplicationCommandManager: 0,
@@ -107,6 +118,17 @@ export function createClient(apiUrl?: string): Client {
 			UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user.id },
 		}),
 	});
+}
+
+/**
+ * discord.js's `shards`/`shardCount`. Always explicit outside a ShardingManager: the Client
+ * otherwise reads `SHARD_COUNT` from the environment itself, where ours may say `auto`.
+ */
+function shardOptions(count: BotOptions['shardCount']): Pick<ClientOptions, 'shards' | 'shardCount'> {
+	if (process.env.SHARDING_MANAGER) return {};
+	if (count === 'auto') return { shards: 'auto' };
+	const total = count ?? 1;
+	return { shards: Array.from({ length: total }, (_, id) => id), shardCount: total };
 }
 
 /** Routes interactions to commands; every chat-input interaction gets an answer. */
@@ -175,6 +197,43 @@ export function gatewayProblems(client: Client): HealthProblems {
 	return problems;
 }
 
+/**
+ * What each gateway close code that ends the session for good means, and what to do. discord.js
+ * does not reconnect after these; without a word from us the process would just end.
+ * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
+ */
+export const FATAL_CLOSE_ADVICE: Readonly<Partial<Record<number, string>>> = {
+	[GatewayCloseCodes.AuthenticationFailed]:
+		'Discord refused the bot token (4004 Authentication failed). Reset the token in the Developer Portal (Bot → Reset Token), put the new one in DISCORD_TOKEN and start again.',
+	[GatewayCloseCodes.InvalidShard]:
+		'Discord refused the shard (4010 Invalid shard): check the shard ids and count, then start again.',
+	[GatewayCloseCodes.ShardingRequired]:
+		'Discord requires sharding for this bot (4011 Sharding required): run it sharded, with the shard count GET /gateway/bot recommends (see the README).',
+	[GatewayCloseCodes.InvalidAPIVersion]:
+		'Discord refused the gateway API version (4012 Invalid API version): update discord.js and start again.',
+	[GatewayCloseCodes.InvalidIntents]:
+		'Discord refused the intents (4013 Invalid intent(s)): the bot asks for an intent value Discord does not know; drop it and start again.',
+	[GatewayCloseCodes.DisallowedIntents]:
+		'Discord refused a privileged intent (4014 Disallowed intent(s)): enable it in the Developer Portal (Bot → Privileged Gateway Intents) or drop it from the bot, then start again.',
+};
+
+/**
+ * Calls `listener` with the close code and the advice when a shard is closed for good (a
+ * fatal close code discord.js will not reconnect after).
+ * @returns a function that stops listening
+ */
+export function onFatalClose(client: Client, listener: (code: number, advice: string) => void): () => void {
+	const onDisconnect = (event: { code: number }) => {
+		listener(
+			event.code,
+			FATAL_CLOSE_ADVICE[event.code] ??
+				`Discord closed the gateway for good (close code ${event.code}); see Discord's gateway close event codes, then start again.`,
+		);
+	};
+	client.on(Events.ShardDisconnect, onDisconnect);
+	return () => client.off(Events.ShardDisconnect, onDisconnect);
+}
+
 /** A running bot: the client, and a stop that closes the gateway. */
 export interface Bot {
 	client: Client;
@@ -184,7 +243,7 @@ export interface Bot {
 /** Logs in and resolves once the client is ready. Rejects when the token is refused. */
 export async function startBot(token: string, options: BotOptions): Promise<Bot> {
 	const logger = options.logger ?? silentLogger;
-	const client = createClient(options.apiUrl);
+	const client = createClient(options);
 	if (options.metrics) {
 		options.metrics.instrumentRest(client.rest);
 		options.metrics.watchGateway(client);

@@ -24,6 +24,7 @@ import {
 } from '../core/cooldown.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
@@ -138,6 +139,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
+				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too.
+				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
 				token: client.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
@@ -170,7 +173,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			metrics?.instrumentRest(rest);
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
 			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
-			const outcome = await runInvite(invocationFrom(interaction), {
+			// The same validating reader as the HTTP endpoint's: a malformed interaction is dropped
+			// with a log line, never answered with a guess nor sent on to Discord.
+			const read = readInvocation(interaction);
+			if (!read.ok) {
+				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
+				return;
+			}
+			const outcome = await runInvite(read.value, {
 				rest,
 				responder: responderFor(interaction),
 				lookups: lookupsFor(interaction),
@@ -198,6 +208,15 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
+}
+
+/** The invocation of a discord.js interaction, checked by the core's payload rules. */
+function readInvocation(interaction: ChatInputCommandInteraction): Parsed<InviteInvocation> {
+	try {
+		return checkInvocation(invocationFrom(interaction));
+	} catch (error) {
+		return { ok: false, problem: `unreadable interaction (${(error as Error).name})` };
+	}
 }
 
 /** Reads a discord.js interaction into the core's invocation. */
@@ -347,6 +366,7 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 			if (!channel) return undefined;
 			const [member, bot] = await Promise.all([memberOf(), me()]);
 			return {
+				channel: { type: channel.type, guildId: channel.guildId, parentId: channel.parentId },
 				invoker: member ? channel.permissionsFor(member).bitfield : undefined,
 				bot: bot ? channel.permissionsFor(bot).bitfield : undefined,
 			};

@@ -10,7 +10,15 @@ import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
-import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES, gatewayProblems, loadCommands, startBot } from './bot.js';
+import {
+	addToServerUrl,
+	BOT_PERMISSIONS_WITH_ROLES,
+	gatewayProblems,
+	loadCommands,
+	onFatalClose,
+	startBot,
+} from './bot.js';
+import { answerMetricsRequests } from './shard-metrics.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token']);
@@ -20,6 +28,8 @@ async function main(): Promise<number> {
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
 	const metrics = createMetrics();
+	// Under start:sharded, the manager serves METRICS_PORT with every shard's figures.
+	answerMetricsRequests(metrics.registry);
 	const health = createHealth();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
@@ -54,6 +64,8 @@ async function main(): Promise<number> {
 	try {
 		bot = await startBot(config.token, {
 			apiUrl: config.apiUrl,
+			restGlobalRps: config.restGlobalRps,
+			shardCount: config.shardCount,
 			commands,
 			logger,
 			metrics,
@@ -79,23 +91,35 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const applicationId = bot.client.application?.id ?? bot.client.user?.id ?? config.applicationId;
-	logger.info(`ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
-	logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
+	const shards = bot.client.shard ? { shards: bot.client.shard.ids, shardCount: bot.client.shard.count } : undefined;
+	logger.info(shards ?? {}, `ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
+	// Once, not once per shard.
+	if (!bot.client.shard || bot.client.shard.ids.includes(0))
+		logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);
 
-	await new Promise<void>((resolve) => {
+	// A signal stops the bot cleanly (0); a close code Discord will not let us reconnect after
+	// (a reset token, a disallowed intent) stops it with what to do (1). Without this the
+	// process would end on its own, silently, as nothing keeps it alive.
+	const exitCode = await new Promise<number>((resolve) => {
 		const stop = (signal: string) => {
 			logger.info(`${signal}: shutting down`);
-			resolve();
+			resolve(0);
 		};
 		process.once('SIGINT', stop);
 		process.once('SIGTERM', stop);
+		onFatalClose(bot.client, (code, advice) => {
+			logger.fatal({ closeCode: code }, advice);
+			resolve(1);
+		});
 	});
 	await bot.stop();
 	await ops?.close();
 	await state.close();
+	// Under start:sharded, the IPC channel to the ShardingManager would keep the process alive.
+	process.channel?.unref();
 	// Commands still running finish their answers; past that, nothing should hold the process.
-	setTimeout(() => process.exit(0), 10_000).unref();
-	return 0;
+	setTimeout(() => process.exit(exitCode), 10_000).unref();
+	return exitCode;
 }
 
 process.exitCode = await main();

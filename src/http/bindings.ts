@@ -3,6 +3,7 @@
  * `Bun.env`, `process.env`): the same names and rules as `npm run serve` (src/config.ts),
  * without dotenv or any `node:` module, so it runs in workerd. Pure.
  */
+import { readGlobalRps } from '../discord/rest.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from '../log-core.js';
 
 /** The variables the endpoint reads. Secrets come from `wrangler secret put` on Workers. */
@@ -13,6 +14,7 @@ export interface InteractionEnv {
 	DISCORD_API_URL?: string | undefined;
 	LOG_LEVEL?: string | undefined;
 	REPLAY_WINDOW_SECONDS?: string | undefined;
+	DISCORD_REST_GLOBAL_RPS?: string | undefined;
 }
 
 export interface EndpointSettings {
@@ -23,6 +25,8 @@ export interface EndpointSettings {
 	apiUrl: string;
 	logLevel: LogLevel;
 	replayWindowSeconds: number;
+	/** @discordjs/rest's global cap (`DISCORD_REST_GLOBAL_RPS`); 0 = off, behind a REST proxy. */
+	restGlobalRps: number;
 }
 
 const DEFAULT_API_URL = 'https://discord.com/api';
@@ -55,6 +59,19 @@ export function settingsFromEnv(
 	const window = Number(value('REPLAY_WINDOW_SECONDS') ?? 300);
 	if (!Number.isInteger(window) || window < 1 || window > 3_600)
 		problems.push('REPLAY_WINDOW_SECONDS must be a whole number from 1 to 3600.');
-	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, settings: { publicKey, token, applicationId, apiUrl, logLevel, replayWindowSeconds: window } };
+	const rps = readGlobalRps(value('DISCORD_REST_GLOBAL_RPS'));
+	if (!rps.ok) problems.push(rps.problem);
+	if (problems.length > 0 || !rps.ok) return { ok: false, problems };
+	return {
+		ok: true,
+		settings: {
+			publicKey,
+			token,
+			applicationId,
+			apiUrl,
+			logLevel,
+			replayWindowSeconds: window,
+			restGlobalRps: rps.value,
+		},
+	};
 }

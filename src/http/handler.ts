@@ -7,7 +7,6 @@
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
-	type APIApplicationCommandAutocompleteInteraction,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteractionResponse,
 	ApplicationCommandType,
@@ -18,20 +17,21 @@ import {
 	type RESTPatchAPIInteractionOriginalResponseJSONBody,
 	Routes,
 } from 'discord-api-types/v10';
-import { autocompleteChoices } from '../core/autocomplete.js';
+import { type AutocompleteQuery, autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME } from '../core/command.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
 import type { InteractionResponder } from '../core/deadline.js';
 import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { readAutocompletePayload, readCommandPayload } from '../core/payload.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import type { InviteInvocation } from '../core/types.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, watchToken } from '../discord/rest.js';
+import { createRest, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
-import { autocompleteFromPayload, invocationFromPayload } from './invocation.js';
 import { restLookups } from './lookups.js';
 import { checkSignature, Ed25519PublicKey } from './signature.js';
 
@@ -185,7 +185,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
 		let payload: unknown;
 		try {
-			payload = JSON.parse(new TextDecoder().decode(body));
+			// Invalid UTF-8 is refused, not patched with U+FFFD: Discord sends valid UTF-8.
+			payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
 		} catch {
 			return json(400, { error: 'malformed JSON' });
 		}
@@ -207,15 +208,22 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 				}
 				// A command we do not serve (a stale registration) still gets an answer the user reads.
 				if (!isInvite(payload)) return unknownCommand(payload);
+				// One validating reader for everything the core takes: malformed is a 400, never a 500.
+				const read = readCommandPayload(payload);
+				if (!read.ok) return malformed(payload, read.problem);
 				return runCommand(
 					payload as unknown as APIChatInputApplicationCommandInteraction,
+					read.value,
 					request,
 					receivedAt,
 					ctx,
 				);
 			}
-			case InteractionType.ApplicationCommandAutocomplete:
-				return autocomplete(payload as unknown as APIApplicationCommandAutocompleteInteraction);
+			case InteractionType.ApplicationCommandAutocomplete: {
+				const read = readAutocompletePayload(payload);
+				if (!read.ok) return malformed(payload, read.problem);
+				return autocomplete(payload, read.value);
+			}
 			default:
 				return json(400, { error: `unsupported interaction type ${payload.type}` });
 		}
@@ -228,6 +236,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	 */
 	async function runCommand(
 		payload: APIChatInputApplicationCommandInteraction,
+		invocation: InviteInvocation,
 		request: Request,
 		receivedAt: number,
 		ctx: HandlerContext | undefined,
@@ -256,7 +265,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 				}),
 			edit: (message) => editOriginal(options.rest, options.applicationId, payload.token, message),
 		};
-		const work = runInvite(invocationFromPayload(payload), {
+		const work = runInvite(invocation, {
 			rest: options.inviteRest,
 			responder,
 			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId }),
@@ -294,9 +303,16 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	}
 
 	/** Suggestions for `/invite`; any other command gets none. */
-	function autocomplete(payload: APIApplicationCommandAutocompleteInteraction): Response {
-		const query = autocompleteFromPayload(payload);
-		const choices = isInvite(payload as unknown as Record<string, unknown>) ? autocompleteChoices(query) : [];
+	function malformed(payload: Record<string, unknown>, problem: string): Response {
+		logger.warn(
+			{ interaction: typeof payload.id === 'string' ? payload.id : undefined, problem },
+			'malformed interaction refused',
+		);
+		return json(400, { error: 'malformed interaction' });
+	}
+
+	function autocomplete(payload: Record<string, unknown>, query: AutocompleteQuery): Response {
+		const choices = isInvite(payload) ? autocompleteChoices(query) : [];
 		return json(200, {
 			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
 			data: { choices },
@@ -317,7 +333,8 @@ const fromEnv = new Map<string, InteractionHandler>();
 
 /**
  * The endpoint configured from a host's variables (`DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
- * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`):
+ * `DISCORD_APPLICATION_ID`, optional `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`,
+ * `DISCORD_REST_GLOBAL_RPS`):
  * what a Cloudflare Worker's `fetch`, `Deno.serve` or `Bun.serve` calls. The handler (its REST
  * clients, the imported key, the replay memory) is built on the first request and reused by
  * every later one the isolate or process serves. Logs go to `console.log`, secrets masked.
@@ -331,6 +348,7 @@ export function handleInteraction(request: Request, env: InteractionEnv, ctx?: H
 		env.DISCORD_API_URL,
 		env.LOG_LEVEL,
 		env.REPLAY_WINDOW_SECONDS,
+		env.DISCORD_REST_GLOBAL_RPS,
 	].join('\n');
 	let handler = fromEnv.get(cacheKey);
 	if (!handler) {
@@ -366,11 +384,12 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 				: json(500, { error: 'endpoint misconfigured' });
 	}
 	const { settings } = read;
+	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: createRest({ api: settings.apiUrl, token: settings.token }),
+		rest: createRest({ ...restOptions(shared), token: settings.token }),
 		inviteRest: createInviteRest({
-			api: settings.apiUrl,
+			...shared,
 			token: settings.token,
 			timeoutMs: tuning.inviteTimeoutMs,
 			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,

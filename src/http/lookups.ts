@@ -134,6 +134,11 @@ export function restLookups(
 				overwrites,
 			};
 			return {
+				channel: {
+					type: target.type,
+					guildId: 'guild_id' in target ? target.guild_id : undefined,
+					parentId: 'parent_id' in target ? target.parent_id : undefined,
+				},
 				invoker: computeChannelPermissions({
 					...common,
 					memberId: member.user.id,

@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest } from '../discord/rest.js';
+import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
@@ -28,8 +28,9 @@ async function main(): Promise<number> {
 		logger,
 		metrics,
 	});
-	const rest = createRest({ api: config.apiUrl, token: config.token });
-	const inviteRest = createInviteRest({ api: config.apiUrl, token: config.token });
+	const shared = { api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps };
+	const rest = createRest({ ...restOptions(shared), token: config.token });
+	const inviteRest = createInviteRest({ ...shared, token: config.token });
 	const endpoint = createInteractionServer({
 		publicKey: config.publicKey,
 		rest,
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
 		applicationId: config.applicationId,
 		logger,
 		replayWindowSeconds: config.replayWindowSeconds,
+		maxConnections: config.maxConnections,
 		metrics,
 		replayGuard: state.replayGuard,
 		cooldowns: state.cooldowns,

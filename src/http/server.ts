@@ -4,8 +4,10 @@
  * slow clients, draining a refused body, and a graceful close that finishes the interactions
  * in flight (deferred answers included).
  */
+
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { createInteractionHandler, HANDLER_DEFAULTS, type InteractionHandlerOptions } from './handler.js';
@@ -22,13 +24,49 @@ export const SERVER_DEFAULTS = {
 	headersTimeoutMs: 5_000,
 	requestTimeoutMs: 10_000,
 	keepAliveTimeoutMs: 5_000,
+	/**
+	 * How often Node checks those timeouts. Its default (30 s) lets idle sockets pile up far past
+	 * the 5 s and 10 s limits; 1 s keeps the limits what they say.
+	 */
+	connectionsCheckingIntervalMs: 1_000,
 } as const;
+
+/**
+ * The soft RLIMIT_NOFILE of this process: Node has no API for it, Linux says it in
+ * /proc/self/limits. Undefined where that cannot be read (then `connectionCap` is conservative).
+ */
+export function descriptorLimit(
+	read: () => string = () => readFileSync('/proc/self/limits', 'utf8'),
+): number | undefined {
+	try {
+		const line = read()
+			.split('\n')
+			.find((entry) => entry.startsWith('Max open files'));
+		const soft = line ? Number(line.slice('Max open files'.length).trim().split(/\s+/)[0]) : Number.NaN;
+		return Number.isSafeInteger(soft) && soft > 0 ? soft : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * How many client connections to hold at once: below the descriptor limit, leaving a quarter
+ * (at least 128) for outgoing REST sockets, logs and files. Unknown limit: 768, which fits the
+ * common 1,024. `MAX_CONNECTIONS` overrides it.
+ */
+export function connectionCap(limit: number | undefined = descriptorLimit(), configured?: number): number {
+	if (configured !== undefined) return configured;
+	if (limit === undefined) return 768;
+	return Math.max(16, limit - Math.max(128, Math.floor(limit / 4)));
+}
 
 export interface InteractionServerOptions extends Omit<InteractionHandlerOptions, 'status'> {
 	/** Server timeouts against slow clients (ms). */
 	headersTimeoutMs?: number | undefined;
 	requestTimeoutMs?: number | undefined;
 	keepAliveTimeoutMs?: number | undefined;
+	/** Client connections held at once (`MAX_CONNECTIONS`). Default: `connectionCap()`. */
+	maxConnections?: number | undefined;
 }
 
 export interface InteractionServer {
@@ -56,26 +94,61 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	const handler = createInteractionHandler({ ...options, signal: closing.signal, status: () => state });
 	const context = { waitUntil: track };
 
-	const server = createServer((req, res) => {
-		// Process metrics belong to the Node host: /metrics is served here, not by the host-free handler.
-		if (options.metrics && new URL(req.url ?? '/', 'http://localhost').pathname === METRICS_PATH) {
-			track(serveMetrics(options.metrics, req, res));
-			return;
-		}
-		// Discord hanging up before the answer aborts the request: the handler then answers nobody.
-		const hangUp = new AbortController();
-		res.once('close', () => {
-			if (!res.writableFinished) hangUp.abort();
-		});
-		const work = handler(toRequest(req, hangUp.signal), context)
-			.then((response) => send(res, response))
-			.catch((error: unknown) => {
-				if (res.destroyed && !res.writableFinished)
-					return logger.debug({ err: error }, 'the client went away before the answer');
-				logger.error({ err: error }, 'unexpected error handling a request');
-				if (!res.headersSent) res.writeHead(500).end();
+	const server = createServer(
+		{ connectionsCheckingInterval: SERVER_DEFAULTS.connectionsCheckingIntervalMs },
+		(req, res) => {
+			// Process metrics belong to the Node host: /metrics is served here, not by the host-free handler.
+			if (options.metrics && new URL(req.url ?? '/', 'http://localhost').pathname === METRICS_PATH) {
+				track(serveMetrics(options.metrics, req, res));
+				return;
+			}
+			// Discord hanging up before the answer aborts the request: the handler then answers nobody.
+			const hangUp = new AbortController();
+			res.once('close', () => {
+				if (!res.writableFinished) hangUp.abort();
 			});
-		track(work);
+			const work = handler(toRequest(req, hangUp.signal), context)
+				.then((response) => send(res, response))
+				.catch((error: unknown) => {
+					if (res.destroyed && !res.writableFinished)
+						return logger.debug({ err: error }, 'the client went away before the answer');
+					logger.error({ err: error }, 'unexpected error handling a request');
+					if (!res.headersSent) res.writeHead(500).end();
+				});
+			track(work);
+		},
+	);
+	// At the cap, the oldest connection that is not serving a request (still sending its headers,
+	// or idle between keep-alive requests) makes room for the new one: idle sockets can never
+	// lock a real client out, and the process never runs out of descriptors (EMFILE would stop
+	// /healthz and the REST calls to Discord too).
+	const cap = connectionCap(undefined, options.maxConnections);
+	const waiting = new Set<Socket>();
+	let open = 0;
+	server.on('connection', (socket: Socket) => {
+		open++;
+		socket.once('close', () => {
+			open--;
+			waiting.delete(socket);
+		});
+		if (open > cap) {
+			const oldest = waiting.values().next().value;
+			if (oldest) {
+				waiting.delete(oldest);
+				oldest.destroy();
+			} else {
+				socket.destroy();
+				return;
+			}
+		}
+		waiting.add(socket);
+	});
+	server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		const socket = req.socket;
+		waiting.delete(socket);
+		res.once('close', () => {
+			if (!socket.destroyed) waiting.add(socket);
+		});
 	});
 	server.headersTimeout = options.headersTimeoutMs ?? SERVER_DEFAULTS.headersTimeoutMs;
 	server.requestTimeout = options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs;

@@ -23,7 +23,20 @@ interface Session {
 	intents: number;
 	/** READY and GUILD_CREATE were sent: dispatches may flow. */
 	ready: boolean;
+	/** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` when it sent none. */
+	shard: [number, number];
 }
+
+/** The shard Discord routes a guild's events to: `(guild_id >> 22) % num_shards`. */
+export function shardOf(guildId: string, shardCount: number): number {
+	return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+const onShard = (session: Session, guildId: string): boolean => shardOf(guildId, session.shard[1]) === session.shard[0];
+
+/** The indexes (1..count) of the generated `extraGuilds` that land on the session's shard. */
+const extraGuildsOn = (session: Session, count: number): number[] =>
+	Array.from({ length: count }, (_, i) => i + 1).filter((index) => onShard(session, generatedId(index, 0)));
 
 /**
  * The gateway half of the local Discord: HELLO, heartbeat ACKs, IDENTIFY -> READY +
@@ -36,14 +49,14 @@ export class Gateway {
 	readonly #wss = new WebSocketServer({ noServer: true });
 	readonly #sessions = new Set<Session>();
 	/** Sequence numbers of closed sessions, so a RESUME can continue them. */
-	readonly #resumable = new Map<string, { seq: number; intents: number }>();
-	readonly #unsubscribe: () => void;
+	readonly #resumable = new Map<string, { seq: number; intents: number; shard: [number, number] }>();
+	readonly #unsubscribe: Array<() => void>;
 	#identifies = 0;
 
 	constructor(state: LocalState) {
 		this.#state = state;
 		this.#wss.on('connection', (ws) => this.#open(ws));
-		this.#unsubscribe = state.guild.onChange((change) => this.#onModelChange(change));
+		this.#unsubscribe = state.guilds.map((guild) => guild.onChange((change) => this.#onModelChange(guild, change)));
 	}
 
 	/** How many IDENTIFYs were accepted. */
@@ -51,9 +64,14 @@ export class Gateway {
 		return this.#identifies;
 	}
 
-	/** Whether some open session has received READY and GUILD_CREATE. */
-	get hasReadySession(): boolean {
-		return [...this.#sessions].some((s) => s.ready);
+	/** Whether some open session has received READY and GUILD_CREATE (for `guildId`'s shard, when given). */
+	hasReadySession(guildId?: string): boolean {
+		return [...this.#sessions].some((s) => s.ready && (guildId === undefined || onShard(s, guildId)));
+	}
+
+	/** The `[shard_id, num_shards]` of every ready session. */
+	get readyShards(): Array<[number, number]> {
+		return [...this.#sessions].filter((s) => s.ready).map((s) => [...s.shard]);
 	}
 
 	/** Takes over an HTTP upgrade request for the gateway path; refuses others. */
@@ -67,35 +85,46 @@ export class Gateway {
 	}
 
 	/**
-	 * Sends a dispatch to every ready session that has `intent` (0 = no intent needed).
-	 * Returns how many sessions got it.
+	 * Sends a dispatch of `guildId`'s to every ready session of that guild's shard that has
+	 * `intent` (0 = no intent needed). Returns how many sessions got it.
 	 */
-	dispatch(event: GatewayDispatchEvents, data: unknown, intent = 0, only?: (session: Session) => boolean): number {
+	dispatch(event: GatewayDispatchEvents, data: unknown, guildId: string, intent = 0): number {
 		let sent = 0;
 		for (const session of this.#sessions) {
-			if (!session.ready || (intent && !(session.intents & intent)) || (only && !only(session))) continue;
+			if (!session.ready || (intent && !(session.intents & intent)) || !onShard(session, guildId)) continue;
 			this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, s: ++session.seq, d: data });
 			sent++;
 		}
 		return sent;
 	}
 
+	/**
+	 * Closes every open session with `code`, as Discord does at run time (4004 after a token
+	 * reset, 4014 when an intent is switched off, 4000 to make clients resume...).
+	 */
+	closeSessions(code: number, reason = 'Closed by the local Discord.'): number {
+		const sessions = [...this.#sessions];
+		for (const session of sessions) this.#close(session, code as GatewayCloseCodes, reason);
+		return sessions.length;
+	}
+
 	/** Closes every connection and stops listening to the model. */
 	close(): void {
-		this.#unsubscribe();
+		for (const unsubscribe of this.#unsubscribe) unsubscribe();
 		for (const session of this.#sessions) session.ws.terminate();
 		this.#sessions.clear();
 		this.#wss.close();
 	}
 
 	#open(ws: WebSocket): void {
-		const session: Session = { ws, seq: 0, intents: 0, ready: false };
+		const session: Session = { ws, seq: 0, intents: 0, ready: false, shard: [0, 1] };
 		this.#sessions.add(session);
 		this.#state.log('gateway: connection opened');
 		ws.on('message', (data, isBinary) => this.#onMessage(session, data, isBinary));
 		ws.on('close', (code) => {
 			this.#sessions.delete(session);
-			if (session.id) this.#resumable.set(session.id, { seq: session.seq, intents: session.intents });
+			if (session.id)
+				this.#resumable.set(session.id, { seq: session.seq, intents: session.intents, shard: session.shard });
 			this.#state.log(`gateway: connection closed (${code})`);
 			this.#state.signal.notify();
 		});
@@ -171,16 +200,29 @@ export class Gateway {
 			this.#close(session, GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
 			return;
 		}
-		const shard = d.shard;
-		if (shard !== undefined && !(Array.isArray(shard) && shard[0] === 0 && shard[1] === 1)) {
+		const shard = d.shard ?? [0, 1];
+		const validShard =
+			Array.isArray(shard) &&
+			shard.length === 2 &&
+			shard.every((n) => Number.isInteger(n)) &&
+			shard[1] >= 1 &&
+			shard[0] >= 0 &&
+			shard[0] < shard[1];
+		if (!validShard) {
 			this.#close(session, GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+			return;
+		}
+		session.shard = [shard[0], shard[1]];
+		const state = this.#state;
+		const guilds = state.guilds.filter((guild) => onShard(session, guild.id));
+		const extra = extraGuildsOn(session, state.options.extraGuilds?.count ?? 0);
+		if (guilds.length + extra.length > state.options.maxGuildsPerShard) {
+			this.#close(session, GatewayCloseCodes.ShardingRequired, 'Sharding required.');
 			return;
 		}
 		this.#identifies++;
 		session.id = randomBytes(16).toString('hex');
 		session.intents = intents;
-		const state = this.#state;
-		const extra = state.options.extraGuilds?.count ?? 0;
 		this.#send(session, {
 			op: GatewayOpcodes.Dispatch,
 			t: GatewayDispatchEvents.Ready,
@@ -188,14 +230,13 @@ export class Gateway {
 			d: {
 				v: 10,
 				user: { ...serializeUser(state.botUser()), verified: true, mfa_enabled: false, email: null },
-				guilds: [
-					{ id: state.guild.id, unavailable: true },
-					...Array.from({ length: extra }, (_, i) => ({ id: generatedId(i + 1, 0), unavailable: true })),
-				],
+				guilds: [...guilds.map((guild) => guild.id), ...extra.map((index) => generatedId(index, 0))].map(
+					(id) => ({ id, unavailable: true }),
+				),
 				session_id: session.id,
 				session_type: 'normal',
 				resume_gateway_url: state.gatewayUrl,
-				shard: [0, 1],
+				shard: session.shard,
 				application: {
 					id: state.options.applicationId,
 					flags: applicationFlagsFor(state.options.privilegedIntents),
@@ -210,17 +251,19 @@ export class Gateway {
 				_trace: ['["local-discord",{"micros":0}]'],
 			},
 		});
-		this.#send(session, {
-			op: GatewayOpcodes.Dispatch,
-			t: GatewayDispatchEvents.GuildCreate,
-			s: ++session.seq,
-			d: serializeGuildCreate(state.guild, state.options.applicationId, intents),
-		});
-		if (extra === 0) {
+		for (const guild of guilds) {
+			this.#send(session, {
+				op: GatewayOpcodes.Dispatch,
+				t: GatewayDispatchEvents.GuildCreate,
+				s: ++session.seq,
+				d: serializeGuildCreate(guild, state.options.applicationId, intents),
+			});
+		}
+		if (extra.length === 0) {
 			this.#ready(session, intents);
 			return;
 		}
-		void this.#sendExtraGuilds(session, intents).then(
+		void this.#sendExtraGuilds(session, intents, extra).then(
 			() => this.#ready(session, intents),
 			(error: unknown) => state.log(`gateway: generated guilds not sent: ${String(error)}`),
 		);
@@ -228,7 +271,9 @@ export class Gateway {
 
 	#ready(session: Session, intents: number): void {
 		session.ready = true;
-		this.#state.log(`gateway: session ${session.id} identified (intents ${intents}), READY + GUILD_CREATE sent`);
+		this.#state.log(
+			`gateway: session ${session.id} identified (intents ${intents}, shard [${session.shard.join(', ')}]), READY + GUILD_CREATE sent`,
+		);
 		this.#state.signal.notify();
 	}
 
@@ -236,10 +281,10 @@ export class Gateway {
 	 * GUILD_CREATE for each generated guild, built one at a time (none is kept), pausing while
 	 * the socket's buffer is full so 10,000 guilds never sit in memory at once.
 	 */
-	async #sendExtraGuilds(session: Session, intents: number): Promise<void> {
+	async #sendExtraGuilds(session: Session, intents: number, indexes: readonly number[]): Promise<void> {
 		const { extraGuilds, applicationId } = this.#state.options;
-		const { count, ...sizes } = extraGuilds ?? { count: 0 };
-		for (let index = 1; index <= count; index++) {
+		const { count: _count, ...sizes } = extraGuilds ?? { count: 0 };
+		for (const [sent, index] of indexes.entries()) {
 			while (session.ws.bufferedAmount > 1024 * 1024 && session.ws.readyState === session.ws.OPEN)
 				await new Promise((resolve) => setTimeout(resolve, 5));
 			if (session.ws.readyState !== session.ws.OPEN) return;
@@ -250,7 +295,7 @@ export class Gateway {
 				s: ++session.seq,
 				d: serializeGuildCreate(guild, applicationId, intents),
 			});
-			if (index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+			if ((sent + 1) % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
 		}
 	}
 
@@ -269,6 +314,7 @@ export class Gateway {
 		session.id = d.session_id as string;
 		session.seq = previous.seq;
 		session.intents = previous.intents;
+		session.shard = previous.shard;
 		this.#send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++session.seq, d: {} });
 		session.ready = true;
 		this.#state.log(`gateway: session ${session.id} resumed`);
@@ -276,8 +322,10 @@ export class Gateway {
 	}
 
 	/** Tells connected clients about a model change, like Discord's guild events. */
-	#onModelChange(change: ModelChange): void {
-		const guildId = this.#state.guild.id;
+	#onModelChange(guild: GuildModel, change: ModelChange): void {
+		const guildId = guild.id;
+		const send = (event: GatewayDispatchEvents, data: unknown, intent = 0) =>
+			this.dispatch(event, data, guildId, intent);
 		const botId = this.#state.options.applicationId;
 		const { Guilds, GuildMembers, GuildVoiceStates } = GatewayIntentBits;
 		switch (change.kind) {
@@ -290,12 +338,12 @@ export class Gateway {
 					channelUpdate: thread ? GatewayDispatchEvents.ThreadUpdate : GatewayDispatchEvents.ChannelUpdate,
 					channelDelete: thread ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete,
 				}[change.kind];
-				this.dispatch(event, serializeChannel(change.channel, guildId), Guilds);
+				send(event, serializeChannel(change.channel, guildId), Guilds);
 				return;
 			}
 			case 'roleCreate':
 			case 'roleUpdate':
-				this.dispatch(
+				send(
 					change.kind === 'roleCreate'
 						? GatewayDispatchEvents.GuildRoleCreate
 						: GatewayDispatchEvents.GuildRoleUpdate,
@@ -304,14 +352,10 @@ export class Gateway {
 				);
 				return;
 			case 'roleDelete':
-				this.dispatch(
-					GatewayDispatchEvents.GuildRoleDelete,
-					{ guild_id: guildId, role_id: change.role.id },
-					Guilds,
-				);
+				send(GatewayDispatchEvents.GuildRoleDelete, { guild_id: guildId, role_id: change.role.id }, Guilds);
 				return;
 			case 'memberAdd':
-				this.dispatch(
+				send(
 					GatewayDispatchEvents.GuildMemberAdd,
 					{ ...serializeMember(change.member), guild_id: guildId },
 					GuildMembers,
@@ -320,20 +364,20 @@ export class Gateway {
 			case 'memberUpdate': {
 				const data = { ...serializeMember(change.member), guild_id: guildId };
 				// Discord tells a bot about its own member without GUILD_MEMBERS.
-				if (change.member.user.id === botId) this.dispatch(GatewayDispatchEvents.GuildMemberUpdate, data);
-				else this.dispatch(GatewayDispatchEvents.GuildMemberUpdate, data, GuildMembers);
+				if (change.member.user.id === botId) send(GatewayDispatchEvents.GuildMemberUpdate, data);
+				else send(GatewayDispatchEvents.GuildMemberUpdate, data, GuildMembers);
 				return;
 			}
 			case 'memberRemove':
-				this.dispatch(
+				send(
 					GatewayDispatchEvents.GuildMemberRemove,
 					{ guild_id: guildId, user: serializeUser(change.member.user) },
 					GuildMembers,
 				);
 				return;
 			case 'voiceStateUpdate': {
-				const member = this.#state.guild.findMember(change.voiceState.user_id);
-				this.dispatch(
+				const member = guild.findMember(change.voiceState.user_id);
+				send(
 					GatewayDispatchEvents.VoiceStateUpdate,
 					{ ...change.voiceState, ...(member ? { member: serializeMember(member) } : {}) },
 					GuildVoiceStates,

@@ -13,6 +13,7 @@
  */
 
 export { COMMAND_NAME_PATTERN } from './commands.js';
+export { shardOf } from './gateway.js';
 export { GENERATED_GUILD_DEFAULTS, type GeneratedGuildOptions, generatedId, generateGuild } from './generate.js';
 export { signInteraction } from './http-delivery.js';
 export {
@@ -39,7 +40,7 @@ export {
 	type SeedUser,
 	type SeedVoiceState,
 } from './model.js';
-export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, seedIds, seedNames } from './seed.js';
+export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, moreGuildSeeds, seedIds, seedNames } from './seed.js';
 export { LOCAL_DISCORD_DEFAULTS, NoGatewaySessionError, startLocalDiscord } from './server.js';
 export type {
 	Fault,

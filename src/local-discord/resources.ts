@@ -33,7 +33,7 @@ export function serializeApplication(state: LocalState): unknown {
 		interactions_endpoint_url: null,
 		role_connections_verification_url: null,
 		owner: owner ? serializeUser(owner) : null,
-		approximate_guild_count: 1,
+		approximate_guild_count: state.guilds.length,
 		approximate_user_install_count: 0,
 		approximate_user_authorization_count: 0,
 		explicit_content_filter: 0,
@@ -46,10 +46,17 @@ export function serializeApplication(state: LocalState): unknown {
 }
 
 function gatewayBot(context: RouteContext): Reply {
+	const { options, guilds } = context.state;
 	return ok({
 		url: context.state.gatewayUrl,
-		shards: 1,
-		session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+		// Discord recommends a shard per 1000 guilds.
+		shards: options.shards || Math.max(1, Math.ceil(guilds.length / 1000)),
+		session_start_limit: {
+			total: 1000,
+			remaining: 999,
+			reset_after: 86_400_000,
+			max_concurrency: options.maxConcurrency,
+		},
 	});
 }
 

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { methodNotAllowed, notFound, type Reply, unauthorized } from './errors.js';
 import { bucketHash, RateLimiter, takeGlobal, tooManyRequests } from './rate-limits.js';
-import { matchPath } from './routing.js';
+import { matchPath, stateForGuild } from './routing.js';
 import { ATTACHMENTS_PATH, type LocalState, type Route } from './state.js';
 import type { Fault, RecordedForm, RecordedRequest } from './types.js';
 
@@ -276,7 +276,8 @@ export class RestServer {
 		}
 		let reply: Reply;
 		try {
-			reply = route.handle({ state: this.#state, params, request: record });
+			const state = stateForGuild(this.#state, { guildId: params.guild, channelId: params.channel });
+			reply = route.handle({ state, params, request: record });
 		} catch (error) {
 			// A bug in the fake, not Discord behaviour: say so loudly in the log and the body.
 			this.#state.log(

@@ -5,7 +5,23 @@
  */
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { discordError, FormErrors, type Reply } from './errors.js';
+import type { LocalState } from './state.js';
 import type { RecordedRequest } from './types.js';
+
+/**
+ * The state as seen from one guild: `guild` is the guild with id `guildId`, or the one that
+ * holds channel `channelId`; the first guild when neither matches.
+ */
+export function stateForGuild(
+	state: LocalState,
+	ids: { guildId?: string | undefined; channelId?: string | undefined },
+): LocalState {
+	const { guildId, channelId } = ids;
+	const guild =
+		(guildId !== undefined ? state.guilds.find((g) => g.id === guildId) : undefined) ??
+		(channelId !== undefined ? state.guilds.find((g) => g.findChannel(channelId)) : undefined);
+	return guild === undefined || guild === state.guild ? state : { ...state, guild };
+}
 
 /** Matches a decoded path against a route pattern; returns the parameters or undefined. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {

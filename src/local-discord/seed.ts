@@ -283,3 +283,35 @@ export function defaultSeed(applicationId: string = DEFAULT_APPLICATION_ID): Gui
 		activityApplicationName: 'Watch Together',
 	};
 }
+
+/** Guild ids this far apart land on consecutive shards: Discord routes by `guild_id >> 22`. */
+const NEXT_SHARD = 1n << 22n;
+
+/**
+ * `count` more guilds like the default seed (same names, roles, channels and members, the
+ * same bot), each with every id moved by `n << 22`: the n-th lands on the shard after the
+ * (n-1)-th's, so with `count + 1` guilds and as many shards each shard gets one. Names get a
+ * number (`Local Guild 2`); look ids up by name on the model (`discord.guilds[1].channel('general')`).
+ */
+export function moreGuildSeeds(count: number, applicationId: string = DEFAULT_APPLICATION_ID): GuildSeed[] {
+	const ids = new Set<string>();
+	const collect = (value: unknown): void => {
+		if (typeof value === 'string') ids.add(value);
+		else if (value && typeof value === 'object') for (const item of Object.values(value)) collect(item);
+	};
+	const { activityApplication: _shared, ...own } = seedIds;
+	collect(own);
+	return Array.from({ length: count }, (_, index) => {
+		const offset = BigInt(index + 1) * NEXT_SHARD;
+		const move = (value: unknown): unknown => {
+			if (typeof value === 'string') return ids.has(value) ? (BigInt(value) + offset).toString() : value;
+			if (Array.isArray(value)) return value.map(move);
+			if (value && typeof value === 'object')
+				return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, move(item)]));
+			return value;
+		};
+		const seed = move(defaultSeed(applicationId)) as GuildSeed;
+		seed.guild.name = `${seedNames.guild} ${index + 2}`;
+		return seed;
+	});
+}

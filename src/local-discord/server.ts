@@ -17,6 +17,7 @@ import { GuildModel } from './model.js';
 import { buildAutocompleteInteraction, buildCommandInteraction } from './payloads.js';
 import { resourceRoutes } from './resources.js';
 import { API_PREFIX, RestServer } from './rest-server.js';
+import { stateForGuild } from './routing.js';
 import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { ATTACHMENTS_PATH, type LocalState, type ResolvedOptions, type StoredAttachment } from './state.js';
@@ -34,8 +35,10 @@ import { Signal } from './waiters.js';
 /** The defaults of every option (spread under the caller's). */
 /** `dispatch()` over the gateway before any client has logged in (IDENTIFY, READY). */
 export class NoGatewaySessionError extends Error {
-	constructor() {
-		super('dispatch(): no gateway session is ready; log a client in and await discord.ready() first');
+	constructor(guildId: string) {
+		super(
+			`dispatch(): no gateway session is ready for guild ${guildId}'s shard; log a client in and await discord.ready() first`,
+		);
 		this.name = 'NoGatewaySessionError';
 	}
 }
@@ -52,12 +55,20 @@ export const LOCAL_DISCORD_DEFAULTS = {
 	heartbeatIntervalMs: 41_250,
 	privilegedIntents: 0,
 	maxRecordedRequests: Number.POSITIVE_INFINITY,
+	shards: 0,
+	maxGuildsPerShard: 2500,
+	maxConcurrency: 1,
 	targetUsersJobMs: 200,
 } as const satisfies ResolvedOptions;
 
 function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
 	const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-	const { seed: _seed, logger: _logger, ...rest } = defined as LocalDiscordOptions & { port?: number };
+	const {
+		seed: _seed,
+		guilds: _guilds,
+		logger: _logger,
+		...rest
+	} = defined as LocalDiscordOptions & { port?: number };
 	return { ...LOCAL_DISCORD_DEFAULTS, ...rest };
 }
 
@@ -66,6 +77,7 @@ class LocalDiscordServer implements LocalDiscord {
 	readonly gatewayUrl: string;
 	readonly publicKey: string;
 	readonly guild: GuildModel;
+	readonly guilds: readonly GuildModel[];
 	readonly #options: ResolvedOptions;
 	readonly #http: Server;
 	readonly #state: LocalState;
@@ -76,12 +88,19 @@ class LocalDiscordServer implements LocalDiscord {
 	readonly #attachments = new Map<string, StoredAttachment>();
 	#closing: Promise<void> | undefined;
 
-	constructor(http: Server, options: ResolvedOptions, guild: GuildModel, logger: (line: string) => void) {
+	constructor(
+		http: Server,
+		options: ResolvedOptions,
+		[guild, ...more]: [GuildModel, ...GuildModel[]],
+		logger: (line: string) => void,
+	) {
+		const guilds = [guild, ...more];
 		const { address, port } = http.address() as AddressInfo;
 		const host = address.includes(':') ? `[${address}]` : address;
 		this.#http = http;
 		this.#options = options;
 		this.guild = guild;
+		this.guilds = guilds;
 		this.apiUrl = `http://${host}:${port}/api`;
 		this.gatewayUrl = `ws://${host}:${port}${GATEWAY_PATH}`;
 		const keys = createSigningKeys();
@@ -91,6 +110,7 @@ class LocalDiscordServer implements LocalDiscord {
 		this.#state = {
 			options,
 			guild,
+			guilds,
 			snowflakes,
 			signal: this.#signal,
 			interactions: new InteractionRegistry(),
@@ -154,6 +174,10 @@ class LocalDiscordServer implements LocalDiscord {
 		this.#rest.inject(method, path, fault, times);
 	}
 
+	closeSessions(code: number, reason?: string): number {
+		return this.#gateway.closeSessions(code, reason);
+	}
+
 	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment {
 		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
 		const id = this.#state.snowflakes.next();
@@ -177,21 +201,30 @@ class LocalDiscordServer implements LocalDiscord {
 	}
 
 	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction {
-		return buildCommandInteraction(this.#state, init);
+		return buildCommandInteraction(this.#stateFor(init.guild), init);
 	}
 
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction {
-		return buildAutocompleteInteraction(this.#state, init);
+		return buildAutocompleteInteraction(this.#stateFor(init.guild), init);
+	}
+
+	#stateFor(guildId: string | undefined): LocalState {
+		if (guildId !== undefined && !this.guilds.some((guild) => guild.id === guildId))
+			throw new Error(
+				`interaction(): the bot is in no guild ${guildId} (guilds: ${this.guilds.map((g) => g.id).join(', ')})`,
+			);
+		return stateForGuild(this.#state, { guildId });
 	}
 
 	dispatch(payload: APIInteraction, via: InteractionTransport = { via: 'gateway' }): InteractionHandle {
 		if (this.#closing) throw new Error('dispatch(): the local Discord is closed');
-		if (via.via === 'gateway' && !this.#gateway.hasReadySession) {
-			throw new NoGatewaySessionError();
+		const guildId = payload.guild_id ?? this.guild.id;
+		if (via.via === 'gateway' && !this.#gateway.hasReadySession(guildId)) {
+			throw new NoGatewaySessionError(guildId);
 		}
 		const record = this.#state.interactions.register(new InteractionRecord(payload, Date.now(), this.#state));
 		if (via.via === 'gateway') {
-			this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+			this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, guildId);
 			this.#state.log(`gateway: INTERACTION_CREATE ${record.describe()}`);
 		} else {
 			this.#delivery.deliver(record, via.url, via.badSignature ? { badSignature: true } : {});
@@ -199,12 +232,17 @@ class LocalDiscordServer implements LocalDiscord {
 		return record;
 	}
 
-	ready(timeoutMs = 10_000): Promise<void> {
+	get readyShards(): Array<[number, number]> {
+		return this.#gateway.readyShards;
+	}
+
+	ready(timeoutMs = 10_000, shards = 1): Promise<void> {
 		return this.#signal
 			.wait(
-				() => (this.#gateway.hasReadySession ? true : undefined),
+				() => (this.#gateway.readyShards.length >= shards ? true : undefined),
 				timeoutMs,
-				() => `No gateway client became ready (IDENTIFYs so far: ${this.#gateway.identifies})`,
+				() =>
+					`No gateway client became ready (IDENTIFYs so far: ${this.#gateway.identifies}, ready shards: ${JSON.stringify(this.#gateway.readyShards)})`,
 			)
 			.then(() => undefined);
 	}
@@ -231,13 +269,20 @@ class LocalDiscordServer implements LocalDiscord {
  */
 export async function startLocalDiscord(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
 	const resolved = resolveOptions(options);
-	const guild = new GuildModel(options.seed ?? defaultSeed(resolved.applicationId));
-	const bot = guild.findMember(resolved.applicationId);
-	if (!bot || bot.user.id !== resolved.applicationId || !bot.user.bot) {
-		throw new Error(
-			`startLocalDiscord: the seed needs the bot as a member with user id ${resolved.applicationId} and bot: true`,
-		);
+	const guilds: [GuildModel, ...GuildModel[]] = [
+		new GuildModel(options.seed ?? defaultSeed(resolved.applicationId)),
+		...(options.guilds ?? []).map((seed) => new GuildModel(seed)),
+	];
+	for (const guild of guilds) {
+		const bot = guild.findMember(resolved.applicationId);
+		if (!bot || bot.user.id !== resolved.applicationId || !bot.user.bot) {
+			throw new Error(
+				`startLocalDiscord: guild ${guild.id} needs the bot as a member with user id ${resolved.applicationId} and bot: true`,
+			);
+		}
 	}
+	if (new Set(guilds.map((guild) => guild.id)).size !== guilds.length)
+		throw new Error('startLocalDiscord: two guilds have the same id');
 	const http = createServer();
 	// Discord keeps connections open; so does undici. A short keep-alive ends idle ones soon after tests.
 	http.keepAliveTimeout = 1000;
@@ -249,7 +294,7 @@ export async function startLocalDiscord(options: LocalDiscordOptions = {}): Prom
 		});
 	});
 	const logger = options.logger ?? ((): void => {});
-	const discord = new LocalDiscordServer(http, resolved, guild, logger);
+	const discord = new LocalDiscordServer(http, resolved, guilds, logger);
 	logger(`local Discord listening: ${discord.apiUrl}${API_PREFIX.slice('/api'.length)} and ${discord.gatewayUrl}`);
 	return discord;
 }

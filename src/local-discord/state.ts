@@ -25,6 +25,12 @@ export interface ResolvedOptions {
 	heartbeatIntervalMs: number;
 	privilegedIntents: number;
 	maxRecordedRequests: number;
+	/** `shards` in GET /gateway/bot; 0 = one per 1000 guilds, at least one. */
+	shards: number;
+	/** A shard that would hold more guilds is closed with 4011 (Sharding required). */
+	maxGuildsPerShard: number;
+	/** `session_start_limit.max_concurrency` in GET /gateway/bot. */
+	maxConcurrency: number;
 	targetUsersJobMs: number;
 	globalLimit?: BucketConfig | undefined;
 	extraGuilds?: LocalDiscordOptions['extraGuilds'];
@@ -33,7 +39,13 @@ export interface ResolvedOptions {
 /** The shared state every part of the local Discord works on. */
 export interface LocalState {
 	readonly options: ResolvedOptions;
+	/**
+	 * The guild a request is about: the one its `guild` or `channel` parameter is in (or an
+	 * interaction's), else the first guild.
+	 */
 	readonly guild: GuildModel;
+	/** Every guild the bot is in, the seed's first. */
+	readonly guilds: readonly GuildModel[];
 	readonly snowflakes: SnowflakeGenerator;
 	readonly signal: Signal;
 	readonly interactions: InteractionRegistry;

@@ -24,6 +24,17 @@ export interface LocalDiscordOptions {
 	port?: number | undefined;
 	/** The guild to serve. Default `defaultSeed(applicationId)`. */
 	seed?: GuildSeed;
+	/**
+	 * More guilds the bot is in, after `seed` (e.g. `moreGuildSeeds(1)`). Each guild's
+	 * GUILD_CREATE and interactions go only to the shard `(guild_id >> 22) % num_shards`.
+	 */
+	guilds?: GuildSeed[];
+	/** `shards` (recommended) in GET /gateway/bot. Default one per 1000 guilds, at least one. */
+	shards?: number;
+	/** IDENTIFY for a shard that would hold more guilds is closed with 4011 (Sharding required). Default 2500, Discord's. */
+	maxGuildsPerShard?: number;
+	/** `session_start_limit.max_concurrency` in GET /gateway/bot. Default 1. */
+	maxConcurrency?: number;
 	/** Rate limit of POST /channels/{id}/invites, per channel. Default 50 per 10 s. */
 	inviteBucket?: { limit: number; windowMs: number };
 	/** Rate limit of every other route, per major parameter. Default 1000 per second. */
@@ -71,8 +82,10 @@ export interface LocalDiscord {
 	readonly publicKey: string;
 	/** The embedded activity application invites may target (`target_type: 2`). */
 	readonly activityApplicationId: string;
-	/** The live guild model; mutate it to set up a case. */
+	/** The live guild model (the seed's); mutate it to set up a case. */
 	readonly guild: GuildModel;
+	/** Every guild: the seed's, then `guilds`. */
+	readonly guilds: readonly GuildModel[];
 	/** Every REST request received, in order. */
 	readonly requests: RecordedRequest[];
 	/** Requests by method and path (path without '/api/v10', '@original'/'@me' decoded). */
@@ -95,8 +108,15 @@ export interface LocalDiscord {
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
 	/** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
 	dispatch(payload: APIInteraction, via?: InteractionTransport): InteractionHandle;
-	/** Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE. */
-	ready(timeoutMs?: number): Promise<void>;
+	/** Closes every gateway session with `code` (e.g. 4004, 4014), as Discord does at run time; returns how many. */
+	closeSessions(code: number, reason?: string): number;
+	/**
+	 * Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE; with
+	 * `shards`, once that many shards have.
+	 */
+	ready(timeoutMs?: number, shards?: number): Promise<void>;
+	/** `[shard_id, num_shards]` of each gateway session that is ready. */
+	readonly readyShards: Array<[number, number]>;
 	/** How many IDENTIFYs the gateway accepted. */
 	readonly sessions: number;
 	/** Closes the server, the gateway and hanging requests; leaves no timers. */
@@ -178,6 +198,8 @@ export interface RecordedFile {
 
 /** What to put into an interaction built by `interaction()`. */
 export interface InteractionInit {
+	/** The guild (id) it happens in. Default the seed's guild. */
+	guild?: string;
 	/** A member's name in the seed (e.g. 'member') or a user id. */
 	user: string;
 	/** The channel (name or id) the command runs in. */

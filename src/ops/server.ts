@@ -9,7 +9,8 @@ import { type Health, type HealthProblems, healthResponse } from './health.js';
 import type { InviteMetrics } from './metrics.js';
 
 export interface OpsServerOptions {
-	metrics: InviteMetrics;
+	/** Whose `registry` `/metrics` serves (a sharded launcher passes one that sums its shards). */
+	metrics: Pick<InviteMetrics, 'registry'>;
 	health: Health;
 	/** Problems known only at request time (e.g. shards not ready), merged into `/healthz`. */
 	liveProblems?: (() => HealthProblems) | undefined;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { REST } from '@discordjs/rest';
 import { type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody, Routes } from 'discord-api-types/v10';
 import { loadConfigOrReport } from '../config.js';
+import { restOptions } from '../discord/rest.js';
 import { loadCommands } from '../gateway/bot.js';
 import { describeDiff, diffCommands, isEmptyDiff } from './command-diff.js';
 
@@ -26,7 +27,9 @@ export async function deploy(
 		return 0;
 	}
 
-	const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+	const rest = new REST(restOptions({ api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps })).setToken(
+		config.token,
+	);
 	const route = config.guildId
 		? Routes.applicationGuildCommands(config.applicationId, config.guildId)
 		: Routes.applicationCommands(config.applicationId);

@@ -60,9 +60,9 @@ describe('layering', () => {
 		expect(ours).toEqual([]);
 	});
 
-	it('src/core imports no transport and no tool', () => {
+	it('src/core imports no transport, no tool and no operations code', () => {
 		const upward = importsOf('core').filter(
-			into(['gateway', 'http', 'sandbox', 'local-discord', 'tools', 'config']),
+			into(['gateway', 'http', 'sandbox', 'local-discord', 'tools', 'config', 'ops', 'entries']),
 		);
 		expect(upward).toEqual([]);
 	});

@@ -40,12 +40,38 @@ describe('loadConfig', () => {
 			host: '0.0.0.0',
 			port: 8080,
 			replayWindowSeconds: 300,
+			restGlobalRps: 50,
+			shardCount: 'auto',
 			metricsPort: undefined,
 			redisUrl: undefined,
 			cooldownPerUser: { count: 5, windowMs: 60_000 },
 			cooldownPerGuild: { count: 60, windowMs: 60_000 },
 		});
 		expect(DEFAULTS.apiUrl).toBe('https://discord.com/api');
+	});
+
+	it('reads DISCORD_REST_GLOBAL_RPS, where 0 turns the client-side cap off', () => {
+		const base = { DISCORD_TOKEN: TOKEN };
+		expect(loadConfig(['token'], { ...base, DISCORD_REST_GLOBAL_RPS: '0' }).restGlobalRps).toBe(0);
+		expect(loadConfig(['token'], { ...base, DISCORD_REST_GLOBAL_RPS: '1200' }).restGlobalRps).toBe(1200);
+		for (const bad of ['-1', '1.5', 'fast', 'Infinity']) {
+			expect(problemsOf(['token'], { ...base, DISCORD_REST_GLOBAL_RPS: bad })).toEqual([
+				expect.stringMatching(
+					/DISCORD_REST_GLOBAL_RPS must be a whole number .* or 0 to turn the client-side cap off/,
+				),
+			]);
+		}
+	});
+
+	it('reads SHARD_COUNT as auto or a count from 1', () => {
+		const base = { DISCORD_TOKEN: TOKEN };
+		expect(loadConfig(['token'], { ...base, SHARD_COUNT: 'AUTO' }).shardCount).toBe('auto');
+		expect(loadConfig(['token'], { ...base, SHARD_COUNT: '4' }).shardCount).toBe(4);
+		for (const bad of ['0', '-2', '2.5', 'many']) {
+			expect(problemsOf(['token'], { ...base, SHARD_COUNT: bad })).toEqual([
+				expect.stringMatching(/SHARD_COUNT must be auto .* or a whole number from 1/),
+			]);
+		}
 	});
 
 	it('lists every problem at once', () => {

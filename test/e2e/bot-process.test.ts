@@ -118,6 +118,33 @@ describe('npm start', () => {
 	}, 30_000);
 });
 
+describe('npm start when Discord closes the gateway for good at run time', () => {
+	it.each([
+		[4004, /token/i, /Reset Token/],
+		[4014, /intent/i, /Privileged Gateway Intents|intent/i],
+		[4013, /intent/i, /intent/i],
+		[4011, /shard/i, /shard/i],
+	])(
+		'on close code %i says what happened and what to do, and exits non-zero',
+		async (code, what, todo) => {
+			discord = await startLocalDiscord();
+			const bot = start(environment({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl }));
+			await bot.waitFor('add the bot to a server:');
+			await discord.ready();
+			discord.closeSessions(code);
+			const exit = await bot.exited;
+			expect(exit).not.toBe(0);
+			expect(exit).not.toBe(13);
+			const tail = bot.output().split('add the bot to a server:')[1] ?? '';
+			expect(tail).toMatch(new RegExp(String(code)));
+			expect(tail).toMatch(what);
+			expect(tail).toMatch(todo);
+			expect(bot.output()).not.toContain(discord.token);
+		},
+		30_000,
+	);
+});
+
 describe('npm start with METRICS_PORT', () => {
 	it('serves /healthz (200 once the shard is ready) and /metrics with shard, REST and interaction figures', async () => {
 		discord = await startLocalDiscord();

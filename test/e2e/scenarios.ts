@@ -539,6 +539,17 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(final).toContain('Server Settings → Invites');
 		});
 
+		it('honours a rate limit on the job status and still follows it to completed', async () => {
+			discord.inject('GET', /\/target-users\/job-status$/, { rateLimit: { retryAfterMs: 200 } });
+			const handle = run({ user: 'admin', channel: 'general', options: { users: `<@${users.bob}>` } });
+			await handle.message();
+			await editedTo(handle, 'Discord has processed the list: 1 person can accept this invite.');
+			const polls = discord
+				.requestsTo('GET', /\/target-users\/job-status$/)
+				.filter((r) => r.at >= handle.dispatchedAt);
+			expect(polls[0]?.status).toBe(429);
+		});
+
 		it.each([
 			['users with a part that is no id', { users: `<@${users.alice}> alice 123` }, /can't read `alice`, `123`/],
 			['an empty users', { users: ' , ' }, /`users` names nobody/],

@@ -165,7 +165,6 @@ describe('reading a raw /invite payload', () => {
 describe('reading a raw autocomplete payload', () => {
 	it('finds the focused option and what is typed', () => {
 		expect(autocompleteFromPayload(autocompletePayload('90m'))).toEqual({
-			commandName: 'invite',
 			focused: { name: 'expires', value: '90m' },
 			locale: 'en-US',
 			guildLocale: 'en-US',

@@ -68,7 +68,7 @@ function locate(lock: Lock, from: string, name: string): string | undefined {
  * The entries of our lock that `roots` need (their dependencies, transitively, where npm put
  * them), each with the registry URL npm fetched it from, which is how the npm cache knows it.
  */
-function closure(lock: Lock, roots: readonly string[]): Record<string, LockEntry> {
+function closure(lock: Lock, roots: readonly string[], registry: string): Record<string, LockEntry> {
 	const out: Record<string, LockEntry> = {};
 	const visit = (from: string, name: string, optional: boolean): void => {
 		const path = locate(lock, from, name);
@@ -86,7 +86,7 @@ function closure(lock: Lock, roots: readonly string[]): Record<string, LockEntry
 		} = lock.packages[path] as LockEntry;
 		const name_ = nameAt(path);
 		const file = name_.includes('/') ? name_.slice(name_.indexOf('/') + 1) : name_;
-		out[path] = { ...entry, resolved: `https://registry.npmjs.org/${name_}/-/${file}-${entry.version}.tgz` };
+		out[path] = { ...entry, resolved: `${registry}${name_}/-/${file}-${entry.version}.tgz` };
 		for (const dependency of Object.keys(entry.dependencies ?? {})) visit(path, dependency, false);
 		for (const dependency of Object.keys(entry.optionalDependencies ?? {})) visit(path, dependency, true);
 		for (const [dependency] of Object.entries(entry.peerDependencies ?? {}))
@@ -122,6 +122,10 @@ describe('the packed package in a create-discord-bot style consumer', () => {
 			engines: Record<string, string>;
 		};
 		const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8')) as Lock;
+		// The registry our npm ci fetched from: the cache knows each tarball by that URL.
+		const registry = (await run(NPM, ['config', 'get', 'registry'], { cwd: ROOT })).stdout
+			.trim()
+			.replace(/\/?$/, '/');
 		const consumerDependencies = {
 			[ours.name]: `file:../${packed.filename}`,
 			'discord.js': ours.devDependencies['discord.js'] as string,
@@ -147,7 +151,7 @@ describe('the packed package in a create-discord-bot style consumer', () => {
 					peerDependenciesMeta: ours.peerDependenciesMeta,
 					engines: ours.engines,
 				},
-				...closure(lock, [...Object.keys(ours.dependencies), 'discord.js', '@types/node']),
+				...closure(lock, [...Object.keys(ours.dependencies), 'discord.js', '@types/node'], registry),
 			},
 		};
 

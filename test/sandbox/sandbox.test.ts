@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
@@ -48,6 +51,33 @@ describe('npm run sandbox -- --script', () => {
 		expect(out).toContain('{"max_age":3600,"max_uses":5}');
 		expect(out).toContain('X-Audit-Log-Reason: /invite by member (1100000000000000304)');
 		expect(out).toMatch(/answered in \d+ ms \(inline\)/);
+	});
+
+	it('takes more_roles:"@helper @moderator", users:"@alice @bob" and users_file:./list.csv as Discord would send them', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'sandbox-'));
+		const list = join(dir, 'list.csv');
+		try {
+			await writeFile(list, 'user_id\n1100000000000000309\n');
+			const { code, out } = await cli([
+				'--script',
+				`/invite more_roles:"@helper @moderator" users:"@alice @bob" users_file:${list} as:@owner`,
+			]);
+			expect(code).toBe(0);
+			expect(out).toContain('GET /attachments/');
+			expect(out).toContain('multipart/form-data');
+			expect(out).toContain(
+				'payload_json: {"max_age":86400,"role_ids":["1100000000000000102","1100000000000000103"]}',
+			);
+			expect(out).toContain(
+				'target_users_file (target_users.csv, text/csv): user_id | 1100000000000000310 | 1100000000000000311 | 1100000000000000309',
+			);
+			expect(out).toContain('Only these 3 people can accept it');
+			expect(out).toContain('Discord has processed the list: 3 people can accept this invite.');
+			const missing = await cli(['--script', '/invite users:"@nobody" as:@owner']);
+			expect(missing.out).toContain('No user called "nobody"');
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('shows a refused member the refusal, with no request to Discord, and still exits 0', async () => {

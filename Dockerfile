@@ -1,0 +1,62 @@
+# syntax=docker/dockerfile:1
+#
+# /invite in a container. The argument picks the program:
+#   serve          the HTTP interactions endpoint (default; PORT 8080, /healthz and /metrics on it)
+#   start          the gateway bot, one process (METRICS_PORT, default 9090 here)
+#   start:sharded  discord.js's ShardingManager, one process per shard (METRICS_PORT, default 9090)
+#   deploy         register the slash command (npm run deploy)
+# e.g. `docker build -t invite . && docker run --env-file .env -p 8080:8080 invite serve`.
+#
+# Built as `npm run build` builds the project (tsc to dist/, commands/ beside src/), run as
+# plain node (no tsx, no npm in the way of SIGTERM), as the unprivileged `node` user, with
+# production dependencies only. Not tried here: the machines this was written on have no
+# Docker engine (see README, Deploying).
+
+ARG NODE_VERSION=20
+
+# 1. Compile: every dependency, then tsc.
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+RUN npm run build
+
+# 2. Production dependencies: the package's own, plus what the programs import beyond the
+# library (discord.js and prom-client are optional peers of the package, dotenv and ioredis
+# development dependencies of it), at the versions the lock file pins.
+FROM node:${NODE_VERSION}-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN node -e " \
+	const fs = require('node:fs'); \
+	const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')); \
+	for (const name of ['discord.js', 'prom-client', 'dotenv', 'ioredis']) { \
+		const range = pkg.devDependencies?.[name] ?? pkg.peerDependencies?.[name]; \
+		if (!range) continue; \
+		pkg.dependencies[name] = range; \
+		delete pkg.devDependencies?.[name]; delete pkg.peerDependencies?.[name]; delete pkg.peerDependenciesMeta?.[name]; \
+	} \
+	fs.writeFileSync('package.json', JSON.stringify(pkg, null, 2)); \
+	" \
+	&& npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+	&& npm cache clean --force
+
+# 3. Run.
+FROM node:${NODE_VERSION}-bookworm-slim
+ENV NODE_ENV=production \
+	HOST=0.0.0.0 \
+	PORT=8080
+WORKDIR /app
+COPY --from=deps --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/dist ./dist
+COPY --chown=root:root package.json ./
+COPY --chown=root:root docker/entrypoint.sh docker/healthcheck.mjs ./docker/
+USER node
+EXPOSE 8080 9090
+# /healthz of whichever program runs: METRICS_PORT (gateway) or PORT (HTTP endpoint).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "docker/healthcheck.mjs"]
+ENTRYPOINT ["/bin/sh", "docker/entrypoint.sh"]
+CMD ["serve"]
