@@ -4,7 +4,7 @@
  * same invite request and the same reply.
  */
 import { REST } from '@discordjs/rest';
-import { type APIInteraction, type APIInteractionResponse, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { type APIInteraction, type APIInteractionResponse, RESTJSONErrorCodes, Routes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
@@ -71,6 +71,11 @@ describe('parity: gateway and HTTP', () => {
 			payload: APIInteraction,
 			send: (payload: APIInteraction) => InteractionHandle,
 		): Promise<Run> => {
+			// Without unique, Discord hands back a matching invite and the reply says so: revoke the
+			// server's invites first so each run sees the same fresh answer from Discord.
+			const admin = new REST({ api: discord.apiUrl }).setToken(discord.token);
+			const existing = (await admin.get(Routes.guildInvites(payload.guild_id ?? ''))) as { code: string }[];
+			for (const invite of existing) await admin.delete(Routes.invite(invite.code));
 			const since = discord.requests.length;
 			if (fault) discord.inject('POST', INVITES, fault);
 			const handle = send(payload);
