@@ -1,8 +1,10 @@
 /**
  * The HTTP transport (Discord's "Interactions Endpoint URL") as one host-free function:
- * a Web-standard `Request` in, a `Response` out. Verify the signature first (401), then PING,
- * then `/invite` through the same core as the gateway bot. Host adapters stay thin: Node
- * (`server.ts`), Cloudflare Workers (`worker.ts`), and `Deno.serve` / `Bun.serve` as they are.
+ * a request (method, path, headers, raw body) in, an answer (status, headers, body) out.
+ * Verify the signature first (401), then PING, then `/invite` through the same core as the
+ * gateway bot. Host adapters stay thin: the Web one here (a `Request` in, a `Response` out:
+ * Cloudflare Workers in `worker.ts`, `Deno.serve` / `Bun.serve` as they are) and Node's
+ * (`server.ts`, which reads and writes its sockets directly and verifies with `node:crypto`).
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
@@ -33,7 +35,7 @@ import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { restLookups } from './lookups.js';
-import { checkSignature, Ed25519PublicKey } from './signature.js';
+import { checkSignature, Ed25519PublicKey, type SignatureVerifier } from './signature.js';
 
 /** Where Discord posts interactions, and where load balancers ask whether we are up. */
 export const INTERACTIONS_PATH = '/interactions';
@@ -93,18 +95,67 @@ export interface InteractionHandlerOptions {
 	cooldowns?: InviteCooldowns | undefined;
 	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
 	health?: Health | undefined;
+	/**
+	 * Checks the signatures with `publicKey`. Default: Web Crypto (`Ed25519PublicKey`); the Node
+	 * adapter passes its `node:crypto` one.
+	 */
+	verifier?: SignatureVerifier | undefined;
 }
 
 /** The endpoint: every request of the Interactions Endpoint URL (and `/healthz`) goes here. */
 export type InteractionHandler = (request: Request, ctx?: HandlerContext) => Promise<Response>;
 
-const TOO_LARGE = Symbol('body too large');
+/** What a body reader returns for a body over the limit. */
+export const TOO_LARGE: unique symbol = Symbol('body too large');
+
+/** The client's side of the connection, as far as the answer cares. */
+export interface ClientConnection {
+	/** Whether the client hung up before the answer. */
+	readonly closed: boolean;
+	/** Calls `listener` once if the client hangs up before the answer. */
+	onClose(listener: () => void): void;
+}
+
+/** A request as the transport-free endpoint sees it; each host adapter makes one from its own. */
+export interface InteractionRequest {
+	method: string;
+	/** The path, without the query. */
+	path: string;
+	/** A header by its lower-case name; null or undefined when absent. */
+	header(name: string): string | null | undefined;
+	/**
+	 * Reads the raw body, up to `limit` bytes: `TOO_LARGE` beyond it (the adapter stops reading
+	 * and lets the 413 through); rejects when the body cannot be received. Called at most once,
+	 * and only for a request that needs it.
+	 */
+	body(limit: number): Promise<Uint8Array | typeof TOO_LARGE>;
+	connection?: ClientConnection | undefined;
+}
+
+/** The transport-free endpoint's answer; the adapter writes it (adding the content length). */
+export interface InteractionAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+/** The transport-free endpoint: what every host adapter calls. */
+export type InteractionCore = (request: InteractionRequest, ctx?: HandlerContext) => Promise<InteractionAnswer>;
 
 /** The health check a refused bot token fails. */
 export const TOKEN_CHECK = 'discord-token';
 
-/** Builds the handler. Throws at once on a malformed public key. */
+/** Builds the handler (Web `Request` in, `Response` out). Throws at once on a malformed public key. */
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
+	const core = createInteractionCore(options);
+	return async (request, ctx) => webResponse(await core(webRequest(request), ctx));
+}
+
+/**
+ * Builds the transport-free endpoint every adapter calls (the Web one above, Node's in
+ * `server.ts`). Throws at once on a malformed public key.
+ */
+export function createInteractionCore(options: InteractionHandlerOptions): InteractionCore {
 	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
 	const replayWindowSeconds = options.replayWindowSeconds ?? HANDLER_DEFAULTS.replayWindowSeconds;
 	const logger = options.logger ?? silentLogger;
@@ -127,7 +178,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			},
 			accepted: () => health.clear(TOKEN_CHECK),
 		});
-	const key = new Ed25519PublicKey(options.publicKey);
+	const key = options.verifier ?? new Ed25519PublicKey(options.publicKey);
 	// Made with the handler: it refuses requests signed (well) before it existed, which a restart
 	// would otherwise let run again.
 	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2, undefined, now());
@@ -143,10 +194,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 			},
 		));
 
-	async function handle(request: Request, ctx?: HandlerContext): Promise<Response> {
+	async function handle(request: InteractionRequest, ctx?: HandlerContext): Promise<InteractionAnswer> {
 		const receivedAt = Date.now();
 		// A trailing slash names the same route (an endpoint URL pasted with one still works).
-		const path = new URL(request.url).pathname.replace(/(?<=.)\/+$/, '');
+		const path = request.path.length > 1 && request.path.endsWith('/') ? trimSlashes(request.path) : request.path;
 		if (path === HEALTH_PATH) {
 			if (request.method !== 'GET' && request.method !== 'HEAD')
 				return json(405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
@@ -160,7 +211,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
 		let body: Uint8Array | typeof TOO_LARGE;
 		try {
-			body = await readBody(request, bodyLimitBytes);
+			body = await request.body(bodyLimitBytes);
 		} catch (error) {
 			logger.debug({ err: error }, 'request body not received');
 			return json(400, { error: 'body not received' });
@@ -171,8 +222,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		const verdict = await checkSignature(
 			key,
 			{
-				signature: request.headers.get('x-signature-ed25519'),
-				timestamp: request.headers.get('x-signature-timestamp'),
+				signature: request.header('x-signature-ed25519'),
+				timestamp: request.header('x-signature-timestamp'),
 				body,
 			},
 			now(),
@@ -201,7 +252,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 				// A captured request replayed within the window carries a valid signature: each
 				// interaction runs once (per process or isolate unless the guard is shared: see the README).
 				// The signature is verified: its timestamp is when Discord signed this request.
-				const signedAtMs = Number(request.headers.get('x-signature-timestamp')) * 1_000;
+				const signedAtMs = Number(request.header('x-signature-timestamp')) * 1_000;
 				if (!(await seen.firstSeen(payload.id, now(), signedAtMs))) {
 					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
 					return json(401, { error: 'replayed interaction' });
@@ -237,23 +288,24 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	async function runCommand(
 		payload: APIChatInputApplicationCommandInteraction,
 		invocation: InviteInvocation,
-		request: Request,
+		request: InteractionRequest,
 		receivedAt: number,
 		ctx: HandlerContext | undefined,
-	): Promise<Response> {
+	): Promise<InteractionAnswer> {
 		let answered = false;
-		let answer: (response: Response) => void = () => undefined;
-		const first = new Promise<Response>((resolve) => {
+		let answer: (response: InteractionAnswer) => void = () => undefined;
+		const first = new Promise<InteractionAnswer>((resolve) => {
 			answer = resolve;
 		});
+		const connection = request.connection;
 		const respond = (body: APIInteractionResponse): Promise<void> => {
 			if (answered) return Promise.reject(new Error('the response was already sent'));
-			if (request.signal.aborted) return Promise.reject(new Error('the client closed the connection'));
+			if (connection?.closed) return Promise.reject(new Error('the client closed the connection'));
 			answered = true;
 			answer(json(200, body));
 			return Promise.resolve();
 		};
-		request.signal.addEventListener('abort', () => {
+		connection?.onClose(() => {
 			if (!answered) logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
 		const responder: InteractionResponder = {
@@ -290,7 +342,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		return (await Promise.race([first, work.then(() => undefined)])) ?? json(500, { error: 'no answer' });
 	}
 
-	function unknownCommand(payload: Record<string, unknown>): Response {
+	function unknownCommand(payload: Record<string, unknown>): InteractionAnswer {
 		const data = isObject(payload.data) ? payload.data : {};
 		const name = typeof data.name === 'string' ? data.name : '?';
 		logger.warn({ name, interaction: payload.id }, 'unknown command');
@@ -303,7 +355,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 	}
 
 	/** Suggestions for `/invite`; any other command gets none. */
-	function malformed(payload: Record<string, unknown>, problem: string): Response {
+	function malformed(payload: Record<string, unknown>, problem: string): InteractionAnswer {
 		logger.warn(
 			{ interaction: typeof payload.id === 'string' ? payload.id : undefined, problem },
 			'malformed interaction refused',
@@ -311,7 +363,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 		return json(400, { error: 'malformed interaction' });
 	}
 
-	function autocomplete(payload: Record<string, unknown>, query: AutocompleteQuery): Response {
+	function autocomplete(payload: Record<string, unknown>, query: AutocompleteQuery): InteractionAnswer {
 		const choices = isInvite(payload) ? autocompleteChoices(query) : [];
 		return json(200, {
 			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
@@ -379,9 +431,11 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
 		console.error(`Configuration problems:\n${problems}`);
 		return async (request) =>
-			new URL(request.url).pathname === HEALTH_PATH
-				? json(503, { status: 'misconfigured' })
-				: json(500, { error: 'endpoint misconfigured' });
+			webResponse(
+				new URL(request.url).pathname === HEALTH_PATH
+					? json(503, { status: 'misconfigured' })
+					: json(500, { error: 'endpoint misconfigured' }),
+			);
 	}
 	const { settings } = read;
 	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
@@ -422,17 +476,42 @@ async function editOriginal(rest: REST, applicationId: string, token: string, me
 	}
 }
 
-/** A JSON response (interaction responses and the short errors of requests we refuse). */
-function json(status: number, body: object, headers: Record<string, string> = {}): Response {
-	return new Response(JSON.stringify(body), {
+/** A JSON answer (interaction responses and the short errors of requests we refuse). */
+function json(status: number, body: object, headers?: Record<string, string>): InteractionAnswer {
+	return {
 		status,
-		headers: { 'content-type': 'application/json', ...headers },
-	});
+		headers: headers ? { 'content-type': 'application/json', ...headers } : { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	};
 }
 
+/** `/interactions/` (or `//`) as `/interactions`; `/` stays. */
+const trimSlashes = (path: string): string => path.replace(/(?<=.)\/+$/, '');
+
+/** The Web adapter's request: a `Request` as the transport-free endpoint reads it. */
+function webRequest(request: Request): InteractionRequest {
+	const { signal } = request;
+	return {
+		method: request.method,
+		path: new URL(request.url).pathname,
+		header: (name) => request.headers.get(name),
+		body: (limit) => readBody(request, limit),
+		connection: {
+			get closed() {
+				return signal.aborted;
+			},
+			onClose: (listener) => signal.addEventListener('abort', listener, { once: true }),
+		},
+	};
+}
+
+/** The Web adapter's response. */
+const webResponse = (answer: InteractionAnswer): Response =>
+	new Response(answer.body, { status: answer.status, headers: answer.headers });
+
 /**
- * The raw body, up to `limit` bytes: a larger Content-Length is refused before reading, a
- * body that grows past the limit is cancelled where it crosses it.
+ * The raw body of a Web `Request`, up to `limit` bytes: a larger Content-Length is refused
+ * before reading, a body that grows past the limit is cancelled where it crosses it.
  */
 async function readBody(request: Request, limit: number): Promise<Uint8Array | typeof TOO_LARGE> {
 	const declared = Number(request.headers.get('content-length') ?? Number.NaN);

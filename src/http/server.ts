@@ -1,6 +1,9 @@
 /**
  * The Node adapter of the HTTP endpoint (`npm run serve`): a `node:http` server around the
- * host-free handler (`handler.ts`). What only a Node server has lives here: timeouts against
+ * transport-free endpoint (`createInteractionCore` in `handler.ts`, the same one the Web
+ * adapter calls). It reads the body into a Buffer, verifies with `node:crypto` and writes the
+ * answer itself: no Web `Request`, `Response`, stream or `AbortController` per request (those
+ * were about a third of its CPU). What only a Node server has lives here too: timeouts against
  * slow clients, draining a refused body, and a graceful close that finishes the interactions
  * in flight (deferred answers included).
  */
@@ -10,7 +13,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics.js';
-import { createInteractionHandler, HANDLER_DEFAULTS, type InteractionHandlerOptions } from './handler.js';
+import {
+	type ClientConnection,
+	createInteractionCore,
+	HANDLER_DEFAULTS,
+	type InteractionAnswer,
+	type InteractionHandlerOptions,
+	type InteractionRequest,
+	TOO_LARGE,
+} from './handler.js';
+import { NodeEd25519PublicKey } from './node-signature.js';
 
 export { HEALTH_PATH, INTERACTIONS_PATH } from './handler.js';
 
@@ -91,24 +103,26 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	let state: 'starting' | 'ready' | 'closing' = 'starting';
 	// Background work (following a target-users job) stops when the server closes.
 	const closing = new AbortController();
-	const handler = createInteractionHandler({ ...options, signal: closing.signal, status: () => state });
+	const core = createInteractionCore({
+		verifier: new NodeEd25519PublicKey(options.publicKey),
+		...options,
+		signal: closing.signal,
+		status: () => state,
+	});
 	const context = { waitUntil: track };
 
 	const server = createServer(
 		{ connectionsCheckingInterval: SERVER_DEFAULTS.connectionsCheckingIntervalMs },
 		(req, res) => {
-			// Process metrics belong to the Node host: /metrics is served here, not by the host-free handler.
-			if (options.metrics && new URL(req.url ?? '/', 'http://localhost').pathname === METRICS_PATH) {
+			const path = pathOf(req.url);
+			// Process metrics belong to the Node host: /metrics is served here, not by the host-free endpoint.
+			if (options.metrics && path === METRICS_PATH) {
 				track(serveMetrics(options.metrics, req, res));
 				return;
 			}
-			// Discord hanging up before the answer aborts the request: the handler then answers nobody.
-			const hangUp = new AbortController();
-			res.once('close', () => {
-				if (!res.writableFinished) hangUp.abort();
-			});
-			const work = handler(toRequest(req, hangUp.signal), context)
-				.then((response) => send(res, response))
+			const exchange = new Exchange(req, res, path);
+			const work = core(exchange, context)
+				.then((answer) => exchange.send(answer))
 				.catch((error: unknown) => {
 					if (res.destroyed && !res.writableFinished)
 						return logger.debug({ err: error }, 'the client went away before the answer');
@@ -193,81 +207,121 @@ async function serveMetrics(metrics: InviteMetrics, req: IncomingMessage, res: S
 	res.end(text);
 }
 
-/** The Web `Request` for a Node request; its body streams from the socket as the handler reads it. */
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
-	const headers = new Headers();
-	for (const [name, value] of Object.entries(req.headers))
-		if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-	const method = req.method ?? 'GET';
-	const hasBody = method !== 'GET' && method !== 'HEAD';
-	return new Request(new URL(req.url ?? '/', 'http://localhost'), {
-		method,
-		headers,
-		signal,
-		...(hasBody ? { body: bodyOf(req), duplex: 'half' } : {}),
-	} as RequestInit);
+/** The path of a request target, without the query, as `new URL` would read it. */
+function pathOf(url = '/'): string {
+	const query = url.indexOf('?');
+	const path = query === -1 ? url : url.slice(0, query);
+	// Only a path with dot segments, escapes, doubled slashes or an absolute form needs URL's rules.
+	return PLAIN_PATH.test(path) ? path : new URL(url, 'http://localhost').pathname;
 }
+const PLAIN_PATH = /^(?:\/[\w-]+)+\/?$|^\/$/;
+
+/** The client went away before the answer was written (one instance: nobody reads its stack). */
+const CLIENT_CLOSED = new Error('the client closed the connection');
 
 /**
- * The request body as a web stream. Unlike `Readable.toWeb`, cancelling it (a body over the
- * limit) drains the rest instead of destroying the socket, so the 413 still reaches the client.
+ * One request and its response, as the transport-free endpoint reads it: the headers from
+ * Node's parsed object, the body from the socket into a Buffer, the hang-up from the
+ * response's `close`, and the answer written straight to the socket.
  */
-function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
-	let open = true;
-	const stop = (): void => {
-		open = false;
-		req.off('data', onData);
-	};
-	let onData: (chunk: Buffer) => void = () => undefined;
-	return new ReadableStream<Uint8Array>({
-		start(controller) {
-			onData = (chunk) => {
-				controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-				if ((controller.desiredSize ?? 0) <= 0) req.pause();
+class Exchange implements InteractionRequest, ClientConnection {
+	readonly method: string;
+	readonly path: string;
+	readonly connection: ClientConnection = this;
+	readonly #req: IncomingMessage;
+	readonly #res: ServerResponse;
+	#closed = false;
+	#onClose: (() => void) | undefined;
+	#written: (() => void) | undefined;
+	#lost: ((error: Error) => void) | undefined;
+
+	constructor(req: IncomingMessage, res: ServerResponse, path: string) {
+		this.#req = req;
+		this.#res = res;
+		this.method = req.method ?? 'GET';
+		this.path = path;
+		// One listener serves both: Discord hanging up before the answer (the endpoint then
+		// answers nobody), and the answer handed to the socket.
+		res.once('close', () => {
+			if (res.writableFinished) return this.#written?.();
+			this.#closed = true;
+			this.#onClose?.();
+			this.#lost?.(CLIENT_CLOSED);
+		});
+	}
+
+	get closed(): boolean {
+		return this.#closed;
+	}
+
+	onClose(listener: () => void): void {
+		this.#onClose = listener;
+	}
+
+	header(name: string): string | undefined {
+		const value = this.#req.headers[name];
+		return Array.isArray(value) ? value.join(', ') : value;
+	}
+
+	/**
+	 * The body, up to `limit` bytes. Over the limit (declared or while reading), the rest is
+	 * drained, not the socket destroyed, so the 413 still reaches the client.
+	 */
+	body(limit: number): Promise<Buffer | typeof TOO_LARGE> {
+		const req = this.#req;
+		const declared = Number(req.headers['content-length']);
+		if (declared > limit) {
+			req.resume();
+			return Promise.resolve(TOO_LARGE);
+		}
+		return new Promise((resolve, reject) => {
+			const chunks: Buffer[] = [];
+			let size = 0;
+			const stop = (): void => {
+				req.off('data', onData);
+				req.off('end', onEnd);
+				req.off('error', onError);
+				req.off('close', onClose);
+			};
+			const onData = (chunk: Buffer): void => {
+				size += chunk.byteLength;
+				if (size > limit) {
+					stop();
+					req.resume();
+					resolve(TOO_LARGE);
+				} else chunks.push(chunk);
+			};
+			const onEnd = (): void => {
+				stop();
+				resolve(Buffer.concat(chunks, size));
+			};
+			const onError = (error: Error): void => {
+				stop();
+				reject(error);
+			};
+			const onClose = (): void => {
+				stop();
+				reject(CLIENT_CLOSED);
 			};
 			req.on('data', onData);
-			req.once('end', () => {
-				if (open) controller.close();
-				stop();
-			});
-			req.once('error', (error) => {
-				if (open) controller.error(error);
-				stop();
-			});
-			req.once('close', () => {
-				if (open && !req.complete) controller.error(new Error('the client closed the connection'));
-				stop();
-			});
-		},
-		pull() {
-			req.resume();
-		},
-		cancel() {
-			stop();
-			req.resume();
-		},
-	});
-}
-
-/**
- * Writes a Web `Response`. Resolves once it is handed to the socket; rejects when the client
- * went away first.
- */
-async function send(res: ServerResponse, response: Response): Promise<void> {
-	const body = Buffer.from(await response.arrayBuffer());
-	await new Promise<void>((resolve, reject) => {
-		if (res.destroyed) {
-			reject(new Error('the client closed the connection'));
-			return;
-		}
-		res.once('close', () =>
-			res.writableFinished ? resolve() : reject(new Error('the client closed the connection')),
-		);
-		const headers: Record<string, string> = {};
-		response.headers.forEach((value, name) => {
-			headers[name] = value;
+			req.once('end', onEnd);
+			req.once('error', onError);
+			req.once('close', onClose);
 		});
-		res.writeHead(response.status, { ...headers, 'content-length': body.byteLength });
-		res.end(body, () => resolve());
-	});
+	}
+
+	/**
+	 * Writes the answer. Resolves once it is handed to the socket; rejects when the client went
+	 * away first.
+	 */
+	send(answer: InteractionAnswer): Promise<void> {
+		const res = this.#res;
+		if (this.#closed || res.destroyed) return Promise.reject(CLIENT_CLOSED);
+		return new Promise<void>((resolve, reject) => {
+			this.#written = resolve;
+			this.#lost = reject;
+			res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+			res.end(answer.body);
+		});
+	}
 }

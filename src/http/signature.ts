@@ -16,16 +16,30 @@ function hexBytes(hex: string): Uint8Array {
 }
 
 /**
+ * Checks Ed25519 signatures with one public key. Web Crypto's (`Ed25519PublicKey`) runs on
+ * every host; a host may bring a cheaper one (the Node adapter's `node:crypto` key).
+ */
+export interface SignatureVerifier {
+	/** Whether `signature` (64 bytes) signs `data` with this key. */
+	verify(signature: Uint8Array, data: Uint8Array): boolean | Promise<boolean>;
+}
+
+/** Throws unless `hex` is a public key as the Developer Portal shows it: 64 hex characters. */
+export function checkPublicKeyForm(hex: string): void {
+	if (!HEX_KEY.test(hex)) throw new TypeError('the public key must be 64 hexadecimal characters');
+}
+
+/**
  * An Ed25519 public key from the 64 hex characters the Developer Portal shows. The form is
  * checked at once (a malformed key fails at start-up, synchronously); the key is imported
  * into Web Crypto once, on first use, and the same `CryptoKey` serves every request.
  */
-export class Ed25519PublicKey {
+export class Ed25519PublicKey implements SignatureVerifier {
 	readonly #raw: Uint8Array;
 	#key: ReturnType<typeof crypto.subtle.importKey> | undefined;
 
 	constructor(hex: string) {
-		if (!HEX_KEY.test(hex)) throw new TypeError('the public key must be 64 hexadecimal characters');
+		checkPublicKeyForm(hex);
 		this.#raw = hexBytes(hex);
 	}
 
@@ -60,7 +74,7 @@ const encoder = new TextEncoder();
  * than `replayWindowSeconds` away from it (either way) is refused as a replay.
  */
 export async function checkSignature(
-	key: Ed25519PublicKey,
+	key: SignatureVerifier,
 	request: SignedRequest,
 	nowMs: number,
 	replayWindowSeconds: number,
