@@ -37,6 +37,7 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
+import { globalRpsOf } from '../discord/rest.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 
@@ -139,8 +140,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
-				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too.
-				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
+				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
+				// on, both clients share one pacer for the bot token.
+				globalRequestsPerSecond: globalRpsOf(client.rest),
 				token: client.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
