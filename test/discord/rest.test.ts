@@ -74,6 +74,10 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 		await expect(
 			rest.post(Routes.interactionCallback('1100000000000000999', 'token'), { body: { type: 5 }, auth: false }),
 		).rejects.toMatchObject({ status: 404 });
+		// @discordjs/rest's own global counter used to hold these back too (a webhook route is sequential).
+		await expect(
+			rest.patch(Routes.webhookMessage(discord.applicationId, 'token'), { body: { content: 'x' }, auth: false }),
+		).rejects.toMatchObject({ status: 404 });
 		expect(Date.now() - started).toBeLessThan(500);
 		await queued;
 		expect(pacer?.backlog).toBe(0);
