@@ -474,7 +474,7 @@ function lookupsFor(interaction: ChatInputCommandInteraction, lookupRest: () => 
 		}));
 	// The cache answers only when it holds the server, and every role of the invoker and the bot.
 	const rolesCached = (ids: readonly string[] | undefined): boolean =>
-		guild !== null && guild.roles.cache.has(guild.id) && (ids?.every((id) => guild.roles.cache.has(id)) ?? false);
+		(guild?.roles.cache.has(guild.id) ?? false) && (ids?.every((id) => guild?.roles.cache.has(id)) ?? false);
 	// A fetch that fails throws: the core logs it and counts the answer as unknown.
 	const memberOf = async (): Promise<GuildMember | undefined> =>
 		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
