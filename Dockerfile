@@ -9,8 +9,8 @@
 #
 # Built as `npm run build` builds the project (tsc to dist/, commands/ beside src/), run as
 # plain node (no tsx, no npm in the way of SIGTERM), as the unprivileged `node` user, with
-# production dependencies only. Not tried here: the machines this was written on have no
-# Docker engine (see README, Deploying).
+# production dependencies only. Not run in an engine here (none on these machines); its steps
+# and programs are run without one by test/package/docker-image.test.ts (see README, Deploying).
 
 ARG NODE_VERSION=20
 
@@ -25,22 +25,13 @@ COPY commands ./commands
 RUN npm run build
 
 # 2. Production dependencies: the package's own, plus what the programs import beyond the
-# library (discord.js and prom-client are optional peers of the package, dotenv and ioredis
-# development dependencies of it), at the versions the lock file pins.
+# library (docker/production-package.mjs says which), at the versions the lock file pins.
+# test/package/docker-image.test.ts runs this stage's steps and the programs without an engine.
 FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN node -e " \
-	const fs = require('node:fs'); \
-	const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')); \
-	for (const name of ['discord.js', 'prom-client', 'dotenv', 'ioredis']) { \
-		const range = pkg.devDependencies?.[name] ?? pkg.peerDependencies?.[name]; \
-		if (!range) continue; \
-		pkg.dependencies[name] = range; \
-		delete pkg.devDependencies?.[name]; delete pkg.peerDependencies?.[name]; delete pkg.peerDependenciesMeta?.[name]; \
-	} \
-	fs.writeFileSync('package.json', JSON.stringify(pkg, null, 2)); \
-	" \
+COPY docker/production-package.mjs ./docker/
+RUN node docker/production-package.mjs \
 	&& npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 	&& npm cache clean --force
 

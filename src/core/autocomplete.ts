@@ -34,27 +34,59 @@ export function describeDuration(seconds: number, locale: string, messages: Mess
 	return listFormat(locale).format(words);
 }
 
-// Intl formatters are costly to build and immutable: one per locale (and unit) is enough.
+/**
+ * Intl formatters are costly to build and immutable: one per locale (and unit) is enough. The
+ * locale comes from the payload, so each cache is bounded: past the bound it starts over.
+ */
+const CACHE_LIMIT = 64;
 const unitFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
-function unitFormat(locale: string, unit: string): Intl.NumberFormat {
-	const key = `${locale}|${unit}`;
-	let format = unitFormats.get(key);
-	if (!format) {
-		format = safeIntl(locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' }));
-		unitFormats.set(key, format);
+/** `cache`'s entry for `key`, built once (the cache is emptied when it reaches `CACHE_LIMIT`). */
+function cached<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
+	let value = cache.get(key);
+	if (value === undefined) {
+		if (cache.size >= CACHE_LIMIT) cache.clear();
+		value = build();
+		cache.set(key, value);
 	}
-	return format;
+	return value;
+}
+
+function unitFormat(locale: string, unit: string): Intl.NumberFormat {
+	return cached(unitFormats, `${locale}|${unit}`, () =>
+		safeIntl(locale, (tag) => new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'long' })),
+	);
 }
 
 function listFormat(locale: string): Intl.ListFormat {
-	let format = listFormats.get(locale);
-	if (!format) {
-		format = safeIntl(locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'unit' }));
-		listFormats.set(locale, format);
+	return cached(listFormats, locale, () =>
+		safeIntl(locale, (tag) => new Intl.ListFormat(tag, { style: 'long', type: 'unit' })),
+	);
+}
+
+interface Preset {
+	name: string;
+	/** `name` in lower case, for matching what is typed. */
+	lower: string;
+	value: string;
+}
+
+/** Discord's presets in words, per message table and locale: the same seven on every keystroke. */
+const presetsCache = new WeakMap<Messages, Map<string, readonly Preset[]>>();
+
+function presetsFor(locale: string, messages: Messages): readonly Preset[] {
+	let byLocale = presetsCache.get(messages);
+	if (!byLocale) {
+		byLocale = new Map();
+		presetsCache.set(messages, byLocale);
 	}
-	return format;
+	return cached(byLocale, locale, () =>
+		DISCORD_EXPIRY_PRESETS.map((seconds) => {
+			const name = describeDuration(seconds, locale, messages);
+			return { name, lower: name.toLowerCase(), value: compactDuration(seconds) };
+		}),
+	);
 }
 
 /** Builds with the user's locale, or English when Intl rejects the tag. */
@@ -66,6 +98,8 @@ function safeIntl<T>(locale: string, build: (tag: string) => T): T {
 	}
 }
 
+const ALL_DIGITS = /^\d+$/;
+
 const clip = (text: string): string =>
 	text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 
@@ -76,11 +110,7 @@ export function suggestExpires(
 	messages: Messages,
 	vocabulary: readonly DurationVocabulary[] = [],
 ): APIApplicationCommandOptionChoice<string>[] {
-	const presets = DISCORD_EXPIRY_PRESETS.map((seconds) => ({
-		name: describeDuration(seconds, locale, messages),
-		value: compactDuration(seconds),
-		seconds,
-	}));
+	const presets = presetsFor(locale, messages);
 	// Longer than the option's max_length: Discord would not send it; answer without reading it.
 	if (typed.length > FREE_TEXT_MAX_LENGTH.expires)
 		return [{ name: clip(messages.suggest.unreadable(`${typed.slice(0, 20)}…`)), value: clip(typed.slice(0, 20)) }];
@@ -95,13 +125,13 @@ export function suggestExpires(
 			? { name: clip(messages.suggest.tooLong(text)), value: clip(text) }
 			: undefined;
 	// A bare number is probably the start of "1h" or "12h": presets first, seconds last.
-	const bareNumber = /^\d+$/.test(text) && text !== '0';
+	const bareNumber = ALL_DIGITS.test(text) && text !== '0';
 	if (read && !bareNumber) choices.push(read);
 	// Presets whose words or compact form start with what was typed ("1" -> 1 hour, 1 day).
 	const lower = text.toLowerCase();
 	for (const preset of presets) {
 		if (choices.some((choice) => choice.value === preset.value)) continue;
-		if (preset.name.toLowerCase().startsWith(lower) || preset.value.startsWith(lower))
+		if (preset.lower.startsWith(lower) || preset.value.startsWith(lower))
 			choices.push({ name: preset.name, value: preset.value });
 	}
 	if (read && bareNumber && !choices.some((choice) => choice.value === read.value)) choices.push(read);

@@ -68,6 +68,24 @@ describe('parseDuration', () => {
 		expect(parseDuration('nie')).toEqual({ ok: false, error: 'unreadable' });
 	});
 
+	it('lets a later vocabulary override an earlier one, as if they were merged in order', () => {
+		const first = { units: { stunde: 60 }, never: [] };
+		const second = { units: { stunde: 3_600 }, never: [] };
+		expect(parseDuration('2 stunde', [first, second])).toEqual({ ok: true, seconds: 7_200 });
+		expect(parseDuration('2 stunde', [second, first])).toEqual({ ok: true, seconds: 120 });
+	});
+
+	it("refuses a word that is only a property of every object, such as 'constructor'", () => {
+		expect(parseDuration('2 constructor')).toEqual({ ok: false, error: 'unreadable' });
+		expect(parseDuration('2 constructor', [{ units: {}, never: [] }])).toEqual({ ok: false, error: 'unreadable' });
+	});
+
+	it('reads letters of any script, including ones outside the Basic Multilingual Plane', () => {
+		expect(parseDuration('3 𝒉', [{ units: { 𝒉: 3_600 }, never: [] }])).toEqual({ ok: true, seconds: 10_800 });
+		expect(parseDuration('2 часа', [{ units: { часа: 3_600 }, never: [] }])).toEqual({ ok: true, seconds: 7_200 });
+		expect(parseDuration('2 𝒉')).toEqual({ ok: false, error: 'unreadable' });
+	});
+
 	// Regression: an amount that rounded to 0 seconds became 0, which Discord reads as "never expires".
 	// rounds to 0 seconds becomes 0, which Discord reads as "never expires". Typing `0.4s`
 	// (asking for a nearly instant expiry) yields a permanent invite: { ok: true, seconds: 0 }.
