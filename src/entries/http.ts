@@ -20,8 +20,6 @@
  *
  * @packageDocumentation
  */
-// The host-free part is the ./fetch entry, whole; this one adds the Node adapter and pino.
-export * from './fetch.js';
 export {
 	createInteractionServer,
 	type InteractionServer,
@@ -29,3 +27,5 @@ export {
 	SERVER_DEFAULTS,
 } from '../http/server.js';
 export { createLogger } from '../log.js';
+// The host-free part is the ./fetch entry, whole; this one adds the Node adapter and pino.
+export * from './fetch.js';
