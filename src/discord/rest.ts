@@ -12,26 +12,33 @@ import { DefaultRestOptions, REST, type RESTOptions } from '@discordjs/rest';
 export type RestClientOptions = Partial<RESTOptions> & { token: string };
 
 /**
- * How much wider than Discord's one second our window is: a request sent at `t` may reach
- * Discord later than one sent just after it (network, event-loop lag on either side), and
- * the 51st must never land inside the first one's second.
+ * How much wider than Discord's one second our window is, for clock granularity: the window
+ * runs from when an answer came back, which is after Discord counted the request.
  */
-export const GLOBAL_WINDOW_MARGIN_MS = 60;
+export const GLOBAL_WINDOW_MARGIN_MS = 20;
+
+/** Lets the next request take the slot (one window from now). Call once the answer came back or the request failed. */
+export type PacerRelease = () => void;
 
 /**
  * Discord's global limit, kept on our side: at most `limit` requests in any window of one
- * second plus a margin (a sliding window, so it cannot drift against Discord's own window the
- * way @discordjs/rest's fixed one-second window does), first come first served. Requests
- * wait here just before they go on the wire, after their route's bucket let them through.
- * Knows how long a request entering now would wait (`expectedWaitMs`), counting requests that
- * are still queued on their routes (`track`).
+ * second (plus a margin), first come first served. A request holds its slot from when it goes
+ * out until one window after its answer came back: Discord counted it somewhere in between,
+ * so however late the request reached Discord (network, event-loop lag on either side),
+ * the request that takes the slot next reaches Discord more than a second after it. A
+ * sliding window also cannot drift against Discord's own the way @discordjs/rest's fixed
+ * one-second window does. Requests wait here just before they go on the wire, after their
+ * route's bucket let them through. Knows how long a request entering now would wait
+ * (`expectedWaitMs`), counting requests still queued on their routes (`track`).
  */
 export class GlobalPacer {
 	readonly limit: number;
 	readonly windowMs: number;
-	/** When the last `limit` requests went out, oldest first. */
-	readonly #sent: number[] = [];
-	readonly #waiting: Array<{ go: () => void; fail: (reason: unknown) => void }> = [];
+	/** Requests on the wire: they hold a slot until their answer. */
+	#inFlight = 0;
+	/** When the answers of the latest requests came back (each holds its slot a window more), in order. */
+	readonly #done: number[] = [];
+	readonly #waiting: Array<{ go: (release: PacerRelease) => void }> = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#tracked = 0;
 	readonly #now: () => number;
@@ -42,20 +49,19 @@ export class GlobalPacer {
 		this.#now = options.now ?? Date.now;
 	}
 
-	/** Resolves when the request may go out (its send is counted then); rejects when `signal` aborts first. */
-	acquire(signal?: AbortSignal | null): Promise<void> {
+	/**
+	 * Resolves when the request may go out, with the function to call once its answer came
+	 * back; rejects when `signal` aborts first.
+	 */
+	acquire(signal?: AbortSignal | null): Promise<PacerRelease> {
 		if (signal?.aborted) return Promise.reject(abortError(signal));
-		if (this.#waiting.length === 0 && this.#free()) {
-			this.#count();
-			return Promise.resolve();
-		}
-		return new Promise<void>((resolve, reject) => {
+		if (this.#waiting.length === 0 && this.#free()) return Promise.resolve(this.#take());
+		return new Promise<PacerRelease>((resolve, reject) => {
 			const entry = {
-				go: () => {
+				go: (release: PacerRelease) => {
 					signal?.removeEventListener('abort', onAbort);
-					resolve();
+					resolve(release);
 				},
-				fail: reject,
 			};
 			const onAbort = (): void => {
 				const index = this.#waiting.indexOf(entry);
@@ -91,32 +97,51 @@ export class GlobalPacer {
 	/** How long a request entering now (behind `ahead` others) would wait before going out (ms). */
 	expectedWaitMs(ahead: number = this.backlog): number {
 		const now = this.#now();
-		const sent = this.#sent;
+		this.#prune(now);
+		// Slots in use, by when they free up (requests on the wire as if answered now).
+		const held = [
+			...this.#done.map((at) => at + this.windowMs),
+			...Array(this.#inFlight).fill(now + this.windowMs),
+		];
+		const free = this.limit - held.length;
+		if (ahead < free) return 0;
 		// The k-th request from now takes the slot the (k - limit)-th frees: one window after it.
-		const slot = ahead % this.limit;
-		const rounds = Math.floor(ahead / this.limit);
-		const freedAt = sent.length === this.limit ? (sent[slot] ?? 0) + this.windowMs : now;
-		return Math.max(0, Math.max(now, freedAt) + rounds * this.windowMs - now);
+		const index = ahead - free;
+		const rounds = Math.floor(index / this.limit);
+		const slot = index % this.limit;
+		const freedAt = slot < held.length ? (held[slot] ?? now) : now + this.windowMs;
+		return Math.max(0, freedAt + rounds * this.windowMs - now);
+	}
+
+	#prune(now: number): void {
+		let expired = 0;
+		while (expired < this.#done.length && (this.#done[expired] ?? 0) + this.windowMs <= now) expired++;
+		if (expired > 0) this.#done.splice(0, expired);
 	}
 
 	#free(): boolean {
-		const sent = this.#sent;
-		return sent.length < this.limit || (sent[0] ?? 0) + this.windowMs <= this.#now();
+		this.#prune(this.#now());
+		return this.#inFlight + this.#done.length < this.limit;
 	}
 
-	#count(): void {
-		this.#sent.push(this.#now());
-		if (this.#sent.length > this.limit) this.#sent.shift();
+	#take(): PacerRelease {
+		this.#inFlight++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.#inFlight--;
+			this.#done.push(this.#now());
+			if (this.#waiting.length > 0) this.#schedule();
+		};
 	}
 
 	#schedule(): void {
 		if (this.#timer !== undefined) return;
-		while (this.#waiting.length > 0 && this.#free()) {
-			this.#count();
-			this.#waiting.shift()?.go();
-		}
-		if (this.#waiting.length === 0) return;
-		const wait = Math.max(1, (this.#sent[0] ?? 0) + this.windowMs - this.#now());
+		while (this.#waiting.length > 0 && this.#free()) this.#waiting.shift()?.go(this.#take());
+		// Nothing to wait for but answers on the wire: their release schedules again.
+		if (this.#waiting.length === 0 || this.#done.length === 0) return;
+		const wait = Math.max(1, (this.#done[0] ?? 0) + this.windowMs - this.#now());
 		this.#timer = setTimeout(() => {
 			this.#timer = undefined;
 			this.#schedule();
@@ -162,13 +187,14 @@ function botAuthorization(headers: unknown): string | undefined {
  * @discordjs/rest's `makeRequest`, paced: a request with the bot token waits for the global
  * limit first; the interaction routes (callbacks, webhooks with the interaction token) carry
  * no bot token, are not counted by Discord and go straight out. The network timeout starts
- * once the request leaves the queue (@discordjs/rest's own `timeout` covers the queue too).
+ * once the request leaves the queue (@discordjs/rest's own `timeout` covers the queue too); the
+ * slot is held until the answer came back.
  */
 function pacedMakeRequest(paced: Paced): RESTOptions['makeRequest'] {
 	const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
 		const authorization = botAuthorization(init.headers);
 		if (!authorization) return DefaultRestOptions.makeRequest(url, init);
-		await pacerFor(paced.api, paced.perSecond, authorization).acquire(init.signal);
+		const release = await pacerFor(paced.api, paced.perSecond, authorization).acquire(init.signal);
 		const network = new AbortController();
 		const abort = (): void => network.abort(init.signal?.reason);
 		if (init.signal?.aborted) abort();
@@ -177,6 +203,8 @@ function pacedMakeRequest(paced: Paced): RESTOptions['makeRequest'] {
 		try {
 			return await DefaultRestOptions.makeRequest(url, { ...init, signal: network.signal });
 		} finally {
+			// Answered (headers in) or failed: Discord has counted it by now, if it saw it at all.
+			release();
 			clearTimeout(timer);
 			init.signal?.removeEventListener('abort', abort);
 		}

@@ -137,21 +137,29 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 });
 
 describe('GlobalPacer', () => {
-	it('lets `limit` requests through at once, then one each time the oldest is a window old', async () => {
+	it('lets `limit` requests through at once, then one a window after an answer came back', async () => {
 		const pacer = new GlobalPacer({ perSecond: 2, marginMs: 0 });
 		const started = Date.now();
 		const went: number[] = [];
-		await Promise.all([0, 1, 2, 3].map(() => pacer.acquire().then(() => went.push(Date.now() - started))));
-		expect(went.slice(0, 2).every((ms) => ms < 100)).toBe(true);
-		expect(went[2]).toBeGreaterThanOrEqual(990);
-		expect(went[3]).toBeGreaterThanOrEqual(990);
+		const send = () =>
+			pacer.acquire().then(async (release) => {
+				went.push(Date.now() - started);
+				// The answer takes 100 ms: the slot frees a window after it, not after the send.
+				await new Promise((resolve) => setTimeout(resolve, 100));
+				release();
+			});
+		await Promise.all([send(), send(), send(), send()]);
+		expect(went.slice(0, 2).every((ms) => ms < 50)).toBe(true);
+		expect(went[2]).toBeGreaterThanOrEqual(1_090);
+		expect(went[3]).toBeGreaterThanOrEqual(1_090);
 	});
 
-	it('says how long a request entering now will wait, a window per `limit` ahead', () => {
+	it('says how long a request entering now will wait, a window per `limit` ahead', async () => {
 		let now = 10_000;
 		const pacer = new GlobalPacer({ perSecond: 50, marginMs: 50, now: () => now });
 		expect(pacer.expectedWaitMs(0)).toBe(0);
-		for (let i = 0; i < 50; i++) void pacer.acquire();
+		const releases = await Promise.all(Array.from({ length: 50 }, () => pacer.acquire()));
+		for (const release of releases) release();
 		now += 10;
 		expect(pacer.expectedWaitMs(0)).toBe(1_040);
 		expect(pacer.expectedWaitMs(120)).toBe(1_040 + 2 * 1_050);
@@ -159,14 +167,14 @@ describe('GlobalPacer', () => {
 
 	it('drops a request whose signal aborts while it waits, and lets the next one take its place', async () => {
 		const pacer = new GlobalPacer({ perSecond: 1, marginMs: 0 });
-		await pacer.acquire();
+		(await pacer.acquire())();
 		const controller = new AbortController();
 		const dropped = pacer.acquire(controller.signal);
 		const next = pacer.acquire();
 		controller.abort();
 		await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
 		expect(pacer.backlog).toBe(1);
-		await next;
+		(await next)();
 		expect(pacer.backlog).toBe(0);
 	});
 });
