@@ -51,7 +51,7 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, restOptions } from '../discord/rest.js';
+import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
 import { restLookups } from '../http/lookups.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -176,8 +176,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
-				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too.
-				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
+				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
+				// on, both clients share one pacer for the bot token.
+				globalRequestsPerSecond: globalRpsOf(client.rest),
 				token: client.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
@@ -209,8 +210,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		if (!rest) {
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createRest({
-				...restOptions({ api: client.rest.options.api }),
-				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
+				// The host's cap, in the same pacer as the invite client's.
+				...restOptions({ api: client.rest.options.api, globalRequestsPerSecond: globalRpsOf(client.rest) }),
 				token: client.token,
 			});
 			lookupRests.set(client, rest);
