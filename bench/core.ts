@@ -1,7 +1,7 @@
 /**
  * Benchmark 1: the transport-free core, pure. options → checked request → rendered reply
  * (readInviteOptions + checkPermissions + buildRequest + renderInvite, as runInvite calls them),
- * plus parseDuration and suggestExpires (autocomplete) alone. No I/O: ops/s after warm-up.
+ * plus parseDuration and suggestExpires (autocomplete) alone. No I/O: ops per CPU second after warm-up.
  */
 import { type APIExtendedInvite, ChannelType, InviteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { suggestExpires } from '../src/core/autocomplete.js';
@@ -132,30 +132,40 @@ function pipeline(invocation: InviteInvocation, messages: Messages, vocabulary: 
 
 /**
  * Calls `op(i)` in batches: `warmupMs` first (JIT), then `samples` timed windows of
- * `sampleMs`; ops/s is the median window. Bounded by time, whatever the speed.
+ * `sampleMs`; ops/s is the median window. Bounded by wall time, whatever the speed, but
+ * counted per second of this process's CPU time (`process.cpuUsage`): on a machine shared
+ * with other work, time spent waiting for a core is not ours, and wall-clock ops/s moved
+ * 2-3x with the load while CPU ops/s stays put. The wall-clock rate is reported beside it.
  */
 function measure(
 	op: (i: number) => number,
 	{ warmupMs = 300, sampleMs = 300, samples = 5 } = {},
-): { opsPerSecond: number; microsPerOp: number; checksum: number } {
+): { opsPerSecond: number; microsPerOp: number; wallOpsPerSecond: number; checksum: number } {
 	let checksum = 0;
 	let i = 0;
-	const run = (ms: number): number => {
-		const until = performance.now() + ms;
+	const run = (ms: number): { cpu: number; wall: number } => {
+		const begin = performance.now();
+		const until = begin + ms;
+		const cpuBefore = process.cpuUsage();
 		let count = 0;
-		let started = performance.now();
-		const begin = started;
+		let at = begin;
 		do {
 			for (let k = 0; k < 64; k++) checksum += op(i++);
 			count += 64;
-			started = performance.now();
-		} while (started < until);
-		return count / ((started - begin) / 1000);
+			at = performance.now();
+		} while (at < until);
+		const cpu = process.cpuUsage(cpuBefore);
+		return { cpu: count / ((cpu.user + cpu.system) / 1e6), wall: count / ((at - begin) / 1000) };
 	};
 	run(warmupMs);
-	const rates = Array.from({ length: samples }, () => run(sampleMs));
-	const opsPerSecond = median(rates);
-	return { opsPerSecond, microsPerOp: 1e6 / opsPerSecond, checksum };
+	const windows = Array.from({ length: samples }, () => run(sampleMs));
+	const opsPerSecond = median(windows.map((window) => window.cpu));
+	return {
+		opsPerSecond,
+		microsPerOp: 1e6 / opsPerSecond,
+		wallOpsPerSecond: median(windows.map((window) => window.wall)),
+		checksum,
+	};
 }
 
 export function benchCore(): BenchResult[] {
@@ -192,6 +202,17 @@ export function benchCore(): BenchResult[] {
 		{ warmupMs: 300, sampleMs: 300, samples: 3 },
 	);
 
+	// The same-run floor of autocomplete: fixed English choices filtered by prefix, what a bot
+	// with a static `choices` list does. Ours reads, localizes and describes what is typed.
+	const staticChoices = suggestExpires('', 'en-US', messagesFor('en-US'));
+	const floor = measure(
+		(i) => {
+			const typedNow = typed[i % typed.length]!.trim().toLowerCase();
+			return staticChoices.filter((choice) => choice.name.toLowerCase().startsWith(typedNow)).length;
+		},
+		{ warmupMs: 200, sampleMs: 300, samples: 3 },
+	);
+
 	const row = (
 		id: string,
 		title: string,
@@ -200,13 +221,30 @@ export function benchCore(): BenchResult[] {
 	): BenchResult => ({
 		id,
 		title,
-		figures: { rate: fig(m.opsPerSecond, 'ops/s'), each: fig(m.microsPerOp, 'µs') },
+		figures: {
+			'rate (CPU)': fig(m.opsPerSecond, 'ops/s'),
+			'each (CPU)': fig(m.microsPerOp, 'µs'),
+			'rate (wall)': fig(m.wallOpsPerSecond, 'ops/s'),
+		},
 		target: `≥ ${target.minOpsPerSecond.toLocaleString('en-US')} ops/s`,
 		pass: m.opsPerSecond >= target.minOpsPerSecond,
 	});
 	return [
 		row('core.pipeline', 'core: check + build + render (5 cases)', core, TARGETS.core.pipeline),
 		row('core.parseDuration', 'core: parseDuration (9 inputs)', parse, TARGETS.core.parseDuration),
-		row('core.suggestExpires', 'core: suggestExpires (4 locales × 6)', suggest, TARGETS.core.suggestExpires),
+		{
+			...row('core.suggestExpires', 'core: suggestExpires (4 locales × 6)', suggest, TARGETS.core.suggestExpires),
+			figures: {
+				...row('', '', suggest, TARGETS.core.suggestExpires).figures,
+				'CPU per op × floor': fig(floor.opsPerSecond / suggest.opsPerSecond, '×'),
+			},
+		},
+		{
+			id: 'core.suggestFloor',
+			title: '  floor: static choices filtered by prefix (6)',
+			figures: { 'rate (CPU)': fig(floor.opsPerSecond, 'ops/s'), 'each (CPU)': fig(floor.microsPerOp, 'µs') },
+			target: '(baseline)',
+			pass: undefined,
+		},
 	];
 }

@@ -61,13 +61,22 @@ const stderrLine = (line: string): void => void process.stderr.write(`${line}\n`
  */
 function prettySink(): ((line: string) => void) | undefined {
 	try {
-		const require = createRequire(import.meta.url);
-		const pretty = require('pino-pretty') as (options: object) => NodeJS.WritableStream;
+		const pretty = requireHere()('pino-pretty') as (options: object) => NodeJS.WritableStream;
 		const stream = pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l' });
 		return (line) => void stream.write(`${line}\n`);
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * A `require` resolving from this file. The CommonJS build (lib/*.cjs) has a `require` of its
+ * own and an empty `import.meta` (createRequire(undefined) throws: pino-pretty was never
+ * found there); the ES module builds have `import.meta.url`.
+ */
+function requireHere(): NodeJS.Require {
+	const url: string | undefined = import.meta.url;
+	return url ? createRequire(url) : require;
 }
 
 /**

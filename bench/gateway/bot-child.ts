@@ -8,6 +8,10 @@
  *   `channel.createInvite()`, then `interaction.reply`
  * - `ours`: this project's bot (`startBot` with `createInviteCommand`), as `npm start` runs it
  *
+ * BENCH_SHARDS=auto runs the shards GET /gateway/bot recommends, all in this process (discord.js's
+ * internal sharding, `shards: 'auto'`), as a bot in thousands of guilds must: Discord closes a
+ * session over 2,500 guilds with 4011 (Sharding required). Default: one shard.
+ *
  * Sends `{ type: 'ready' }` over IPC once the client is ready (every GUILD_CREATE in), and
  * answers `{ type: 'bench:settle' }` with `{ type: 'settled' }` after full GCs (with
  * --expose-gc), so the parent can read memory that is not garbage. Exits when the parent goes away.
@@ -32,10 +36,26 @@ if (!api || !token || !process.send || !['floor', 'typical', 'ours'].includes(ki
 	);
 	process.exit(2);
 }
+const shardCount = process.env.BENCH_SHARDS === 'auto' ? ('auto' as const) : undefined;
+// Why the bot could not start, as the last line of stderr (what the bench quotes), rather
+// than the tail of a stack trace.
+const fail = (error: unknown): never => {
+	const code = (error as { code?: unknown }).code;
+	process.stderr.write(
+		`bot-child: ${kind} bot failed: ${error instanceof Error ? error.message : String(error)}${code === undefined ? '' : ` (code ${String(code)})`}\n`,
+	);
+	process.exit(1);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 /** A discord.js client as a typical bot makes one: the Guilds intent, default caches. */
 async function plainClient(onCommand: (interaction: ChatInputCommandInteraction) => Promise<void>): Promise<Client> {
-	const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api } });
+	const client = new Client({
+		intents: [GatewayIntentBits.Guilds],
+		rest: { api },
+		...(shardCount ? { shards: shardCount } : {}),
+	});
 	client.on('interactionCreate', (interaction) => {
 		if (interaction.isChatInputCommand()) void onCommand(interaction).catch(() => undefined);
 	});
@@ -68,7 +88,7 @@ let stop: () => Promise<void>;
 if (kind === 'ours') {
 	// A benchmark sends bursts as one member: no cooldowns.
 	const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
-	const bot = await startBot(token, { apiUrl: api, commands: new Map([[command.data.name, command]]) });
+	const bot = await startBot(token, { apiUrl: api, shardCount, commands: new Map([[command.data.name, command]]) });
 	stop = () => bot.stop();
 } else {
 	const client = await plainClient(

@@ -197,6 +197,28 @@ export const RATE_LIMIT_MAX_ATTEMPTS = 3;
  */
 export const RATE_LIMIT_BUDGET_MS = 8_000;
 
+/**
+ * Longest an invite request may wait in our own queue under Discord's global limit (ms), the
+ * interaction deferred meanwhile. A known wait, not a 429: unlike the rate-limit budget it may
+ * outlast Discord's 3 s (the deferred token lives 15 minutes), but a user is better told to
+ * come back than kept on "thinking…" for minutes.
+ */
+export const GLOBAL_QUEUE_MAX_WAIT_MS = 60_000;
+
+/**
+ * What to do about a known wait in the global queue, before sending: go, go after deferring
+ * (the wait outlasts what is left of the 3 s budget), or refuse at once when it exceeds
+ * `maxWaitMs` (`retryAt`: when the queue should have drained).
+ */
+export function globalQueueVerdict(
+	waitMs: number,
+	options: { remainingMs: number; maxWaitMs?: number | undefined; now?: number | undefined },
+): { go: true; defer: boolean } | { go: false; retryAt: number } {
+	if (waitMs > (options.maxWaitMs ?? GLOBAL_QUEUE_MAX_WAIT_MS))
+		return { go: false, retryAt: (options.now ?? Date.now()) + waitMs };
+	return { go: true, defer: waitMs > 0 && waitMs >= options.remainingMs };
+}
+
 /** Why the invite request stopped waiting on rate limits. */
 export type RateLimitVerdict =
 	/** Keep waiting: the retry fits the budget. */
@@ -206,7 +228,9 @@ export type RateLimitVerdict =
 
 /**
  * The rate-limit budget of one invite request: a few 429 answers, and waits that end within
- * `RATE_LIMIT_BUDGET_MS` of receipt. Pure bookkeeping: the caller reports each 429 and each
+ * `RATE_LIMIT_BUDGET_MS` of receipt. It bounds what Discord's answers impose (a route that
+ * answers 429 forever, a bucket spent for minutes); the wait in our own global queue, known
+ * before sending, is bounded by `GLOBAL_QUEUE_MAX_WAIT_MS` instead. Pure bookkeeping: the caller reports each 429 and each
  * announced wait, and stops when told to.
  */
 export class RateLimitBudget {

@@ -64,8 +64,11 @@ export class RateLimitGiveUp extends Error {
 	constructor(
 		/** When the user may try again (ms since epoch). */
 		readonly retryAt: number,
-		/** A few 429s in a row (`attempts`), or one wait longer than the budget (`wait`). */
-		readonly why: 'attempts' | 'wait',
+		/**
+		 * A few 429s in a row (`attempts`), one wait longer than the budget (`wait`), or our own
+		 * queue under the global limit longer than its bound (`queue`).
+		 */
+		readonly why: 'attempts' | 'wait' | 'queue',
 	) {
 		super(`gave up waiting on rate limits (${why})`);
 		this.name = 'RateLimitGiveUp';
@@ -94,7 +97,7 @@ export const newReference = (): string =>
 /** Classifies anything thrown while creating an invite. `now` is injectable for tests. */
 export function classifyError(error: unknown, now: () => number = Date.now): Failure {
 	if (error instanceof RateLimitGiveUp) {
-		return error.why === 'attempts'
+		return error.why === 'attempts' || error.why === 'queue'
 			? { id: 'busy', args: [relative(error.retryAt)] }
 			: { id: 'rateLimited', args: [relative(error.retryAt)] };
 	}

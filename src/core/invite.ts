@@ -6,7 +6,7 @@
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
-import { onRequestResponse } from '../discord/rest.js';
+import { globalPacerOf, onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
 import {
@@ -27,6 +27,7 @@ import {
 	DEFAULT_DEFER_AFTER_MS,
 	DEFAULT_JOB_POLL_DELAYS_MS,
 	DeadlineReply,
+	globalQueueVerdict,
 	type InteractionResponder,
 	pollDelaysWithin,
 	RateLimitBudget,
@@ -91,6 +92,11 @@ export interface InviteDependencies {
 	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Ends background work (the job polling) early, e.g. on shutdown. */
 	signal?: AbortSignal | undefined;
+	/**
+	 * Longest known wait in the queue under Discord's global limit before the user is told to
+	 * try again instead (ms). Default 60 s (`GLOBAL_QUEUE_MAX_WAIT_MS`).
+	 */
+	maxQueueWaitMs?: number | undefined;
 }
 
 /** How long the listing that recovers a lost invite may take. */
@@ -111,7 +117,10 @@ export interface InviteOutcome {
 	delivery: ResponseDelivery;
 	/** From receipt to the final answer (the inline reply, or the edit after a defer), ms. */
 	latencyMs: number;
-	/** Rate-limit waits @discordjs/rest announced for the invite request, summed (ms). */
+	/**
+	 * Rate-limit waits for the invite request, summed (ms): the known wait in the global queue,
+	 * and those @discordjs/rest announced.
+	 */
 	rateLimitWaitMs: number;
 	/**
 	 * For an invite limited to chosen users: settles once Discord has reported on the list (and
@@ -266,6 +275,20 @@ async function createInvite(
 			typeof invite?.code === 'string' ? (deps.inviteCodes ?? processInviteCodes).note(invite.code) : false,
 		interactionCreatedAt,
 	});
+	// Our own queue under the global limit says up front how long it will take: defer at once
+	// when that outlasts the 3 s budget, refuse at once when it is beyond reason.
+	const queuedMs = globalPacerOf(deps.rest)?.expectedWaitMs() ?? 0;
+	const queue = globalQueueVerdict(queuedMs, {
+		remainingMs: deadline.remainingMs,
+		maxWaitMs: deps.maxQueueWaitMs,
+	});
+	if (!queue.go) {
+		logger.warn({ interaction: invocation.interactionId, queuedMs }, 'global queue too long: not queued');
+		const failure = classifyError(new RateLimitGiveUp(queue.retryAt, 'queue'));
+		return { result: { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) } };
+	}
+	waits.rateLimitMs += queuedMs;
+	if (queue.defer) void deadline.defer(`queued for ${queuedMs} ms under the global limit`);
 	// (@discordjs/rest checks the signal after a rate-limit sleep, before sending.)
 	const window = deadline.answerWindow();
 	// A few 429s and a few seconds of waiting, then the user is told when to try again. Giving

@@ -16,7 +16,7 @@ import { createRest, restOptions, type SharedRestOptions } from './rest.js';
 /** Options of the REST client that creates invites. */
 export interface InviteRestOptions extends SharedRestOptions {
 	token: string;
-	/** Abort the request after this long (ms). Default 10 s: the deferred reply can wait. */
+	/** Abort the request this long after it went out (ms). Default 10 s: the deferred reply can wait. */
 	timeoutMs?: number | undefined;
 	/** Fail with a RateLimitError instead of waiting longer than this (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
@@ -32,10 +32,9 @@ export function createInviteRest(options: InviteRestOptions): REST {
 	const maxWait = options.maxRateLimitWaitMs ?? 30_000;
 	// Keeps its token after a 401 (see rest.ts): the next interaction still reaches Discord.
 	return createRest({
-		...restOptions(options),
+		...restOptions({ ...options, timeoutMs: options.timeoutMs ?? 10_000 }),
 		token: options.token,
 		retries: 0,
-		timeout: options.timeoutMs ?? 10_000,
 		// A shared-scope or sub-limit 429 sleeps for retryAfter/sublimitTimeout while
 		// timeToReset may be 0: the longest of the three is the wait.
 		rejectOnRateLimit: (data: RateLimitData) => rateLimitWait(data) > maxWait,

@@ -6,10 +6,233 @@
  * them share where Discord (or a REST proxy in front of it) is and the client-side global cap
  * (`restOptions`).
  */
-import { REST, type RESTOptions } from '@discordjs/rest';
+import { DefaultRestOptions, REST, type RESTOptions } from '@discordjs/rest';
 
 /** Options of a REST client the project makes: @discordjs/rest's, plus the token. */
 export type RestClientOptions = Partial<RESTOptions> & { token: string };
+
+/**
+ * How much wider than Discord's one second our window is, for clock granularity: the window
+ * runs from when an answer came back, which is after Discord counted the request.
+ */
+export const GLOBAL_WINDOW_MARGIN_MS = 20;
+
+/** Lets the next request take the slot (one window from now). Call once the answer came back or the request failed. */
+export type PacerRelease = () => void;
+
+/**
+ * Discord's global limit, kept on our side: at most `limit` requests in any window of one
+ * second (plus a margin), first come first served. A request holds its slot from when it goes
+ * out until one window after its answer came back: Discord counted it somewhere in between,
+ * so however late the request reached Discord (network, event-loop lag on either side),
+ * the request that takes the slot next reaches Discord more than a second after it. A
+ * sliding window also cannot drift against Discord's own the way @discordjs/rest's fixed
+ * one-second window does. Requests wait here just before they go on the wire, after their
+ * route's bucket let them through. Knows how long a request entering now would wait
+ * (`expectedWaitMs`), counting requests still queued on their routes (`track`).
+ */
+export class GlobalPacer {
+	readonly limit: number;
+	readonly windowMs: number;
+	/** Requests on the wire: they hold a slot until their answer. */
+	#inFlight = 0;
+	/** When the answers of the latest requests came back (each holds its slot a window more), in order. */
+	readonly #done: number[] = [];
+	readonly #waiting: Array<{ go: (release: PacerRelease) => void }> = [];
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#tracked = 0;
+	readonly #now: () => number;
+
+	constructor(options: { perSecond: number; marginMs?: number; now?: () => number }) {
+		this.limit = Math.max(1, Math.floor(options.perSecond));
+		this.windowMs = 1_000 + (options.marginMs ?? GLOBAL_WINDOW_MARGIN_MS);
+		this.#now = options.now ?? Date.now;
+	}
+
+	/**
+	 * Resolves when the request may go out, with the function to call once its answer came
+	 * back; rejects when `signal` aborts first.
+	 */
+	acquire(signal?: AbortSignal | null): Promise<PacerRelease> {
+		if (signal?.aborted) return Promise.reject(abortError(signal));
+		if (this.#waiting.length === 0 && this.#free()) return Promise.resolve(this.#take());
+		return new Promise<PacerRelease>((resolve, reject) => {
+			const entry = {
+				go: (release: PacerRelease) => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve(release);
+				},
+			};
+			const onAbort = (): void => {
+				const index = this.#waiting.indexOf(entry);
+				if (index !== -1) this.#waiting.splice(index, 1);
+				reject(abortError(signal));
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+			this.#waiting.push(entry);
+			this.#schedule();
+		});
+	}
+
+	/**
+	 * Counts a request from when it is queued on its route until it is done, so the wait a new
+	 * request can expect includes the requests ahead of it on every route.
+	 * @returns a function that stops counting it
+	 */
+	track(): () => void {
+		this.#tracked++;
+		let done = false;
+		return () => {
+			if (done) return;
+			done = true;
+			this.#tracked--;
+		};
+	}
+
+	/** Requests ahead of one entering now: tracked ones, or those waiting here, whichever is more. */
+	get backlog(): number {
+		return Math.max(this.#tracked, this.#waiting.length);
+	}
+
+	/** How long a request entering now (behind `ahead` others) would wait before going out (ms). */
+	expectedWaitMs(ahead: number = this.backlog): number {
+		const now = this.#now();
+		this.#prune(now);
+		// Slots in use, by when they free up (requests on the wire as if answered now).
+		const held = [
+			...this.#done.map((at) => at + this.windowMs),
+			...Array(this.#inFlight).fill(now + this.windowMs),
+		];
+		const free = this.limit - held.length;
+		if (ahead < free) return 0;
+		// The k-th request from now takes the slot the (k - limit)-th frees: one window after it.
+		const index = ahead - free;
+		const rounds = Math.floor(index / this.limit);
+		const slot = index % this.limit;
+		const freedAt = slot < held.length ? (held[slot] ?? now) : now + this.windowMs;
+		return Math.max(0, freedAt + rounds * this.windowMs - now);
+	}
+
+	#prune(now: number): void {
+		let expired = 0;
+		while (expired < this.#done.length && (this.#done[expired] ?? 0) + this.windowMs <= now) expired++;
+		if (expired > 0) this.#done.splice(0, expired);
+	}
+
+	#free(): boolean {
+		this.#prune(this.#now());
+		return this.#inFlight + this.#done.length < this.limit;
+	}
+
+	#take(): PacerRelease {
+		this.#inFlight++;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.#inFlight--;
+			this.#done.push(this.#now());
+			if (this.#waiting.length > 0) this.#schedule();
+		};
+	}
+
+	#schedule(): void {
+		if (this.#timer !== undefined) return;
+		while (this.#waiting.length > 0 && this.#free()) this.#waiting.shift()?.go(this.#take());
+		// Nothing to wait for but answers on the wire: their release schedules again.
+		if (this.#waiting.length === 0 || this.#done.length === 0) return;
+		const wait = Math.max(1, (this.#done[0] ?? 0) + this.windowMs - this.#now());
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
+			this.#schedule();
+		}, wait);
+		// A queued request keeps its own caller waiting; the timer alone must not hold a process open.
+		this.#timer.unref?.();
+	}
+}
+
+const abortError = (signal: AbortSignal | null | undefined): unknown =>
+	signal?.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+
+/** One pacer per bot token, API and rate in this process: Discord counts the global limit per bot. */
+const pacers = new Map<string, GlobalPacer>();
+
+function pacerFor(api: string, perSecond: number, authorization: string): GlobalPacer {
+	const key = `${api}\u0000${perSecond}\u0000${authorization}`;
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new GlobalPacer({ perSecond });
+		pacers.set(key, pacer);
+	}
+	return pacer;
+}
+
+/** What a paced client needs to find its pacer. */
+interface Paced {
+	api: string;
+	perSecond: number;
+	networkTimeoutMs: number;
+}
+const pacedOptions = new WeakMap<RESTOptions['makeRequest'], Paced>();
+
+/** The bot token's `Authorization` header of a request, if it carries one (interaction routes do not). */
+function botAuthorization(headers: unknown): string | undefined {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const value =
+		headers instanceof Headers ? headers.get('authorization') : (headers as Record<string, unknown>).Authorization;
+	return typeof value === 'string' && value.startsWith('Bot ') ? value : undefined;
+}
+
+/**
+ * @discordjs/rest's `makeRequest`, paced: a request with the bot token waits for the global
+ * limit first; the interaction routes (callbacks, webhooks with the interaction token) carry
+ * no bot token, are not counted by Discord and go straight out. The network timeout starts
+ * once the request leaves the queue (@discordjs/rest's own `timeout` covers the queue too); the
+ * slot is held until the answer came back.
+ */
+function pacedMakeRequest(paced: Paced): RESTOptions['makeRequest'] {
+	const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
+		const authorization = botAuthorization(init.headers);
+		if (!authorization) return DefaultRestOptions.makeRequest(url, init);
+		const release = await pacerFor(paced.api, paced.perSecond, authorization).acquire(init.signal);
+		const network = new AbortController();
+		const abort = (): void => network.abort(init.signal?.reason);
+		if (init.signal?.aborted) abort();
+		init.signal?.addEventListener('abort', abort, { once: true });
+		const timer = setTimeout(() => network.abort(), paced.networkTimeoutMs);
+		try {
+			return await DefaultRestOptions.makeRequest(url, { ...init, signal: network.signal });
+		} finally {
+			// Answered (headers in) or failed: Discord has counted it by now, if it saw it at all.
+			release();
+			clearTimeout(timer);
+			init.signal?.removeEventListener('abort', abort);
+		}
+	};
+	pacedOptions.set(makeRequest, paced);
+	return makeRequest;
+}
+
+/**
+ * The pacer the bot-token requests of `rest` wait in, when the client-side global limit is on
+ * (a client built from `restOptions`) and it has a token; undefined otherwise.
+ */
+export function globalPacerOf(rest: REST): GlobalPacer | undefined {
+	const paced = pacedOptions.get(rest.options.makeRequest);
+	const token = tokens.get(rest);
+	if (!paced || !token) return undefined;
+	return pacerFor(paced.api, paced.perSecond, `${rest.options.authPrefix} ${token}`);
+}
+
+/** The configured rate of a client built from `restOptions` (0 when its cap is off), for another client of the same bot. */
+export function globalRpsOf(rest: REST): number {
+	const paced = pacedOptions.get(rest.options.makeRequest);
+	if (paced) return paced.perSecond;
+	const rps = rest.options.globalRequestsPerSecond;
+	return Number.isFinite(rps) ? rps : 0;
+}
+
+const tokens = new WeakMap<REST, string>();
 
 /**
  * A @discordjs/rest client that never loses its configured token. @discordjs/rest reads the
@@ -24,6 +247,18 @@ export class ConfiguredTokenREST extends REST {
 		super(options);
 		this.#token = token;
 		super.setToken(token);
+		tokens.set(this, token);
+	}
+
+	/** Queues a request; one with the bot token counts in the pacer's backlog until it is done. */
+	override async queueRequest(request: Parameters<REST['queueRequest']>[0]): ReturnType<REST['queueRequest']> {
+		const pacer = request.auth === false ? undefined : globalPacerOf(this);
+		const untrack = pacer?.track();
+		try {
+			return await super.queueRequest(request);
+		} finally {
+			untrack?.();
+		}
 	}
 
 	/** Sets a new token; `null` (what @discordjs/rest passes after a 401) restores the configured one. */
@@ -90,23 +325,45 @@ export interface SharedRestOptions {
 	/** Base URL without the version, as @discordjs/rest's `api` (default `https://discord.com/api`). */
 	api?: string | undefined;
 	/**
-	 * Requests per second across the client (@discordjs/rest's `globalRequestsPerSecond`,
-	 * default 50). 0 turns the client-side cap off.
+	 * Requests with the bot token per second, across every client of the process that talks to
+	 * the same API with the same token (default 50, Discord's global limit). 0 turns the
+	 * client-side limit off (behind a REST proxy that keeps it).
 	 */
 	globalRequestsPerSecond?: number | undefined;
+	/** Longest wait for Discord's answer once a request is on the wire (ms). Default 15 s. */
+	timeoutMs?: number | undefined;
 }
 
 /**
- * @discordjs/rest's options for `shared`. "Off" is `Infinity`, not 0: the client starts each
- * second with `globalRequestsPerSecond` requests and waits for the next second once they are
- * spent, so 0 would let one request through per second. A global 429 from Discord (or a
- * proxy) still stops every request for its `Retry-After`, whatever the cap.
+ * Longest a request may wait in the global queue: well inside the 15-minute life of an
+ * interaction token; `/invite` refuses much earlier (`GLOBAL_QUEUE_MAX_WAIT_MS`).
+ */
+export const GLOBAL_QUEUE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * @discordjs/rest's options for `shared`. The global limit is ours (`GlobalPacer`, through
+ * `makeRequest`), so @discordjs/rest's own fixed one-second window is off (`Infinity`: at 0
+ * it would let one request through per second); its handling of Discord's answers stays: a
+ * global 429 (`X-RateLimit-Global`) still stops every request for its `Retry-After`, per-route
+ * buckets are still waited out from their headers. Off (0), no request waits on our side.
  */
 export function restOptions(shared: SharedRestOptions): Partial<RESTOptions> {
-	const rps = shared.globalRequestsPerSecond;
+	const configured = shared.globalRequestsPerSecond ?? DEFAULT_GLOBAL_RPS;
+	// Infinity is how @discordjs/rest's options say "off".
+	const rps = Number.isFinite(configured) ? configured : 0;
+	const networkTimeoutMs = shared.timeoutMs ?? DefaultRestOptions.timeout;
+	const api = shared.api ?? DefaultRestOptions.api;
 	return {
 		...(shared.api ? { api: shared.api } : {}),
-		...(rps === undefined ? {} : { globalRequestsPerSecond: rps === 0 ? Number.POSITIVE_INFINITY : rps }),
+		globalRequestsPerSecond: Number.POSITIVE_INFINITY,
+		...(rps > 0
+			? {
+					makeRequest: pacedMakeRequest({ api, perSecond: rps, networkTimeoutMs }),
+					timeout: networkTimeoutMs + GLOBAL_QUEUE_TIMEOUT_MS,
+				}
+			: shared.timeoutMs !== undefined
+				? { timeout: shared.timeoutMs }
+				: {}),
 	};
 }
 

@@ -1,8 +1,9 @@
 /**
- * The `/invite` Interactions Endpoint for your own server: a host-free handler (a Web
- * `Request` in, a `Response` out) for Workers, Deno, Bun or any framework with `fetch`-style
- * handlers, and a Node adapter (`createInteractionServer`) around it. It verifies Discord's
- * signature first (401), answers PING, then runs `/invite`. Never loads discord.js.
+ * The `/invite` Interactions Endpoint for your own Node server: the host-free handler of the
+ * `./fetch` entry (a Web `Request` in, a `Response` out), plus a Node adapter
+ * (`createInteractionServer`) around it and pino's `createLogger`. It verifies Discord's
+ * signature first (401), answers PING, then runs `/invite`. Never loads discord.js. On
+ * Workers, Deno or Bun import `./fetch` instead: this entry reaches `node:http` and pino.
  *
  * @example
  * ```ts
@@ -19,25 +20,12 @@
  *
  * @packageDocumentation
  */
-export type { InviteOutcome } from '../core/invite.js';
-export { createInviteRest, type InviteRestOptions } from '../discord/invites.js';
-export type { EndpointSettings, InteractionEnv } from '../http/bindings.js';
-export {
-	createInteractionHandler,
-	HANDLER_DEFAULTS,
-	type HandlerContext,
-	HEALTH_PATH,
-	handleInteraction,
-	INTERACTIONS_PATH,
-	type InteractionHandler,
-	type InteractionHandlerOptions,
-	type ReplayGuard,
-	SeenInteractions,
-} from '../http/handler.js';
 export {
 	createInteractionServer,
 	type InteractionServer,
 	type InteractionServerOptions,
 	SERVER_DEFAULTS,
 } from '../http/server.js';
-export { createLogger, type Logger, type LogLevel, silentLogger } from '../log.js';
+export { createLogger } from '../log.js';
+// The host-free part is the ./fetch entry, whole; this one adds the Node adapter and pino.
+export * from './fetch.js';

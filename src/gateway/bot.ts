@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
 	type AutocompleteInteraction,
+	type CacheWithLimitsOptions,
 	type ChatInputCommandInteraction,
 	Client,
 	type ClientOptions,
@@ -18,7 +19,20 @@ import {
 	Options,
 	Status,
 } from 'discord.js';
-import { GatewayCloseCodes, OAuth2Routes, OAuth2Scopes, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+	type APIChatInputApplicationCommandInteraction,
+	type APIInteraction,
+	ApplicationCommandType,
+	GatewayCloseCodes,
+	GatewayDispatchEvents,
+	type GatewayReadyDispatchData,
+	InteractionResponseType,
+	InteractionType,
+	OAuth2Routes,
+	OAuth2Scopes,
+	PermissionFlagsBits,
+	Routes,
+} from 'discord-api-types/v10';
 import { failureText, newReference } from '../core/errors.js';
 import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
 import { restOptions } from '../discord/rest.js';
@@ -32,7 +46,8 @@ import { type CommandContext, discordJsBody, type GuideCommand } from './command
 export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
 
 /** A command module as the loader accepts it: the guide shape, autocomplete optional. */
-export type LoadedCommand = Pick<GuideCommand, 'data' | 'execute'> & Partial<Pick<GuideCommand, 'autocomplete'>>;
+export type LoadedCommand = Pick<GuideCommand, 'data' | 'execute'> &
+	Partial<Pick<GuideCommand, 'autocomplete' | 'executePayload'>>;
 
 /** Imports every command module in `dir` (default export `{ data, execute }`), keyed by name. */
 export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<string, LoadedCommand>> {
@@ -82,43 +97,74 @@ export interface BotOptions {
 	/** Lent to commands: cooldowns and the replay guard (shared through Redis when configured). */
 	cooldowns?: CommandContext['cooldowns'];
 	replayGuard?: CommandContext['replayGuard'];
+	/** Lent to commands (`DEFER_AT_ONCE`): defer every `/invite` at once, then edit in the answer. */
+	deferAtOnce?: boolean | undefined;
 	/** Called with the client before login (e.g. to serve its shards' health while it connects). */
 	onClient?: ((client: Client) => void) | undefined;
 }
 
-/** A Client that keeps only what `/invite` reads: guilds, channels, roles, and the bot's own member. */
+/**
+ * A Client that caches nothing. `/invite` runs from the raw INTERACTION_CREATE payload
+ * (`executePayload`: the payload carries the permissions, resolved channels and roles, and
+ * REST lookups fill in the rest), so guild, channel, role and member objects would be kept
+ * for nobody: with default caches they cost ~40 MiB per 1,000 guilds (`npm run bench --
+ * --only=guild-scale`). discord.js warns that limiting GuildManager, ChannelManager,
+ * GuildChannelManager, RoleManager and PermissionOverwriteManager breaks functionality: what
+ * breaks is reading them (`client.guilds.cache`, `interaction.guild`, `interaction.channel`,
+ * `channel.permissionsFor`), which this bot does not do. READY and guild availability are
+ * tracked by the shards (`expectedGuilds`), not by the cache, so `clientReady` still waits
+ * for every GUILD_CREATE. A command added to `commands/` gets interactions without cached
+ * guilds or channels: it should read the interaction's own fields or fetch.
+ */
 export function createClient(options: Pick<BotOptions, 'apiUrl' | 'restGlobalRps' | 'shardCount'> = {}): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
 		rest: restOptions({ api: options.apiUrl, globalRequestsPerSecond: options.restGlobalRps }),
 		...shardOptions(options.shardCount),
-		makeCache: Options.cacheWithLimits({
-			...Options.DefaultMakeCacheSettings,
-			ApplicationCommandManager: 0,
-			AutoModerationRuleManager: 0,
-			BaseGuildEmojiManager: 0,
-			DMMessageManager: 0,
-			GuildBanManager: 0,
-			GuildEmojiManager: 0,
-			GuildForumThreadManager: 0,
-			GuildInviteManager: 0,
-			GuildMessageManager: 0,
-			GuildScheduledEventManager: 0,
-			GuildStickerManager: 0,
-			GuildTextThreadManager: 0,
-			MessageManager: 0,
-			PresenceManager: 0,
-			ReactionManager: 0,
-			ReactionUserManager: 0,
-			StageInstanceManager: 0,
-			ThreadMemberManager: 0,
-			VoiceStateManager: 0,
-			// Members and users arrive with each interaction; keep a few, and always the bot.
-			GuildMemberManager: { maxSize: 100, keepOverLimit: (member) => member.id === member.client.user.id },
-			UserManager: { maxSize: 100, keepOverLimit: (user) => user.id === user.client.user.id },
-		}),
+		makeCache: Options.cacheWithLimits(NO_CACHES),
+		// Nothing is cached, so there is nothing to sweep.
+		sweepers: {},
 	});
 }
+
+/**
+ * Every manager discord.js makes a cache for, limited to nothing. (Its types leave out the
+ * managers it warns about; `cacheWithLimits` reads them by name all the same.)
+ */
+const NO_CACHES: CacheWithLimitsOptions = Object.fromEntries(
+	[
+		'ApplicationCommandManager',
+		'ApplicationEmojiManager',
+		'AutoModerationRuleManager',
+		'BaseGuildEmojiManager',
+		'ChannelManager',
+		'DMMessageManager',
+		'EntitlementManager',
+		'GuildBanManager',
+		'GuildChannelManager',
+		'GuildEmojiManager',
+		'GuildForumThreadManager',
+		'GuildInviteManager',
+		'GuildManager',
+		'GuildMemberManager',
+		'GuildMessageManager',
+		'GuildScheduledEventManager',
+		'GuildSoundboardSoundManager',
+		'GuildStickerManager',
+		'GuildTextThreadManager',
+		'MessageManager',
+		'PermissionOverwriteManager',
+		'PresenceManager',
+		'ReactionManager',
+		'ReactionUserManager',
+		'RoleManager',
+		'StageInstanceManager',
+		'ThreadManager',
+		'ThreadMemberManager',
+		'UserManager',
+		'VoiceStateManager',
+	].map((manager) => [manager, 0]),
+);
 
 /**
  * discord.js's `shards`/`shardCount`. Always explicit outside a ShardingManager: the Client
@@ -131,16 +177,22 @@ function shardOptions(count: BotOptions['shardCount']): Pick<ClientOptions, 'sha
 	return { shards: Array.from({ length: total }, (_, id) => id), shardCount: total };
 }
 
-/** Routes interactions to commands; every chat-input interaction gets an answer. */
+/**
+ * Routes interactions to commands; every chat-input interaction gets an answer. With
+ * `fromPayload`, commands that take the raw payload (`executePayload`) are left to
+ * `routePayloads`, which runs them first.
+ */
 export function createDispatcher(
 	commands: Map<string, LoadedCommand>,
 	logger: Logger = silentLogger,
 	context: CommandContext = { logger },
+	fromPayload = false,
 ): (interaction: Interaction) => Promise<void> {
 	return async (interaction) => {
 		if (interaction.isAutocomplete()) return dispatchAutocomplete(interaction, commands, logger, context);
 		if (!interaction.isChatInputCommand()) return;
 		const command = commands.get(interaction.commandName);
+		if (fromPayload && command?.executePayload) return;
 		if (!command) {
 			logger.warn({ name: interaction.commandName, interaction: interaction.id }, 'unknown command');
 			const reply = unknownCommandReply(interaction.commandName, interaction.locale, interaction.guildLocale);
@@ -157,6 +209,45 @@ export function createDispatcher(
 			await answer(interaction, textReply(text), logger);
 		}
 	};
+}
+
+/**
+ * Runs the commands that take the raw INTERACTION_CREATE payload from it, before discord.js
+ * builds its interaction (`client.ws` emits each dispatch first): nothing they need comes
+ * from the cache. A command that throws still gets the interaction answered.
+ * @returns a function that stops routing
+ */
+export function routePayloads(
+	client: Client,
+	commands: Map<string, LoadedCommand>,
+	logger: Logger = silentLogger,
+	context: CommandContext = { logger },
+): () => void {
+	const onInteraction = (payload: APIInteraction): void => {
+		if (
+			payload.type !== InteractionType.ApplicationCommand ||
+			payload.data.type !== ApplicationCommandType.ChatInput
+		)
+			return;
+		const command = commands.get(payload.data.name);
+		if (!command?.executePayload) return;
+		const chatInput = payload as APIChatInputApplicationCommandInteraction;
+		command.executePayload(chatInput, client, context).catch(async (error: unknown) => {
+			const reference = newReference();
+			logger.error({ name: chatInput.data.name, reference, err: error }, 'command failed');
+			const messages = messagesFor(chatInput.locale, chatInput.guild_locale);
+			const text = failureText({ id: 'unknown', args: [reference], log: true }, messages);
+			// Answered already, this is refused: the interaction has its answer then.
+			await client.rest
+				.post(Routes.interactionCallback(chatInput.id, chatInput.token), {
+					body: { type: InteractionResponseType.ChannelMessageWithSource, data: textReply(text) },
+					auth: false,
+				})
+				.catch((failure: unknown) => logger.warn({ err: failure }, 'could not answer the interaction'));
+		});
+	};
+	client.ws.on(GatewayDispatchEvents.InteractionCreate, onInteraction);
+	return () => void client.ws.off(GatewayDispatchEvents.InteractionCreate, onInteraction);
 }
 
 async function dispatchAutocomplete(
@@ -237,6 +328,8 @@ export function onFatalClose(client: Client, listener: (code: number, advice: st
 /** A running bot: the client, and a stop that closes the gateway. */
 export interface Bot {
 	client: Client;
+	/** How many servers this process's shards were given in READY. */
+	guildCount(): number;
 	stop(): Promise<void>;
 }
 
@@ -249,14 +342,19 @@ export async function startBot(token: string, options: BotOptions): Promise<Bot>
 		options.metrics.watchGateway(client);
 	}
 	options.onClient?.(client);
-	client.on(
-		Events.InteractionCreate,
-		createDispatcher(options.commands, logger, {
-			logger,
-			metrics: options.metrics,
-			cooldowns: options.cooldowns,
-			replayGuard: options.replayGuard,
-		}),
+	const context: CommandContext = {
+		logger,
+		metrics: options.metrics,
+		cooldowns: options.cooldowns,
+		replayGuard: options.replayGuard,
+		deferAtOnce: options.deferAtOnce,
+	};
+	routePayloads(client, options.commands, logger, context);
+	client.on(Events.InteractionCreate, createDispatcher(options.commands, logger, context, true));
+	// The servers each shard was given in READY (the cache keeps none to count).
+	const guilds = new Map<number, number>();
+	client.ws.on(GatewayDispatchEvents.Ready, (data: GatewayReadyDispatchData, shard: number) =>
+		guilds.set(shard, data.guilds.length),
 	);
 	client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
 	client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'shard ready'));
@@ -271,5 +369,9 @@ export async function startBot(token: string, options: BotOptions): Promise<Bot>
 		await client.destroy();
 		throw error;
 	}
-	return { client, stop: () => client.destroy() };
+	return {
+		client,
+		guildCount: () => [...guilds.values()].reduce((sum, count) => sum + count, 0),
+		stop: () => client.destroy(),
+	};
 }

@@ -1,7 +1,13 @@
 /**
  * The discord.js adapter: `/invite` in the discord.js guide's command shape
  * (`{ data, execute, autocomplete }`), translating a discord.js interaction into the core's
- * invocation and answering through discord.js.
+ * invocation and answering through discord.js. A host bot's caches answer what they hold;
+ * anything they lack is looked up over REST, as the HTTP endpoint does (a check never passes
+ * for want of data).
+ *
+ * `executePayload` is the same command for a bot that hands it the raw INTERACTION_CREATE
+ * payload (ours does, and keeps no discord.js caches): the HTTP endpoint's path, with the
+ * payload reader, REST lookups and REST interaction callbacks.
  */
 import type { REST } from '@discordjs/rest';
 import {
@@ -12,7 +18,15 @@ import {
 	MessageFlags,
 	PermissionsBitField,
 } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+	type APIChatInputApplicationCommandInteraction,
+	type APIInteractionResponse,
+	MessageFlags as ApiMessageFlags,
+	InteractionResponseType,
+	type RESTPatchAPIInteractionOriginalResponseJSONBody,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+	Routes,
+} from 'discord-api-types/v10';
 import { autocompleteChoices } from '../core/autocomplete.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import {
@@ -24,9 +38,9 @@ import {
 } from '../core/cooldown.js';
 import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
 import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
-import { checkInvocation, type Parsed } from '../core/payload.js';
+import { checkInvocation, type Parsed, readCommandPayload } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
-import { messageBody, type ReplyMessage } from '../core/render.js';
+import { messageBody, type ReplyMessage, snowflakeTimestamp } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type {
 	AttachmentLimits,
@@ -37,6 +51,8 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
+import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
+import { restLookups } from '../http/lookups.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 
@@ -56,6 +72,8 @@ export interface CommandContext {
 	cooldowns?: InviteCooldowns | undefined;
 	/** The bot's replay guard: an interaction a shard sees again (resume, reconnect) runs once. */
 	replayGuard?: ReplayGuard | undefined;
+	/** The bot's choice (`DEFER_AT_ONCE`): see `InviteCommandOptions.deferAtOnce`. */
+	deferAtOnce?: boolean | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -63,6 +81,17 @@ export interface GuideCommand {
 	data: CommandData;
 	execute(interaction: ChatInputCommandInteraction, context?: CommandContext): Promise<void>;
 	autocomplete(interaction: AutocompleteInteraction, context?: CommandContext): Promise<void>;
+	/**
+	 * Runs the command from the raw INTERACTION_CREATE payload (`client.ws.on('INTERACTION_CREATE')`),
+	 * needing nothing from discord.js's caches: what the payload lacks is looked up over REST
+	 * and the answers go out as REST interaction callbacks. A bot that calls this must not also
+	 * call `execute` for the same interaction.
+	 */
+	executePayload(
+		payload: APIChatInputApplicationCommandInteraction,
+		client: Client,
+		context?: CommandContext,
+	): Promise<void>;
 }
 
 export interface InviteCommandOptions {
@@ -74,6 +103,14 @@ export interface InviteCommandOptions {
 	requestTimeoutMs?: number | undefined;
 	/** Budget before deferring (ms). Default 1.5 s. */
 	deferAfterMs?: number | undefined;
+	/**
+	 * Defer (ephemeral "thinking…") as soon as the interaction arrives, then edit in the answer:
+	 * the 3-second window can never be missed, at the cost of one more interaction request
+	 * (exempt from Discord's global limit) and a brief "thinking…". Answers ready before any
+	 * request (a refusal from the payload alone) still go out inline. Default: the bot's
+	 * choice (`CommandContext.deferAtOnce`), else off.
+	 */
+	deferAtOnce?: boolean | undefined;
 	/** Longest rate-limit wait before giving up (ms). Default 30 s. */
 	maxRateLimitWaitMs?: number | undefined;
 	/** Longest download of `users_file` (ms). Default 5 s. */
@@ -139,8 +176,9 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
-				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too.
-				globalRequestsPerSecond: client.rest.options.globalRequestsPerSecond,
+				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
+				// on, both clients share one pacer for the bot token.
+				globalRequestsPerSecond: globalRpsOf(client.rest),
 				token: client.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
@@ -149,6 +187,39 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		}
 		return rest;
 	};
+
+	// Interaction callbacks and edits of the raw path: Discord exempts interaction routes from
+	// its global limit, so they never queue behind the client-side cap (per-route limits stay).
+	const callbackRests = new WeakMap<Client, REST>();
+	const callbackRestFor = (client: Client): REST => {
+		let rest = callbackRests.get(client);
+		if (!rest) {
+			rest = createRest({
+				...restOptions({ api: client.rest.options.api, globalRequestsPerSecond: 0 }),
+				token: client.token ?? '',
+			});
+			callbackRests.set(client, rest);
+		}
+		return rest;
+	};
+	// Lookups over REST (what a cache lacks, or everything on the raw path): a client that keeps
+	// its token after a 401, unlike discord.js's own, with the host's cap.
+	const lookupRests = new WeakMap<Client, REST>();
+	const lookupRestFor = (client: Client): REST => {
+		let rest = lookupRests.get(client);
+		if (!rest) {
+			if (!client.token) throw new Error('the client has no token (not logged in)');
+			rest = createRest({
+				// The host's cap, in the same pacer as the invite client's.
+				...restOptions({ api: client.rest.options.api, globalRequestsPerSecond: globalRpsOf(client.rest) }),
+				token: client.token,
+			});
+			lookupRests.set(client, rest);
+		}
+		return rest;
+	};
+	const deferAtOnceFor = (context: CommandContext | undefined): boolean =>
+		options.deferAtOnce ?? context?.deferAtOnce ?? false;
 
 	const json = inviteCommand;
 	const data: CommandData = Object.freeze({
@@ -180,14 +251,52 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
 				return;
 			}
+			const deferAtOnce = deferAtOnceFor(context);
+			if (deferAtOnce && !interaction.deferred && !interaction.replied)
+				await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 			const outcome = await runInvite(read.value, {
 				rest,
 				responder: responderFor(interaction),
-				lookups: lookupsFor(interaction),
+				lookups: lookupsFor(interaction, () => lookupRestFor(interaction.client)),
 				botUserId: interaction.client.user.id,
 				logger,
 				receivedAt,
 				deferAfterMs: options.deferAfterMs,
+				cooldowns: cooldownsFor(context),
+				attachmentTimeoutMs: options.attachmentTimeoutMs,
+				jobPollDelaysMs: options.jobPollDelaysMs,
+			});
+			metrics?.recordOutcome(outcome, 'gateway');
+			options.onOutcome?.(outcome);
+		},
+		async executePayload(payload, client, context) {
+			const logger = loggerFor(context, client);
+			if (!(await guardFor(context).firstSeen(payload.id, Date.now()))) {
+				logger.warn({ interaction: payload.id }, 'interaction seen before (a resumed shard?): not run twice');
+				return;
+			}
+			const metrics = options.metrics ?? context?.metrics;
+			const rest = restFor(client);
+			metrics?.instrumentRest(rest);
+			const receivedAt = receivedAtFromCreation(snowflakeTimestamp(payload.id) ?? Date.now());
+			const read = readCommandPayload(payload);
+			if (!read.ok) {
+				logger.warn({ interaction: payload.id, problem: read.problem }, 'malformed interaction dropped');
+				return;
+			}
+			const deferAtOnce = deferAtOnceFor(context);
+			const callbacks = callbackRestFor(client);
+			const lookupRest = lookupRestFor(client);
+			for (const client of [callbacks, lookupRest]) metrics?.instrumentRest(client);
+			const outcome = await runInvite(read.value, {
+				rest,
+				responder: payloadResponder(callbacks, payload, deferAtOnce),
+				lookups: restLookups(payload, { rest: lookupRest, applicationId: payload.application_id }),
+				botUserId: client.user?.id ?? payload.application_id,
+				logger,
+				receivedAt,
+				// Deferred already: the deadline's timer then only marks the answer as an edit.
+				deferAfterMs: deferAtOnce ? 0 : options.deferAfterMs,
 				cooldowns: cooldownsFor(context),
 				attachmentTimeoutMs: options.attachmentTimeoutMs,
 				jobPollDelaysMs: options.jobPollDelaysMs,
@@ -242,7 +351,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			id: interaction.user.id,
 			username: interaction.user.username,
 			permissions: interaction.memberPermissions?.bitfield ?? null,
-			guildPermissions: member instanceof GuildMember ? member.permissions.bitfield : undefined,
+			guildPermissions: member instanceof GuildMember ? serverPermissions(member) : undefined,
 		},
 		appPermissions: interaction.appPermissions?.bitfield ?? null,
 		options: {
@@ -253,7 +362,9 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			unique: options.getBoolean('unique') ?? undefined,
 			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
 			activity: options.getString('activity') ?? undefined,
-			role: role ? { id: role.id, name: role.name, position: role.position, managed: role.managed } : undefined,
+			role: role
+				? { id: role.id, name: role.name, position: rawPosition(role), managed: role.managed }
+				: undefined,
 			more_roles: options.getString('more_roles') ?? undefined,
 			users: options.getString('users') ?? undefined,
 			users_file: usersFile
@@ -268,6 +379,23 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 			reason: options.getString('reason') ?? undefined,
 		},
 	};
+}
+
+/**
+ * Discord's own position of a role, as the payload and REST give it (what the HTTP endpoint
+ * compares). discord.js's `position` is the role's rank among the roles it has cached.
+ */
+const rawPosition = (role: { position: number; rawPosition?: number }): number => role.rawPosition ?? role.position;
+
+/**
+ * A member's server-wide permissions, when the cache holds every role they have (discord.js
+ * computes them from the role cache, and throws without @everyone there).
+ */
+function serverPermissions(member: GuildMember): bigint | undefined {
+	const ids = roleIdsOf(member);
+	const roles = member.guild.roles.cache;
+	if (!ids || !roles.has(member.guild.id) || !ids.every((id) => roles.has(id))) return undefined;
+	return member.permissions.bitfield;
 }
 
 type OptionChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
@@ -331,31 +459,51 @@ function responderFor(interaction: ChatInputCommandInteraction): InteractionResp
 	};
 }
 
-/** Answers the core's lookups from discord.js's cache, fetching only what is missing. */
-function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
+/**
+ * Answers the core's lookups from discord.js's cache where it holds everything a check reads,
+ * and over REST otherwise (the HTTP endpoint's lookups): a host bot with limited caches gets
+ * the same answers as one caching everything, never a guess from a partial cache.
+ */
+function lookupsFor(interaction: ChatInputCommandInteraction, lookupRest: () => REST): InviteLookups {
 	const guild = interaction.guild;
+	const memberRoleIds = roleIdsOf(interaction.member);
+	let remote: InviteLookups | undefined;
+	const overRest = (): InviteLookups =>
+		(remote ??= restLookups(payloadOf(interaction, memberRoleIds), {
+			rest: lookupRest(),
+			applicationId: interaction.applicationId,
+		}));
+	// The cache answers only when it holds the server, and every role of the invoker and the bot.
+	const rolesCached = (ids: readonly string[] | undefined): boolean =>
+		(guild?.roles.cache.has(guild.id) ?? false) && (ids?.every((id) => guild?.roles.cache.has(id)) ?? false);
 	// A fetch that fails throws: the core logs it and counts the answer as unknown.
 	const memberOf = async (): Promise<GuildMember | undefined> =>
 		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
 	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
+	const cachedPair = async (): Promise<[GuildMember, GuildMember] | undefined> => {
+		if (!guild || !rolesCached(memberRoleIds)) return undefined;
+		const [member, bot] = await Promise.all([memberOf(), me()]);
+		return member && bot && rolesCached(roleIdsOf(bot)) ? [member, bot] : undefined;
+	};
 	return {
 		async roleStanding() {
-			const [member, bot] = await Promise.all([memberOf(), me()]);
-			if (!guild || !member || !bot) return undefined;
+			const pair = await cachedPair();
+			if (!guild || !pair) return overRest().roleStanding?.();
+			const [member, bot] = pair;
 			return {
 				invokerIsOwner: guild.ownerId === member.id,
-				invokerHighestPosition: member.roles.highest.position,
-				botHighestPosition: bot.roles.highest.position,
+				invokerHighestPosition: member.roles.highest.rawPosition,
+				botHighestPosition: bot.roles.highest.rawPosition,
 				invokerPermissions: member.permissions.bitfield,
 				botPermissions: bot.permissions.bitfield,
 			};
 		},
 		async roles(ids: readonly string[]) {
-			if (!guild) return undefined;
+			if (!guild || !ids.every((id) => guild.roles.cache.has(id))) return overRest().roles?.(ids);
 			const found = new Map<string, InvocationRole>();
 			for (const id of ids) {
 				const role = guild.roles.cache.get(id);
-				if (role) found.set(id, { id, name: role.name, position: role.position, managed: role.managed });
+				if (role) found.set(id, { id, name: role.name, position: role.rawPosition, managed: role.managed });
 			}
 			return found;
 		},
@@ -363,14 +511,76 @@ function lookupsFor(interaction: ChatInputCommandInteraction): InviteLookups {
 			fetchAttachment(attachment.url, limits),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
-			if (!channel) return undefined;
-			const [member, bot] = await Promise.all([memberOf(), me()]);
+			// A thread takes its parent's overwrites: the parent must be cached too.
+			const source = channel?.isThread() ? channel.parent : channel;
+			const pair = channel && source ? await cachedPair() : undefined;
+			if (!channel || !pair) return overRest().channelPermissions?.(channelId);
+			const [member, bot] = pair;
 			return {
 				channel: { type: channel.type, guildId: channel.guildId, parentId: channel.parentId },
-				invoker: member ? channel.permissionsFor(member).bitfield : undefined,
-				bot: bot ? channel.permissionsFor(bot).bitfield : undefined,
+				invoker: channel.permissionsFor(member).bitfield,
+				bot: channel.permissionsFor(bot).bitfield,
 			};
 		},
+	};
+}
+
+/**
+ * The role ids of a member, cached or raw. discord.js keeps a GuildMember's ids in `_roles`
+ * (its `roles.cache` is only the ones the role cache holds); a raw member lists them.
+ */
+function roleIdsOf(member: ChatInputCommandInteraction['member'] | GuildMember | undefined): string[] | undefined {
+	if (!member) return undefined;
+	const ids = member instanceof GuildMember ? (member as unknown as { _roles?: unknown })._roles : member.roles;
+	return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : undefined;
+}
+
+/** What the REST lookups read of the interaction payload: the server, and who invoked with which roles. */
+function payloadOf(
+	interaction: ChatInputCommandInteraction,
+	roleIds: string[] | undefined,
+): APIChatInputApplicationCommandInteraction {
+	return {
+		guild_id: interaction.guildId ?? undefined,
+		// Without the invoker's roles, nothing about them can be computed: the checks refuse.
+		member: roleIds ? { user: { id: interaction.user.id }, roles: roleIds } : undefined,
+	} as unknown as APIChatInputApplicationCommandInteraction;
+}
+
+/**
+ * Answers a raw interaction with REST interaction callbacks (no bot auth: the token is the
+ * key). Deferring at once sends the deferred response before anything else, and every answer
+ * is then an edit of it.
+ */
+function payloadResponder(
+	rest: REST,
+	payload: APIChatInputApplicationCommandInteraction,
+	deferAtOnce: boolean,
+): InteractionResponder {
+	const callback = async (body: APIInteractionResponse): Promise<void> => {
+		await rest.post(Routes.interactionCallback(payload.id, payload.token), { body, auth: false });
+	};
+	const edit = async (message: ReplyMessage): Promise<void> => {
+		const body: RESTPatchAPIInteractionOriginalResponseJSONBody = messageBody(message);
+		await rest.patch(Routes.webhookMessage(payload.application_id, payload.token), { body, auth: false });
+	};
+	const defer = (): Promise<void> =>
+		callback({
+			type: InteractionResponseType.DeferredChannelMessageWithSource,
+			data: { flags: ApiMessageFlags.Ephemeral },
+		});
+	const early = deferAtOnce ? defer() : undefined;
+	// Its failure is the answer's: the reply that waits on it reports the interaction lost.
+	early?.catch(() => undefined);
+	return {
+		reply: early
+			? async (message) => {
+					await early;
+					await edit(message);
+				}
+			: (message) => callback({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
+		defer: () => early ?? defer(),
+		edit,
 	};
 }
 

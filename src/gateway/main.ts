@@ -92,7 +92,7 @@ async function main(): Promise<number> {
 	}
 	const applicationId = bot.client.application?.id ?? bot.client.user?.id ?? config.applicationId;
 	const shards = bot.client.shard ? { shards: bot.client.shard.ids, shardCount: bot.client.shard.count } : undefined;
-	logger.info(shards ?? {}, `ready as ${bot.client.user?.tag ?? '?'} in ${bot.client.guilds.cache.size} server(s)`);
+	logger.info(shards ?? {}, `ready as ${bot.client.user?.tag ?? '?'} in ${bot.guildCount()} server(s)`);
 	// Once, not once per shard.
 	if (!bot.client.shard || bot.client.shard.ids.includes(0))
 		logger.info(`add the bot to a server: ${addToServerUrl(applicationId, BOT_PERMISSIONS_WITH_ROLES)}`);

@@ -49,8 +49,9 @@ function gatewayBot(context: RouteContext): Reply {
 	const { options, guilds } = context.state;
 	return ok({
 		url: context.state.gatewayUrl,
-		// Discord recommends a shard per 1000 guilds.
-		shards: options.shards || Math.max(1, Math.ceil(guilds.length / 1000)),
+		// Discord recommends a shard per 1000 guilds (the generated extra guilds count too: a
+		// session over `maxGuildsPerShard` of them is closed with 4011).
+		shards: options.shards || Math.max(1, Math.ceil((guilds.length + (options.extraGuilds?.count ?? 0)) / 1000)),
 		session_start_limit: {
 			total: 1000,
 			remaining: 999,

@@ -27,7 +27,10 @@ export interface GatewayLike {
 
 /** The metrics `/invite` records. Create with {@link createMetrics}. */
 export interface InviteMetrics {
-	/** Our own registry: serve `await registry.metrics()` with `registry.contentType`. */
+	/**
+	 * Our own registry: serve `await registry.metrics()` with `registry.contentType`. Made on
+	 * first read (see {@link createMetrics}).
+	 */
 	readonly registry: Registry;
 	/** Records one answered `/invite`: interactions, created, deferred, latency, cooldown hits. */
 	recordOutcome(outcome: InviteOutcome, transport: Transport): void;
@@ -49,8 +52,106 @@ export interface MetricsOptions {
 	processMetrics?: boolean | undefined;
 }
 
-/** Metric names and label sets, one place (README's Deploying section lists them). */
+/**
+ * How many records wait for the registry before it is built anyway. Until `/metrics` is first
+ * scraped (`registry` read), records queue here: prom-client and its default metrics then
+ * cost nothing at start, nor on the first interactions, and the bound keeps the queue small.
+ */
+const PENDING_LIMIT = 1_000;
+
+/** The prom-client objects, built on first need. */
+interface Built {
+	registry: Registry;
+	interactions: Counter<'command' | 'outcome' | 'transport'>;
+	created: Counter;
+	latency: Histogram<'transport'>;
+	deferred: Counter;
+	restRequests: Counter<'route' | 'status'>;
+	rateLimited: Counter<'scope'>;
+	cooldownHits: Counter<'scope'>;
+	storeFallbacks: Counter<'operation'>;
+	storeUp?: Gauge;
+}
+
+/**
+ * Metric names and label sets, one place (README's Deploying section lists them). The
+ * registry and its metrics are made when first read (`registry`: the first scrape) or after
+ * `PENDING_LIMIT` records, whichever comes first; records made before are replayed into it in
+ * order, so every count is exact. prom-client's default process metrics start then too: the
+ * CPU, memory and start time ones read the process's own totals, the GC and event-loop ones
+ * count from that moment.
+ */
 export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
+	const gateways: GatewayLike[] = [];
+	let built: Built | undefined;
+	let pending: ((metrics: Built) => void)[] = [];
+	const record = (apply: (metrics: Built) => void): void => {
+		if (built) apply(built);
+		else {
+			pending.push(apply);
+			if (pending.length >= PENDING_LIMIT) build();
+		}
+	};
+	const build = (): Built => {
+		if (built) return built;
+		built = buildMetrics(options, gateways);
+		const queued = pending;
+		pending = [];
+		for (const apply of queued) apply(built);
+		return built;
+	};
+
+	const instrumented = new WeakSet<REST>();
+	return {
+		get registry() {
+			return build().registry;
+		},
+		recordOutcome(outcome, transport) {
+			// What the record needs, read now: a queued record must not keep (or see changes to) the outcome.
+			const label = outcomeLabel(outcome);
+			const created = outcome.status === 'created';
+			const deferred = outcome.delivery === 'deferred';
+			const cooldownScope = outcome.cooldown?.scope;
+			const seconds = outcome.latencyMs / 1000;
+			record((m) => {
+				m.interactions.inc({ command: COMMAND_NAME, outcome: label, transport });
+				if (created) m.created.inc();
+				if (deferred) m.deferred.inc();
+				if (cooldownScope) m.cooldownHits.inc({ scope: cooldownScope });
+				m.latency.observe({ transport }, seconds);
+			});
+		},
+		recordStoreFallback: (operation) => record((m) => m.storeFallbacks.inc({ operation })),
+		setStoreUp(up) {
+			record((m) => {
+				// Only where a shared store is configured: a 0 would read as "Redis down" everywhere else.
+				m.storeUp ??= new Gauge({
+					name: 'invite_store_redis_up',
+					help: 'Whether the shared store (Redis) answers within its budget: 1 yes, 0 while process memory stands in.',
+					registers: [m.registry],
+				});
+				m.storeUp.set(up ? 1 : 0);
+			});
+		},
+		instrumentRest(rest) {
+			if (instrumented.has(rest)) return;
+			instrumented.add(rest);
+			rest.on('response', (request, response) => {
+				const labels = { route: routeLabel(request.method, request.route), status: String(response.status) };
+				record((m) => m.restRequests.inc(labels));
+			});
+			rest.on('rateLimited', (data) => {
+				const scope = data.scope;
+				record((m) => m.rateLimited.inc({ scope }));
+			});
+		},
+		watchGateway(client) {
+			if (!gateways.includes(client)) gateways.push(client);
+		},
+	};
+}
+
+function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[]): Built {
 	const registry = new Registry();
 	if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
 	const registers = [registry];
@@ -98,10 +199,7 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 		labelNames: ['operation'] as const,
 		registers,
 	});
-	// Only where a shared store is configured: a 0 would read as "Redis down" everywhere else.
-	let storeUp: Gauge | undefined;
 
-	const gateways: GatewayLike[] = [];
 	const readShards = <T>(read: (shard: ShardLike & { id: number }) => T | undefined) => {
 		const values: [number, T][] = [];
 		for (const client of gateways)
@@ -132,37 +230,16 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 				this.set({ shard: String(shard) }, ping);
 		},
 	});
-
-	const instrumented = new WeakSet<REST>();
 	return {
 		registry,
-		recordOutcome(outcome, transport) {
-			interactions.inc({ command: COMMAND_NAME, outcome: outcomeLabel(outcome), transport });
-			if (outcome.status === 'created') created.inc();
-			if (outcome.delivery === 'deferred') deferred.inc();
-			if (outcome.cooldown) cooldownHits.inc({ scope: outcome.cooldown.scope });
-			latency.observe({ transport }, outcome.latencyMs / 1000);
-		},
-		recordStoreFallback: (operation) => storeFallbacks.inc({ operation }),
-		setStoreUp(up) {
-			storeUp ??= new Gauge({
-				name: 'invite_store_redis_up',
-				help: 'Whether the shared store (Redis) answers within its budget: 1 yes, 0 while process memory stands in.',
-				registers,
-			});
-			storeUp.set(up ? 1 : 0);
-		},
-		instrumentRest(rest) {
-			if (instrumented.has(rest)) return;
-			instrumented.add(rest);
-			rest.on('response', (request, response) => {
-				restRequests.inc({ route: routeLabel(request.method, request.route), status: String(response.status) });
-			});
-			rest.on('rateLimited', (data) => rateLimited.inc({ scope: data.scope }));
-		},
-		watchGateway(client) {
-			if (!gateways.includes(client)) gateways.push(client);
-		},
+		interactions,
+		created,
+		latency,
+		deferred,
+		restRequests,
+		rateLimited,
+		cooldownHits,
+		storeFallbacks,
 	};
 }
 

@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
-import { lazyMagicBytes } from './esbuild-lazy.js';
+import { lazyCommonJs, lazyMagicBytes } from './esbuild-lazy.js';
 import { bundleWorker } from './workerd.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,10 +76,20 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 		target: 'node20',
 		minifySyntax: true,
 		minifyWhitespace: true,
+		minifyIdentifiers: true,
 		keepNames: true,
 		sourcemap: 'linked',
 		legalComments: 'linked',
-		plugins: [discordApiTypesByFile(), lazyMagicBytes, promClientUnused, nodeInspect],
+		plugins: [
+			discordApiTypesByFile(),
+			lazyMagicBytes,
+			lazyCommonJs({
+				ioredis: ['Redis'],
+				'prom-client': ['Counter', 'Gauge', 'Histogram', 'Registry', 'collectDefaultMetrics'],
+			}),
+			promClientUnused,
+			nodeInspect,
+		],
 		alias: { '@discordjs/rest': `${ROOT}node_modules/@discordjs/rest/dist/web.mjs` },
 		// CommonJS dependencies (dotenv) require Node's built-ins: give the ES module a require.
 		banner: {

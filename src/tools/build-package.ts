@@ -4,10 +4,12 @@
  * Node 20, which cannot require ES modules), with declarations for both (`.d.ts`, `.d.cts`).
  * tsc writes the declarations and so decides which files the entries reach; esbuild turns
  * each of those files into one module of each format, imports kept, so nothing is bundled
- * twice. Run by `npm run build:package` (and `npm pack` through `prepack`).
+ * twice. Run by `npm run build:package` (and `npm pack` through `prepack`). The build fails
+ * if a host-free entry (`./fetch`, for Workers, Deno and Bun) reaches a Node built-in.
  */
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -45,6 +47,51 @@ const keepImports = (extension: '.js' | '.cjs'): Plugin => ({
 	},
 });
 
+/** Entries that must run where Node's built-ins do not exist (a Worker without `nodejs_compat`). */
+export const HOST_FREE_ENTRIES = ['fetch'] as const;
+
+const BUILTINS = new Set(builtinModules);
+const isBuiltin = (specifier: string): boolean =>
+	specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0] as string);
+
+/**
+ * Every import of a Node built-in (`node:x` or bare `fs`) in the whole module graph of `entry`
+ * (a file, or a package specifier resolved from `resolveDir`), dependencies included, as a
+ * Worker's bundler resolves them (wrangler's `workerd`/`worker`/`browser` conditions, no
+ * `node`): `importer -> specifier` lines, empty when the graph is host-free.
+ */
+export async function nodeImportsOf(
+	entry: string,
+	options: { resolveDir?: string; kind?: 'import' | 'require' } = {},
+): Promise<string[]> {
+	const statement =
+		options.kind === 'require' ? `require(${JSON.stringify(entry)});` : `import ${JSON.stringify(entry)};`;
+	const result = await build({
+		stdin: { contents: statement, resolveDir: options.resolveDir ?? ROOT, loader: 'js' },
+		bundle: true,
+		write: false,
+		metafile: true,
+		format: 'esm',
+		platform: 'neutral',
+		conditions: ['workerd', 'worker', 'browser'],
+		mainFields: ['module', 'main'],
+		logLevel: 'silent',
+		plugins: [
+			{
+				name: 'report-builtins',
+				setup(builder) {
+					builder.onResolve({ filter: /.*/ }, (args) =>
+						isBuiltin(args.path) ? { path: args.path, external: true } : undefined,
+					);
+				},
+			},
+		],
+	});
+	return Object.entries(result.metafile.inputs).flatMap(([file, input]) =>
+		input.imports.filter((found) => isBuiltin(found.path)).map((found) => `${file} -> ${found.path}`),
+	);
+}
+
 export async function buildPackage(): Promise<{ files: number }> {
 	await rm(LIB, { recursive: true, force: true });
 	execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.package.json'], {
@@ -72,6 +119,13 @@ export async function buildPackage(): Promise<{ files: number }> {
 			writeFile(file.replace(/\.d\.ts$/, '.d.cts'), toCjsSpecifiers(await readFile(file, 'utf8'))),
 		),
 	);
+	for (const entry of HOST_FREE_ENTRIES)
+		for (const extension of ['.js', '.cjs'] as const) {
+			const file = join(LIB, 'entries', `${entry}${extension}`);
+			const found = await nodeImportsOf(file, { kind: extension === '.cjs' ? 'require' : 'import' });
+			if (found.length > 0)
+				throw new Error(`lib/entries/${entry}${extension} must not reach Node built-ins:\n${found.join('\n')}`);
+		}
 	return { files: (await filesUnder(LIB)).length };
 }
 

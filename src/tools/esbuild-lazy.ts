@@ -25,3 +25,38 @@ export const lazyMagicBytes: Plugin = {
 		}));
 	},
 };
+
+/**
+ * An esbuild plugin for the Node bundle: CommonJS packages the first `/invite` does not need
+ * (ioredis without `REDIS_URL`, prom-client until `/metrics` is scraped) are bundled but run
+ * only when first used. An ES module importing CommonJS runs it as soon as the importer
+ * loads (ioredis alone was ~35 ms of the cold start): the importers get stand-ins instead, one
+ * per imported name, that load the real package on the first call or `new`. A name the
+ * stand-in lacks fails the build (esbuild: no matching export), never at run time.
+ */
+export function lazyCommonJs(packages: Readonly<Record<string, readonly string[]>>): Plugin {
+	const names = Object.keys(packages);
+	const filter = new RegExp(`^(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+	return {
+		name: 'lazy-commonjs',
+		setup(build) {
+			build.onResolve({ filter }, (args) =>
+				args.namespace === 'lazy-commonjs'
+					? { path: require.resolve(args.path, { paths: [args.resolveDir] }) }
+					: { path: args.path, namespace: 'lazy-commonjs' },
+			);
+			build.onLoad({ filter: /.*/, namespace: 'lazy-commonjs' }, (args) => {
+				const exported = packages[args.path] ?? [];
+				const lines = [
+					'let real;',
+					`const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+					...exported.map(
+						(name) =>
+							`export const ${name} = function ${name}(...args) { const target = load().${name}; return new.target ? Reflect.construct(target, args, new.target === ${name} ? target : new.target) : target.apply(this, args); };`,
+					),
+				];
+				return { contents: lines.join('\n'), loader: 'js', resolveDir: process.cwd() };
+			});
+		},
+	};
+}

@@ -2,7 +2,7 @@ import { type RateLimitData, REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
-import { restOptions } from '../../src/discord/rest.js';
+import { createRest, GlobalPacer, globalPacerOf, globalRpsOf, restOptions } from '../../src/discord/rest.js';
 import { settingsFromEnv } from '../../src/http/bindings.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
 
@@ -34,14 +34,53 @@ async function burst(rest: REST, count: number): Promise<RateLimitData[]> {
 }
 
 describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
-	it('holds requests past the cap in the same second', async () => {
+	it('holds requests past the cap until a second (and a margin) after the first went out', async () => {
 		discord = await startLocalDiscord();
 		const rest = new REST(restOptions({ api: discord.apiUrl, globalRequestsPerSecond: 2 })).setToken(discord.token);
 		clients.push(rest);
-		const waits = await burst(rest, 3);
-		expect(waits.length).toBeGreaterThan(0);
-		expect(waits[0]).toMatchObject({ global: true, limit: 2 });
-		expect(discord.requestsTo('GET', /^\/channels\//)).toHaveLength(3);
+		await burst(rest, 3);
+		const sent = discord.requestsTo('GET', /^\/channels\//);
+		expect(sent).toHaveLength(3);
+		expect(sent[2]!.at - sent[0]!.at).toBeGreaterThanOrEqual(1_000);
+	});
+
+	it('keeps every client of one bot under 50 a second together: Discord never has to send a global 429', async () => {
+		discord = await startLocalDiscord({ globalLimit: { limit: 50, windowMs: 1_000 } });
+		const a = createRest({ ...restOptions({ api: discord.apiUrl }), token: discord.token });
+		const b = createInviteRest({ api: discord.apiUrl, token: discord.token });
+		clients.push(a, b);
+		const { general, announcements, voice, stage, forum, media } = seedIds.channels;
+		const channels = [general, announcements, voice, stage, forum, media];
+		await Promise.all(
+			Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).get(Routes.channel(channels[i % channels.length]!))),
+		);
+		expect(discord.requests.filter((request) => request.status === 429)).toEqual([]);
+		expect(discord.requestsTo('GET', /^\/channels\//)).toHaveLength(120);
+	});
+
+	it('lets interaction callbacks and webhook edits through while bot requests queue: Discord does not count them', async () => {
+		discord = await startLocalDiscord();
+		const rest = createRest({
+			...restOptions({ api: discord.apiUrl, globalRequestsPerSecond: 1 }),
+			token: discord.token,
+		});
+		clients.push(rest);
+		const queued = Promise.all([0, 1, 2].map(() => rest.get(Routes.channel(seedIds.channels.general))));
+		const pacer = globalPacerOf(rest);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(pacer?.backlog).toBe(2);
+		const started = Date.now();
+		// No bot auth: answered at once (404 here: no such interaction), not after the queue.
+		await expect(
+			rest.post(Routes.interactionCallback('1100000000000000999', 'token'), { body: { type: 5 }, auth: false }),
+		).rejects.toMatchObject({ status: 404 });
+		// @discordjs/rest's own global counter used to hold these back too (a webhook route is sequential).
+		await expect(
+			rest.patch(Routes.webhookMessage(discord.applicationId, 'token'), { body: { content: 'x' }, auth: false }),
+		).rejects.toMatchObject({ status: 404 });
+		expect(Date.now() - started).toBeLessThan(500);
+		await queued;
+		expect(pacer?.backlog).toBe(0);
 	});
 
 	it('is off at 0: a burst past 50 goes out without a global wait', async () => {
@@ -58,9 +97,11 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 		const capped = createInviteRest({ api: discord.apiUrl, token: discord.token, globalRequestsPerSecond: 7 });
 		const byDefault = createInviteRest({ api: discord.apiUrl, token: discord.token });
 		clients.push(off, capped, byDefault);
-		expect(off.options.globalRequestsPerSecond).toBe(Number.POSITIVE_INFINITY);
-		expect(capped.options.globalRequestsPerSecond).toBe(7);
-		expect(byDefault.options.globalRequestsPerSecond).toBe(50);
+		expect(globalRpsOf(off)).toBe(0);
+		expect(globalRpsOf(capped)).toBe(7);
+		expect(globalRpsOf(byDefault)).toBe(50);
+		expect(globalPacerOf(off)).toBeUndefined();
+		expect(globalPacerOf(capped)?.limit).toBe(7);
 		expect(await burst(off, 60)).toEqual([]);
 	});
 
@@ -92,5 +133,48 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 			ok: false,
 			problems: [expect.stringMatching(/^DISCORD_REST_GLOBAL_RPS must be a whole number/)],
 		});
+	});
+});
+
+describe('GlobalPacer', () => {
+	it('lets `limit` requests through at once, then one a window after an answer came back', async () => {
+		const pacer = new GlobalPacer({ perSecond: 2, marginMs: 0 });
+		const started = Date.now();
+		const went: number[] = [];
+		const send = () =>
+			pacer.acquire().then(async (release) => {
+				went.push(Date.now() - started);
+				// The answer takes 100 ms: the slot frees a window after it, not after the send.
+				await new Promise((resolve) => setTimeout(resolve, 100));
+				release();
+			});
+		await Promise.all([send(), send(), send(), send()]);
+		expect(went.slice(0, 2).every((ms) => ms < 50)).toBe(true);
+		expect(went[2]).toBeGreaterThanOrEqual(1_090);
+		expect(went[3]).toBeGreaterThanOrEqual(1_090);
+	});
+
+	it('says how long a request entering now will wait, a window per `limit` ahead', async () => {
+		let now = 10_000;
+		const pacer = new GlobalPacer({ perSecond: 50, marginMs: 50, now: () => now });
+		expect(pacer.expectedWaitMs(0)).toBe(0);
+		const releases = await Promise.all(Array.from({ length: 50 }, () => pacer.acquire()));
+		for (const release of releases) release();
+		now += 10;
+		expect(pacer.expectedWaitMs(0)).toBe(1_040);
+		expect(pacer.expectedWaitMs(120)).toBe(1_040 + 2 * 1_050);
+	});
+
+	it('drops a request whose signal aborts while it waits, and lets the next one take its place', async () => {
+		const pacer = new GlobalPacer({ perSecond: 1, marginMs: 0 });
+		(await pacer.acquire())();
+		const controller = new AbortController();
+		const dropped = pacer.acquire(controller.signal);
+		const next = pacer.acquire();
+		controller.abort();
+		await expect(dropped).rejects.toMatchObject({ name: 'AbortError' });
+		expect(pacer.backlog).toBe(1);
+		(await next)();
+		expect(pacer.backlog).toBe(0);
 	});
 });

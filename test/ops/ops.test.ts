@@ -62,6 +62,21 @@ describe('metrics', () => {
 		expect(await globalRegistry.metrics()).not.toContain('invite_');
 	});
 
+	it('counts every record exactly, whether made before the first scrape, past the queue bound or after', async () => {
+		const metrics = createMetrics({ processMetrics: false });
+		for (let i = 0; i < 1_500; i++) metrics.recordOutcome(outcome({ latencyMs: i }), 'http');
+		metrics.setStoreUp(false);
+		metrics.setStoreUp(true);
+		let text = await metrics.registry.metrics();
+		expect(text).toContain('invite_created_total 1500');
+		expect(text).toContain('invite_latency_seconds_sum{transport="http"} 1124.25');
+		expect(text).toContain('invite_store_redis_up 1');
+		metrics.recordOutcome(outcome({ status: 'failed', failure: { id: 'timeout', args: [] } }), 'http');
+		text = await metrics.registry.metrics();
+		expect(text).toContain('invite_latency_seconds_count{transport="http"} 1501');
+		expect(text).toContain('outcome="failed:timeout",transport="http"} 1');
+	});
+
 	it('includes process metrics by default', async () => {
 		expect(await createMetrics().registry.metrics()).toContain('process_resident_memory_bytes');
 	});

@@ -3,7 +3,9 @@
  * offline into a scratch bot shaped like discord.js's create-discord-bot TypeScript template
  * (test/package/consumer-bot), type-checked there under `strict`, loaded through the
  * template's loader, and asked for an `/invite` over the local Discord from the package's own
- * `./testing` entry; a CommonJS file `require()`s every entry. No network: the bot's
+ * `./testing` entry; a CommonJS file `require()`s every entry, and the host-free `./fetch`
+ * entry is imported, run, and bundled as a Worker's bundler would, with no Node built-in
+ * anywhere in its graph. No network: the bot's
  * package-lock.json is cut from ours, so `npm ci --offline` takes every dependency from the
  * npm cache that our own `npm ci` filled.
  */
@@ -15,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeImportsOf } from '../../src/tools/build-package.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -188,7 +191,7 @@ describe('the packed package in a create-discord-bot style consumer', () => {
 		const paths = packed.files.map((file) => file.path);
 		expect(paths).toContain('LICENSE');
 		expect(paths).toContain('package.json');
-		for (const entry of ['index', 'http', 'core', 'testing'])
+		for (const entry of ['index', 'http', 'fetch', 'core', 'testing', 'metrics'])
 			for (const extension of ['.js', '.d.ts', '.cjs', '.d.cts'])
 				expect(paths).toContain(`lib/entries/${entry}${extension}`);
 		expect(
@@ -227,7 +230,7 @@ describe('the packed package in a create-discord-bot style consumer', () => {
 		expect(result.ping).toBe('Pong!');
 	});
 
-	it('works from require() in a CommonJS bot, and ./http and ./core never load discord.js', async () => {
+	it('works from require() in a CommonJS bot; ./http and ./core never load discord.js, ./fetch neither it nor pino', async () => {
 		const { stdout } = await run(process.execPath, ['require-check.cjs'], {
 			cwd: bot,
 			env: { ...process.env, LOG_LEVEL: 'silent' },
@@ -240,10 +243,33 @@ describe('the packed package in a create-discord-bot style consumer', () => {
 			createInviteCommand: 'function',
 			createInteractionHandler: 'function',
 			createInteractionServer: 'function',
+			fetchHandleInteraction: 'function',
+			fetchCreateInteractionHandler: 'function',
+			pinoOrDiscordJsLoadedByFetch: false,
 			runInvite: 'function',
 			inviteCommand: 'invite',
 			startLocalDiscord: 'function',
 			discordJsLoadedByHttpOrCore: false,
 		});
+	});
+
+	it('imports ./fetch as an ES module that answers a health check and refuses an unsigned interaction', async () => {
+		const { stdout } = await run(process.execPath, ['fetch-check.mjs'], { cwd: bot, timeout: 30_000 });
+		expect(JSON.parse(stdout.trim().split('\n').at(-1) as string)).toEqual({
+			createInteractionHandler: 'function',
+			createInviteRest: 'function',
+			health: 200,
+			unsigned: 401,
+		});
+	});
+
+	it('bundles ./fetch for a Worker (import and require) with no Node built-in in its graph, where ./http has some', async () => {
+		for (const kind of ['import', 'require'] as const) {
+			expect(await nodeImportsOf('discord-invite-command/fetch', { resolveDir: bot, kind })).toEqual([]);
+			// The same walk sees the Node adapter's built-ins: the check is not blind.
+			expect(await nodeImportsOf('discord-invite-command/http', { resolveDir: bot, kind })).toContainEqual(
+				expect.stringMatching(/lib\/http\/server\.c?js -> node:http$/),
+			);
+		}
 	});
 });

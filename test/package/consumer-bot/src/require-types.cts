@@ -4,6 +4,7 @@ import type { AutocompleteInteraction, CommandInteraction, RESTPostAPIApplicatio
 
 import invite = require('discord-invite-command');
 import core = require('discord-invite-command/core');
+import fetchEntry = require('discord-invite-command/fetch');
 
 type Command = {
 	data: RESTPostAPIApplicationCommandsJSONBody;
@@ -12,5 +13,9 @@ type Command = {
 };
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
-export const notAny: [false, false] = [false as IsAny<typeof invite.default>, false as IsAny<typeof core.runInvite>];
+export const notAny: [false, false, false] = [
+	false as IsAny<typeof invite.default>,
+	false as IsAny<typeof core.runInvite>,
+	false as IsAny<typeof fetchEntry.handleInteraction>,
+];
 export const asCommand: Command = invite.default;

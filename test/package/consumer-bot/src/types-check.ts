@@ -6,6 +6,7 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import invite, { type createInviteCommand, type GuideCommand } from 'discord-invite-command';
 import type { runInvite } from 'discord-invite-command/core';
+import type { handleInteraction } from 'discord-invite-command/fetch';
 import type { createInteractionHandler } from 'discord-invite-command/http';
 import type { LocalDiscord } from 'discord-invite-command/testing';
 import type { Command } from './commands/index.js';
@@ -13,8 +14,9 @@ import type { Command } from './commands/index.js';
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-export const checks: [false, false, false, false, false, true, true, true, true] = [
+export const checks: [false, false, false, false, false, false, true, true, true, true] = [
 	false as IsAny<typeof invite>,
+	false as IsAny<typeof handleInteraction>,
 	false as IsAny<typeof runInvite>,
 	false as IsAny<typeof createInteractionHandler>,
 	false as IsAny<LocalDiscord>,
