@@ -29,6 +29,8 @@ export interface HttpSettings {
 	rounds: number;
 	warmupSeconds: number;
 	concurrencies: readonly number[];
+	/** Only these servers (for a quick look at one change); the ratio rows need the floor, the reference and ours. */
+	servers?: readonly ServerId[];
 }
 
 export const HTTP_SETTINGS: HttpSettings = { seconds: 3, rounds: 3, warmupSeconds: 1, concurrencies: [10, 50] };
@@ -44,7 +46,7 @@ const INITS: Omit<InteractionInit, 'command'>[] = [
 	{ user: 'member', channel: 'announcements', options: { unique: true, expires: 'never' }, locale: 'de' },
 ];
 
-type ServerId = 'floor' | 'reference' | 'ours-cap-off' | 'ours';
+export type ServerId = 'floor' | 'reference' | 'ours-cap-off' | 'ours';
 
 interface ServerSpec {
 	id: ServerId;
@@ -270,7 +272,7 @@ export async function benchHttpSideBySide(
 			{ id: 'ours', title: 'ours, as shipped (50 requests/s)', script: 'src/http/main.ts', env: ours },
 		];
 		const servers = new Map<ServerId, { spec: ServerSpec; child: Child; url: string }>();
-		for (const spec of specs) {
+		for (const spec of specs.filter((candidate) => settings.servers?.includes(candidate.id) ?? true)) {
 			const port = await freePort();
 			const child = startChild({
 				name: spec.id,
@@ -416,6 +418,7 @@ function report(
 					: `only ${(s.invitesPerAnswer * 100).toFixed(0)}% of its answers came with an invite: not the path measured`,
 			});
 		}
+		if (!servers.has('ours-cap-off') || !servers.has('reference') || !servers.has('floor')) continue;
 		const ours = of('ours-cap-off');
 		const reference = of('reference');
 		const floor = of('floor');
