@@ -332,6 +332,11 @@ export interface SharedRestOptions {
 	globalRequestsPerSecond?: number | undefined;
 	/** Longest wait for Discord's answer once a request is on the wire (ms). Default 15 s. */
 	timeoutMs?: number | undefined;
+	/**
+	 * @discordjs/rest's `agent`: the undici dispatcher every request goes through. The Node
+	 * programs pass `apiDispatcher(api)` (pool.ts); unset, undici's global one.
+	 */
+	agent?: RESTOptions['agent'] | undefined;
 }
 
 /**
@@ -355,6 +360,7 @@ export function restOptions(shared: SharedRestOptions): Partial<RESTOptions> {
 	const api = shared.api ?? DefaultRestOptions.api;
 	return {
 		...(shared.api ? { api: shared.api } : {}),
+		...(shared.agent ? { agent: shared.agent } : {}),
 		globalRequestsPerSecond: Number.POSITIVE_INFINITY,
 		...(rps > 0
 			? {
