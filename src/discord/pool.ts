@@ -1,22 +1,93 @@
 /**
- * One keep-alive connection pool to Discord's API per origin and process, for the REST
- * clients of the Node programs. @discordjs/rest sends through undici's global Agent unless
- * given a dispatcher (`agent`); a Pool bound to the API's origin skips the Agent's per-request
- * origin lookup and its redirect interceptor (Discord's API does not redirect), about a sixth
- * of @discordjs/rest's CPU per request on loopback. Node only: the Worker and the host-free
- * handler use the web build of @discordjs/rest and `fetch`, and never import this file.
+ * How the Node programs' REST clients put a request on the wire: one keep-alive undici Pool
+ * per API origin and process, behind @discordjs/rest's `makeRequest` option. @discordjs/rest's
+ * own Node strategy sends every request through undici's global Agent (an origin lookup and a
+ * redirect interceptor per request; Discord's API does not redirect), parses the URL again,
+ * and copies the response headers into a WHATWG `Headers`; this sends the same request
+ * straight to the origin's pool and reads the headers where undici put them. Everything
+ * @discordjs/rest does with the answer (buckets, 429s, errors, retries) is unchanged.
+ *
+ * Node only: the Worker and the host-free handler use the web build of @discordjs/rest and
+ * `fetch`, and never import this file.
  */
-import { Pool } from 'undici';
+import { STATUS_CODES } from 'node:http';
+import { DefaultRestOptions, type RESTOptions } from '@discordjs/rest';
+import { type Dispatcher, Pool } from 'undici';
+
+type MakeRequest = RESTOptions['makeRequest'];
 
 const pools = new Map<string, Pool>();
 
-/** The pool for the origin of `api` (@discordjs/rest's `api` option, e.g. `https://discord.com/api`). */
-export function apiDispatcher(api = 'https://discord.com/api'): Pool {
-	const origin = new URL(api).origin;
+/** The pool for `origin` (one per process: every client of the bot shares its connections). */
+function poolFor(origin: string): Pool {
 	let pool = pools.get(origin);
 	if (!pool) {
 		pool = new Pool(origin);
 		pools.set(origin, pool);
 	}
 	return pool;
+}
+
+/**
+ * The response headers as undici parsed them (lower-case names). @discordjs/rest and this
+ * project read answers only through `get` and `has` (rate-limit headers, Retry-After,
+ * Content-Type), so the `Headers` copy its own strategy builds for every answer is not needed.
+ */
+class ResponseHeaders {
+	readonly #raw: Dispatcher.ResponseData['headers'];
+
+	constructor(raw: Dispatcher.ResponseData['headers']) {
+		this.#raw = raw;
+	}
+
+	get(name: string): string | null {
+		const value = this.#raw[name.toLowerCase()];
+		if (value === undefined) return null;
+		return Array.isArray(value) ? value.join(', ') : value;
+	}
+
+	has(name: string): boolean {
+		return this.#raw[name.toLowerCase()] !== undefined;
+	}
+}
+
+/**
+ * @discordjs/rest's `makeRequest` for the API at `api` (its `api` option, e.g.
+ * `https://discord.com/api`): requests to that origin with a JSON or empty body and plain
+ * headers go through the origin's pool; anything else (a multipart upload, another origin)
+ * through @discordjs/rest's own strategy, as before.
+ */
+export function poolRequest(api: string = DefaultRestOptions.api): MakeRequest {
+	const origin = new URL(api).origin;
+	const prefix = `${origin}/`;
+	return async (url, init) => {
+		const { body, headers } = init;
+		const plain =
+			url.startsWith(prefix) &&
+			(body == null || typeof body === 'string' || body instanceof Uint8Array) &&
+			(headers === undefined ||
+				(typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)));
+		if (!plain) return DefaultRestOptions.makeRequest(url, init);
+		const res = await poolFor(origin).request({
+			path: url.slice(origin.length),
+			method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+			headers: (headers as Record<string, string> | undefined) ?? null,
+			body: body ?? null,
+			...(init.signal ? { signal: init.signal } : {}),
+		});
+		return {
+			body: res.body,
+			arrayBuffer: () => res.body.arrayBuffer(),
+			json: () => res.body.json(),
+			text: () => res.body.text(),
+			get bodyUsed() {
+				return res.body.bodyUsed;
+			},
+			// Read through get/has only (see ResponseHeaders).
+			headers: new ResponseHeaders(res.headers) as unknown as Headers,
+			status: res.statusCode,
+			statusText: STATUS_CODES[res.statusCode] ?? '',
+			ok: res.statusCode >= 200 && res.statusCode < 300,
+		};
+	};
 }

@@ -190,10 +190,10 @@ function botAuthorization(headers: unknown): string | undefined {
  * once the request leaves the queue (@discordjs/rest's own `timeout` covers the queue too); the
  * slot is held until the answer came back.
  */
-function pacedMakeRequest(paced: Paced): RESTOptions['makeRequest'] {
+function pacedMakeRequest(paced: Paced, send: RESTOptions['makeRequest']): RESTOptions['makeRequest'] {
 	const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
 		const authorization = botAuthorization(init.headers);
-		if (!authorization) return DefaultRestOptions.makeRequest(url, init);
+		if (!authorization) return send(url, init);
 		const release = await pacerFor(paced.api, paced.perSecond, authorization).acquire(init.signal);
 		const network = new AbortController();
 		const abort = (): void => network.abort(init.signal?.reason);
@@ -201,7 +201,7 @@ function pacedMakeRequest(paced: Paced): RESTOptions['makeRequest'] {
 		init.signal?.addEventListener('abort', abort, { once: true });
 		const timer = setTimeout(() => network.abort(), paced.networkTimeoutMs);
 		try {
-			return await DefaultRestOptions.makeRequest(url, { ...init, signal: network.signal });
+			return await send(url, { ...init, signal: network.signal });
 		} finally {
 			// Answered (headers in) or failed: Discord has counted it by now, if it saw it at all.
 			release();
@@ -333,10 +333,10 @@ export interface SharedRestOptions {
 	/** Longest wait for Discord's answer once a request is on the wire (ms). Default 15 s. */
 	timeoutMs?: number | undefined;
 	/**
-	 * @discordjs/rest's `agent`: the undici dispatcher every request goes through. The Node
-	 * programs pass `apiDispatcher(api)` (pool.ts); unset, undici's global one.
+	 * How a request goes on the wire (@discordjs/rest's `makeRequest`, under our pacing). The
+	 * Node programs pass `poolRequest(api)` (pool.ts); unset, @discordjs/rest's own strategy.
 	 */
-	agent?: RESTOptions['agent'] | undefined;
+	makeRequest?: RESTOptions['makeRequest'] | undefined;
 }
 
 /**
@@ -358,18 +358,19 @@ export function restOptions(shared: SharedRestOptions): Partial<RESTOptions> {
 	const rps = Number.isFinite(configured) ? configured : 0;
 	const networkTimeoutMs = shared.timeoutMs ?? DefaultRestOptions.timeout;
 	const api = shared.api ?? DefaultRestOptions.api;
+	const send = shared.makeRequest ?? DefaultRestOptions.makeRequest;
 	return {
 		...(shared.api ? { api: shared.api } : {}),
-		...(shared.agent ? { agent: shared.agent } : {}),
 		globalRequestsPerSecond: Number.POSITIVE_INFINITY,
 		...(rps > 0
 			? {
-					makeRequest: pacedMakeRequest({ api, perSecond: rps, networkTimeoutMs }),
+					makeRequest: pacedMakeRequest({ api, perSecond: rps, networkTimeoutMs }, send),
 					timeout: networkTimeoutMs + GLOBAL_QUEUE_TIMEOUT_MS,
 				}
-			: shared.timeoutMs !== undefined
-				? { timeout: shared.timeoutMs }
-				: {}),
+			: {
+					...(shared.makeRequest ? { makeRequest: shared.makeRequest } : {}),
+					...(shared.timeoutMs !== undefined ? { timeout: shared.timeoutMs } : {}),
+				}),
 	};
 }
 

@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
-import { apiDispatcher } from '../discord/pool.js';
+import { poolRequest } from '../discord/pool.js';
 import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
 	const shared = {
 		api: config.apiUrl,
 		globalRequestsPerSecond: config.restGlobalRps,
-		agent: apiDispatcher(config.apiUrl),
+		makeRequest: poolRequest(config.apiUrl),
 	};
 	const rest = createRest({ ...restOptions(shared), token: config.token });
 	const inviteRest = createInviteRest({ ...shared, token: config.token });

@@ -5,6 +5,7 @@
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { createInviteRest } from '../../src/discord/invites.js';
+import { poolRequest } from '../../src/discord/pool.js';
 import { createRest } from '../../src/discord/rest.js';
 import { createInteractionServer, type InteractionServer } from '../../src/http/server.js';
 import {
@@ -39,9 +40,11 @@ export async function startHttpHarness(
 	const outcomes: InviteOutcome[] = [];
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
-		rest: createRest({ api: discord.apiUrl, token: discord.token }),
+		// Both clients send as `npm run serve`'s do: through the API origin's pool (pool.ts).
+		rest: createRest({ api: discord.apiUrl, token: discord.token, makeRequest: poolRequest(discord.apiUrl) }),
 		inviteRest: createInviteRest({
 			api: discord.apiUrl,
+			makeRequest: poolRequest(discord.apiUrl),
 			token: discord.token,
 			timeoutMs: options.requestTimeoutMs,
 			maxRateLimitWaitMs: options.maxRateLimitWaitMs,
