@@ -237,7 +237,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 		let payload: unknown;
 		try {
 			// Invalid UTF-8 is refused, not patched with U+FFFD: Discord sends valid UTF-8.
-			payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+			payload = JSON.parse(STRICT_UTF8.decode(body));
 		} catch {
 			return json(400, { error: 'malformed JSON' });
 		}
@@ -477,6 +477,9 @@ async function editOriginal(rest: REST, applicationId: string, token: string, me
 }
 
 /** A JSON answer (interaction responses and the short errors of requests we refuse). */
+/** One decoder for every body: `decode` without `stream` keeps no state between calls. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function json(status: number, body: object, headers?: Record<string, string>): InteractionAnswer {
 	return {
 		status,
