@@ -63,6 +63,23 @@ const nodeInspect: Plugin = {
 	},
 };
 
+/**
+ * `npm run serve` sends its REST requests through undici's Pool (src/discord/pool.ts): less
+ * CPU per request, but the undici package (~400 KiB) to load. The bundle is for hosts that
+ * start cold, so it keeps @discordjs/rest's web build on Node's own fetch: here `poolRequest`
+ * gives no transport, and @discordjs/rest's own is used.
+ */
+const noPool: Plugin = {
+	name: 'no-pool',
+	setup(build) {
+		build.onResolve({ filter: /[\\/]discord[\\/]pool\.js$/ }, () => ({ path: 'pool', namespace: 'no-pool' }));
+		build.onLoad({ filter: /.*/, namespace: 'no-pool' }, () => ({
+			contents: 'export const poolRequest = () => undefined;',
+			loader: 'js',
+		}));
+	},
+};
+
 /** Builds both bundles; resolves with their paths. */
 export async function buildBundles(): Promise<{ serve: string; worker: string }> {
 	mkdirSync(BUNDLE_DIR, { recursive: true });
@@ -89,6 +106,7 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 			}),
 			promClientUnused,
 			nodeInspect,
+			noPool,
 		],
 		alias: { '@discordjs/rest': `${ROOT}node_modules/@discordjs/rest/dist/web.mjs` },
 		// CommonJS dependencies (dotenv) require Node's built-ins: give the ES module a require.
