@@ -35,6 +35,7 @@ import {
 } from 'discord-api-types/v10';
 import { failureText, newReference } from '../core/errors.js';
 import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import { poolRequest } from '../discord/pool.js';
 import { restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
@@ -119,7 +120,11 @@ export interface BotOptions {
 export function createClient(options: Pick<BotOptions, 'apiUrl' | 'restGlobalRps' | 'shardCount'> = {}): Client {
 	return new Client({
 		intents: [GatewayIntentBits.Guilds],
-		rest: restOptions({ api: options.apiUrl, globalRequestsPerSecond: options.restGlobalRps }),
+		rest: restOptions({
+			api: options.apiUrl,
+			globalRequestsPerSecond: options.restGlobalRps,
+			makeRequest: poolRequest(options.apiUrl),
+		}),
 		...shardOptions(options.shardCount),
 		makeCache: Options.cacheWithLimits(NO_CACHES),
 		// Nothing is cached, so there is nothing to sweep.

@@ -51,6 +51,7 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
+import { poolRequest } from '../discord/pool.js';
 import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
 import { restLookups } from '../http/lookups.js';
 import { defaultLogger, type Logger } from '../log.js';
@@ -176,6 +177,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
+				makeRequest: poolRequest(client.rest.options.api),
 				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
 				// on, both clients share one pacer for the bot token.
 				globalRequestsPerSecond: globalRpsOf(client.rest),
@@ -195,7 +197,11 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		let rest = callbackRests.get(client);
 		if (!rest) {
 			rest = createRest({
-				...restOptions({ api: client.rest.options.api, globalRequestsPerSecond: 0 }),
+				...restOptions({
+					api: client.rest.options.api,
+					globalRequestsPerSecond: 0,
+					makeRequest: poolRequest(client.rest.options.api),
+				}),
 				token: client.token ?? '',
 			});
 			callbackRests.set(client, rest);
@@ -211,7 +217,11 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createRest({
 				// The host's cap, in the same pacer as the invite client's.
-				...restOptions({ api: client.rest.options.api, globalRequestsPerSecond: globalRpsOf(client.rest) }),
+				...restOptions({
+					api: client.rest.options.api,
+					globalRequestsPerSecond: globalRpsOf(client.rest),
+					makeRequest: poolRequest(client.rest.options.api),
+				}),
 				token: client.token,
 			});
 			lookupRests.set(client, rest);

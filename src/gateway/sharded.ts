@@ -13,6 +13,7 @@ import { DiscordAPIError } from '@discordjs/rest';
 import { ShardingManager } from 'discord.js';
 import { type RESTGetAPIGatewayBotResult, Routes } from 'discord-api-types/v10';
 import { type Config, loadConfigOrReport } from '../config.js';
+import { poolRequest } from '../discord/pool.js';
 import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
@@ -35,7 +36,11 @@ export function shardEntry(from: string = import.meta.url): { file: string; exec
 /** Asks Discord how many shards it recommends and how many may IDENTIFY at once. */
 async function gatewayBot(config: Config): Promise<RESTGetAPIGatewayBotResult> {
 	const rest = createRest({
-		...restOptions({ api: config.apiUrl, globalRequestsPerSecond: config.restGlobalRps }),
+		...restOptions({
+			api: config.apiUrl,
+			globalRequestsPerSecond: config.restGlobalRps,
+			makeRequest: poolRequest(config.apiUrl),
+		}),
 		retries: 1,
 		token: config.token,
 	});
