@@ -22,7 +22,15 @@ if (!file) {
 	process.stderr.write('usage: node --import tsx bench/markdown.ts run.json\n');
 	process.exit(2);
 }
-const run = JSON.parse(readFileSync(file, 'utf8')) as Run;
+// `npm run bench -- --json > run.json` also writes npm's own header lines ("> ... bench") to
+// stdout before the JSON (unless run with --silent): the record starts at the first "{" line.
+const text = readFileSync(file, 'utf8');
+const start = text.search(/^\{/m);
+if (start === -1) {
+	process.stderr.write(`${file}: no JSON record of a run in it\n`);
+	process.exit(1);
+}
+const run = JSON.parse(text.slice(start)) as Run;
 const verdict = (result: BenchResult): string =>
 	result.skipped ? 'skip' : result.pass === undefined ? '' : result.pass ? 'PASS' : '**FAIL**';
 const cell = (text: string): string => text.replaceAll('|', '\\|');
