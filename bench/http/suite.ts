@@ -4,6 +4,8 @@
  * connections with pre-signed, distinct interactions:
  *
  * - floor: node:http + node:crypto verify + a type 4 answer, no REST call (bench/http/floor.ts)
+ * - floor + invite: the same plus one bare undici POST of the invite (bench/http/floor-invite.ts):
+ *   the least an /invite endpoint spends; ours over it is our code and @discordjs/rest
  * - reference: Discord's official example shape, express + discord-interactions + fetch
  *   (bench/http/reference.ts)
  * - ours, client-side global cap off, and ours as shipped (`src/http/main.ts`, configured
@@ -51,7 +53,7 @@ const INITS: Omit<InteractionInit, 'command'>[] = [
 	{ user: 'member', channel: 'announcements', options: { unique: true, expires: 'never' }, locale: 'de' },
 ];
 
-export type ServerId = 'floor' | 'reference' | 'ours-cap-off' | 'ours';
+export type ServerId = 'floor' | 'floor-invite' | 'reference' | 'ours-cap-off' | 'ours';
 
 interface ServerSpec {
 	id: ServerId;
@@ -263,6 +265,12 @@ export async function benchHttpSideBySide(
 		const specs: ServerSpec[] = [
 			{ id: 'floor', title: 'floor (node:http + verify)', script: 'bench/http/floor.ts', env: common },
 			{
+				id: 'floor-invite',
+				title: 'floor + the invite POST (bare undici, no checks)',
+				script: 'bench/http/floor-invite.ts',
+				env: common,
+			},
+			{
 				id: 'reference',
 				title: 'reference (express + discord-interactions + fetch)',
 				script: 'bench/http/reference.ts',
@@ -407,13 +415,13 @@ function report(
 				target:
 					id === 'floor'
 						? '(baseline)'
-						: id === 'reference'
+						: id === 'reference' || id === 'floor-invite'
 							? '(baseline) an invite per answer'
 							: '0 errors, an invite per answer',
 				pass:
 					id === 'floor'
 						? undefined
-						: id === 'reference'
+						: id === 'reference' || id === 'floor-invite'
 							? invites
 								? undefined
 								: false
@@ -440,6 +448,10 @@ function report(
 				'CPU/req ×ref': fig(cpuRatio, '×'),
 				'CPU/req ×floor': fig(floorCpuRatio, '×'),
 				'req/s ×floor': fig(ours.rate / floor.rate, '×'),
+				// What our code and @discordjs/rest add to the least an endpoint that makes the invite spends.
+				...(servers.has('floor-invite')
+					? { 'CPU/req ×floor+invite': fig(ours.cpu / of('floor-invite').cpu, '×') }
+					: {}),
 			},
 			target: `≥ ${target.minRateVsReference}× req/s, p99 < ref, CPU ≤ ${target.maxCpuVsReference}× ref and ≤ ${target.maxCpuVsFloor}× floor`,
 			pass:
