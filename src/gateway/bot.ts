@@ -353,6 +353,8 @@ export async function startBot(token: string, options: BotOptions): Promise<Bot>
 		cooldowns: options.cooldowns,
 		replayGuard: options.replayGuard,
 		deferAtOnce: options.deferAtOnce,
+		// Our bot's commands send as its client does: through the API origin's pool.
+		makeRequest: poolRequest(options.apiUrl),
 	};
 	routePayloads(client, options.commands, logger, context);
 	client.on(Events.InteractionCreate, createDispatcher(options.commands, logger, context, true));

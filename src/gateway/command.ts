@@ -9,7 +9,7 @@
  * payload (ours does, and keeps no discord.js caches): the HTTP endpoint's path, with the
  * payload reader, REST lookups and REST interaction callbacks.
  */
-import type { REST } from '@discordjs/rest';
+import type { REST, RESTOptions } from '@discordjs/rest';
 import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
@@ -51,7 +51,6 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
-import { poolRequest } from '../discord/pool.js';
 import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
 import { restLookups } from '../http/lookups.js';
 import { defaultLogger, type Logger } from '../log.js';
@@ -75,6 +74,13 @@ export interface CommandContext {
 	replayGuard?: ReplayGuard | undefined;
 	/** The bot's choice (`DEFER_AT_ONCE`): see `InviteCommandOptions.deferAtOnce`. */
 	deferAtOnce?: boolean | undefined;
+	/**
+	 * How the command's REST clients put requests on the wire (@discordjs/rest's `makeRequest`):
+	 * this project's bot lends `poolRequest` (src/discord/pool.ts). Unset, @discordjs/rest's own
+	 * strategy, which goes through undici's global dispatcher: a proxy the host bot set there
+	 * (`setGlobalDispatcher`) is kept.
+	 */
+	makeRequest?: RESTOptions['makeRequest'] | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -171,13 +177,13 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
 		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
 	const rests = new WeakMap<Client, REST>();
-	const restFor = (client: Client): REST => {
+	const restFor = (client: Client, context: CommandContext | undefined): REST => {
 		let rest = rests.get(client);
 		if (!rest) {
 			if (!client.token) throw new Error('the client has no token (not logged in)');
 			rest = createInviteRest({
 				api: client.rest.options.api,
-				makeRequest: poolRequest(client.rest.options.api),
+				makeRequest: context?.makeRequest,
 				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
 				// on, both clients share one pacer for the bot token.
 				globalRequestsPerSecond: globalRpsOf(client.rest),
@@ -193,14 +199,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	// Interaction callbacks and edits of the raw path: Discord exempts interaction routes from
 	// its global limit, so they never queue behind the client-side cap (per-route limits stay).
 	const callbackRests = new WeakMap<Client, REST>();
-	const callbackRestFor = (client: Client): REST => {
+	const callbackRestFor = (client: Client, context: CommandContext | undefined): REST => {
 		let rest = callbackRests.get(client);
 		if (!rest) {
 			rest = createRest({
 				...restOptions({
 					api: client.rest.options.api,
 					globalRequestsPerSecond: 0,
-					makeRequest: poolRequest(client.rest.options.api),
+					makeRequest: context?.makeRequest,
 				}),
 				token: client.token ?? '',
 			});
@@ -211,7 +217,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	// Lookups over REST (what a cache lacks, or everything on the raw path): a client that keeps
 	// its token after a 401, unlike discord.js's own, with the host's cap.
 	const lookupRests = new WeakMap<Client, REST>();
-	const lookupRestFor = (client: Client): REST => {
+	const lookupRestFor = (client: Client, context: CommandContext | undefined): REST => {
 		let rest = lookupRests.get(client);
 		if (!rest) {
 			if (!client.token) throw new Error('the client has no token (not logged in)');
@@ -220,7 +226,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				...restOptions({
 					api: client.rest.options.api,
 					globalRequestsPerSecond: globalRpsOf(client.rest),
-					makeRequest: poolRequest(client.rest.options.api),
+					makeRequest: context?.makeRequest,
 				}),
 				token: client.token,
 			});
@@ -250,7 +256,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				return;
 			}
 			const metrics = options.metrics ?? context?.metrics;
-			const rest = restFor(interaction.client);
+			const rest = restFor(interaction.client, context);
 			metrics?.instrumentRest(rest);
 			// Discord's clock starts at creation: time the host bot spent before calling us counts.
 			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
@@ -267,7 +273,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			const outcome = await runInvite(read.value, {
 				rest,
 				responder: responderFor(interaction),
-				lookups: lookupsFor(interaction, () => lookupRestFor(interaction.client)),
+				lookups: lookupsFor(interaction, () => lookupRestFor(interaction.client, context)),
 				botUserId: interaction.client.user.id,
 				logger,
 				receivedAt,
@@ -286,7 +292,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				return;
 			}
 			const metrics = options.metrics ?? context?.metrics;
-			const rest = restFor(client);
+			const rest = restFor(client, context);
 			metrics?.instrumentRest(rest);
 			const receivedAt = receivedAtFromCreation(snowflakeTimestamp(payload.id) ?? Date.now());
 			const read = readCommandPayload(payload);
@@ -295,8 +301,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				return;
 			}
 			const deferAtOnce = deferAtOnceFor(context);
-			const callbacks = callbackRestFor(client);
-			const lookupRest = lookupRestFor(client);
+			const callbacks = callbackRestFor(client, context);
+			const lookupRest = lookupRestFor(client, context);
 			for (const client of [callbacks, lookupRest]) metrics?.instrumentRest(client);
 			const outcome = await runInvite(read.value, {
 				rest,

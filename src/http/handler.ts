@@ -476,10 +476,10 @@ async function editOriginal(rest: REST, applicationId: string, token: string, me
 	}
 }
 
-/** A JSON answer (interaction responses and the short errors of requests we refuse). */
 /** One decoder for every body: `decode` without `stream` keeps no state between calls. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A JSON answer (interaction responses and the short errors of requests we refuse). */
 function json(status: number, body: object, headers?: Record<string, string>): InteractionAnswer {
 	return {
 		status,

@@ -67,5 +67,8 @@ describe('poolRequest, the Node programs’ transport under @discordjs/rest', ()
 			body: form as never,
 		});
 		expect(response.status).toBe(200);
+		const posted = discord.requestsTo('POST', /^\/channels\/\d+\/invites$/).at(-1);
+		expect(posted?.headers['content-type']).toMatch(/^multipart\/form-data/);
+		expect(posted?.body).toEqual({ max_age: 60 });
 	});
 });
