@@ -8,8 +8,9 @@
  *   the least an /invite endpoint spends; ours over it is our code and @discordjs/rest
  * - reference: Discord's official example shape, express + discord-interactions + fetch
  *   (bench/http/reference.ts)
- * - ours, client-side global cap off, and ours as shipped (`src/http/main.ts`, configured
- *   through its environment like `npm run serve`)
+ * - ours, client-side global cap off, and ours as shipped: `src/http/main.ts` compiled and run
+ *   with plain node as the Docker image does (bench/build.ts), configured through its
+ *   environment like `npm run serve`
  *
  * Rounds are short and interleaved (every server once per concurrency, in a rotating order,
  * then again), so a busy neighbour on this shared machine hits all alike; each figure is the
@@ -18,9 +19,11 @@
  * `process.cpuUsage()` over the round divided by the 2xx answers it gave.
  */
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import { type InteractionInit, startLocalDiscord } from '../../src/local-discord/index.js';
+import { compiledProject } from '../build.js';
 import { type Child, cpuMs, freePort, startChild, waitForPort } from '../children.js';
 import { type BenchResult, type Figure, fig, median, percentile } from '../lib.js';
 import { TARGETS } from '../targets.js';
@@ -31,6 +34,8 @@ export interface HttpSettings {
 	rounds: number;
 	warmupSeconds: number;
 	concurrencies: readonly number[];
+	/** Rounds of the step-by-step CPU breakdown (bench/http/cost-child.ts); 0 skips it. */
+	costRounds: number;
 	/** Only these servers (for a quick look at one change); the ratio rows need the floor, the reference and ours. */
 	servers?: readonly ServerId[];
 }
@@ -40,7 +45,13 @@ export interface HttpSettings {
  * measured round of ours still ran half-compiled code (1.70 ms CPU/req at 10 connections in
  * round 1, 0.97-1.02 in rounds 2 and 3 of the same run).
  */
-export const HTTP_SETTINGS: HttpSettings = { seconds: 3, rounds: 3, warmupSeconds: 3, concurrencies: [10, 50] };
+export const HTTP_SETTINGS: HttpSettings = {
+	seconds: 3,
+	rounds: 3,
+	warmupSeconds: 3,
+	concurrencies: [10, 50],
+	costRounds: 5,
+};
 
 const TOKEN = 'local-bot-token';
 const APPLICATION_ID = '1100000000000000400';
@@ -261,7 +272,11 @@ export async function benchHttpSideBySide(
 		// default) would answer nearly every request "too many invites" without calling Discord,
 		// so ours runs without them, like the gateway bench's bot. Every answer must come with an
 		// invite the fake REST made (`invitesPerAnswer`).
-		const ours = { ...common, COOLDOWN_PER_USER: '0', COOLDOWN_PER_GUILD: '0' };
+		const ours = { ...common, NODE_ENV: 'production', COOLDOWN_PER_USER: '0', COOLDOWN_PER_GUILD: '0' };
+		const oursMain =
+			settings.servers && !settings.servers.some((id) => id.startsWith('ours'))
+				? ''
+				: join(await compiledProject(), 'src/http/main.js');
 		const specs: ServerSpec[] = [
 			{ id: 'floor', title: 'floor (node:http + verify)', script: 'bench/http/floor.ts', env: common },
 			{
@@ -279,10 +294,10 @@ export async function benchHttpSideBySide(
 			{
 				id: 'ours-cap-off',
 				title: 'ours, global cap off',
-				script: 'src/http/main.ts',
+				script: oursMain,
 				env: { ...ours, DISCORD_REST_GLOBAL_RPS: '0' },
 			},
-			{ id: 'ours', title: 'ours, as shipped (50 requests/s)', script: 'src/http/main.ts', env: ours },
+			{ id: 'ours', title: 'ours, as shipped (50 requests/s)', script: oursMain, env: ours },
 		];
 		const servers = new Map<ServerId, { spec: ServerSpec; child: Child; url: string }>();
 		for (const spec of specs.filter((candidate) => settings.servers?.includes(candidate.id) ?? true)) {
@@ -356,7 +371,12 @@ export async function benchHttpSideBySide(
 				}
 			}
 		}
-		return report(settings, servers, rounds, await counts());
+		const results = report(settings, servers, rounds, await counts());
+		if (oursMain && settings.costRounds > 0) {
+			log('http: CPU per answer, step by step');
+			results.push(await costLadder(apiUrl, settings.costRounds));
+		}
+		return results;
 	} finally {
 		await Promise.all(children.map((child) => child.stop()));
 	}
@@ -469,4 +489,49 @@ function report(
 		last.note = `the fake REST also answered: ${lookups.join(', ')}`;
 	}
 	return results;
+}
+
+/**
+ * Where ours' CPU per answer goes beyond the floor's invite POST, measured step by step in
+ * one process (bench/http/cost-child.ts): what @discordjs/rest adds to a bare undici request,
+ * and what our core adds to that.
+ */
+async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> {
+	const child = startChild({
+		name: 'cost ladder',
+		script: 'bench/http/cost-child.ts',
+		env: {
+			DISCORD_API_URL: apiUrl,
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_APPLICATION_ID: APPLICATION_ID,
+			BENCH_COMPILED: await compiledProject(),
+			BENCH_COST_ROUNDS: String(rounds),
+		},
+	});
+	try {
+		const { results } = await child.message<{ results: Record<'bare' | 'rest' | 'ours', number[]> }>(
+			'bench:cost',
+			300_000,
+		);
+		const ms = (values: readonly number[]): number => median(values) / 1_000;
+		const bare = ms(results.bare);
+		const rest = ms(results.rest);
+		const ours = ms(results.ours);
+		return {
+			id: 'http.cost',
+			title: 'http: CPU per answer step by step (one process, 10 in flight, no HTTP server)',
+			figures: {
+				'verify + bare invite POST': fig(bare, 'ms'),
+				'with @discordjs/rest': fig(rest, 'ms'),
+				'ours (whole core)': fig(ours, 'ms'),
+				'@discordjs/rest adds': fig(rest - bare, 'ms'),
+				'our core adds': fig(ours - rest, 'ms'),
+			},
+			target: '(where the CPU goes)',
+			pass: undefined,
+			note: `medians of ${rounds} interleaved rounds; ours over the bare step ${(ours / bare).toFixed(2)}×`,
+		};
+	} finally {
+		await child.stop();
+	}
 }
