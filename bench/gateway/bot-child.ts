@@ -16,6 +16,9 @@
  * answers `{ type: 'bench:settle' }` with `{ type: 'settled' }` after full GCs (with
  * --expose-gc), so the parent can read memory that is not garbage. Exits when the parent goes away.
  */
+
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
 	type ChatInputCommandInteraction,
 	Client,
@@ -23,9 +26,9 @@ import {
 	type GuildBasedChannel,
 	MessageFlags,
 } from 'discord.js';
-import { startBot } from '../../src/gateway/bot.js';
-import { createInviteCommand } from '../../src/gateway/command.js';
-import { silentLogger } from '../../src/log.js';
+import type * as Bot from '../../src/gateway/bot.js';
+import type * as Command from '../../src/gateway/command.js';
+import type * as Log from '../../src/log.js';
 
 const kind = process.argv[2];
 const api = process.env.BENCH_API_URL ?? '';
@@ -86,6 +89,14 @@ async function typical(interaction: ChatInputCommandInteraction): Promise<void> 
 
 let stop: () => Promise<void>;
 if (kind === 'ours') {
+	// Ours as shipped: compiled, as the Docker image runs it (bench/build.ts), when the bench
+	// passes BENCH_COMPILED; otherwise the sources through tsx.
+	const compiled = process.env.BENCH_COMPILED;
+	const load = <T>(path: string): Promise<T> =>
+		import(compiled ? pathToFileURL(join(compiled, path)).href : new URL(`../../${path}`, import.meta.url).href);
+	const { startBot } = await load<typeof Bot>('src/gateway/bot.js');
+	const { createInviteCommand } = await load<typeof Command>('src/gateway/command.js');
+	const { silentLogger } = await load<typeof Log>('src/log.js');
 	// A benchmark sends bursts as one member: no cooldowns.
 	const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot = await startBot(token, { apiUrl: api, shardCount, commands: new Map([[command.data.name, command]]) });
