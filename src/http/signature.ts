@@ -8,10 +8,21 @@
 const ED25519 = { name: 'Ed25519' } as const;
 const HEX_KEY = /^[0-9a-f]{64}$/i;
 
-/** The 32 bytes of a hex string already checked to be well-formed. */
+/** Each hex digit's value by its character code (either case); the rest never read. */
+const HEX_VALUE = new Uint8Array(128);
+for (let digit = 0; digit < 16; digit++) {
+	HEX_VALUE[digit.toString(16).charCodeAt(0)] = digit;
+	HEX_VALUE[digit.toString(16).toUpperCase().charCodeAt(0)] = digit;
+}
+
+/**
+ * The bytes of a hex string already checked to be well-formed (a key, a signature). A table,
+ * not `parseInt` of each pair: once per request, it was 1.5% of the endpoint's CPU.
+ */
 function hexBytes(hex: string): Uint8Array {
 	const bytes = new Uint8Array(hex.length / 2);
-	for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+	for (let i = 0; i < bytes.length; i++)
+		bytes[i] = ((HEX_VALUE[hex.charCodeAt(i * 2)] ?? 0) << 4) | (HEX_VALUE[hex.charCodeAt(i * 2 + 1)] ?? 0);
 	return bytes;
 }
 

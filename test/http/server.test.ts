@@ -149,6 +149,18 @@ describe('the HTTP interactions endpoint', () => {
 		});
 	});
 
+	it('accepts a signature written in upper-case hex', async () => {
+		const response = await signedPost(
+			url,
+			{ id: '1', type: InteractionType.Ping },
+			{
+				signer,
+				tamper: ({ body, signature, timestamp }) => ({ body, signature: signature.toUpperCase(), timestamp }),
+			},
+		);
+		expect(response.status).toBe(200);
+	});
+
 	it('accepts a timestamp inside the replay window', async () => {
 		const response = await signedPost(
 			url,
