@@ -6,7 +6,8 @@
  * - `floor`: a discord.js Client (default caches) that only replies; no Discord call but the callback
  * - `typical`: how a typical discord.js bot does /invite: default caches,
  *   `channel.createInvite()`, then `interaction.reply`
- * - `ours`: this project's bot (`startBot` with `createInviteCommand`), as `npm start` runs it
+ * - `ours`: this project's bot (`startBot` with `createInviteCommand`), as `npm start` runs it;
+ *   compiled (bench/build.ts) when BENCH_COMPILED names the output directory
  *
  * BENCH_SHARDS=auto runs the shards GET /gateway/bot recommends, all in this process (discord.js's
  * internal sharding, `shards: 'auto'`), as a bot in thousands of guilds must: Discord closes a
@@ -17,8 +18,6 @@
  * --expose-gc), so the parent can read memory that is not garbage. Exits when the parent goes away.
  */
 
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
 	type ChatInputCommandInteraction,
 	Client,
@@ -29,6 +28,8 @@ import {
 import type * as Bot from '../../src/gateway/bot.js';
 import type * as Command from '../../src/gateway/command.js';
 import type * as Log from '../../src/log.js';
+import { importCompiled } from '../build.js';
+import { ROOT } from '../children.js';
 
 const kind = process.argv[2];
 const api = process.env.BENCH_API_URL ?? '';
@@ -91,12 +92,10 @@ let stop: () => Promise<void>;
 if (kind === 'ours') {
 	// Ours as shipped: compiled, as the Docker image runs it (bench/build.ts), when the bench
 	// passes BENCH_COMPILED; otherwise the sources through tsx.
-	const compiled = process.env.BENCH_COMPILED;
-	const load = <T>(path: string): Promise<T> =>
-		import(compiled ? pathToFileURL(join(compiled, path)).href : new URL(`../../${path}`, import.meta.url).href);
-	const { startBot } = await load<typeof Bot>('src/gateway/bot.js');
-	const { createInviteCommand } = await load<typeof Command>('src/gateway/command.js');
-	const { silentLogger } = await load<typeof Log>('src/log.js');
+	const from = process.env.BENCH_COMPILED ?? ROOT;
+	const { startBot } = await importCompiled<typeof Bot>(from, 'src/gateway/bot.js');
+	const { createInviteCommand } = await importCompiled<typeof Command>(from, 'src/gateway/command.js');
+	const { silentLogger } = await importCompiled<typeof Log>(from, 'src/log.js');
 	// A benchmark sends bursts as one member: no cooldowns.
 	const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot = await startBot(token, { apiUrl: api, shardCount, commands: new Map([[command.data.name, command]]) });

@@ -5,7 +5,7 @@
  *
  * - floor: a no-op bot that only replies (no invite), default caches
  * - typical: discord.js default caches, `channel.createInvite()`, `interaction.reply`
- * - ours: this project's bot as `npm start` runs it, compiled as the Docker image ships it
+ * - ours: this project's bot as `npm start` runs it, but compiled, as the Docker image ships it
  *
  * Latency is from `dispatch()` (the INTERACTION_CREATE leaving the local Discord) to the
  * callback accepted there, timed with performance.now(). Rounds are interleaved: every bot
@@ -43,7 +43,7 @@ type Kind = 'floor' | 'typical' | 'ours';
 const TITLES: Record<Kind, string> = {
 	floor: 'floor (discord.js, reply only)',
 	typical: 'typical bot (default caches, createInvite)',
-	ours: 'ours (npm start, compiled)',
+	ours: 'ours (compiled, as the Docker image runs it)',
 };
 
 /** What users send, in turn (options every bot understands). */
@@ -192,7 +192,7 @@ export async function benchGatewaySideBySide(
 			figures: {
 				'seq p50 − floor': fig(p50Gap, 'ms'),
 				// The floor makes no invite: the typical bot's gap is what the Create Channel Invite
-				// round trip alone costs a discord.js bot, the least ours' gap can be.
+				// round trip costs plain discord.js here, which every /invite bot must make.
 				'typical seq p50 − floor': fig(median(typical.s.p50) - median(floor.s.p50), 'ms'),
 				'seq p50 − typical': fig(median(ours.s.p50) - median(typical.s.p50), 'ms'),
 				'seq p99 ×typical': fig(median(ours.s.p99) / median(typical.s.p99), '×'),

@@ -8,9 +8,10 @@
  *   the least an /invite endpoint spends; ours over it is our code and @discordjs/rest
  * - reference: Discord's official example shape, express + discord-interactions + fetch
  *   (bench/http/reference.ts)
- * - ours, client-side global cap off, and ours as shipped: `src/http/main.ts` compiled and run
- *   with plain node as the Docker image does (bench/build.ts), configured through its
- *   environment like `npm run serve`
+ * - ours, client-side global cap off, and ours as shipped: `src/http/main.ts` compiled as the
+ *   Docker image ships it (bench/build.ts), configured through its environment like `npm run serve`
+ *
+ * Then the CPU breakdown (cost-child.ts): where ours' CPU per answer goes, step by step.
  *
  * Rounds are short and interleaved (every server once per concurrency, in a rotating order,
  * then again), so a busy neighbour on this shared machine hits all alike; each figure is the
@@ -18,15 +19,13 @@
  * and shares the machine's cores with the servers. CPU per request is the child's own
  * `process.cpuUsage()` over the round divided by the 2xx answers it gave.
  */
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
-import { type InteractionInit, startLocalDiscord } from '../../src/local-discord/index.js';
 import { compiledProject } from '../build.js';
 import { type Child, cpuMs, freePort, startChild, waitForPort } from '../children.js';
-import { type BenchResult, type Figure, fig, median, percentile } from '../lib.js';
+import { type BenchResult, crashed, type Figure, fig, median, percentile } from '../lib.js';
 import { TARGETS } from '../targets.js';
+import { APPLICATION_ID, keys, presign, type Signed, TOKEN, templates } from './interactions.js';
 
 export interface HttpSettings {
 	/** Seconds per measured round. */
@@ -53,17 +52,6 @@ export const HTTP_SETTINGS: HttpSettings = {
 	costRounds: 5,
 };
 
-const TOKEN = 'local-bot-token';
-const APPLICATION_ID = '1100000000000000400';
-
-/** What users send, in turn; none needs a lookup (the payload carries every permission). */
-const INITS: Omit<InteractionInit, 'command'>[] = [
-	{ user: 'member', channel: 'general' },
-	{ user: 'member', channel: 'general', options: { expires: '2h', max_uses: 10 } },
-	{ user: 'helper', channel: 'general', options: { expires: '1 week', reason: 'benchmark' } },
-	{ user: 'member', channel: 'announcements', options: { unique: true, expires: 'never' }, locale: 'de' },
-];
-
 export type ServerId = 'floor' | 'floor-invite' | 'reference' | 'ours-cap-off' | 'ours';
 
 interface ServerSpec {
@@ -87,63 +75,6 @@ interface Round {
 
 /** What the fake REST has answered so far, by route (`invite`, `edit`, `callback`, ...). */
 type Counts = () => Promise<Record<string, number>>;
-
-interface Keys {
-	privateKey: KeyObject;
-	publicKeyHex: string;
-}
-
-function keys(): Keys {
-	const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-	const x = publicKey.export({ format: 'jwk' }).x!;
-	return { privateKey, publicKeyHex: Buffer.from(x, 'base64url').toString('hex') };
-}
-
-/** Payload templates from the local Discord's builder: realistic members, permissions, resolved data. */
-async function templates(): Promise<APIChatInputApplicationCommandInteraction[]> {
-	const discord = await startLocalDiscord({ host: '127.0.0.1', applicationId: APPLICATION_ID, token: TOKEN });
-	try {
-		return INITS.map((init) => discord.interaction({ ...init, command: 'invite' }));
-	} finally {
-		await discord.close();
-	}
-}
-
-interface Signed {
-	body: string;
-	headers: Record<string, string>;
-}
-
-let serial = 0n;
-/** `count` distinct interactions (ids and tokens never repeat in a run), signed now. */
-function presign(
-	count: number,
-	from: readonly APIChatInputApplicationCommandInteraction[],
-	privateKey: KeyObject,
-): Signed[] {
-	const timestamp = Math.floor(Date.now() / 1000).toString();
-	const out: Signed[] = new Array(count);
-	const base = BigInt(Date.now() - 1_420_070_400_000) << 22n;
-	for (let i = 0; i < count; i++) {
-		const n = serial++;
-		const id = (base + n).toString();
-		const body = JSON.stringify({
-			...from[i % from.length]!,
-			id,
-			token: `aW50ZXJhY3Rpb246${id}OmJlbmNo${n.toString(36)}`,
-		});
-		out[i] = {
-			body,
-			headers: {
-				'content-type': 'application/json',
-				'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
-				'x-signature-ed25519': sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'),
-				'x-signature-timestamp': timestamp,
-			},
-		};
-	}
-	return out;
-}
 
 /** Sends one interaction and checks the answer carries an invite: the server can serve the benchmark. */
 async function check(url: string, signed: Signed): Promise<void> {
@@ -374,7 +305,12 @@ export async function benchHttpSideBySide(
 		const results = report(settings, servers, rounds, await counts());
 		if (oursMain && settings.costRounds > 0) {
 			log('http: CPU per answer, step by step');
-			results.push(await costLadder(apiUrl, settings.costRounds));
+			// A breakdown that cannot run says so in its own row; the rounds above stand.
+			results.push(
+				await costLadder(apiUrl, settings.costRounds).catch((error: unknown) =>
+					crashed('http.cost', COST_TITLE, COST_TARGET, error),
+				),
+			);
 		}
 		return results;
 	} finally {
@@ -496,22 +432,19 @@ function report(
  * one process (bench/http/cost-child.ts): what @discordjs/rest adds to a bare undici request,
  * and what our core adds to that.
  */
+const COST_TITLE = 'http: CPU per answer step by step (one process, 10 in flight, no HTTP server)';
+const COST_TARGET = '(where the CPU goes)';
+
 async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> {
 	const child = startChild({
 		name: 'cost ladder',
 		script: 'bench/http/cost-child.ts',
-		env: {
-			DISCORD_API_URL: apiUrl,
-			DISCORD_TOKEN: TOKEN,
-			DISCORD_APPLICATION_ID: APPLICATION_ID,
-			BENCH_COMPILED: await compiledProject(),
-			BENCH_COST_ROUNDS: String(rounds),
-		},
+		env: { DISCORD_API_URL: apiUrl, BENCH_COMPILED: await compiledProject(), BENCH_COST_ROUNDS: String(rounds) },
 	});
 	try {
 		const { results } = await child.message<{ results: Record<'bare' | 'rest' | 'ours', number[]> }>(
 			'bench:cost',
-			300_000,
+			180_000,
 		);
 		const ms = (values: readonly number[]): number => median(values) / 1_000;
 		const bare = ms(results.bare);
@@ -519,7 +452,7 @@ async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> 
 		const ours = ms(results.ours);
 		return {
 			id: 'http.cost',
-			title: 'http: CPU per answer step by step (one process, 10 in flight, no HTTP server)',
+			title: COST_TITLE,
 			figures: {
 				'verify + bare invite POST': fig(bare, 'ms'),
 				'with @discordjs/rest': fig(rest, 'ms'),
@@ -527,7 +460,7 @@ async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> 
 				'@discordjs/rest adds': fig(rest - bare, 'ms'),
 				'our core adds': fig(ours - rest, 'ms'),
 			},
-			target: '(where the CPU goes)',
+			target: COST_TARGET,
 			pass: undefined,
 			note: `medians of ${rounds} interleaved rounds; ours over the bare step ${(ours / bare).toFixed(2)}×`,
 		};
