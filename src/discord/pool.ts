@@ -54,8 +54,8 @@ class ResponseHeaders {
 /**
  * @discordjs/rest's `makeRequest` for the API at `api` (its `api` option, e.g.
  * `https://discord.com/api`): requests to that origin with a JSON or empty body and plain
- * headers go through the origin's pool; anything else (a multipart upload, another origin)
- * through @discordjs/rest's own strategy, as before.
+ * headers go through the origin's pool; anything else (a multipart upload, another origin, a
+ * request for a dispatcher of its own) through @discordjs/rest's own strategy, as before.
  */
 export function poolRequest(api: string = DefaultRestOptions.api): MakeRequest {
 	const origin = new URL(api).origin;
@@ -64,6 +64,9 @@ export function poolRequest(api: string = DefaultRestOptions.api): MakeRequest {
 		const { body, headers } = init;
 		const plain =
 			url.startsWith(prefix) &&
+			// A dispatcher the caller chose (a request's `dispatcher`, the client's `agent`: a proxy)
+			// is honoured by @discordjs/rest's own strategy; the pool would bypass it.
+			(init as { dispatcher?: unknown }).dispatcher == null &&
 			(body == null || typeof body === 'string' || body instanceof Uint8Array) &&
 			(headers === undefined ||
 				(typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)));

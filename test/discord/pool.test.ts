@@ -1,4 +1,5 @@
 import { Routes } from 'discord-api-types/v10';
+import { Agent, type Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { poolRequest } from '../../src/discord/pool.js';
@@ -70,5 +71,29 @@ describe('poolRequest, the Node programs’ transport under @discordjs/rest', ()
 		const posted = discord.requestsTo('POST', /^\/channels\/\d+\/invites$/).at(-1);
 		expect(posted?.headers['content-type']).toMatch(/^multipart\/form-data/);
 		expect(posted?.body).toEqual({ max_age: 60 });
+	});
+
+	it('leaves a request for a dispatcher of its own (a REST client’s agent, e.g. a proxy) to that dispatcher', async () => {
+		discord = await startLocalDiscord();
+		const dispatched: string[] = [];
+		class Recording extends Agent {
+			override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
+				dispatched.push(`${options.method} ${options.path}`);
+				return super.dispatch(options, handler);
+			}
+		}
+		const agent = new Recording();
+		try {
+			const rest = createRest({
+				token: discord.token,
+				...restOptions({ api: discord.apiUrl, makeRequest: poolRequest(discord.apiUrl) }),
+			});
+			rest.setAgent(agent);
+			const channel = (await rest.get(Routes.channel(seedIds.channels.general))) as { id: string };
+			expect(channel.id).toBe(seedIds.channels.general);
+			expect(dispatched).toEqual([`GET /api/v10${Routes.channel(seedIds.channels.general)}`]);
+		} finally {
+			await agent.close();
+		}
 	});
 });
