@@ -17,7 +17,6 @@
 import { verify } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
-import { Pool } from 'undici';
 import type * as Invites from '../../src/discord/invites.js';
 import type * as PoolModule from '../../src/discord/pool.js';
 import type * as Rest from '../../src/discord/rest.js';
@@ -26,6 +25,7 @@ import type * as NodeSignature from '../../src/http/node-signature.js';
 import type * as Metrics from '../../src/ops/metrics.js';
 import { importCompiled } from '../build.js';
 import { pool } from '../lib.js';
+import { bareInvites } from './bare-invite.js';
 import { APPLICATION_ID, keys, presign, TOKEN, templates } from './interactions.js';
 
 const api = process.env.DISCORD_API_URL!;
@@ -68,19 +68,9 @@ function answer(invite: { code?: unknown }): string {
 	return JSON.stringify({ type: 4, data: { content: `https://discord.gg/${invite.code}`, flags: 64 } });
 }
 
-const apiUrl = new URL(api);
-const undiciPool = new Pool(apiUrl.origin);
-const bareHeaders = { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' };
+const invites = bareInvites(api, TOKEN);
 async function bare(request: Received): Promise<string> {
-	const response = await undiciPool.request({
-		path: `${apiUrl.pathname}/v10/channels/${verified(request)}/invites`,
-		method: 'POST',
-		headers: bareHeaders,
-		body: JSON.stringify({ max_age: 86_400 }),
-	});
-	const invite = (await response.body.json()) as { code?: unknown };
-	if (response.statusCode !== 200) throw new Error(`invite: ${response.statusCode}`);
-	return answer(invite);
+	return answer({ code: await invites.create(verified(request)) });
 }
 
 const shared = { api, globalRequestsPerSecond: 0, makeRequest: poolRequest(api) };
