@@ -40,7 +40,7 @@ import { restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { HealthProblems } from '../ops/health.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 import { type CommandContext, discordJsBody, type GuideCommand } from './command.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */

@@ -32,7 +32,7 @@ import { createInviteRest } from '../discord/invites.js';
 import { createRest, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { restLookups } from './lookups.js';
 import { checkSignature, Ed25519PublicKey, type SignatureVerifier } from './signature.js';

@@ -48,7 +48,7 @@ const keepImports = (extension: '.js' | '.cjs'): Plugin => ({
 });
 
 /** Entries that must run where Node's built-ins do not exist (a Worker without `nodejs_compat`). */
-export const HOST_FREE_ENTRIES = ['fetch'] as const;
+export const HOST_FREE_ENTRIES = ['fetch', 'core'] as const;
 
 const BUILTINS = new Set(builtinModules);
 const isBuiltin = (specifier: string): boolean =>
@@ -112,8 +112,22 @@ export async function buildPackage(): Promise<{ files: number }> {
 		charset: 'utf8',
 		tsconfig: join(ROOT, 'tsconfig.json'),
 	} as const;
-	await build({ ...common, format: 'esm', outExtension: { '.js': '.js' }, plugins: [keepImports('.js')] });
-	await build({ ...common, format: 'cjs', outExtension: { '.js': '.cjs' }, plugins: [keepImports('.cjs')] });
+	const builds = [
+		await build({ ...common, format: 'esm', outExtension: { '.js': '.js' }, plugins: [keepImports('.js')] }),
+		await build({
+			...common,
+			format: 'cjs',
+			outExtension: { '.js': '.cjs' },
+			plugins: [keepImports('.cjs')],
+			// A CommonJS module has no import.meta: the code that reads import.meta.url (log.ts's
+			// require for pino-pretty) falls back to the module's own `require` when it is undefined.
+			define: { 'import.meta.url': 'undefined' },
+		}),
+	];
+	// A warning (an empty import.meta, a require that cannot resolve) is a broken build: fail.
+	const warnings = builds.flatMap((result) => result.warnings);
+	if (warnings.length > 0)
+		throw new Error(`the package build warned:\n${warnings.map((warning) => warning.text).join('\n')}`);
 	await Promise.all(
 		declarations.map(async (file) =>
 			writeFile(file.replace(/\.d\.ts$/, '.d.cts'), toCjsSpecifiers(await readFile(file, 'utf8'))),
