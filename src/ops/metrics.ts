@@ -53,7 +53,7 @@ interface Built {
 }
 
 /**
- * Metric names and label sets, one place (README's Deploying section lists them). The
+ * Metric names and label sets, one place (docs/operating.md lists them). The
  * registry and its metrics are made when first read (`registry`: the first scrape) or after
  * `PENDING_LIMIT` records, whichever comes first; records made before are replayed into it in
  * order, so every count is exact. prom-client's default process metrics start then too: the
