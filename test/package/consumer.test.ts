@@ -9,7 +9,7 @@
  * discord.js of our peer range. Beside the template: a strict consumer without prom-client
  * type-checks every entry but `./metrics` (skipLibCheck off), a CommonJS file `require()`s
  * every entry, the host-free `./fetch` and `./core` load neither pino nor a Node built-in,
- * and the Bun and Deno snippets of docs/hosting.md resolve and type-check.
+ * and the Worker, Bun and Deno snippets of docs/hosting.md resolve and type-check.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -143,6 +143,8 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 				'export const all = [invite, createInviteCommand, runInvite, handleInteraction, createInteractionHandler, createInteractionServer];',
 			].join('\n'),
 		);
+		// The options example of docs/discord-js-bot.md, under the same settings.
+		await writeFile(join(extra, 'command-options.ts'), snippet(snippets, 'command-options'));
 		await writeFile(
 			join(extra, 'tsconfig.strict-consumer.json'),
 			JSON.stringify({
@@ -155,7 +157,7 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 					target: 'ES2022',
 					types: ['node'],
 				},
-				files: ['strict-consumer.ts'],
+				files: ['strict-consumer.ts', 'command-options.ts'],
 			}),
 		);
 		await run(
@@ -190,6 +192,19 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 		});
 	});
 
+	it('loads the CommonJS command file of docs/discord-js-bot.md as the command', async () => {
+		await writeFile(join(extra, 'invite.cjs'), snippet(snippets, 'commonjs-command-file'));
+		const { stdout } = await run(
+			process.execPath,
+			[
+				'-e',
+				"const c = require('./invite.cjs'); console.log(JSON.stringify([c.data.name, typeof c.execute, typeof c.autocomplete]))",
+			],
+			{ cwd: extra, env: { ...process.env, LOG_LEVEL: 'silent' } },
+		);
+		expect(JSON.parse(stdout)).toEqual(['invite', 'function', 'function']);
+	});
+
 	it('imports ./fetch as an ES module that answers a health check and refuses an unsigned interaction', async () => {
 		const { stdout } = await run(process.execPath, ['fetch-check.mjs'], { cwd: bot, timeout: 30_000 });
 		expect(JSON.parse(stdout.trim().split('\n').at(-1) as string)).toEqual({
@@ -216,7 +231,7 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 		}
 	});
 
-	it('resolves and type-checks the Bun and Deno snippets of docs/hosting.md against the installed package', async () => {
+	it('resolves and type-checks the Worker, Bun and Deno snippets of docs/hosting.md against the installed package', async () => {
 		const dir = extra;
 		// Neither runtime is installed here: their globals are declared as far as the snippets use them.
 		await writeFile(
@@ -229,6 +244,7 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 		);
 		// Deno's npm: specifier names the same package entry.
 		await writeFile(join(dir, 'bun.ts'), snippet(snippets, 'bun-serve'));
+		await writeFile(join(dir, 'worker.ts'), snippet(snippets, 'worker-fetch'));
 		await writeFile(
 			join(dir, 'deno.ts'),
 			snippet(snippets, 'deno-serve').replace("'npm:discord-invite-command/", "'discord-invite-command/"),
@@ -247,13 +263,13 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 					skipLibCheck: true,
 					moduleDetection: 'force',
 				},
-				files: ['runtimes.d.ts', 'bun.ts', 'deno.ts'],
+				files: ['runtimes.d.ts', 'bun.ts', 'deno.ts', 'worker.ts'],
 			}),
 		);
 		expect(snippet(snippets, 'deno-serve')).toContain("from 'npm:discord-invite-command/fetch'");
 		await run(process.execPath, [join(bot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.hosts.json'], {
 			cwd: extra,
-		}).catch(failWith('the Bun and Deno snippets do not type-check'));
+		}).catch(failWith('the Worker, Bun and Deno snippets do not type-check'));
 	}, 60_000);
 
 	it('answers /invite with the lowest discord.js of the peer range', async () => {
