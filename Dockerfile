@@ -10,7 +10,7 @@
 # Built as `npm run build` builds the project (tsc to dist/, commands/ beside src/), run as
 # plain node (no tsx, no npm in the way of SIGTERM), as the unprivileged `node` user, with
 # production dependencies only. Not run in an engine here (none on these machines); its steps
-# and programs are run without one by test/package/docker-image.test.ts (see README, Deploying).
+# and programs are run without one by test/package/docker-image.test.ts (see docs/hosting.md, Docker).
 
 ARG NODE_VERSION=20
 

@@ -1,6 +1,6 @@
 /**
  * Turns the JSON of a run (`npm run bench -- --json > run.json`) into the Markdown table the
- * README's Performance section shows, with the machine and the command.
+ * docs/performance.md shows, with the machine and the command.
  *
  *   node --import tsx bench/markdown.ts run.json
  */

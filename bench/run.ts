@@ -123,7 +123,7 @@ const STEPS: Step[] = [
 	},
 ];
 
-/** The machine, as the README's Performance section describes it. */
+/** The machine, as docs/performance.md describes it. */
 function machine(): { cpus: number; model: string; load: string; node: string } {
 	let model = cpus()[0]?.model.trim() ?? 'unknown CPU';
 	try {

@@ -1,12 +1,13 @@
 // The image's package.json: the package's own dependencies, plus what the programs import
-// beyond the library (discord.js and prom-client are optional peers of the package, dotenv and
-// ioredis development dependencies of it), at the ranges package.json gives, so that
+// beyond the library (discord.js and prom-client are optional peers of the package; dotenv,
+// ioredis and undici, the programs' keep-alive pool in src/discord/pool.ts, development
+// dependencies of it), at the ranges package.json gives, so that
 // `npm ci --omit=dev` installs them at the versions the lock file pins. Run in the directory
 // holding package.json (the Dockerfile's deps stage, and test/package/docker-image.test.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** What `serve`, `start`, `start:sharded` and `deploy` import at run time besides the package's dependencies. */
-const RUNTIME_EXTRAS = ['discord.js', 'prom-client', 'dotenv', 'ioredis'];
+const RUNTIME_EXTRAS = ['discord.js', 'prom-client', 'dotenv', 'ioredis', 'undici'];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 for (const name of RUNTIME_EXTRAS) {

@@ -89,4 +89,4 @@ export {
 /** Raw interaction payloads (as an HTTP endpoint or a gateway `INTERACTION_CREATE` carries them) read into the core's input. */
 export { autocompleteFromPayload, invocationFromPayload } from '../http/invocation.js';
 export { type ArgsOf, MESSAGES, type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
-export { createLogger, type Logger, type LogLevel, silentLogger } from '../log.js';
+export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from '../log-core.js';

@@ -40,7 +40,7 @@ import { restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { HealthProblems } from '../ops/health.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 import { type CommandContext, discordJsBody, type GuideCommand } from './command.js';
 
 /** The folder the bot loads commands from (`commands/` at the project root). */
@@ -304,7 +304,7 @@ export const FATAL_CLOSE_ADVICE: Readonly<Partial<Record<number, string>>> = {
 	[GatewayCloseCodes.InvalidShard]:
 		'Discord refused the shard (4010 Invalid shard): check the shard ids and count, then start again.',
 	[GatewayCloseCodes.ShardingRequired]:
-		'Discord requires sharding for this bot (4011 Sharding required): run it sharded, with the shard count GET /gateway/bot recommends (see the README).',
+		'Discord requires sharding for this bot (4011 Sharding required): run it sharded, with the shard count GET /gateway/bot recommends (see docs/operating.md).',
 	[GatewayCloseCodes.InvalidAPIVersion]:
 		'Discord refused the gateway API version (4012 Invalid API version): update discord.js and start again.',
 	[GatewayCloseCodes.InvalidIntents]:

@@ -54,7 +54,7 @@ import { createInviteRest } from '../discord/invites.js';
 import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
 import { restLookups } from '../http/lookups.js';
 import { defaultLogger, type Logger } from '../log.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {

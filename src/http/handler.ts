@@ -32,7 +32,7 @@ import { createInviteRest } from '../discord/invites.js';
 import { createRest, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { restLookups } from './lookups.js';
 import { checkSignature, Ed25519PublicKey, type SignatureVerifier } from './signature.js';
@@ -250,7 +250,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
 					return json(400, { error: 'not an interaction' });
 				// A captured request replayed within the window carries a valid signature: each
-				// interaction runs once (per process or isolate unless the guard is shared: see the README).
+				// interaction runs once (per process or isolate unless the guard is shared: see docs/hosting.md).
 				// The signature is verified: its timestamp is when Discord signed this request.
 				const signedAtMs = Number(request.header('x-signature-timestamp')) * 1_000;
 				if (!(await seen.firstSeen(payload.id, now(), signedAtMs))) {

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { silentLogger } from '../log-core.js';
-import type { InviteMetrics } from '../ops/metrics.js';
+import type { InviteMetrics } from '../ops/metrics-types.js';
 import {
 	type ClientConnection,
 	createInteractionCore,

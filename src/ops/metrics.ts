@@ -6,42 +6,21 @@
 import type { REST } from '@discordjs/rest';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { COMMAND_NAME } from '../core/command.js';
-import { type InviteOutcome, outcomeLabel } from '../core/invite.js';
+import { outcomeLabel } from '../core/invite.js';
+import type { InviteMetrics as AnyInviteMetrics, GatewayLike, ShardLike } from './metrics-types.js';
 
-/** Which adapter delivered an interaction (the `transport` label). */
-export type Transport = 'gateway' | 'http';
+export type { GatewayLike, MetricsRegistry, ShardLike, Transport } from './metrics-types.js';
 
 /** Histogram buckets for receipt-to-answer latency (s): Discord's 3 s and 15 min bound the range. */
 const LATENCY_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5, 5, 10, 30, 60, 300];
 
-/** A gateway shard as discord.js exposes it (`client.ws.shards`): its status enum and ping (ms, -1 before the first). */
-export interface ShardLike {
-	status: number;
-	ping: number;
-}
-
-/** What the shard gauges read: a discord.js Client's `ws.shards`, by shard id. */
-export interface GatewayLike {
-	ws: { shards: { values(): IterableIterator<ShardLike & { id: number }> } };
-}
-
-/** The metrics `/invite` records. Create with {@link createMetrics}. */
-export interface InviteMetrics {
+/** The metrics `/invite` records, as {@link createMetrics} makes them: the registry is prom-client's. */
+export interface InviteMetrics extends AnyInviteMetrics {
 	/**
 	 * Our own registry: serve `await registry.metrics()` with `registry.contentType`. Made on
 	 * first read (see {@link createMetrics}).
 	 */
 	readonly registry: Registry;
-	/** Records one answered `/invite`: interactions, created, deferred, latency, cooldown hits. */
-	recordOutcome(outcome: InviteOutcome, transport: Transport): void;
-	/** Counts a shared-store operation that fell back to process memory. */
-	recordStoreFallback(operation: string): void;
-	/** Whether the shared store (Redis) answers; 1 or 0 (only set when one is configured). */
-	setStoreUp(up: boolean): void;
-	/** Counts the responses and announced rate limits of a @discordjs/rest client. */
-	instrumentRest(rest: REST): void;
-	/** Reads each shard's status and ping at scrape time. */
-	watchGateway(client: GatewayLike): void;
 }
 
 export interface MetricsOptions {
@@ -74,7 +53,7 @@ interface Built {
 }
 
 /**
- * Metric names and label sets, one place (README's Deploying section lists them). The
+ * Metric names and label sets, one place (docs/operating.md lists them). The
  * registry and its metrics are made when first read (`registry`: the first scrape) or after
  * `PENDING_LIMIT` records, whichever comes first; records made before are replayed into it in
  * order, so every count is exact. prom-client's default process metrics start then too: the

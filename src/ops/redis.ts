@@ -10,7 +10,7 @@ import type { CooldownKey, CooldownStore, CooldownVerdict } from '../core/cooldo
 import { MemoryCooldownStore } from '../core/cooldown.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { type Logger, silentLogger } from '../log.js';
-import type { InviteMetrics } from './metrics.js';
+import type { InviteMetrics } from './metrics-types.js';
 
 /** How long one Redis operation may take before process memory answers instead. */
 export const REDIS_BUDGET_MS = 100;

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Health, type HealthProblems, healthResponse } from './health.js';
-import type { InviteMetrics } from './metrics.js';
+import type { InviteMetrics } from './metrics-types.js';
 
 export interface OpsServerOptions {
 	/** Whose `registry` `/metrics` serves (a sharded launcher passes one that sums its shards). */

@@ -6,7 +6,7 @@
 import { type CooldownLimit, createCooldowns, type InviteCooldowns } from '../core/cooldown.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type { Logger } from '../log.js';
-import type { InviteMetrics } from './metrics.js';
+import type { InviteMetrics } from './metrics-types.js';
 import { connectSharedRedis, RedisCooldownStore, RedisReplayGuard, type SharedRedis } from './redis.js';
 
 export interface InviteStateOptions {

@@ -1,5 +1,5 @@
 /**
- * The examples a newcomer copies (the sandbox's `help` and the README's sandbox commands)
+ * The examples a newcomer copies (the sandbox's `help`, the README's and docs/sandbox.md's sandbox commands)
  * name only channels, roles and members the seeded server has: each one runs to an answer
  * from the bot, with no "No role called …" from the sandbox.
  */
@@ -22,10 +22,20 @@ async function helpText(): Promise<string> {
 	return text;
 }
 
+/** The README and the sandbox guide, where the sandbox commands a newcomer copies are printed. */
+const readDocs = async (): Promise<string> =>
+	(
+		await Promise.all(
+			['../../README.md', '../../docs/sandbox.md'].map((file) =>
+				readFile(new URL(file, import.meta.url), 'utf8'),
+			),
+		)
+	).join('\n');
+
 describe('the sandbox examples', () => {
 	it('every /invite in the help and in the README runs against the seed without a sandbox problem', async () => {
 		const help = [...(await helpText()).matchAll(/^ {2}(\/invite.*?)(?: {2,}\(.*)?$/gm)].map((m) => m[1] as string);
-		const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+		const readme = await readDocs();
 		const scripts = [...readme.matchAll(/--script '(\/invite[^']*)'/g)].map((m) => m[1] as string);
 		expect(help.length).toBeGreaterThanOrEqual(8);
 		expect(scripts.length).toBeGreaterThanOrEqual(2);
@@ -56,7 +66,7 @@ describe('the sandbox examples', () => {
 			...seed.members.map((member) => member.user.username),
 			...(seed.users ?? []).map((user) => user.username),
 		]);
-		const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+		const readme = await readDocs();
 		const mentioned = [
 			...readme.matchAll(/\b(?:role|more_roles|users|as|stream_user):("[^"]*"|@\S+?)(?=[\s`'])/g),
 		].flatMap((m) => [...(m[1] as string).matchAll(/@([\w-]+)/g)].map((name) => name[1] as string));

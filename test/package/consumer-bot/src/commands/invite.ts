@@ -1,2 +1,0 @@
-// The whole drop-in: one line.
-export { default } from 'discord-invite-command';
