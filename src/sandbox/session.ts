@@ -49,10 +49,13 @@ export interface SandboxOptions {
 	user?: string;
 	/** The channel commands run in. Default "general". */
 	channel?: string;
+	/** How long the local Discord takes to process an invite's list of users (ms; its default when unset). */
+	targetUsersJobMs?: number | undefined;
 }
 
 /** The options with their defaults filled in (an external endpoint stays optional). */
-export type SandboxSettings = Required<Omit<SandboxOptions, 'endpoint'>> & Pick<SandboxOptions, 'endpoint'>;
+export type SandboxSettings = Required<Omit<SandboxOptions, 'endpoint' | 'targetUsersJobMs'>> &
+	Pick<SandboxOptions, 'endpoint' | 'targetUsersJobMs'>;
 
 /** One command's result: what the user saw, what Discord received, how long it took. */
 export interface CommandResult {
@@ -133,8 +136,12 @@ export class Sandbox {
 			locale: options.locale ?? 'en-US',
 			user: options.user ?? 'member',
 			channel: options.channel ?? 'general',
+			targetUsersJobMs: options.targetUsersJobMs,
 		};
-		const discord = await startLocalDiscord({ port: settings.port });
+		const discord = await startLocalDiscord({
+			port: settings.port,
+			...(settings.targetUsersJobMs === undefined ? {} : { targetUsersJobMs: settings.targetUsersJobMs }),
+		});
 		const outcomes = new Map<string, InviteOutcome>();
 		const onOutcome = (outcome: InviteOutcome) => void outcomes.set(outcome.interactionId, outcome);
 		try {
