@@ -26,6 +26,7 @@ import {
 	RouteBases,
 } from 'discord-api-types/v10';
 import { formatList, type Messages, messagesFor } from '../i18n/index.js';
+import { failureText } from './errors.js';
 import type { JobReport } from './target-users.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
@@ -198,6 +199,7 @@ export function renderInvite(
 		lines.push(bold(m.targetUsers(context.targetUsers)));
 		const job = context.job;
 		if (job?.status === InviteTargetUsersJobStatus.Completed) lines.push(m.targetUsersCompleted(job.totalUsers));
+		else if (job?.failure) lines.push(`⚠️ ${failureText(job.failure, messages)}`);
 		else if (job?.status === InviteTargetUsersJobStatus.Failed)
 			lines.push(`⚠️ ${m.targetUsersFailed(job.errorMessage || `${job.processedUsers}/${job.totalUsers}`)}`);
 		else lines.push(subtext(m.targetUsersProcessing));

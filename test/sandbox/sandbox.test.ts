@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_ACTIVITIES } from '../../src/core/activities.js';
 import { startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand } from '../../src/gateway/command.js';
+import { de } from '../../src/i18n/de.js';
+import { en } from '../../src/i18n/index.js';
 import { DISCORD_ACTIVITY_APPLICATIONS } from '../../src/local-discord/seed.js';
 import { runCli } from '../../src/sandbox/cli.js';
 import { convertValue, parseCommandLine, stripSigil } from '../../src/sandbox/parse.js';
@@ -293,6 +295,34 @@ describe('the sandbox session', () => {
 		);
 		expect((await sandbox.run('/invite expires:1 week')).problem).toContain('with quotes around spaces');
 		expect((await sandbox.run('/invite expires:"1 week"')).requests[0]?.body).toEqual({ max_age: 604_800 });
+	});
+
+	it('tells the invoker when Discord has no job for the list (10124), instead of leaving "processing" standing', async () => {
+		sandbox.discord.inject('GET', /\/target-users\/job-status$/, {
+			status: 404,
+			body: { code: RESTJSONErrorCodes.UnknownInviteTargetUsersJob, message: 'Unknown invite target users job' },
+		});
+		const result = await sandbox.run('/invite users:"@alice" as:@owner');
+		expect(result.reply?.content).toContain(`⚠️ ${en.error.unknownTargetUsersJob}`);
+		expect(result.reply?.content).not.toContain(en.reply.targetUsersProcessing);
+	});
+
+	it('answers an invite code Discord calls invalid or taken (50020) in the invoker’s language', async () => {
+		const german = await Sandbox.start({ locale: 'de' });
+		try {
+			german.discord.inject('POST', /\/invites$/, {
+				status: 400,
+				body: {
+					code: RESTJSONErrorCodes.InviteCodeInvalidOrTaken,
+					message: 'Invite code is either invalid or taken.',
+				},
+			});
+			const result = await german.run('/invite');
+			expect(result.reply?.content).toBe(de.error.inviteCodeTaken);
+			expect(result.reply?.flags).toBe(MessageFlags.Ephemeral);
+		} finally {
+			await german.close();
+		}
 	});
 
 	it('marks an answer the bot should not have given as not ok', async () => {
