@@ -340,7 +340,7 @@ export function externalHelp(sandbox: Pick<Sandbox, 'discord'>, endpoint: string
 	const fallback =
 		'  (the fallback keeps it on Discord when the variable is unset; without one, client.rest.options.api is undefined)';
 	const usersInvites =
-		'An invite limited to users: shows the reply your bot edits it into once Discord has processed the list.';
+		'For a users: invite, the sandbox shows the reply your bot edits it into once Discord has processed the list.';
 	if (endpoint) {
 		const url = new URL(endpoint);
 		const port = url.port || (url.protocol === 'https:' ? '443' : '80');
