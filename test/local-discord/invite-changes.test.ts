@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getInviteTargetUsers, getInviteTargetUsersJobStatus } from '../../src/discord/invites.js';
 import { discordError } from '../../src/local-discord/errors.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
-import { specAvailable, validateResponse } from '../support/openapi.js';
+import { specAvailable, validateCreateInviteResponse, validateResponse } from '../support/openapi.js';
 
 const { channels, roles, guild } = seedIds;
 
@@ -99,6 +99,15 @@ describe('invites as Discord sends them now', () => {
 });
 
 describe.skipIf(!specAvailable)("against Discord's OpenAPI spec", () => {
+	it('holds expires_at required on an invite, as the spec now does: one without it is refused', async () => {
+		const invite = await create({ max_age: 0 });
+		expect(validateCreateInviteResponse(200, invite).errors).toEqual([]);
+		const { expires_at: _dropped, ...without } = invite;
+		expect(validateCreateInviteResponse(200, without).errors).toContainEqual(
+			expect.stringContaining("must have required property 'expires_at'"),
+		);
+	});
+
 	it('answers Get Channel Invites and Get Guild Invites as the spec documents them', async () => {
 		await create({ role_ids: [roles.member], max_age: 3600 });
 		await create({ max_age: 0, unique: true });
