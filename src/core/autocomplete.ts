@@ -10,6 +10,7 @@ import {
 	compactDuration,
 	DISCORD_EXPIRY_PRESETS,
 	type DurationVocabulary,
+	MAX_INVITE_AGE_SECONDS,
 	parseDuration,
 	splitDuration,
 } from './duration.js';
@@ -103,6 +104,20 @@ const ALL_DIGITS = /^\d+$/;
 const clip = (text: string): string =>
 	text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
 
+/** A few minutes at least: an invite that lasts seconds is a typo, not a wish. */
+const SHORTEST_SUGGESTED_SECONDS = 300;
+
+/**
+ * What a bare number may mean, in seconds, most likely first: hours, days, minutes, and the
+ * number as seconds (`asSeconds`, Discord's max_age) last. Only lifetimes Discord accepts and
+ * of a few minutes at least: `1` offers 1 hour and 1 day, never 1 second.
+ */
+function bareNumberReadings(amount: number, asSeconds: number | undefined): number[] {
+	const readings = [amount * 3_600, amount * 86_400, amount * 60];
+	if (asSeconds !== undefined) readings.push(asSeconds);
+	return readings.filter((seconds) => seconds >= SHORTEST_SUGGESTED_SECONDS && seconds <= MAX_INVITE_AGE_SECONDS);
+}
+
 /** The choices to show for what the user has typed so far in `expires`. */
 export function suggestExpires(
 	typed: string,
@@ -124,7 +139,8 @@ export function suggestExpires(
 		: parsed.error === 'too-long'
 			? { name: clip(messages.suggest.tooLong(text)), value: clip(text) }
 			: undefined;
-	// A bare number is probably the start of "1h" or "12h": presets first, seconds last.
+	// A bare number is probably the start of "1h" or "12h": presets first, then the number in
+	// hours, days and minutes; as seconds (Discord's max_age) only when that is at least a minute.
 	const bareNumber = ALL_DIGITS.test(text) && text !== '0';
 	if (read && !bareNumber) choices.push(read);
 	// Presets whose words or compact form start with what was typed ("1" -> 1 hour, 1 day).
@@ -134,7 +150,15 @@ export function suggestExpires(
 		if (preset.lower.startsWith(lower) || preset.value.startsWith(lower))
 			choices.push({ name: preset.name, value: preset.value });
 	}
-	if (read && bareNumber && !choices.some((choice) => choice.value === read.value)) choices.push(read);
+	if (bareNumber) {
+		for (const seconds of bareNumberReadings(Number(text), parsed.ok ? parsed.seconds : undefined)) {
+			const value = compactDuration(seconds);
+			if (!choices.some((choice) => choice.value === value))
+				choices.push({ name: clip(describeDuration(seconds, locale, messages)), value });
+		}
+		// Too long whichever way it is read: say so (`read` holds the warning).
+		if (choices.length === 0 && read) choices.push(read);
+	}
 	if (choices.length === 0) choices.push({ name: clip(messages.suggest.unreadable(text)), value: clip(text) });
 	return choices.slice(0, MAX_CHOICES);
 }

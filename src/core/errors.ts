@@ -31,6 +31,9 @@ const DISCORD_CODES: Partial<Record<number, keyof ErrorMessages>> = {
 	[RESTJSONErrorCodes.MaximumNumberOfInvitesReached]: 'maxInvites',
 	[RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType]: 'invalidChannelType',
 	[RESTJSONErrorCodes.InvalidRole]: 'invalidRole',
+	[RESTJSONErrorCodes.UnknownInviteTargetUsersJob]: 'unknownTargetUsersJob',
+	[RESTJSONErrorCodes.UnknownInviteTargetUsers]: 'unknownTargetUsers',
+	[RESTJSONErrorCodes.InviteCodeInvalidOrTaken]: 'inviteCodeTaken',
 };
 
 /**

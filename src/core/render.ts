@@ -26,6 +26,7 @@ import {
 	RouteBases,
 } from 'discord-api-types/v10';
 import { formatList, type Messages, messagesFor } from '../i18n/index.js';
+import { failureText } from './errors.js';
 import type { JobReport } from './target-users.js';
 
 /** An ephemeral message: what both the first response and an edit of it carry. */
@@ -72,12 +73,13 @@ export const inviteUrl = (code: string): string => `${RouteBases.invite}/${code}
 
 const isExtended = (invite: APIInvite): invite is APIExtendedInvite => 'created_at' in invite && 'max_uses' in invite;
 
-/** When the invite stops working, in unix seconds, or null when it never does. */
+/**
+ * When the invite stops working, in unix seconds, or null when it never does. Discord always
+ * sends `expires_at` on invites now (the spec requires it; `with_expiration` is gone), null
+ * for one that never expires: it is read as sent, never worked out from `max_age`.
+ */
 export function expiresAt(invite: APIInvite): number | null {
-	if (invite.expires_at) return Math.floor(Date.parse(invite.expires_at) / 1000);
-	if (isExtended(invite) && invite.max_age > 0)
-		return Math.floor(Date.parse(invite.created_at) / 1000) + invite.max_age;
-	return null;
+	return invite.expires_at === null ? null : Math.floor(Date.parse(invite.expires_at) / 1000);
 }
 
 /** Discord's epoch (2015-01-01T00:00:00Z): a snowflake counts milliseconds from it. */
@@ -197,6 +199,7 @@ export function renderInvite(
 		lines.push(bold(m.targetUsers(context.targetUsers)));
 		const job = context.job;
 		if (job?.status === InviteTargetUsersJobStatus.Completed) lines.push(m.targetUsersCompleted(job.totalUsers));
+		else if (job?.failure) lines.push(`⚠️ ${failureText(job.failure, messages)}`);
 		else if (job?.status === InviteTargetUsersJobStatus.Failed)
 			lines.push(`⚠️ ${m.targetUsersFailed(job.errorMessage || `${job.processedUsers}/${job.totalUsers}`)}`);
 		else lines.push(subtext(m.targetUsersProcessing));

@@ -8,6 +8,7 @@ import { InviteTargetUsersJobStatus, RESTJSONErrorCodes } from 'discord-api-type
 import { getInviteTargetUsersJobStatus } from '../discord/invites.js';
 import type { Logger } from '../log.js';
 import { sleep } from './deadline.js';
+import { classifyError, type Failure } from './errors.js';
 
 /** What Discord last reported about the list of users. */
 export interface JobReport {
@@ -15,6 +16,11 @@ export interface JobReport {
 	totalUsers: number;
 	processedUsers: number;
 	errorMessage: string | null;
+	/**
+	 * Why Discord will never report on the list, as a failure of ours to show (10124: no job for
+	 * the invite): the report is final, with status failed.
+	 */
+	failure?: Failure | undefined;
 }
 
 /** Whether Discord is done with the list, one way or the other. */
@@ -59,10 +65,17 @@ export async function followTargetUsersJob(options: FollowJobOptions): Promise<J
 				extraWait = Math.max(error.timeToReset, error.retryAfter, error.sublimitTimeout);
 				continue;
 			}
-			// No job for this invite (10124): nothing will ever be reported.
+			// No job for this invite (10124): nothing will ever be reported; say so rather than
+			// leave "Discord is processing the list" standing.
 			if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInviteTargetUsersJob) {
 				logger.warn({ interaction: options.interactionId, code }, 'no target-users job for the invite');
-				return last;
+				return {
+					status: InviteTargetUsersJobStatus.Failed,
+					totalUsers: last?.totalUsers ?? 0,
+					processedUsers: last?.processedUsers ?? 0,
+					errorMessage: null,
+					failure: classifyError(error),
+				};
 			}
 			logger.warn(
 				{ interaction: options.interactionId, code, err: error },

@@ -177,6 +177,10 @@ export const de: Messages = {
 			'Dieser Server hat das Discord-Limit von 1000 Einladungen erreicht. Lösche einige unter Servereinstellungen → Einladungen.',
 		invalidChannelType: 'Discord erlaubt für diese Art von Kanal keine Einladungen.',
 		invalidRole: 'Discord vergibt diese Rolle nicht per Einladung.',
+		unknownTargetUsersJob:
+			'Discord hat keinen Auftrag für die Personenliste dieser Einladung. Prüfe sie unter Servereinstellungen → Einladungen.',
+		unknownTargetUsers: 'Discord hat für diese Einladung keine Liste von Personen.',
+		inviteCodeTaken: 'Laut Discord ist dieser Einladungscode ungültig oder schon vergeben. Versuche es erneut.',
 		invalidForm: (fields) => `Discord hat die Einladungseinstellungen abgelehnt: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord begrenzt, wie schnell hier Einladungen erstellt werden. Versuche es ${retryAt} erneut.`,

@@ -121,6 +121,10 @@ export const en: Messages = {
 			"This server has reached Discord's limit of 1000 invites. Delete some in Server Settings → Invites.",
 		invalidChannelType: "Discord doesn't allow invites for that kind of channel.",
 		invalidRole: "Discord won't give that role with an invite.",
+		unknownTargetUsersJob:
+			'Discord has no record of processing the list of people for this invite. Check it in Server Settings → Invites.',
+		unknownTargetUsers: 'Discord has no list of people for this invite.',
+		inviteCodeTaken: 'Discord says that invite code is invalid or already taken. Try again.',
 		invalidForm: (fields) => `Discord rejected the invite settings: ${fields}`,
 		rateLimited: (retryAt) => `Discord is limiting how fast invites are made here. Try again ${retryAt}.`,
 		discordError: (status) =>

@@ -168,6 +168,11 @@ export const es419: Messages = {
 			'Este servidor alcanzó el límite de Discord de 1000 invitaciones. Elimina algunas en Configuración del servidor → Invitaciones.',
 		invalidChannelType: 'Discord no permite invitaciones para ese tipo de canal.',
 		invalidRole: 'Discord no permite dar ese rol con una invitación.',
+		unknownTargetUsersJob:
+			'Discord no tiene registro del procesamiento de la lista de personas de esta invitación. Revísala en Ajustes del servidor → Invitaciones.',
+		unknownTargetUsers: 'Discord no tiene una lista de personas para esta invitación.',
+		inviteCodeTaken:
+			'Discord dice que ese código de invitación no es válido o ya está en uso. Vuelve a intentarlo.',
 		invalidForm: (fields) => `Discord rechazó la configuración de la invitación: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord está limitando la velocidad a la que se crean invitaciones aquí. Vuelve a intentarlo ${retryAt}.`,

@@ -168,6 +168,11 @@ export const esES: Messages = {
 			'Este servidor ha alcanzado el límite de Discord de 1000 invitaciones. Elimina algunas en Ajustes del servidor → Invitaciones.',
 		invalidChannelType: 'Discord no permite invitaciones para ese tipo de canal.',
 		invalidRole: 'Discord no permite dar ese rol con una invitación.',
+		unknownTargetUsersJob:
+			'Discord no tiene constancia del procesamiento de la lista de personas de esta invitación. Revísala en Ajustes del servidor → Invitaciones.',
+		unknownTargetUsers: 'Discord no tiene una lista de personas para esta invitación.',
+		inviteCodeTaken:
+			'Discord dice que ese código de invitación no es válido o ya está cogido. Vuelve a intentarlo.',
 		invalidForm: (fields) => `Discord ha rechazado los ajustes de la invitación: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord está limitando la velocidad a la que se crean invitaciones aquí. Vuelve a intentarlo ${retryAt}.`,

@@ -175,6 +175,10 @@ export const fr: Messages = {
 			'Ce serveur a atteint la limite de 1000 invitations de Discord. Supprimes-en dans Paramètres du serveur → Invitations.',
 		invalidChannelType: "Discord n'autorise pas les invitations pour ce type de salon.",
 		invalidRole: 'Discord refuse de donner ce rôle avec une invitation.',
+		unknownTargetUsersJob:
+			"Discord n'a aucune trace du traitement de la liste de personnes de cette invitation. Vérifie-la dans Paramètres du serveur → Invitations.",
+		unknownTargetUsers: "Discord n'a pas de liste de personnes pour cette invitation.",
+		inviteCodeTaken: "Discord indique que ce code d'invitation est invalide ou déjà pris. Réessaie.",
 		invalidForm: (fields) => `Discord a refusé les paramètres de l'invitation : ${fields}`,
 		rateLimited: (retryAt) => `Discord limite la vitesse de création des invitations ici. Réessaie ${retryAt}.`,
 		discordError: (status) =>

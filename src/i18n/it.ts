@@ -166,6 +166,10 @@ export const it: Messages = {
 			'Questo server ha raggiunto il limite di Discord di 1000 inviti. Eliminane alcuni in Impostazioni server → Inviti.',
 		invalidChannelType: 'Discord non consente inviti per quel tipo di canale.',
 		invalidRole: 'Discord non assegna quel ruolo con un invito.',
+		unknownTargetUsersJob:
+			"Discord non ha traccia dell'elaborazione dell'elenco di persone di questo invito. Controllalo in Impostazioni server → Inviti.",
+		unknownTargetUsers: 'Discord non ha un elenco di persone per questo invito.',
+		inviteCodeTaken: "Secondo Discord quel codice d'invito non è valido o è già in uso. Riprova.",
 		invalidForm: (fields) => `Discord ha rifiutato le impostazioni dell'invito: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord sta limitando la velocità di creazione degli inviti qui. Riprova ${retryAt}.`,

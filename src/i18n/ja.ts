@@ -162,6 +162,10 @@ export const ja: Messages = {
 			'このサーバーは Discord の招待上限（1000件）に達しています。サーバー設定 → 招待 でいくつか削除してください。',
 		invalidChannelType: 'Discord はその種類のチャンネルへの招待を許可していません。',
 		invalidRole: 'Discord はそのロールを招待で付与できません。',
+		unknownTargetUsersJob:
+			'Discord にこの招待のユーザーリスト処理の記録がありません。サーバー設定 → 招待 で確認してください。',
+		unknownTargetUsers: 'Discord にはこの招待のユーザーリストがありません。',
+		inviteCodeTaken: 'Discord によると、その招待コードは無効か、すでに使われています。もう一度お試しください。',
 		invalidForm: (fields) => `Discord が招待の設定を拒否しました: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord がここでの招待の作成ペースを制限しています。${retryAt}にもう一度お試しください。`,

@@ -142,6 +142,9 @@ export const ko: Messages = {
 		maxInvites: '이 서버는 Discord의 초대 한도인 1000개에 도달했습니다. 서버 설정 → 초대에서 일부를 삭제하세요.',
 		invalidChannelType: 'Discord는 그런 종류의 채널에 초대를 허용하지 않습니다.',
 		invalidRole: 'Discord는 그 역할을 초대로 줄 수 없습니다.',
+		unknownTargetUsersJob: 'Discord에 이 초대의 사용자 목록 처리 기록이 없습니다. 서버 설정 → 초대에서 확인하세요.',
+		unknownTargetUsers: 'Discord에 이 초대의 사용자 목록이 없습니다.',
+		inviteCodeTaken: 'Discord에 따르면 그 초대 코드는 잘못되었거나 이미 사용 중입니다. 다시 시도하세요.',
 		invalidForm: (fields) => `Discord가 초대 설정을 거부했습니다: ${fields}`,
 		rateLimited: (retryAt) => `Discord가 이곳의 초대 생성 속도를 제한하고 있습니다. ${retryAt}에 다시 시도하세요.`,
 		discordError: (status) =>

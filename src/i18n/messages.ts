@@ -109,6 +109,12 @@ export interface Messages {
 		maxInvites: string;
 		invalidChannelType: string;
 		invalidRole: string;
+		/** 10124: Discord has no target-users job for the invite. */
+		unknownTargetUsersJob: string;
+		/** 10129: the invite has no list of target users. */
+		unknownTargetUsers: string;
+		/** 50020: the invite code is invalid or taken. */
+		inviteCodeTaken: string;
 		invalidForm: (fields: string) => string;
 		rateLimited: (retryAt: string) => string;
 		discordError: (status: number) => string;

@@ -168,6 +168,10 @@ export const nl: Messages = {
 			'Deze server heeft de limiet van Discord van 1000 uitnodigingen bereikt. Verwijder er een paar via Serverinstellingen → Uitnodigingen.',
 		invalidChannelType: 'Discord staat geen uitnodigingen toe voor dat soort kanaal.',
 		invalidRole: 'Discord geeft die rol niet via een uitnodiging.',
+		unknownTargetUsersJob:
+			'Discord weet niets van het verwerken van de lijst met mensen voor deze uitnodiging. Controleer hem in Serverinstellingen → Uitnodigingen.',
+		unknownTargetUsers: 'Discord heeft geen lijst met mensen voor deze uitnodiging.',
+		inviteCodeTaken: 'Volgens Discord is die uitnodigingscode ongeldig of al in gebruik. Probeer het opnieuw.',
 		invalidForm: (fields) => `Discord heeft de uitnodigingsinstellingen geweigerd: ${fields}`,
 		rateLimited: (retryAt) =>
 			`Discord beperkt hoe snel hier uitnodigingen worden gemaakt. Probeer het ${retryAt} opnieuw.`,

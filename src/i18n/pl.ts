@@ -188,6 +188,10 @@ export const pl: Messages = {
 			'Ten serwer osiągnął limit Discorda wynoszący 1000 zaproszeń. Usuń część w Ustawieniach serwera → Zaproszenia.',
 		invalidChannelType: 'Discord nie pozwala na zaproszenia do tego rodzaju kanału.',
 		invalidRole: 'Discord nie nada tej roli przez zaproszenie.',
+		unknownTargetUsersJob:
+			'Discord nie ma zapisu przetwarzania listy osób dla tego zaproszenia. Sprawdź je w Ustawieniach serwera → Zaproszenia.',
+		unknownTargetUsers: 'Discord nie ma listy osób dla tego zaproszenia.',
+		inviteCodeTaken: 'Według Discorda ten kod zaproszenia jest nieprawidłowy albo już zajęty. Spróbuj ponownie.',
 		invalidForm: (fields) => `Discord odrzucił ustawienia zaproszenia: ${fields}`,
 		rateLimited: (retryAt) => `Discord ogranicza tu tempo tworzenia zaproszeń. Spróbuj ponownie ${retryAt}.`,
 		discordError: (status) =>

@@ -160,6 +160,10 @@ export const ptBR: Messages = {
 			'Este servidor atingiu o limite de 1000 convites do Discord. Exclua alguns em Configurações do servidor → Convites.',
 		invalidChannelType: 'O Discord não permite convites para esse tipo de canal.',
 		invalidRole: 'O Discord não dá esse cargo com um convite.',
+		unknownTargetUsersJob:
+			'O Discord não tem registro do processamento da lista de pessoas deste convite. Confira em Configurações do servidor → Convites.',
+		unknownTargetUsers: 'O Discord não tem uma lista de pessoas para este convite.',
+		inviteCodeTaken: 'O Discord diz que esse código de convite é inválido ou já está em uso. Tente de novo.',
 		invalidForm: (fields) => `O Discord rejeitou as configurações do convite: ${fields}`,
 		rateLimited: (retryAt) =>
 			`O Discord está limitando a velocidade de criação de convites aqui. Tente de novo ${retryAt}.`,

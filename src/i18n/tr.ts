@@ -157,6 +157,10 @@ export const tr: Messages = {
 			"Bu sunucu Discord'un 1000 davet sınırına ulaştı. Sunucu Ayarları → Davetler bölümünden bazılarını sil.",
 		invalidChannelType: 'Discord bu tür kanallar için davete izin vermiyor.',
 		invalidRole: 'Discord bu rolü davetle vermiyor.',
+		unknownTargetUsersJob:
+			"Discord'da bu davetin kişi listesinin işlendiğine dair kayıt yok. Sunucu Ayarları → Davetler'den kontrol et.",
+		unknownTargetUsers: "Discord'da bu davet için bir kişi listesi yok.",
+		inviteCodeTaken: "Discord'a göre bu davet kodu geçersiz ya da zaten alınmış. Tekrar dene.",
 		invalidForm: (fields) => `Discord davet ayarlarını reddetti: ${fields}`,
 		rateLimited: (retryAt) => `Discord burada davet oluşturma hızını sınırlıyor. ${retryAt} tekrar dene.`,
 		discordError: (status) =>

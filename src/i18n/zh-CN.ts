@@ -135,6 +135,9 @@ export const zhCN: Messages = {
 		maxInvites: '此服务器已达到 Discord 1000 个邀请的上限。请在 服务器设置 → 邀请 中删除一些。',
 		invalidChannelType: 'Discord 不允许为该类型的频道创建邀请。',
 		invalidRole: 'Discord 不允许通过邀请授予该身份组。',
+		unknownTargetUsersJob: 'Discord 没有处理此邀请用户列表的记录。请在 服务器设置 → 邀请 中查看。',
+		unknownTargetUsers: 'Discord 没有此邀请的用户列表。',
+		inviteCodeTaken: 'Discord 表示该邀请代码无效或已被占用。请重试。',
 		invalidForm: (fields) => `Discord 拒绝了邀请设置：${fields}`,
 		rateLimited: (retryAt) => `Discord 正在限制此处创建邀请的速度。请${retryAt}再试。`,
 		discordError: (status) =>

@@ -44,6 +44,7 @@ const MESSAGES: Partial<Record<RESTJSONErrorCodes, string>> = {
 	[RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType]: 'Cannot execute action on this channel type',
 	[RESTJSONErrorCodes.InvalidWebhookToken]: 'Invalid Webhook Token',
 	[RESTJSONErrorCodes.InvalidRole]: 'Invalid Role',
+	[RESTJSONErrorCodes.InviteCodeInvalidOrTaken]: 'Invite code is either invalid or taken.',
 	[RESTJSONErrorCodes.InvalidFormBodyOrContentType]: 'Invalid Form Body',
 	[RESTJSONErrorCodes.RequestBodyContainsInvalidJSON]: 'The request body contains invalid JSON.',
 };

@@ -235,7 +235,7 @@ export function serializeInvite(state: LocalState, invite: InviteRecord): APIExt
 		const flags = ApplicationFlags.Embedded;
 		result.target_application = {
 			id: invite.target_application_id,
-			name: guild.activityApplicationName,
+			name: guild.embeddedApplications.get(invite.target_application_id) ?? guild.activityApplicationName,
 			icon: null,
 			description: '',
 			type: null,
@@ -327,7 +327,7 @@ function createInvite(context: RouteContext): Reply {
 	}
 	if (
 		request.target_type === InviteTargetType.EmbeddedApplication &&
-		request.target_application_id !== state.guild.activityApplicationId
+		!state.guild.embeddedApplications.has(request.target_application_id ?? '')
 	) {
 		return new FormErrors()
 			.add(

@@ -113,6 +113,11 @@ export interface GuildSeed {
 	/** The application with the EMBEDDED flag that `target_type: 2` invites may point at. */
 	activityApplicationId: string;
 	activityApplicationName?: string;
+	/**
+	 * More applications with the EMBEDDED flag that invites may target, as Discord knows them
+	 * (Discord's own Activities: the real Discord accepts their ids in every guild).
+	 */
+	embeddedApplications?: readonly { id: string; name: string }[];
 }
 
 /** What changed in the model, so the gateway can tell connected clients. */
@@ -167,6 +172,8 @@ export class GuildModel {
 	readonly invites: InviteRecord[];
 	readonly activityApplicationId: string;
 	readonly activityApplicationName: string;
+	/** Every application with the EMBEDDED flag an invite may target, id -> name (the seed's own first). */
+	readonly embeddedApplications: ReadonlyMap<string, string>;
 	readonly #listeners = new Set<(change: ModelChange) => void>();
 
 	constructor(seed: GuildSeed) {
@@ -196,6 +203,10 @@ export class GuildModel {
 		this.invites = structuredClone(seed.invites ?? []);
 		this.activityApplicationId = seed.activityApplicationId;
 		this.activityApplicationName = seed.activityApplicationName ?? 'Watch Together';
+		this.embeddedApplications = new Map([
+			[this.activityApplicationId, this.activityApplicationName],
+			...(seed.embeddedApplications ?? []).map((app): [string, string] => [app.id, app.name]),
+		]);
 	}
 
 	/** The guild id. */

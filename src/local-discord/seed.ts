@@ -281,8 +281,32 @@ export function defaultSeed(applicationId: string = DEFAULT_APPLICATION_ID): Gui
 		invites: [],
 		activityApplicationId: seedIds.activityApplication,
 		activityApplicationName: 'Watch Together',
+		embeddedApplications: DISCORD_ACTIVITY_APPLICATIONS,
 	};
 }
+
+/**
+ * Discord's own Activities, which the real Discord accepts as `target_application_id` in any
+ * guild: the ids libraries such as discord-together list (they are in neither Discord's docs
+ * nor its spec). The local Discord imports nothing of the product, so this is its own list;
+ * test/sandbox checks that every Activity the bot suggests is one of them.
+ */
+export const DISCORD_ACTIVITY_APPLICATIONS: readonly { id: string; name: string }[] = [
+	{ name: 'Watch Together', id: '880218394199220334' },
+	{ name: 'Poker Night', id: '755827207812677713' },
+	{ name: 'Betrayal.io', id: '773336526917861400' },
+	{ name: 'Fishington.io', id: '814288819477020702' },
+	{ name: 'Chess in the Park', id: '832012774040141894' },
+	{ name: 'Checkers in the Park', id: '832013003968348200' },
+	{ name: 'Letter League', id: '879863686565621790' },
+	{ name: 'Word Snacks', id: '879863976006127627' },
+	{ name: 'Doodle Crew', id: '878067389634314250' },
+	{ name: 'Awkword', id: '879863881349087252' },
+	{ name: 'SpellCast', id: '852509694341283871' },
+	{ name: 'Sketch Heads', id: '902271654783242291' },
+	{ name: 'Blazing 8s', id: '832025144389533716' },
+	{ name: 'Putt Party', id: '945737671223947305' },
+];
 
 /** Guild ids this far apart land on consecutive shards: Discord routes by `guild_id >> 22`. */
 const NEXT_SHARD = 1n << 22n;

@@ -4,11 +4,11 @@
  * in Discord. `--script '/invite …'` (repeatable) runs commands and exits; `--json` prints
  * one JSON object per command.
  */
-import { type Completer, createInterface } from 'node:readline';
+import { type Completer, createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Locale } from 'discord-api-types/v10';
+import { INTERACTIONS_PATH } from '../http/handler.js';
 import { MESSAGES } from '../i18n/index.js';
-import { seedIds } from '../local-discord/seed.js';
 import { renderComponents, renderContent, type TerminalStyle } from './render.js';
 import { type CommandResult, Sandbox } from './session.js';
 
@@ -18,14 +18,14 @@ const HELP = `Type slash commands as in Discord, for example:
   /invite channel:#voice stream_user:@streamer
   /invite role:@member as:@moderator        (as: acts as another member)
   /invite as:@guest                         (a member without Create Invite)
-  /invite expires:"1 week" reason:"raid cleanup" channel:#"text channels"
-  /invite channel:#voice activity:${seedIds.activityApplication}   (the one Activity this local Discord knows)
+  /invite expires:"1 week" reason:"raid cleanup" channel:#announcements
+  /invite channel:#voice activity:"Watch Together"   (Tab lists Discord's Activities)
   /invite role:@member more_roles:"@helper @moderator" as:@owner   (several roles)
   /invite users:"@alice @bob" as:@admin     (only these people can accept it)
   /invite users_file:./list.csv as:@admin   (a CSV of user ids, uploaded as Discord would)
 Values with spaces go in quotes. Tab completes option names, names of channels, roles and
-members, and asks the bot for expires and activity suggestions (activity suggests Discord's
-own Activities, whose ids only the real Discord knows).
+members, and asks the bot for expires and activity suggestions (activity lists Discord's own
+Activities by name; an application id works too).
 Commands: help, members, channels, roles, exit (or Ctrl-D).`;
 
 export interface SandboxCli {
@@ -51,6 +51,15 @@ const USAGE =
 /** A Discord locale code in its proper case (`es-419`, `zh-CN`), or undefined when Discord has none such. */
 export function discordLocale(text: string): string | undefined {
 	return Object.values(Locale).find((locale) => locale.toLowerCase() === text.toLowerCase());
+}
+
+/** Whether the text is an http: or https: URL (`--endpoint`). */
+function isHttpUrl(text: string): boolean {
+	try {
+		return /^https?:$/.test(new URL(text).protocol);
+	} catch {
+		return false;
+	}
 }
 
 /** node:util parseArgs over the sandbox flags; its errors become a UsageError. */
@@ -86,6 +95,10 @@ export function parseCli(argv: readonly string[]): SandboxCli & { help: boolean 
 		throw new UsageError(`--port takes a port number, not "${values.port}"`);
 	if (values.endpoint !== undefined && !values.external)
 		throw new UsageError('--endpoint goes with --external (your own HTTP endpoint)');
+	if (values.endpoint !== undefined && !isHttpUrl(values.endpoint))
+		throw new UsageError(
+			`--endpoint takes the endpoint's URL, e.g. http://127.0.0.1:3000${INTERACTIONS_PATH}, not "${values.endpoint}"`,
+		);
 	const locale = discordLocale(values.locale ?? 'en-US');
 	if (!locale)
 		throw new UsageError(
@@ -237,7 +250,16 @@ export async function prompt(
 	input: NodeJS.ReadableStream = process.stdin,
 	output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-	const completer: Completer = ((line: string, callback: (error: null, result: [string[], string]) => void) => {
+	let rl: Interface | undefined;
+	const completer: Completer = ((typed: string, callback: (error: null, result: [string[], string]) => void) => {
+		// A Tab that arrives with other keys at once (pasted, or typed while the previous
+		// completion was under way) is inserted as a character: take it out of the line, or it
+		// reads as a space and the next Tab lists option names instead of the value's choices.
+		const line = typed.replace(/\t/g, '');
+		if (line !== typed && rl) {
+			rl.write(null, { ctrl: true, name: 'u' });
+			rl.write(line);
+		}
 		sandbox
 			.complete(line)
 			.then((hits) => {
@@ -251,7 +273,7 @@ export async function prompt(
 			.catch(() => callback(null, [[], line]));
 	}) as unknown as Completer;
 	const terminal = (output as { isTTY?: boolean }).isTTY === true;
-	const rl = createInterface({ input, output, completer, terminal, historySize: 100 });
+	rl = createInterface({ input, output, completer, terminal, historySize: 100 });
 	const write = (text: string) => output.write(text);
 	const bot = { gateway: 'bot over the gateway', http: 'bot as the HTTP endpoint', external: 'your own bot' }[
 		sandbox.options.transport
@@ -306,11 +328,49 @@ export async function prompt(
 /** What the sandbox shows when started with no terminal and no input. */
 const DEMO = ['/invite expires:1h max_uses:5', '/invite channel:#voice stream_user:@streamer', '/invite as:@guest'];
 
-/** How to point a bot of your own at this local Discord. */
-function externalHelp(sandbox: Sandbox, endpoint: string | undefined): string {
+/**
+ * What a bot needs to run against this local Discord: the variables with their real values,
+ * ready to paste into a POSIX shell (`npm start`, or `npm run serve` for `--endpoint`), and the
+ * Client option a discord.js bot of your own needs to read `DISCORD_API_URL`.
+ */
+export function externalHelp(sandbox: Pick<Sandbox, 'discord'>, endpoint: string | undefined): string {
 	const { discord } = sandbox;
 	const env = `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId}`;
-	return endpoint
-		? `Local Discord at ${discord.apiUrl}. Start your endpoint with:\n  ${env} DISCORD_PUBLIC_KEY=${discord.publicKey} PORT=<port of ${endpoint}> npm run serve\nInteractions are signed and POSTed to ${endpoint}.\n\n`
-		: `Local Discord at ${discord.apiUrl}. In another terminal, start your bot with:\n  ${env} npm start\nthen type commands here once it is ready.\n\n`;
+	const rest = `rest: { api: process.env.DISCORD_API_URL ?? 'https://discord.com/api' }`;
+	const fallback =
+		'  (the fallback keeps it on Discord when the variable is unset; without one, client.rest.options.api is undefined)';
+	const usersInvites =
+		'For a users: invite, the sandbox shows the reply your bot edits it into once Discord has processed the list.';
+	if (endpoint) {
+		const url = new URL(endpoint);
+		const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+		const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+		return [
+			`Local Discord at ${discord.apiUrl}. Interactions are signed with its key and POSTed to ${endpoint}.`,
+			"Start this project's endpoint in another terminal with:",
+			`  ${env} DISCORD_PUBLIC_KEY=${discord.publicKey} HOST=${host} PORT=${port} npm run serve`,
+			...(url.pathname === INTERACTIONS_PATH
+				? []
+				: [
+						`  (npm run serve answers on ${INTERACTIONS_PATH}: use --endpoint http://${url.host}${INTERACTIONS_PATH})`,
+					]),
+			'An endpoint of your own: verify requests with DISCORD_PUBLIC_KEY and call the REST API at DISCORD_API_URL,',
+			`with @discordjs/rest: new REST({ api: process.env.DISCORD_API_URL ?? 'https://discord.com/api' }).setToken(process.env.DISCORD_TOKEN)`,
+			usersInvites,
+			'',
+			'',
+		].join('\n');
+	}
+	return [
+		`Local Discord at ${discord.apiUrl} (its gateway, ${discord.gatewayUrl}, comes from GET /gateway/bot: nothing to set for it).`,
+		"Start this project's bot in another terminal with:",
+		`  ${env} npm start`,
+		'A discord.js bot of your own takes the same variables (build it first if it runs dist/), with this Client option:',
+		`  new Client({ intents: [GatewayIntentBits.Guilds], ${rest} })`,
+		fallback,
+		'  and logs in with client.login(process.env.DISCORD_TOKEN).',
+		`Then type commands here once it is ready. ${usersInvites}`,
+		'',
+		'',
+	].join('\n');
 }

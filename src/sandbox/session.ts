@@ -7,7 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { type APIApplicationCommandOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import {
+	type APIApplicationCommandOption,
+	ApplicationCommandOptionType,
+	InviteTargetUsersJobStatus,
+} from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { createInviteRest } from '../discord/invites.js';
@@ -45,10 +49,13 @@ export interface SandboxOptions {
 	user?: string;
 	/** The channel commands run in. Default "general". */
 	channel?: string;
+	/** How long the local Discord takes to process an invite's list of users (ms; its default when unset). */
+	targetUsersJobMs?: number | undefined;
 }
 
 /** The options with their defaults filled in (an external endpoint stays optional). */
-export type SandboxSettings = Required<Omit<SandboxOptions, 'endpoint'>> & Pick<SandboxOptions, 'endpoint'>;
+export type SandboxSettings = Required<Omit<SandboxOptions, 'endpoint' | 'targetUsersJobMs'>> &
+	Pick<SandboxOptions, 'endpoint' | 'targetUsersJobMs'>;
 
 /** One command's result: what the user saw, what Discord received, how long it took. */
 export interface CommandResult {
@@ -69,6 +76,32 @@ export interface CommandResult {
 	deferred: boolean;
 	outcome?: InviteOutcome['status'] | undefined;
 }
+
+/**
+ * Options whose suggestions are ids named for people (`activity`): typing a suggestion's name
+ * sends its id, as picking it from the list in Discord's client does.
+ */
+const PICKED_BY_NAME: ReadonlySet<string> = new Set(['activity']);
+
+/** The name a choice shows for an id (`Poker Night` of `Poker Night (755827207812677713)`), if it names one. */
+function labelOf(choice: { name: string; value: string }): string | undefined {
+	const suffix = ` (${choice.value})`;
+	return choice.name.endsWith(suffix) && choice.name.length > suffix.length
+		? choice.name.slice(0, -suffix.length)
+		: undefined;
+}
+
+/** What is typed inside a value's quotes, open or closed: `"Poker N` -> `Poker N`. */
+const unquote = (text: string): string => text.replace(/^["']/, '').replace(/["']$/, '');
+
+/** How long the sandbox waits for a bot of its own to edit a `users:` invite's reply. */
+const JOB_WAIT_MS = 15_000;
+const INVITE_CREATE = /^\/channels\/\d+\/invites$/;
+const JOB_STATUS = /^\/invites\/[^/]+\/target-users\/job-status$/;
+const FINISHED_JOB: ReadonlySet<number> = new Set([
+	InviteTargetUsersJobStatus.Completed,
+	InviteTargetUsersJobStatus.Failed,
+]);
 
 /** The interaction plumbing requests, not interesting to show. */
 const INTERACTION_PLUMBING = /^\/(interactions|webhooks)\//;
@@ -103,8 +136,12 @@ export class Sandbox {
 			locale: options.locale ?? 'en-US',
 			user: options.user ?? 'member',
 			channel: options.channel ?? 'general',
+			targetUsersJobMs: options.targetUsersJobMs,
 		};
-		const discord = await startLocalDiscord({ port: settings.port });
+		const discord = await startLocalDiscord({
+			port: settings.port,
+			...(settings.targetUsersJobMs === undefined ? {} : { targetUsersJobMs: settings.targetUsersJobMs }),
+		});
 		const outcomes = new Map<string, InviteOutcome>();
 		const onOutcome = (outcome: InviteOutcome) => void outcomes.set(outcome.interactionId, outcome);
 		try {
@@ -192,7 +229,8 @@ export class Sandbox {
 		if (outcome?.job) {
 			await Promise.race([outcome.job, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
 			reply = handle.state ?? reply;
-		}
+		} else if (reply && this.options.transport === 'external')
+			reply = await this.#editedReply(handle, started, reply);
 		return {
 			...base,
 			user,
@@ -211,6 +249,44 @@ export class Sandbox {
 			deferred: handle.responses[0]?.type === 5,
 			outcome: outcome?.status,
 		};
+	}
+
+	/**
+	 * A bot of your own reports nothing to the sandbox: when it limited an invite to chosen
+	 * users, the reply it edits once Discord has processed the list is the one to show. Waits
+	 * (up to `JOB_WAIT_MS`) for the bot to learn that the job finished (a job-status answer
+	 * saying completed or failed) and to edit @original after that.
+	 */
+	async #editedReply(handle: InteractionHandle, started: number, reply: MessageState): Promise<MessageState> {
+		const requests = this.discord.requests;
+		const limited = requests
+			.slice(started)
+			.some(
+				(request) =>
+					request.method === 'POST' &&
+					INVITE_CREATE.test(request.path) &&
+					request.status === 200 &&
+					request.form?.files.some((file) => file.field === 'target_users_file'),
+			);
+		if (!limited) return reply;
+		const original = `/webhooks/${this.discord.applicationId}/${handle.token}/messages/@original`;
+		const until = Date.now() + JOB_WAIT_MS;
+		while (Date.now() < until) {
+			const finished = requests.findIndex(
+				(request, index) =>
+					index >= started &&
+					request.method === 'GET' &&
+					JOB_STATUS.test(request.path) &&
+					FINISHED_JOB.has((request.response as { status?: unknown } | undefined)?.status as number),
+			);
+			if (
+				finished !== -1 &&
+				requests.slice(finished + 1).some((r) => r.method === 'PATCH' && r.path === original)
+			)
+				return handle.state ?? reply;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		return handle.state ?? reply;
 	}
 
 	/** Tab completion: option names, member/channel/role names, and the command's own autocomplete for `expires`. */
@@ -243,11 +319,38 @@ export class Sandbox {
 		if (option.type === ApplicationCommandOptionType.Boolean)
 			return ['True', 'False'].filter((value) => value.toLowerCase().startsWith(context.prefix.toLowerCase()));
 		if ('autocomplete' in option && option.autocomplete) {
+			const typed = unquote(context.prefix);
+			const choices = await this.suggest(this.#canonical.get(option.name) ?? option.name, typed);
+			// Choices that name an id (`Poker Night (755827207812677713)`) complete on the name a
+			// person reads, or on the id while digits are typed; the others on their value.
+			const named = choices.filter((choice) => labelOf(choice) !== undefined);
+			if (named.length > 0 && !/^\d+$/.test(typed)) {
+				const labels = named.map((choice) => labelOf(choice) as string);
+				// At a terminal, Tab completes what is typed: names that start with it first.
+				const starting = labels.filter((label) => label.toLowerCase().startsWith(typed.toLowerCase()));
+				return (starting.length > 0 ? starting : labels).map((label) =>
+					label.includes(' ') ? `"${label}"` : label,
+				);
+			}
 			// A choice that only echoes the typed text completes nothing (and may be a "can't read" hint).
-			const choices = await this.suggest(this.#canonical.get(option.name) ?? option.name, context.prefix);
-			return choices.map((choice) => choice.value).filter((value) => value !== context.prefix);
+			return choices.map((choice) => choice.value).filter((value) => value !== typed);
 		}
 		return [];
+	}
+
+	/**
+	 * The value Discord's client sends when a person picks this name from the bot's suggestions
+	 * (`activity:"Poker Night"` -> its application id); the text as typed when no choice has
+	 * that name, or the bot does not answer.
+	 */
+	async #picked(option: string, typed: string): Promise<string> {
+		try {
+			const choices = await this.suggest(option, typed);
+			const wanted = typed.trim().toLowerCase();
+			return choices.find((choice) => labelOf(choice)?.toLowerCase() === wanted)?.value ?? typed;
+		} catch {
+			return typed;
+		}
 	}
 
 	/** Asks the bot for suggestions through the real autocomplete path. */
@@ -425,6 +528,8 @@ export class Sandbox {
 				if (!mentioned.ok) return mentioned;
 				resolved = mentioned.value;
 			}
+			if (PICKED_BY_NAME.has(canonical) && !/^\d+$/.test(String(resolved)))
+				resolved = await this.#picked(canonical, String(resolved));
 			if (option.type === ApplicationCommandOptionType.Attachment) {
 				const uploaded = await this.#upload(String(resolved));
 				if (!uploaded.ok) return uploaded;

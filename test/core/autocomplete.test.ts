@@ -44,9 +44,15 @@ describe('suggestExpires', () => {
 		expect(suggestExpires('1.5h', 'en-US', en)[0]).toEqual({ name: '1 hour, 30 minutes', value: '1h30m' });
 	});
 
-	it('treats a bare digit as the start of a preset and lists it as seconds last', () => {
-		expect(values('1')).toEqual(['1h', '12h', '1d', '1s']);
-		expect(values('7')).toEqual(['7d', '7s']);
+	it('reads a bare number as the start of a preset, then as hours, days or minutes: never a few seconds', () => {
+		expect(values('1')).toEqual(['1h', '12h', '1d']);
+		expect(values('7')).toEqual(['7d', '7h', '7m']);
+		expect(values('45')).toEqual(['1d21h', '45m']);
+		// As many seconds as Discord's max_age takes, when that is a lifetime worth having.
+		expect(values('3600')).toEqual(['2d12h', '1h']);
+		expect(suggestExpires('999999', 'en-US', en)).toEqual([
+			{ name: en.suggest.tooLong('999999'), value: '999999' },
+		]);
 	});
 
 	it('offers "never" for 0 and for the first letters of never', () => {
@@ -65,7 +71,7 @@ describe('suggestExpires', () => {
 	it("keeps every choice within Discord's limits: at most 25, names and values of 1 to 100 characters", () => {
 		const cases: [typed: string, choices: number][] = [
 			['', 7],
-			['1', 4],
+			['1', 3],
 			['90m', 1],
 			['x'.repeat(300), 1],
 			['9'.repeat(300), 1],

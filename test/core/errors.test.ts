@@ -9,7 +9,7 @@ import {
 	isInteractionGone,
 	RateLimitGiveUp,
 } from '../../src/core/errors.js';
-import { en } from '../../src/i18n/index.js';
+import { en, MESSAGES } from '../../src/i18n/index.js';
 import { TEXT_CHANNEL_ID } from './helpers.js';
 
 const URL = `https://discord.com/api/v10${Routes.channelInvites(TEXT_CHANNEL_ID)}`;
@@ -47,6 +47,9 @@ describe("classifyError: Discord's JSON error codes", () => {
 		[RESTJSONErrorCodes.MaximumNumberOfInvitesReached, 400, 'maxInvites'],
 		[RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 400, 'invalidChannelType'],
 		[RESTJSONErrorCodes.InvalidRole, 400, 'invalidRole'],
+		[RESTJSONErrorCodes.UnknownInviteTargetUsersJob, 404, 'unknownTargetUsersJob'],
+		[RESTJSONErrorCodes.UnknownInviteTargetUsers, 404, 'unknownTargetUsers'],
+		[RESTJSONErrorCodes.InviteCodeInvalidOrTaken, 400, 'inviteCodeTaken'],
 	] as const)('maps code %i (HTTP %i) to %s, a definite answer', (code, status, id) => {
 		const failure = classifyError(apiError(code, status));
 		expect(failure).toEqual({ id, args: [] });
@@ -64,7 +67,27 @@ describe("classifyError: Discord's JSON error codes", () => {
 			RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
 			RESTJSONErrorCodes.InvalidRole,
 			RESTJSONErrorCodes.InvalidFormBodyOrContentType,
-		]).toEqual([10003, 50001, 50013, 10011, 10013, 30016, 50024, 50028, 50035]);
+			RESTJSONErrorCodes.UnknownInviteTargetUsersJob,
+			RESTJSONErrorCodes.UnknownInviteTargetUsers,
+			RESTJSONErrorCodes.InviteCodeInvalidOrTaken,
+		]).toEqual([10003, 50001, 50013, 10011, 10013, 30016, 50024, 50028, 50035, 10124, 10129, 50020]);
+	});
+
+	it('gives the unknown target-users job (10124), unknown target users (10129) and a taken invite code (50020) a text of ours in every language', () => {
+		for (const [code, status] of [
+			[RESTJSONErrorCodes.UnknownInviteTargetUsersJob, 404],
+			[RESTJSONErrorCodes.UnknownInviteTargetUsers, 404],
+			[RESTJSONErrorCodes.InviteCodeInvalidOrTaken, 400],
+		] as const) {
+			const failure = classifyError(apiError(code, status));
+			expect(failure.log).toBeUndefined();
+			const tables = [...new Set(Object.values(MESSAGES))];
+			expect(tables).toHaveLength(14);
+			const english = failureText(failure, en);
+			expect(english).not.toContain(`error ${code}`);
+			for (const messages of tables.filter((table) => table !== en))
+				expect(failureText(failure, messages)).not.toBe(english);
+		}
 	});
 
 	it('tells the invoker about the 1000-invite limit and where to delete invites', () => {

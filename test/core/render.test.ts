@@ -124,10 +124,18 @@ describe('renderInvite: details', () => {
 		expect(reply.content).not.toContain('<t:');
 	});
 
-	it('works out the expiry from created_at and max_age when expires_at is missing', () => {
-		const reply = renderInvite(guildInvite({ expires_at: null, max_age: 3_600 }), context(), en);
-		const unix = CREATED_MS / 1000 + 3_600;
+	it('reads the expiry from expires_at as Discord sends it, never from created_at and max_age', () => {
+		const unix = CREATED_MS / 1000 + 7_200;
+		const reply = renderInvite(
+			guildInvite({ expires_at: new Date(unix * 1000).toISOString(), max_age: 3_600 }),
+			context(),
+			en,
+		);
 		expect(reply.content).toContain(`<t:${unix}:f> (<t:${unix}:R>)`);
+		// null is Discord's "never expires", whatever max_age says.
+		expect(renderInvite(guildInvite({ expires_at: null, max_age: 3_600 }), context(), en).content).toContain(
+			`${en.reply.expires}: ${en.reply.neverExpires}`,
+		);
 	});
 
 	it('shows uses out of the limit and temporary membership on', () => {

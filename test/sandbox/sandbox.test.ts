@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISCORD_ACTIVITIES } from '../../src/core/activities.js';
 import { startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand } from '../../src/gateway/command.js';
+import { de } from '../../src/i18n/de.js';
+import { en } from '../../src/i18n/index.js';
+import { DISCORD_ACTIVITY_APPLICATIONS } from '../../src/local-discord/seed.js';
 import { runCli } from '../../src/sandbox/cli.js';
 import { convertValue, parseCommandLine, stripSigil } from '../../src/sandbox/parse.js';
 import { relativeTime } from '../../src/sandbox/render.js';
@@ -199,7 +203,8 @@ describe('the sandbox prompt', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('Local Discord sandbox');
 		expect(out).toContain('Type slash commands as in Discord');
-		expect(out).toContain('activity:1100000000000000500   (the one Activity this local Discord knows)');
+		expect(out).toContain('activity:"Watch Together"   (Tab lists Discord\'s Activities)');
+		expect(out).not.toContain('#"text channels"');
 		expect(out).toMatch(/Invite to #general created/);
 		expect(out).toContain('@guest');
 	});
@@ -241,8 +246,38 @@ describe('the sandbox session', () => {
 		expect(await sandbox.complete('/invite channel:#te')).toEqual(['"#text channels"']);
 		expect(await sandbox.complete('/invite role:@every')).toEqual(['@everyone']);
 		expect(await sandbox.complete('/invite expires:90m')).toEqual(['1h30m']);
-		expect(await sandbox.complete('/invite activity:pok')).toEqual(['755827207812677713']);
+		expect(await sandbox.complete('/invite activity:pok')).toEqual(['"Poker Night"']);
 		expect(await sandbox.complete('/invite expires:')).toEqual(['30m', '1h', '6h', '12h', '1d', '7d', 'never']);
+	});
+
+	it('completes activity on the names a person reads, and on the id while digits are typed', async () => {
+		expect(await sandbox.complete('/invite activity:w')).toEqual(['"Watch Together"', '"Word Snacks"']);
+		expect(await sandbox.complete('/invite activity:"Wo')).toEqual(['"Word Snacks"']);
+		// A name that contains the text but does not start with it, when none starts with it.
+		expect(await sandbox.complete('/invite activity:kword')).toEqual(['Awkword']);
+		expect(await sandbox.complete('/invite activity:7558')).toEqual(['755827207812677713']);
+		const all = await sandbox.complete('/invite activity:');
+		expect(all).toHaveLength(DISCORD_ACTIVITIES.length);
+		expect(all.every((name) => !/^\d+$/.test(name))).toBe(true);
+	});
+
+	it('creates an invite for every Activity the bot suggests, by name or by id, as Discord would', async () => {
+		expect(DISCORD_ACTIVITIES.map((activity) => activity.applicationId)).toEqual(
+			DISCORD_ACTIVITY_APPLICATIONS.map((app) => app.id),
+		);
+		for (const { name, applicationId } of DISCORD_ACTIVITIES) {
+			for (const typed of [`"${name}"`, applicationId]) {
+				const result = await sandbox.run(`/invite channel:#voice activity:${typed}`);
+				expect({ typed, outcome: result.outcome }).toEqual({ typed, outcome: 'created' });
+				expect(result.requests[0]?.body).toMatchObject({ target_application_id: applicationId });
+				expect(result.reply?.content).toContain(`${name} (\`${applicationId}\`)`);
+			}
+		}
+	});
+
+	it('suggests sensible lifetimes for a bare number: 1 is an hour or a day, never a second', async () => {
+		expect(await sandbox.complete('/invite expires:1')).toEqual(['1h', '12h', '1d']);
+		expect(await sandbox.complete('/invite expires:5')).toEqual(['5h', '5d', '5m']);
 	});
 
 	it('answers unknown names, quoted names and @everyone as a person types them, without crashing', async () => {
@@ -260,6 +295,34 @@ describe('the sandbox session', () => {
 		);
 		expect((await sandbox.run('/invite expires:1 week')).problem).toContain('with quotes around spaces');
 		expect((await sandbox.run('/invite expires:"1 week"')).requests[0]?.body).toEqual({ max_age: 604_800 });
+	});
+
+	it('tells the invoker when Discord has no job for the list (10124), instead of leaving "processing" standing', async () => {
+		sandbox.discord.inject('GET', /\/target-users\/job-status$/, {
+			status: 404,
+			body: { code: RESTJSONErrorCodes.UnknownInviteTargetUsersJob, message: 'Unknown invite target users job' },
+		});
+		const result = await sandbox.run('/invite users:"@alice" as:@owner');
+		expect(result.reply?.content).toContain(`⚠️ ${en.error.unknownTargetUsersJob}`);
+		expect(result.reply?.content).not.toContain(en.reply.targetUsersProcessing);
+	});
+
+	it('answers an invite code Discord calls invalid or taken (50020) in the invoker’s language', async () => {
+		const german = await Sandbox.start({ locale: 'de' });
+		try {
+			german.discord.inject('POST', /\/invites$/, {
+				status: 400,
+				body: {
+					code: RESTJSONErrorCodes.InviteCodeInvalidOrTaken,
+					message: 'Invite code is either invalid or taken.',
+				},
+			});
+			const result = await german.run('/invite');
+			expect(result.reply?.content).toBe(de.error.inviteCodeTaken);
+			expect(result.reply?.flags).toBe(MessageFlags.Ephemeral);
+		} finally {
+			await german.close();
+		}
 	});
 
 	it('marks an answer the bot should not have given as not ok', async () => {
