@@ -42,6 +42,8 @@ export interface InviteMetrics {
 	instrumentRest(rest: REST): void;
 	/** Reads each shard's status and ping at scrape time. */
 	watchGateway(client: GatewayLike): void;
+	/** Counts a gateway connection found zombied (a heartbeat unacknowledged), closed and resumed. */
+	recordZombie(shard: number): void;
 }
 
 export interface MetricsOptions {
@@ -70,6 +72,7 @@ interface Built {
 	rateLimited: Counter<'scope'>;
 	cooldownHits: Counter<'scope'>;
 	storeFallbacks: Counter<'operation'>;
+	zombies: Counter<'shard'>;
 	storeUp?: Gauge;
 }
 
@@ -148,6 +151,9 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 		watchGateway(client) {
 			if (!gateways.includes(client)) gateways.push(client);
 		},
+		recordZombie(shard) {
+			record((m) => m.zombies.inc({ shard: String(shard) }));
+		},
 	};
 }
 
@@ -200,6 +206,13 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		registers,
 	});
 
+	const zombies = new Counter({
+		name: 'discord_gateway_zombie_connections_total',
+		help: 'Gateway connections found zombied (a heartbeat not acknowledged before the next was due), cut and resumed, by shard.',
+		labelNames: ['shard'] as const,
+		registers,
+	});
+
 	const readShards = <T>(read: (shard: ShardLike & { id: number }) => T | undefined) => {
 		const values: [number, T][] = [];
 		for (const client of gateways)
@@ -240,6 +253,7 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		rateLimited,
 		cooldownHits,
 		storeFallbacks,
+		zombies,
 	};
 }
 
