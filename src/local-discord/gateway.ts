@@ -15,8 +15,16 @@ export const GATEWAY_PATH = '/gateway';
 const PRIVILEGED_INTENTS =
 	GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
+/** Dispatches a session keeps for a RESUME to replay (Discord keeps a bounded buffer too). */
+const REPLAY_LIMIT = 1_000;
+
+/** The gateway API version the local Discord speaks (`v` in the gateway URL). */
+const GATEWAY_VERSION = '10';
+
 interface Session {
 	ws: WebSocket;
+	/** The connection's socket, paused when the session is black-holed. */
+	socket: Duplex;
 	/** Set at IDENTIFY (or RESUME). */
 	id?: string;
 	seq: number;
@@ -25,6 +33,20 @@ interface Session {
 	ready: boolean;
 	/** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` when it sent none. */
 	shard: [number, number];
+	/** Dispatches sent since READY (the latest `REPLAY_LIMIT`), as sent: a RESUME replays those after its `seq`. */
+	replay: Array<{ s: number; frame: string }>;
+	/** Black-holed (`blackHole`): nothing is sent or read any more, as on a dead network path. */
+	blackHoled: boolean;
+	/** Taken over by a RESUME on another connection: its close does not make it resumable again. */
+	replaced: boolean;
+}
+
+/** What a closed (or taken over) session leaves for a RESUME. */
+interface Resumable {
+	seq: number;
+	intents: number;
+	shard: [number, number];
+	replay: Session['replay'];
 }
 
 /** The shard Discord routes a guild's events to: `(guild_id >> 22) % num_shards`. */
@@ -49,13 +71,12 @@ export class Gateway {
 	readonly #wss = new WebSocketServer({ noServer: true });
 	readonly #sessions = new Set<Session>();
 	/** Sequence numbers of closed sessions, so a RESUME can continue them. */
-	readonly #resumable = new Map<string, { seq: number; intents: number; shard: [number, number] }>();
+	readonly #resumable = new Map<string, Resumable>();
 	readonly #unsubscribe: Array<() => void>;
 	#identifies = 0;
 
 	constructor(state: LocalState) {
 		this.#state = state;
-		this.#wss.on('connection', (ws) => this.#open(ws));
 		this.#unsubscribe = state.guilds.map((guild) => guild.onChange((change) => this.#onModelChange(guild, change)));
 	}
 
@@ -81,7 +102,27 @@ export class Gateway {
 			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 			return;
 		}
-		this.#wss.handleUpgrade(request, socket, head, (ws) => this.#wss.emit('connection', ws, request));
+		const query = new URL(request.url ?? '/', 'http://local-discord').searchParams;
+		this.#wss.handleUpgrade(request, socket, head, (ws) => this.#open(ws, socket, query));
+	}
+
+	/**
+	 * Black-holes the ready sessions (of shard `shardId`, when given): from now on nothing is
+	 * sent to them and nothing they send is read, heartbeats included, as when a network path
+	 * dies without a FIN or RST. Dispatches still count as sent (their sequence numbers are
+	 * used, and a RESUME replays them), as Discord cannot tell either. Returns how many.
+	 */
+	blackHole(shardId?: number): number {
+		let count = 0;
+		for (const session of this.#sessions) {
+			if (!session.ready || session.blackHoled || (shardId !== undefined && session.shard[0] !== shardId))
+				continue;
+			session.blackHoled = true;
+			session.socket.pause();
+			this.#state.log(`gateway: session ${session.id} black-holed`);
+			count++;
+		}
+		return count;
 	}
 
 	/**
@@ -92,7 +133,11 @@ export class Gateway {
 		let sent = 0;
 		for (const session of this.#sessions) {
 			if (!session.ready || (intent && !(session.intents & intent)) || !onShard(session, guildId)) continue;
-			this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, s: ++session.seq, d: data });
+			const s = ++session.seq;
+			const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t: event, s, d: data });
+			session.replay.push({ s, frame });
+			if (session.replay.length > REPLAY_LIMIT) session.replay.shift();
+			this.#sendFrame(session, frame);
 			sent++;
 		}
 		return sent;
@@ -116,27 +161,71 @@ export class Gateway {
 		this.#wss.close();
 	}
 
-	#open(ws: WebSocket): void {
-		const session: Session = { ws, seq: 0, intents: 0, ready: false, shard: [0, 1] };
+	#open(ws: WebSocket, socket: Duplex, query: URLSearchParams): void {
+		const session: Session = {
+			ws,
+			socket,
+			seq: 0,
+			intents: 0,
+			ready: false,
+			shard: [0, 1],
+			replay: [],
+			blackHoled: false,
+			replaced: false,
+		};
 		this.#sessions.add(session);
-		this.#state.log('gateway: connection opened');
+		this.#state.log(`gateway: connection opened (${query.toString() || 'no query'})`);
 		ws.on('message', (data, isBinary) => this.#onMessage(session, data, isBinary));
 		ws.on('close', (code) => {
 			this.#sessions.delete(session);
-			if (session.id)
-				this.#resumable.set(session.id, { seq: session.seq, intents: session.intents, shard: session.shard });
+			if (session.id && !session.replaced)
+				this.#resumable.set(session.id, {
+					seq: session.seq,
+					intents: session.intents,
+					shard: session.shard,
+					replay: session.replay,
+				});
 			this.#state.log(`gateway: connection closed (${code})`);
 			this.#state.signal.notify();
 		});
 		ws.on('error', () => ws.terminate());
+		if (!this.#acceptsQuery(session, query)) return;
 		this.#send(session, {
 			op: GatewayOpcodes.Hello,
 			d: { heartbeat_interval: this.#state.options.heartbeatIntervalMs },
 		});
 	}
 
+	/**
+	 * Checks the gateway URL's query as Discord documents it: `v` the API version (10 here;
+	 * another is closed with 4012), `encoding` json (etf is Discord's too, but the local Discord
+	 * speaks JSON only) and no transport `compress`ion (zlib-stream and zstd-stream are
+	 * Discord's, not implemented here): refused with a clear reason rather than answered in a
+	 * format the client did not ask for.
+	 */
+	#acceptsQuery(session: Session, query: URLSearchParams): boolean {
+		const version = query.get('v');
+		if (version !== null && version !== GATEWAY_VERSION) {
+			this.#close(session, GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version.');
+			return false;
+		}
+		const encoding = query.get('encoding') ?? 'json';
+		const compress = query.get('compress');
+		if (encoding !== 'json' || compress !== null) {
+			const what = encoding !== 'json' ? `encoding=${encoding}` : `compress=${compress}`;
+			// 1003: the endpoint cannot take this kind of data (RFC 6455).
+			this.#close(session, 1003 as GatewayCloseCodes, `The local Discord does not support ${what}: use JSON.`);
+			return false;
+		}
+		return true;
+	}
+
 	#send(session: Session, payload: unknown): void {
-		if (session.ws.readyState === session.ws.OPEN) session.ws.send(JSON.stringify(payload));
+		this.#sendFrame(session, JSON.stringify(payload));
+	}
+
+	#sendFrame(session: Session, frame: string): void {
+		if (!session.blackHoled && session.ws.readyState === session.ws.OPEN) session.ws.send(frame);
 	}
 
 	#close(session: Session, code: GatewayCloseCodes, reason: string): void {
@@ -151,6 +240,8 @@ export class Gateway {
 	}
 
 	#onMessage(session: Session, data: RawData, isBinary: boolean): void {
+		// Frames read before the pause took effect are lost on the dead path too.
+		if (session.blackHoled) return;
 		let payload: { op?: unknown; d?: unknown };
 		try {
 			if (isBinary) throw new Error('binary frames (ETF or zlib) are not supported');
@@ -304,21 +395,42 @@ export class Gateway {
 			this.#close(session, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
 			return;
 		}
-		const previous = typeof d.session_id === 'string' ? this.#resumable.get(d.session_id) : undefined;
-		if (!previous) {
+		const id = typeof d.session_id === 'string' ? d.session_id : undefined;
+		const previous = id === undefined ? undefined : (this.#resumable.get(id) ?? this.#takeOver(session, id));
+		if (id === undefined || !previous) {
 			// Not resumable: the client must IDENTIFY again (op 9, d false).
 			this.#send(session, { op: GatewayOpcodes.InvalidSession, d: false });
 			return;
 		}
-		this.#resumable.delete(d.session_id as string);
-		session.id = d.session_id as string;
+		this.#resumable.delete(id);
+		session.id = id;
 		session.seq = previous.seq;
 		session.intents = previous.intents;
 		session.shard = previous.shard;
+		session.replay = previous.replay;
+		// Discord replays what the client missed, in order, then says RESUMED.
+		const after = typeof d.seq === 'number' ? d.seq : 0;
+		const missed = previous.replay.filter((entry) => entry.s > after);
+		for (const entry of missed) this.#sendFrame(session, entry.frame);
 		this.#send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++session.seq, d: {} });
 		session.ready = true;
-		this.#state.log(`gateway: session ${session.id} resumed`);
+		this.#state.log(`gateway: session ${session.id} resumed, ${missed.length} dispatch(es) replayed`);
 		this.#state.signal.notify();
+	}
+
+	/**
+	 * A RESUME of a session whose connection is still open here (a client that gave up on a
+	 * zombied connection Discord has not noticed yet): the new connection takes the session
+	 * over and the old one is dropped.
+	 */
+	#takeOver(session: Session, id: string): Resumable | undefined {
+		const live = [...this.#sessions].find((other) => other !== session && other.id === id);
+		if (!live) return undefined;
+		live.replaced = true;
+		live.ready = false;
+		this.#sessions.delete(live);
+		live.ws.terminate();
+		return { seq: live.seq, intents: live.intents, shard: live.shard, replay: live.replay };
 	}
 
 	/** Tells connected clients about a model change, like Discord's guild events. */
