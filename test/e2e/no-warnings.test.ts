@@ -1,5 +1,5 @@
 /**
- * `npm start` and `npm run sandbox` print no warnings: no Node process warning (discord.js's
+ * `npm start`, `npm run start:sharded` and `npm run sandbox` print no warnings: no Node process warning (discord.js's
  * UnsupportedCacheOverwriteWarning used to print five at every start, three of them after the
  * sandbox prompt) and no log line at warn level or above, on a normal start and answer. Runs
  * each script's command from package.json, as npm runs it, and reads its stderr.
@@ -71,6 +71,21 @@ describe('no warnings', () => {
 		bot.child.kill('SIGTERM');
 		expect(await bot.exited).toBe(0);
 		expect(bot.stderr()).toContain('SIGTERM: shutting down');
+		expect(warnings(bot.stderr())).toEqual([]);
+	}, 30_000);
+
+	it('npm run start:sharded runs its shard workers without one', async () => {
+		discord = await startLocalDiscord();
+		const bot = run(
+			'start:sharded',
+			[],
+			programEnvironment({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, SHARD_COUNT: '1' }),
+		);
+		await expect.poll(() => bot.stderr(), { timeout: 20_000 }).toContain('all 1 shard(s) ready');
+		const message = await discord.dispatch(discord.interaction({ user: 'member', channel: 'general' })).message();
+		expect(message.content).toContain('https://discord.gg/');
+		bot.child.kill('SIGTERM');
+		expect(await bot.exited).toBe(0);
 		expect(warnings(bot.stderr())).toEqual([]);
 	}, 30_000);
 
