@@ -4,7 +4,7 @@
  * dispatches missed replayed, fatal close codes, and a black-holed connection.
  */
 import { REST } from '@discordjs/rest';
-import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import { CompressionMethod, WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import {
 	GatewayCloseCodes,
 	GatewayDispatchEvents,
@@ -33,13 +33,17 @@ afterEach(async () => {
 });
 
 /** A WebSocketManager for the local Discord, with a session store of its own. */
-function managerFor(local: LocalDiscord, options: { token?: string; intents?: number; shardCount?: number } = {}) {
+function managerFor(
+	local: LocalDiscord,
+	options: { token?: string; intents?: number; shardCount?: number; compression?: CompressionMethod } = {},
+) {
 	const sessions = new Map<number, unknown>();
 	const created = new WebSocketManager({
 		token: options.token ?? local.token,
 		intents: options.intents ?? GatewayIntentBits.Guilds,
 		rest: new REST({ api: local.apiUrl }).setToken(options.token ?? local.token),
 		shardCount: options.shardCount ?? null,
+		compression: options.compression ?? null,
 		retrieveSessionInfo: (id) => (sessions.get(id) as never) ?? null,
 		updateSessionInfo: (id, info) => void (info ? sessions.set(id, info) : sessions.delete(id)),
 	});
@@ -134,15 +138,31 @@ describe('the gateway URL query, as Discord documents it', () => {
 		});
 	});
 
-	it('refuses ETF and transport compression, which it does not speak, rather than answer in JSON', async () => {
+	it('refuses ETF and zstd-stream, which it does not speak, rather than answer in plain JSON', async () => {
 		expect(await closeOf('v=10&encoding=etf')).toMatchObject({
 			code: 1003,
 			reason: expect.stringContaining('etf'),
 		});
-		expect(await closeOf('v=10&encoding=json&compress=zlib-stream')).toMatchObject({
+		expect(await closeOf('v=10&encoding=json&compress=zstd-stream')).toMatchObject({
 			code: 1003,
-			reason: expect.stringContaining('zlib-stream'),
+			reason: expect.stringContaining('zstd-stream'),
 		});
+	});
+
+	it('speaks zlib-stream to a client that asks for it: READY, heartbeats, dispatches and a RESUME all inflate', async () => {
+		discord = await startLocalDiscord({ heartbeatIntervalMs: 200 });
+		const ws = managerFor(discord, { compression: CompressionMethod.ZlibNative });
+		const events: string[] = [];
+		ws.on(WebSocketShardEvents.Dispatch, (payload) => events.push(payload.t));
+		await ws.connect();
+		await discord.ready();
+		await new Promise<void>((resolve) => ws.once(WebSocketShardEvents.HeartbeatComplete, () => resolve()));
+		const resumed = new Promise<void>((resolve) => ws.once(WebSocketShardEvents.Resumed, () => resolve()));
+		discord.closeSessions(GatewayCloseCodes.UnknownError);
+		await resumed;
+		discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }));
+		await expect.poll(() => events).toEqual(['READY', 'GUILD_CREATE', 'RESUMED', 'INTERACTION_CREATE']);
+		expect(discord.sessions).toBe(1);
 	});
 });
 
