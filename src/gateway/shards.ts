@@ -14,7 +14,6 @@ import {
 	WebSocketShardDestroyRecovery,
 	WorkerShardingStrategy,
 } from '@discordjs/ws';
-import { WebSocket } from 'ws';
 
 /** The message a shard worker posts when one of its shards found its connection zombied. */
 export const ZOMBIE_MESSAGE = 'invite:zombie';
@@ -27,9 +26,15 @@ export interface ZombieMessage {
 export const isZombieMessage = (message: unknown): message is ZombieMessage =>
 	typeof message === 'object' && message !== null && (message as ZombieMessage).type === ZOMBIE_MESSAGE;
 
-/** What the shard keeps privately and we read: its socket, and whether its last heartbeat was acknowledged. */
+/** A WebSocket's readyState while open (the WHATWG constant, which ws's `WebSocket.OPEN` is too). */
+const OPEN = 1;
+
+/**
+ * What the shard keeps privately and we read: its socket (ws's WebSocket under Node), and
+ * whether its last heartbeat was acknowledged.
+ */
 interface ShardInternals {
-	connection: WebSocket | null;
+	connection: { readyState: number; terminate(): void } | null;
 	isAck: boolean;
 }
 
@@ -52,7 +57,7 @@ export function terminateZombies(shard: WebSocketShard, onZombie: (shardId: numb
 		const zombie =
 			options.recover === WebSocketShardDestroyRecovery.Resume &&
 			!internals.isAck &&
-			connection?.readyState === WebSocket.OPEN;
+			connection?.readyState === OPEN;
 		if (zombie) onZombie(shard.id);
 		// Runs synchronously up to the close frame, then waits for the socket to close.
 		const destroyed = destroy(options);
