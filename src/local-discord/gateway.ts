@@ -66,8 +66,8 @@ const extraGuildsOn = (session: Session, count: number): number[] =>
 /**
  * The gateway half of the local Discord: HELLO, heartbeat ACKs, IDENTIFY -> READY +
  * GUILD_CREATE, RESUME -> RESUMED, and dispatches (INTERACTION_CREATE, and the guild
- * events that model changes cause) with increasing sequence numbers. Speaks JSON text
- * frames, which is what discord.js sends without zlib-sync.
+ * events that model changes cause) with increasing sequence numbers. Speaks JSON: text
+ * frames, or zlib-stream binary frames when the gateway URL asks for them.
  */
 export class Gateway {
 	readonly #state: LocalState;
