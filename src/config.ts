@@ -44,6 +44,11 @@ export interface Config {
 	restGlobalRps: number;
 	/** Shards for `npm run start:sharded` (`SHARD_COUNT`): a number, or `auto` (Discord's advice). */
 	shardCount: number | 'auto';
+	/**
+	 * The shards this process runs (`SHARD_IDS`, e.g. `0-3` or `4,5`), ascending; unset = all
+	 * of them. Lets several machines split one bot's shards.
+	 */
+	shardIds: number[] | undefined;
 	/** Gateway bot: serve `/metrics` and `/healthz` on this port (`METRICS_PORT`); unset = not at all. */
 	metricsPort: number | undefined;
 	/** HTTP endpoint: client connections held at once (`MAX_CONNECTIONS`); unset = below the descriptor limit. */
@@ -153,6 +158,7 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		problems.push(
 			'SHARD_COUNT must be auto (the count Discord recommends in GET /gateway/bot) or a whole number from 1.',
 		);
+	const shardIds = parseShardIds(value('SHARD_IDS'), shardCount, problems);
 	const metricsPortText = value('METRICS_PORT');
 	const metricsPort =
 		metricsPortText === undefined ? undefined : integer(metricsPortText, 0, 'METRICS_PORT', 0, 65_535, problems);
@@ -189,12 +195,52 @@ export function loadConfig(requirements: readonly Requirement[], env: NodeJS.Pro
 		replayWindowSeconds,
 		restGlobalRps,
 		shardCount,
+		shardIds,
 		metricsPort,
 		maxConnections,
 		redisUrl,
 		cooldownPerUser,
 		cooldownPerGuild,
 	};
+}
+
+/**
+ * `SHARD_IDS`: ids and ranges, comma-separated (`0-3`, `4,5`, `0-1,6`). Needs a fixed
+ * `SHARD_COUNT`: with `auto`, each machine would ask Discord and could be told another count.
+ */
+export function parseShardIds(
+	raw: string | undefined,
+	shardCount: number | 'auto',
+	problems: string[] = [],
+): number[] | undefined {
+	if (raw === undefined) return undefined;
+	const ids = new Set<number>();
+	const shape = 'SHARD_IDS must list shard ids and ranges, comma-separated, such as 0-3 or 4,5.';
+	for (const part of raw.split(',')) {
+		const match = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(part);
+		const first = Number(match?.[1]);
+		const last = match?.[2] === undefined ? first : Number(match[2]);
+		if (!match || last < first) {
+			problems.push(shape);
+			return undefined;
+		}
+		for (let id = first; id <= last; id++) ids.add(id);
+	}
+	if (shardCount === 'auto') {
+		problems.push(
+			'SHARD_IDS needs SHARD_COUNT set to the total number of shards (every process the same), not auto.',
+		);
+		return undefined;
+	}
+	const sorted = [...ids].sort((a, b) => a - b);
+	const outside = sorted.filter((id) => id >= shardCount);
+	if (outside.length > 0) {
+		problems.push(
+			`SHARD_IDS names shard ${outside.join(', ')}, but SHARD_COUNT is ${shardCount}: shard ids run from 0 to ${shardCount - 1}.`,
+		);
+		return undefined;
+	}
+	return sorted;
 }
 
 function integer(

@@ -13,7 +13,6 @@ import type { REST, RESTOptions } from '@discordjs/rest';
 import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
-	type Client,
 	GuildMember,
 	MessageFlags,
 	PermissionsBitField,
@@ -96,9 +95,21 @@ export interface GuideCommand {
 	 */
 	executePayload(
 		payload: APIChatInputApplicationCommandInteraction,
-		client: Client,
+		host: PayloadHost,
 		context?: CommandContext,
 	): Promise<void>;
+}
+
+/**
+ * What `executePayload` needs of the bot that runs it: its REST client (API base, global cap),
+ * its token and, once known, its user. A discord.js Client is one; a bot on @discordjs/ws
+ * passes one object of its own, the same one every time (the command keeps its REST clients
+ * per host).
+ */
+export interface PayloadHost {
+	readonly rest: REST;
+	readonly token: string | null;
+	readonly user?: { readonly id: string } | null;
 }
 
 export interface InviteCommandOptions {
@@ -149,8 +160,8 @@ const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
 	// The default logger masks the token of the client it logs for (known only at run time).
-	const fallbackLoggers = new WeakMap<Client, Logger>();
-	const fallbackFor = (client: Client): Logger => {
+	const fallbackLoggers = new WeakMap<PayloadHost, Logger>();
+	const fallbackFor = (client: PayloadHost): Logger => {
 		let logger = fallbackLoggers.get(client);
 		if (!logger) {
 			logger = defaultLogger(client.token ? [client.token] : []);
@@ -158,7 +169,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		}
 		return logger;
 	};
-	const loggerFor = (context: CommandContext | undefined, client: Client): Logger =>
+	const loggerFor = (context: CommandContext | undefined, client: PayloadHost): Logger =>
 		options.logger ?? context?.logger ?? fallbackFor(client);
 	// The host's context lends cooldowns and a guard unless the options set them.
 	const ownsCooldowns =
@@ -176,8 +187,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	let ownGuard: ReplayGuard | undefined;
 	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
 		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
-	const rests = new WeakMap<Client, REST>();
-	const restFor = (client: Client, context: CommandContext | undefined): REST => {
+	const rests = new WeakMap<PayloadHost, REST>();
+	const restFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
 		let rest = rests.get(client);
 		if (!rest) {
 			if (!client.token) throw new Error('the client has no token (not logged in)');
@@ -198,8 +209,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 
 	// Interaction callbacks and edits of the raw path: Discord exempts interaction routes from
 	// its global limit, so they never queue behind the client-side cap (per-route limits stay).
-	const callbackRests = new WeakMap<Client, REST>();
-	const callbackRestFor = (client: Client, context: CommandContext | undefined): REST => {
+	const callbackRests = new WeakMap<PayloadHost, REST>();
+	const callbackRestFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
 		let rest = callbackRests.get(client);
 		if (!rest) {
 			rest = createRest({
@@ -216,8 +227,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	};
 	// Lookups over REST (what a cache lacks, or everything on the raw path): a client that keeps
 	// its token after a 401, unlike discord.js's own, with the host's cap.
-	const lookupRests = new WeakMap<Client, REST>();
-	const lookupRestFor = (client: Client, context: CommandContext | undefined): REST => {
+	const lookupRests = new WeakMap<PayloadHost, REST>();
+	const lookupRestFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
 		let rest = lookupRests.get(client);
 		if (!rest) {
 			if (!client.token) throw new Error('the client has no token (not logged in)');

@@ -1,110 +1,108 @@
 /**
- * Metrics and health across the processes of `npm run start:sharded`. Each shard process
- * keeps its own registry (its shards' status and ping, its interactions, its REST calls);
- * the ShardingManager asks every shard for it over the IPC channel discord.js already has,
- * and serves the sum on `METRICS_PORT` with prom-client's aggregator (counters add up, each
- * shard keeps its `shard` label). `/healthz` is 200 only once every shard is ready.
+ * What the bot knows of its shards, from @discordjs/ws's events, for `/healthz` and the
+ * shard gauges: each shard's status and last heartbeat round trip. The same in `npm start`
+ * and `npm run start:sharded` (whose shards run in worker threads of this one process, their
+ * events relayed here), so one registry holds every shard's figures.
  */
-import type { ChildProcess } from 'node:child_process';
-import { AggregatorRegistry, Registry } from 'prom-client';
+import { type WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import type { HealthProblems } from '../ops/health.js';
-
-/** The IPC message type; discord.js's own messages use `_`-prefixed keys, so they never meet ours. */
-const REQUEST = 'invite:metrics';
-
-/** A registry's figures as `getMetricsAsJSON()` gives them (what the aggregator takes). */
-type Figures = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
-
-interface MetricsRequest {
-	type: typeof REQUEST;
-	nonce: number;
-}
-interface MetricsReply {
-	type: typeof REQUEST;
-	nonce: number;
-	metrics: Figures;
-}
-
-const isRequest = (message: unknown): message is MetricsRequest =>
-	typeof message === 'object' && message !== null && (message as MetricsRequest).type === REQUEST;
+import type { GatewayLike, ShardLike } from '../ops/metrics-types.js';
 
 /**
- * In a shard process (under a ShardingManager): answer the manager's requests with this
- * registry's figures. A no-op outside one.
+ * The values `discord_gateway_shard_status` has always had (discord.js's Status numbers, as
+ * its help text says), so dashboards and alerts keep working.
  */
-export function answerMetricsRequests(registry: Registry): void {
-	const send = process.send?.bind(process);
-	if (!send || !process.env.SHARDING_MANAGER) return;
-	process.on('message', (message: unknown) => {
-		if (!isRequest(message)) return;
-		registry.getMetricsAsJSON().then(
-			(metrics) => send({ type: REQUEST, nonce: message.nonce, metrics } satisfies MetricsReply),
-			() => undefined,
-		);
-	});
+export const SHARD_STATUS = {
+	Ready: 0,
+	Connecting: 1,
+	Reconnecting: 2,
+	Idle: 3,
+	Disconnected: 5,
+	Resuming: 8,
+} as const;
+
+type StatusName = keyof typeof SHARD_STATUS;
+
+interface ShardState extends ShardLike {
+	id: number;
+	name: StatusName;
 }
 
-/** The shard processes as the manager sees them: each live process by shard id, and whether it is ready. */
-export interface ShardProcesses {
-	/** Shard ids the manager should be running (0 .. count-1). */
-	readonly count: number;
-	shard(id: number): { ready: boolean; process: ChildProcess | null } | undefined;
+/** The shards one bot runs, their status and ping kept current from the manager's events. */
+export class ShardStates implements GatewayLike {
+	readonly #shards = new Map<number, ShardState>();
+
+	/** `ids`: the shards this process runs, all idle until the manager connects them. */
+	constructor(ids: readonly number[] = []) {
+		for (const id of ids) this.#shards.set(id, { id, name: 'Idle', status: SHARD_STATUS.Idle, ping: -1 });
+	}
+
+	/** For `metrics.watchGateway`: the shards as the gauges read them. */
+	get ws(): GatewayLike['ws'] {
+		return { shards: this.#shards };
+	}
+
+	/** The shard ids, ascending. */
+	get ids(): number[] {
+		return [...this.#shards.keys()].sort((a, b) => a - b);
+	}
+
+	set(id: number, name: StatusName): void {
+		const shard = this.#shards.get(id) ?? { id, name, status: SHARD_STATUS[name], ping: -1 };
+		shard.name = name;
+		shard.status = SHARD_STATUS[name];
+		this.#shards.set(id, shard);
+	}
+
+	status(id: number): StatusName | undefined {
+		return this.#shards.get(id)?.name;
+	}
+
+	/** Follows `manager`'s events. @returns a function that stops following them */
+	follow(manager: WebSocketManager): () => void {
+		const listeners = {
+			[WebSocketShardEvents.Hello]: (id: number) => {
+				if (this.status(id) !== 'Resuming') this.set(id, 'Connecting');
+			},
+			[WebSocketShardEvents.Ready]: (_data: unknown, id: number) => this.set(id, 'Ready'),
+			[WebSocketShardEvents.Resumed]: (id: number) => this.set(id, 'Ready'),
+			[WebSocketShardEvents.Closed]: (_code: number, id: number) => this.set(id, 'Reconnecting'),
+			[WebSocketShardEvents.HeartbeatComplete]: (stats: { latency: number }, id: number) => {
+				const shard = this.#shards.get(id);
+				if (shard) shard.ping = stats.latency;
+			},
+		};
+		manager.on(WebSocketShardEvents.Hello, listeners.hello);
+		manager.on(WebSocketShardEvents.Ready, listeners.ready);
+		manager.on(WebSocketShardEvents.Resumed, listeners.resumed);
+		manager.on(WebSocketShardEvents.Closed, listeners.closed);
+		manager.on(WebSocketShardEvents.HeartbeatComplete, listeners.heartbeat);
+		return () => {
+			manager.off(WebSocketShardEvents.Hello, listeners.hello);
+			manager.off(WebSocketShardEvents.Ready, listeners.ready);
+			manager.off(WebSocketShardEvents.Resumed, listeners.resumed);
+			manager.off(WebSocketShardEvents.Closed, listeners.closed);
+			manager.off(WebSocketShardEvents.HeartbeatComplete, listeners.heartbeat);
+		};
+	}
+
+	/** Marks every shard disconnected (the bot stopped, or Discord closed it for good). */
+	disconnectAll(): void {
+		for (const id of this.#shards.keys()) this.set(id, 'Disconnected');
+	}
 }
 
 /**
- * A registry whose `metrics()` is the manager's own figures plus every shard process's,
- * asked for at scrape time. A shard that does not answer within `timeoutMs` is left out of
- * that scrape (its shard gauges are missing, and `/healthz` says why).
+ * What keeps the bot from being healthy right now: every shard must be ready (none at all
+ * means not connected). For `/healthz`.
  */
-export class ShardsRegistry extends Registry {
-	readonly #own: Registry;
-	readonly #shards: ShardProcesses;
-	readonly #timeoutMs: number;
-	#nonce = 0;
-
-	constructor(own: Registry, shards: ShardProcesses, timeoutMs = 1_000) {
-		super();
-		this.#own = own;
-		this.#shards = shards;
-		this.#timeoutMs = timeoutMs;
-	}
-
-	override async metrics(): Promise<string> {
-		const figures = await Promise.all([
-			this.#own.getMetricsAsJSON(),
-			...Array.from({ length: this.#shards.count }, (_, id) => this.#ask(id)),
-		]);
-		return AggregatorRegistry.aggregate(figures.filter((list) => list !== undefined)).metrics();
-	}
-
-	#ask(id: number): Promise<Figures | undefined> {
-		const child = this.#shards.shard(id)?.process;
-		if (!child?.connected) return Promise.resolve(undefined);
-		const nonce = ++this.#nonce;
-		return new Promise((resolve) => {
-			const done = (value: Figures | undefined) => {
-				clearTimeout(timer);
-				child.off('message', onMessage);
-				resolve(value);
-			};
-			const onMessage = (message: unknown) => {
-				if (isRequest(message) && message.nonce === nonce) done((message as MetricsReply).metrics);
-			};
-			const timer = setTimeout(() => done(undefined), this.#timeoutMs);
-			child.on('message', onMessage);
-			child.send({ type: REQUEST, nonce } satisfies MetricsRequest, (error) => error && done(undefined));
-		});
-	}
-}
-
-/** What `/healthz` lists while not every shard is ready (empty once they all are). */
-export function shardProblems(shards: ShardProcesses): HealthProblems {
+export function gatewayProblems(shards: ShardStates): HealthProblems {
 	const problems: Record<string, string> = {};
-	for (let id = 0; id < shards.count; id++) {
-		const shard = shards.shard(id);
-		if (!shard) problems[`shard ${id}`] = 'not started';
-		else if (!shard.process) problems[`shard ${id}`] = 'process exited';
-		else if (!shard.ready) problems[`shard ${id}`] = 'not ready';
+	const ids = shards.ids;
+	if (ids.length === 0) problems.gateway = 'not connected';
+	for (const id of ids) {
+		const status = shards.status(id);
+		if (status !== 'Ready') problems[`shard ${id}`] = status ?? 'unknown';
 	}
 	return problems;
 }

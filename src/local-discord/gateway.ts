@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { createDeflate, type Deflate, constants as zlibConstants } from 'node:zlib';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { generatedId, generateGuild } from './generate.js';
@@ -15,8 +16,16 @@ export const GATEWAY_PATH = '/gateway';
 const PRIVILEGED_INTENTS =
 	GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
+/** Dispatches a session keeps for a RESUME to replay (Discord keeps a bounded buffer too). */
+const REPLAY_LIMIT = 1_000;
+
+/** The gateway API version the local Discord speaks (`v` in the gateway URL). */
+const GATEWAY_VERSION = '10';
+
 interface Session {
 	ws: WebSocket;
+	/** The connection's socket, paused when the session is black-holed. */
+	socket: Duplex;
 	/** Set at IDENTIFY (or RESUME). */
 	id?: string;
 	seq: number;
@@ -25,6 +34,22 @@ interface Session {
 	ready: boolean;
 	/** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` when it sent none. */
 	shard: [number, number];
+	/** Dispatches sent since READY (the latest `REPLAY_LIMIT`), as sent: a RESUME replays those after its `seq`. */
+	replay: Array<{ s: number; frame: string }>;
+	/** Black-holed (`blackHole`): nothing is sent or read any more, as on a dead network path. */
+	blackHoled: boolean;
+	/** Taken over by a RESUME on another connection: its close does not make it resumable again. */
+	replaced: boolean;
+	/** `compress=zlib-stream`: one zlib context for the whole connection, each frame flushed. */
+	zlib?: { deflate: Deflate; out: Buffer[] };
+}
+
+/** What a closed (or taken over) session leaves for a RESUME. */
+interface Resumable {
+	seq: number;
+	intents: number;
+	shard: [number, number];
+	replay: Session['replay'];
 }
 
 /** The shard Discord routes a guild's events to: `(guild_id >> 22) % num_shards`. */
@@ -41,21 +66,20 @@ const extraGuildsOn = (session: Session, count: number): number[] =>
 /**
  * The gateway half of the local Discord: HELLO, heartbeat ACKs, IDENTIFY -> READY +
  * GUILD_CREATE, RESUME -> RESUMED, and dispatches (INTERACTION_CREATE, and the guild
- * events that model changes cause) with increasing sequence numbers. Speaks JSON text
- * frames, which is what discord.js sends without zlib-sync.
+ * events that model changes cause) with increasing sequence numbers. Speaks JSON: text
+ * frames, or zlib-stream binary frames when the gateway URL asks for them.
  */
 export class Gateway {
 	readonly #state: LocalState;
 	readonly #wss = new WebSocketServer({ noServer: true });
 	readonly #sessions = new Set<Session>();
 	/** Sequence numbers of closed sessions, so a RESUME can continue them. */
-	readonly #resumable = new Map<string, { seq: number; intents: number; shard: [number, number] }>();
+	readonly #resumable = new Map<string, Resumable>();
 	readonly #unsubscribe: Array<() => void>;
 	#identifies = 0;
 
 	constructor(state: LocalState) {
 		this.#state = state;
-		this.#wss.on('connection', (ws) => this.#open(ws));
 		this.#unsubscribe = state.guilds.map((guild) => guild.onChange((change) => this.#onModelChange(guild, change)));
 	}
 
@@ -81,7 +105,27 @@ export class Gateway {
 			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 			return;
 		}
-		this.#wss.handleUpgrade(request, socket, head, (ws) => this.#wss.emit('connection', ws, request));
+		const query = new URL(request.url ?? '/', 'http://local-discord').searchParams;
+		this.#wss.handleUpgrade(request, socket, head, (ws) => this.#open(ws, socket, query));
+	}
+
+	/**
+	 * Black-holes the ready sessions (of shard `shardId`, when given): from now on nothing is
+	 * sent to them and nothing they send is read, heartbeats included, as when a network path
+	 * dies without a FIN or RST. Dispatches still count as sent (their sequence numbers are
+	 * used, and a RESUME replays them), as Discord cannot tell either. Returns how many.
+	 */
+	blackHole(shardId?: number): number {
+		let count = 0;
+		for (const session of this.#sessions) {
+			if (!session.ready || session.blackHoled || (shardId !== undefined && session.shard[0] !== shardId))
+				continue;
+			session.blackHoled = true;
+			session.socket.pause();
+			this.#state.log(`gateway: session ${session.id} black-holed`);
+			count++;
+		}
+		return count;
 	}
 
 	/**
@@ -92,7 +136,11 @@ export class Gateway {
 		let sent = 0;
 		for (const session of this.#sessions) {
 			if (!session.ready || (intent && !(session.intents & intent)) || !onShard(session, guildId)) continue;
-			this.#send(session, { op: GatewayOpcodes.Dispatch, t: event, s: ++session.seq, d: data });
+			const s = ++session.seq;
+			const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t: event, s, d: data });
+			session.replay.push({ s, frame });
+			if (session.replay.length > REPLAY_LIMIT) session.replay.shift();
+			this.#sendFrame(session, frame);
 			sent++;
 		}
 		return sent;
@@ -116,27 +164,91 @@ export class Gateway {
 		this.#wss.close();
 	}
 
-	#open(ws: WebSocket): void {
-		const session: Session = { ws, seq: 0, intents: 0, ready: false, shard: [0, 1] };
+	#open(ws: WebSocket, socket: Duplex, query: URLSearchParams): void {
+		const session: Session = {
+			ws,
+			socket,
+			seq: 0,
+			intents: 0,
+			ready: false,
+			shard: [0, 1],
+			replay: [],
+			blackHoled: false,
+			replaced: false,
+		};
 		this.#sessions.add(session);
-		this.#state.log('gateway: connection opened');
+		this.#state.log(`gateway: connection opened (${query.toString() || 'no query'})`);
 		ws.on('message', (data, isBinary) => this.#onMessage(session, data, isBinary));
 		ws.on('close', (code) => {
 			this.#sessions.delete(session);
-			if (session.id)
-				this.#resumable.set(session.id, { seq: session.seq, intents: session.intents, shard: session.shard });
+			session.zlib?.deflate.destroy();
+			if (session.id && !session.replaced)
+				this.#resumable.set(session.id, {
+					seq: session.seq,
+					intents: session.intents,
+					shard: session.shard,
+					replay: session.replay,
+				});
 			this.#state.log(`gateway: connection closed (${code})`);
 			this.#state.signal.notify();
 		});
 		ws.on('error', () => ws.terminate());
+		if (!this.#acceptsQuery(session, query)) return;
 		this.#send(session, {
 			op: GatewayOpcodes.Hello,
 			d: { heartbeat_interval: this.#state.options.heartbeatIntervalMs },
 		});
 	}
 
+	/**
+	 * Checks the gateway URL's query as Discord documents it: `v` the API version (10 here;
+	 * another is closed with 4012), `encoding` json (etf is Discord's too, but the local Discord
+	 * speaks JSON only), and transport `compress`ion: zlib-stream as Discord sends it (one zlib
+	 * stream per connection, each message ending with a Z_SYNC_FLUSH), zstd-stream not
+	 * implemented here. What it does not speak is refused with a clear reason, rather than
+	 * answered in a format the client did not ask for.
+	 */
+	#acceptsQuery(session: Session, query: URLSearchParams): boolean {
+		const version = query.get('v');
+		if (version !== null && version !== GATEWAY_VERSION) {
+			this.#close(session, GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version.');
+			return false;
+		}
+		const encoding = query.get('encoding') ?? 'json';
+		const compress = query.get('compress');
+		if (compress === 'zlib-stream') {
+			const deflate = createDeflate({ flush: zlibConstants.Z_NO_FLUSH });
+			const out: Buffer[] = [];
+			deflate.on('data', (chunk: Buffer) => out.push(chunk));
+			session.zlib = { deflate, out };
+		}
+		if (encoding !== 'json' || (compress !== null && compress !== 'zlib-stream')) {
+			const what = encoding !== 'json' ? `encoding=${encoding}` : `compress=${compress}`;
+			// 1003: the endpoint cannot take this kind of data (RFC 6455).
+			this.#close(session, 1003 as GatewayCloseCodes, `The local Discord does not support ${what}: use JSON.`);
+			return false;
+		}
+		return true;
+	}
+
 	#send(session: Session, payload: unknown): void {
-		if (session.ws.readyState === session.ws.OPEN) session.ws.send(JSON.stringify(payload));
+		this.#sendFrame(session, JSON.stringify(payload));
+	}
+
+	#sendFrame(session: Session, frame: string): void {
+		if (session.blackHoled || session.ws.readyState !== session.ws.OPEN) return;
+		const zlib = session.zlib;
+		if (!zlib) {
+			session.ws.send(frame);
+			return;
+		}
+		// zlib keeps the order; each flush sends what the stream produced so far, so a message
+		// always goes out whole and in order (the client inflates until the flush's 00 00 ff ff).
+		zlib.deflate.write(frame);
+		zlib.deflate.flush(zlibConstants.Z_SYNC_FLUSH, () => {
+			const data = Buffer.concat(zlib.out.splice(0));
+			if (data.length > 0 && session.ws.readyState === session.ws.OPEN) session.ws.send(data, { binary: true });
+		});
 	}
 
 	#close(session: Session, code: GatewayCloseCodes, reason: string): void {
@@ -151,6 +263,8 @@ export class Gateway {
 	}
 
 	#onMessage(session: Session, data: RawData, isBinary: boolean): void {
+		// Frames read before the pause took effect are lost on the dead path too.
+		if (session.blackHoled) return;
 		let payload: { op?: unknown; d?: unknown };
 		try {
 			if (isBinary) throw new Error('binary frames (ETF or zlib) are not supported');
@@ -304,21 +418,42 @@ export class Gateway {
 			this.#close(session, GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
 			return;
 		}
-		const previous = typeof d.session_id === 'string' ? this.#resumable.get(d.session_id) : undefined;
-		if (!previous) {
+		const id = typeof d.session_id === 'string' ? d.session_id : undefined;
+		const previous = id === undefined ? undefined : (this.#resumable.get(id) ?? this.#takeOver(session, id));
+		if (id === undefined || !previous) {
 			// Not resumable: the client must IDENTIFY again (op 9, d false).
 			this.#send(session, { op: GatewayOpcodes.InvalidSession, d: false });
 			return;
 		}
-		this.#resumable.delete(d.session_id as string);
-		session.id = d.session_id as string;
+		this.#resumable.delete(id);
+		session.id = id;
 		session.seq = previous.seq;
 		session.intents = previous.intents;
 		session.shard = previous.shard;
+		session.replay = previous.replay;
+		// Discord replays what the client missed, in order, then says RESUMED.
+		const after = typeof d.seq === 'number' ? d.seq : 0;
+		const missed = previous.replay.filter((entry) => entry.s > after);
+		for (const entry of missed) this.#sendFrame(session, entry.frame);
 		this.#send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++session.seq, d: {} });
 		session.ready = true;
-		this.#state.log(`gateway: session ${session.id} resumed`);
+		this.#state.log(`gateway: session ${session.id} resumed, ${missed.length} dispatch(es) replayed`);
 		this.#state.signal.notify();
+	}
+
+	/**
+	 * A RESUME of a session whose connection is still open here (a client that gave up on a
+	 * zombied connection Discord has not noticed yet): the new connection takes the session
+	 * over and the old one is dropped.
+	 */
+	#takeOver(session: Session, id: string): Resumable | undefined {
+		const live = [...this.#sessions].find((other) => other !== session && other.id === id);
+		if (!live) return undefined;
+		live.replaced = true;
+		live.ready = false;
+		this.#sessions.delete(live);
+		live.ws.terminate();
+		return { seq: live.seq, intents: live.intents, shard: live.shard, replay: live.replay };
 	}
 
 	/** Tells connected clients about a model change, like Discord's guild events. */

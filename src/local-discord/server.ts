@@ -184,6 +184,10 @@ class LocalDiscordServer implements LocalDiscord {
 		return this.#gateway.closeSessions(code, reason);
 	}
 
+	blackHole(shardId?: number): number {
+		return this.#gateway.blackHole(shardId);
+	}
+
 	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment {
 		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
 		const id = this.#state.snowflakes.next();

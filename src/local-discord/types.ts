@@ -111,6 +111,12 @@ export interface LocalDiscord {
 	/** Closes every gateway session with `code` (e.g. 4004, 4014), as Discord does at run time; returns how many. */
 	closeSessions(code: number, reason?: string): number;
 	/**
+	 * Black-holes the ready gateway sessions (of shard `shardId`, when given), as a dead network
+	 * path does: nothing sent to them, nothing read from them, heartbeats unanswered. Dispatches
+	 * meanwhile count as sent and are replayed on RESUME. Returns how many.
+	 */
+	blackHole(shardId?: number): number;
+	/**
 	 * Resolves once a gateway client has IDENTIFYed and received READY + GUILD_CREATE; with
 	 * `shards`, once that many shards have.
 	 */

@@ -46,4 +46,6 @@ export interface InviteMetrics {
 	instrumentRest(rest: REST): void;
 	/** Reads each shard's status and ping at scrape time. */
 	watchGateway(client: GatewayLike): void;
+	/** Counts a gateway connection found zombied (a heartbeat unacknowledged), closed and resumed. */
+	recordZombie(shard: number): void;
 }

@@ -49,6 +49,7 @@ interface Built {
 	rateLimited: Counter<'scope'>;
 	cooldownHits: Counter<'scope'>;
 	storeFallbacks: Counter<'operation'>;
+	zombies: Counter<'shard'>;
 	storeUp?: Gauge;
 }
 
@@ -127,6 +128,9 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 		watchGateway(client) {
 			if (!gateways.includes(client)) gateways.push(client);
 		},
+		recordZombie(shard) {
+			record((m) => m.zombies.inc({ shard: String(shard) }));
+		},
 	};
 }
 
@@ -179,6 +183,13 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		registers,
 	});
 
+	const zombies = new Counter({
+		name: 'discord_gateway_zombie_connections_total',
+		help: 'Gateway connections found zombied (a heartbeat not acknowledged before the next was due), cut and resumed, by shard.',
+		labelNames: ['shard'] as const,
+		registers,
+	});
+
 	const readShards = <T>(read: (shard: ShardLike & { id: number }) => T | undefined) => {
 		const values: [number, T][] = [];
 		for (const client of gateways)
@@ -219,6 +230,7 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		rateLimited,
 		cooldownHits,
 		storeFallbacks,
+		zombies,
 	};
 }
 

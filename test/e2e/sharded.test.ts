@@ -1,7 +1,7 @@
 /**
- * `npm run start:sharded` as an operator runs it: discord.js's ShardingManager starts one
- * gateway-bot process per shard against the local Discord, which routes each guild to shard
- * `(guild_id >> 22) % count` as Discord does.
+ * `npm run start:sharded` as an operator runs it: @discordjs/ws's WorkerShardingStrategy runs
+ * each shard in a worker thread of one process against the local Discord, which routes each
+ * guild to shard `(guild_id >> 22) % count` as Discord does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalDiscord, moreGuildSeeds, shardOf, startLocalDiscord } from '../../src/local-discord/index.js';
@@ -69,7 +69,10 @@ describe('npm run start:sharded', () => {
 
 		// Every shard's status (0 = Ready) and, once it has heartbeated, its ping; the counters summed over both.
 		let metrics = '';
-		for (let attempt = 0; attempt < 50 && !/discord_gateway_ping_seconds\{shard="1"\}/.test(metrics); attempt++) {
+		// The shards connect together, each beating first after a random jitter: wait for both.
+		const pinged = () =>
+			[0, 1].every((id) => new RegExp(`discord_gateway_ping_seconds\\{shard="${id}"\\}`).test(metrics));
+		for (let attempt = 0; attempt < 50 && !pinged(); attempt++) {
 			if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
 			metrics = await (await fetch(`${ops}/metrics`)).text();
 		}

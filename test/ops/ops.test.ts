@@ -3,7 +3,7 @@ import { Routes } from 'discord-api-types/v10';
 import { register as globalRegistry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InviteOutcome } from '../../src/core/invite.js';
-import { createClient, gatewayProblems } from '../../src/gateway/bot.js';
+import { gatewayProblems, ShardStates } from '../../src/gateway/shard-metrics.js';
 import { startLocalDiscord } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
 
@@ -122,13 +122,13 @@ describe('the operations server (METRICS_PORT)', () => {
 	});
 
 	it('answers /healthz 503 with the reason while the gateway is not connected, and 200 when all is well', async () => {
-		const client = createClient();
+		const shards = new ShardStates();
 		const health = createHealth();
 		let connected = false;
 		server = createOpsServer({
 			metrics: createMetrics({ processMetrics: false }),
 			health,
-			liveProblems: () => (connected ? {} : gatewayProblems(client)),
+			liveProblems: () => (connected ? {} : gatewayProblems(shards)),
 		});
 		const { port } = await server.listen(0, '127.0.0.1');
 		const base = `http://127.0.0.1:${port}`;
@@ -142,6 +142,5 @@ describe('the operations server (METRICS_PORT)', () => {
 		expect((await fetch(`${base}/metrics`)).status).toBe(200);
 		expect((await fetch(`${base}/other`)).status).toBe(404);
 		expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
-		await client.destroy();
 	});
 });
