@@ -14,7 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
-import { type InvalidLine, listInvalid, parseIdList } from './ids.js';
+import { type InvalidLine, listInvalid, parseIdList, QUOTED_FILE_LINES } from './ids.js';
 import type {
 	ChannelInviteRequest,
 	ChannelPermissions,
@@ -236,7 +236,14 @@ export function readInviteOptions(
 export function invalidFileLines(file: InvocationAttachment, lines: readonly InvalidLine[]): Refusal {
 	return {
 		id: 'fileUnreadableIds',
-		args: [file.filename, listInvalid(lines.map((line) => `${line.line}: ${line.text}`))],
+		args: [
+			file.filename,
+			listInvalid(
+				lines.map((line) => `${line.line}: ${line.text}`),
+				QUOTED_FILE_LINES.count,
+				QUOTED_FILE_LINES.width,
+			),
+		],
 	};
 }
 
