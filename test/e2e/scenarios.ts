@@ -606,6 +606,16 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 				expect(message.content).toContain(
 					"I won't download `elsewhere.csv`: its link doesn't lead to Discord's file servers",
 				);
+				// The cloud metadata address, and Discord's CDN over plain http, likewise.
+				for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://cdn.discordapp.com/a/1/x.csv']) {
+					const elsewhere = discord.upload({ filename: 'meta.csv', data: users.alice, url });
+					const refused = await run({
+						user: 'admin',
+						channel: 'general',
+						options: { users_file: elsewhere.id },
+					}).message();
+					expect(refused.content).toContain("I won't download `meta.csv`");
+				}
 				expect(other.connections()).toBe(0);
 				expect(invitePosts(discord).length).toBe(before);
 			} finally {
