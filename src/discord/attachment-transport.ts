@@ -1,12 +1,14 @@
 /**
- * The Node transport of attachment downloads: undici's fetch through an Agent whose socket
- * `lookup` refuses any address a download may not reach, so the address checked is the
- * address connected to (no gap for DNS rebinding between a check and the connection). IP
+ * The Node transport of attachment downloads: Node's http/https request with a socket `lookup`
+ * that refuses any address a download may not reach, so the address checked is the address
+ * connected to (no gap for DNS rebinding between a check and the connection). IP
  * literals never reach `lookup` (Node connects to them directly): `attachmentUrlVerdict`
  * checks those before any request. Node only; the Worker uses the runtime's fetch.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { Agent } from 'undici';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
 import { addressAllowed } from './addresses.js';
 import { AttachmentAddressRefused, type AttachmentFetch, type AttachmentResponse } from './attachments.js';
 
@@ -66,34 +68,50 @@ export interface GuardedFetchOptions {
 	resolve?: ResolveHost | undefined;
 }
 
+/** A header of a Node response as fetch's `Headers.get` reads it. */
+const headerOf = (response: IncomingMessage, name: string): string | null => {
+	const value = response.headers[name.toLowerCase()];
+	return value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
+};
+
 /**
  * A transport for `fetchAttachment` that connects only to public addresses (and loopback ones
- * when the URL is a loopback API origin's). undici loads on the first download.
+ * when the URL is a loopback API origin's). Node's own http/https clients: they take a socket
+ * `lookup`, follow no redirect by themselves, and add nothing to load (the bundles leave the
+ * undici package out).
  */
 export function guardedAttachmentFetch(options: GuardedFetchOptions = {}): AttachmentFetch {
 	const resolve = options.resolve ?? systemResolve;
-	let loaded: Promise<{ fetch: typeof import('undici').fetch; strict: Agent; loopback: Agent }> | undefined;
-	const load = () =>
-		(loaded ??= import('undici').then(({ Agent, fetch }) => {
-			// Idle sockets close soon: downloads are rare and the process must be free to exit.
-			const agent = (loopback: boolean) =>
-				new Agent({ keepAliveTimeout: 1_000, connect: { lookup: guardedLookup(resolve, loopback) } });
-			return { fetch, strict: agent(false), loopback: agent(true) };
-		}));
-	return async (url, init) => {
-		const undici = await load();
-		try {
-			const response = await undici.fetch(url, {
-				signal: init.signal,
-				redirect: 'manual',
-				dispatcher: init.loopback ? undici.loopback : undici.strict,
-			});
-			return response as unknown as AttachmentResponse;
-		} catch (error) {
-			if (refusedByLookup(error)) throw new AttachmentAddressRefused((error as Error).message, { cause: error });
-			throw error;
-		}
-	};
+	const lookups = { strict: guardedLookup(resolve, false), loopback: guardedLookup(resolve, true) };
+	return (url, init) =>
+		new Promise<AttachmentResponse>((settle, fail) => {
+			const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+			const request = send(
+				url,
+				{
+					method: 'GET',
+					signal: init.signal,
+					lookup: init.loopback ? lookups.loopback : lookups.strict,
+					// A socket of its own, closed after the answer: downloads are rare, and no idle
+					// socket may keep the process alive or outlive the address check.
+					agent: false,
+					headers: { accept: '*/*', connection: 'close' },
+				},
+				(response: IncomingMessage) => {
+					const status = response.statusCode ?? 0;
+					settle({
+						status,
+						ok: status >= 200 && status < 300,
+						headers: { get: (name) => headerOf(response, name) },
+						body: Readable.toWeb(response) as unknown as ReadableStream<Uint8Array>,
+					});
+				},
+			);
+			request.once('error', (error) =>
+				fail(refusedByLookup(error) ? new AttachmentAddressRefused(error.message, { cause: error }) : error),
+			);
+			request.end();
+		});
 }
 
 /** The transport the Node hosts (gateway bot, HTTP endpoint) share. */
