@@ -9,6 +9,7 @@ import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
+import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
 import {
 	addToServerUrl,
@@ -92,6 +93,8 @@ async function main(): Promise<number> {
 	}
 	const applicationId = bot.client.application?.id ?? bot.client.user?.id ?? config.applicationId;
 	const shards = bot.client.shard ? { shards: bot.client.shard.ids, shardCount: bot.client.shard.count } : undefined;
+	// Listened for before saying ready: a signal right after the line stops the bot cleanly.
+	const signalled = stopSignal();
 	logger.info(shards ?? {}, `ready as ${bot.client.user?.tag ?? '?'} in ${bot.guildCount()} server(s)`);
 	// Once, not once per shard.
 	if (!bot.client.shard || bot.client.shard.ids.includes(0))
@@ -101,12 +104,10 @@ async function main(): Promise<number> {
 	// (a reset token, a disallowed intent) stops it with what to do (1). Without this the
 	// process would end on its own, silently, as nothing keeps it alive.
 	const exitCode = await new Promise<number>((resolve) => {
-		const stop = (signal: string) => {
+		void signalled.then((signal) => {
 			logger.info(`${signal}: shutting down`);
 			resolve(0);
-		};
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
+		});
 		onFatalClose(bot.client, (code, advice) => {
 			logger.fatal({ closeCode: code }, advice);
 			resolve(1);

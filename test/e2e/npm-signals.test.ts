@@ -109,7 +109,8 @@ describe.skipIf(!onLinux)('SIGTERM to the npm scripts', () => {
 			});
 			const pid = npm.pid as number;
 			let output = '';
-			const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+			// 'close', not 'exit': every line the tree wrote has been read by then.
+			const exited = new Promise<number | null>((resolve) => npm.once('close', (code) => resolve(code)));
 			await new Promise<void>((resolve, reject) => {
 				const read = (chunk: Buffer) => {
 					output += chunk.toString();
@@ -134,7 +135,10 @@ describe.skipIf(!onLinux)('SIGTERM to the npm scripts', () => {
 				await sleep(100);
 				left = stillAlive(tree);
 			}
-			expect(left.map((info) => `${info.pid} ${info.command}`)).toEqual([]);
+			expect(
+				left.map((info) => `${info.pid} ${info.command}`),
+				output,
+			).toEqual([]);
 			expect(treeOf(pid)).toEqual([]);
 			expect(output).toContain(`${signal}:`);
 		},
