@@ -14,7 +14,8 @@ import {
 } from 'discord-api-types/v10';
 import { type ArgsOf, formatEntry, formatList, type Messages } from '../i18n/index.js';
 import { DEFAULT_INVITE_AGE_SECONDS, type DurationVocabulary, parseDuration } from './duration.js';
-import { type InvalidLine, listInvalid, parseIdList } from './ids.js';
+import { type InvalidLine, listInvalid, parseIdList, QUOTED_FILE_LINES } from './ids.js';
+import { stricterPermissions, stricterRole } from './permission-sources.js';
 import type {
 	ChannelInviteRequest,
 	ChannelPermissions,
@@ -123,10 +124,9 @@ export function lookupsNeeded(
 		// An unknown type is looked up too: a thread or a category must never pass for lack of data.
 		channelPermissions:
 			target.permissions === undefined || target.appPermissions === undefined || target.type === undefined,
-		// The picked role too when the payload lacks its position or managed flag: the server's list decides.
-		roles: pickedRoleUnknown(invocation)
-			? [...read.moreRoleIds, invocation.options.role?.id ?? '']
-			: read.moreRoleIds,
+		// The picked role too: the server's list fills what the payload lacks, and where the two
+		// disagree the stricter reading wins (the server is fetched for the standing anyway).
+		roles: invocation.options.role ? [...read.moreRoleIds, invocation.options.role.id] : read.moreRoleIds,
 	};
 }
 
@@ -236,7 +236,14 @@ export function readInviteOptions(
 export function invalidFileLines(file: InvocationAttachment, lines: readonly InvalidLine[]): Refusal {
 	return {
 		id: 'fileUnreadableIds',
-		args: [file.filename, listInvalid(lines.map((line) => `${line.line}: ${line.text}`))],
+		args: [
+			file.filename,
+			listInvalid(
+				lines.map((line) => `${line.line}: ${line.text}`),
+				QUOTED_FILE_LINES.count,
+				QUOTED_FILE_LINES.width,
+			),
+		],
 	};
 }
 
@@ -295,8 +302,9 @@ export function checkPermissions(
 	messages: Messages,
 ): Checked<true> {
 	const { target } = read;
-	const invoker = target.permissions ?? looked.channel?.invoker;
-	const bot = target.appPermissions ?? looked.channel?.bot;
+	// The payload's permissions (overwrites included) and the lookup's: only what both grant.
+	const invoker = stricterPermissions(target.permissions, looked.channel?.invoker);
+	const bot = stricterPermissions(target.appPermissions, looked.channel?.bot);
 	const mention = channelMention(target.id);
 	const described = looked.channel?.channel;
 
@@ -334,21 +342,15 @@ export function checkPermissions(
 	}
 
 	// Every role, `role` and each of `more_roles`, is checked the same way. A picked role whose
-	// position or managed flag the payload lacked is read from the server's role list, never a default.
+	// position or managed flag the payload lacked is read from the server's role list, never a
+	// default; where the payload and the list disagree, the higher position and managed win.
 	const roles: InvocationRole[] = [];
 	const picked = invocation.options.role;
 	if (picked) {
-		if (pickedRoleUnknown(invocation)) {
-			const listed = looked.roles?.get(picked.id);
-			if (!looked.roles) return refuse('cannotVerify');
-			if (!listed) return refuse('rolesNotInServer', roleMention(picked.id));
-			roles.push(
-				Object.assign({}, listed, {
-					position: picked.position ?? listed.position,
-					managed: picked.managed ?? listed.managed,
-				}),
-			);
-		} else roles.push(picked);
+		const listed = looked.roles?.get(picked.id);
+		if (pickedRoleUnknown(invocation) && !looked.roles) return refuse('cannotVerify');
+		if (looked.roles && !listed) return refuse('rolesNotInServer', roleMention(picked.id));
+		roles.push(stricterRole(picked, listed) ?? picked);
 	}
 	if (read.moreRoleIds.length > 0) {
 		if (!looked.roles) return refuse('cannotVerify');

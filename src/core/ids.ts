@@ -69,10 +69,18 @@ export function parseUsersFile(text: string): { ids: Snowflake[]; invalid: Inval
 /** How many invalid parts a refusal names; the rest are counted, not listed. */
 export const LISTED_INVALID = 10;
 
-/** `a`, `b`, `c` … for a refusal: the first few invalid parts, in code spans. */
-export function listInvalid(parts: readonly string[]): string {
-	const shown = parts.slice(0, LISTED_INVALID).map((part) => `\`${part.replaceAll('`', "'").slice(0, 40)}\``);
-	return parts.length > LISTED_INVALID
-		? `${shown.join(', ')}, … (+${parts.length - LISTED_INVALID})`
-		: shown.join(', ');
+/**
+ * How many lines of an uploaded file a refusal quotes, and how much of each: the file's content
+ * goes back to the member, so only a glimpse of it (enough to find the mistake).
+ */
+export const QUOTED_FILE_LINES = { count: 3, width: 24 } as const;
+
+/**
+ * `a`, `b`, `c` … for a refusal: the first `count` invalid parts, each cut to `width`
+ * characters, in code spans.
+ */
+export function listInvalid(parts: readonly string[], count = LISTED_INVALID, width = 40): string {
+	const cut = (part: string): string => (part.length > width ? `${part.slice(0, width - 1)}…` : part);
+	const shown = parts.slice(0, count).map((part) => `\`${cut(part.replaceAll('`', "'"))}\``);
+	return parts.length > count ? `${shown.join(', ')}, … (+${parts.length - count})` : shown.join(', ');
 }

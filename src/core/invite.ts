@@ -407,6 +407,14 @@ interface Rendered {
 	context: RenderContext;
 }
 
+/** The refusal for a download that brought no file (too large is told with the limit). */
+const FILE_PROBLEMS = {
+	timeout: 'fileTimeout',
+	unreadable: 'fileUnreadable',
+	refused: 'fileRefused',
+	busy: 'fileBusy',
+} as const;
+
 /**
  * The users who alone may accept the invite: `users`, plus the lines of `users_file` once it
  * is downloaded (bounded in size and time) and read. Every line of the file must be a user id.
@@ -431,10 +439,7 @@ async function targetUsers(
 				ok: false,
 				refusal: { id: 'fileTooLarge', args: [name, TARGET_USERS_FILE_MAX_BYTES / 1024 / 1024] },
 			};
-		return {
-			ok: false,
-			refusal: { id: content.problem === 'timeout' ? 'fileTimeout' : 'fileUnreadable', args: [name] },
-		};
+		return { ok: false, refusal: { id: FILE_PROBLEMS[content.problem], args: [name] } };
 	}
 	let text: string;
 	try {

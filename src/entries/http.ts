@@ -8,18 +8,26 @@
  * @example
  * ```ts
  * import { REST } from '@discordjs/rest';
- * import { createInteractionHandler, createInviteRest } from 'discord-invite-command/http';
+ * import { createInteractionHandler, createInviteRest, nodeAttachmentFetch } from 'discord-invite-command/http';
  * const handler = createInteractionHandler({
  * 	publicKey: process.env.DISCORD_PUBLIC_KEY!,
  * 	applicationId: process.env.DISCORD_APPLICATION_ID!,
  * 	rest: new REST().setToken(process.env.DISCORD_TOKEN!),
  * 	inviteRest: createInviteRest({ token: process.env.DISCORD_TOKEN! }),
+ * 	// users_file downloads connect only to public addresses (createInteractionServer's default).
+ * 	attachmentFetch: nodeAttachmentFetch,
  * });
  * // app.post('/interactions', (request) => handler(request))
  * ```
  *
  * @packageDocumentation
  */
+export {
+	type GuardedFetchOptions,
+	guardedAttachmentFetch,
+	nodeAttachmentFetch,
+	type ResolveHost,
+} from '../discord/attachment-transport.js';
 export {
 	createInteractionServer,
 	type InteractionServer,

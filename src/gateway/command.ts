@@ -48,6 +48,7 @@ import type {
 	InvocationChannel,
 	InvocationRole,
 } from '../core/types.js';
+import { nodeAttachmentFetch } from '../discord/attachment-transport.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
@@ -535,7 +536,11 @@ function lookupsFor(interaction: ChatInputCommandInteraction, lookupRest: () => 
 			return found;
 		},
 		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
-			fetchAttachment(attachment.url, limits),
+			fetchAttachment(attachment.url, limits, {
+				apiUrl: interaction.client.rest.options.api,
+				fetch: nodeAttachmentFetch,
+				expectedBytes: attachment.size,
+			}),
 		async channelPermissions(channelId: string) {
 			const channel = guild?.channels.cache.get(channelId);
 			// A thread takes its parent's overwrites: the parent must be cached too.

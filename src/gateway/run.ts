@@ -11,6 +11,7 @@ import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
+import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
 import {
 	addToServerUrl,
@@ -30,6 +31,9 @@ const TOKEN_REJECTED =
 export async function runGatewayBot({ workers }: { workers: boolean }): Promise<number> {
 	const config = loadConfigOrReport(['token']);
 	if (!config) return 1;
+	// Listened for from the start: a signal while the shards connect stops the bot cleanly once
+	// they have, instead of killing the process with its sockets open (see ops/signals.ts).
+	const signalled = stopSignal();
 	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
@@ -118,8 +122,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 			logger.info(workers ? `${signal}: stopping ${shardIds.length} shard(s)` : `${signal}: shutting down`);
 			resolve(0);
 		};
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
+		void signalled.then(stop);
 		bot.onFatalClose((error) => {
 			logger.fatal({ closeCode: error.code, shard: error.shard }, error.advice);
 			resolve(1);

@@ -28,6 +28,7 @@ import { readAutocompletePayload, readCommandPayload } from '../core/payload.js'
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type { InviteInvocation } from '../core/types.js';
+import type { AttachmentFetch } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
@@ -82,6 +83,8 @@ export interface InteractionHandlerOptions {
 	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
 	/** Longest download of `users_file` (ms). Default 5 s. */
 	attachmentTimeoutMs?: number | undefined;
+	/** How `users_file` is downloaded. Default: fetch, hosts checked; the Node adapter passes one that checks addresses too. */
+	attachmentFetch?: AttachmentFetch | undefined;
 	/** Waits between polls of the target-users job (ms). Default: backing off over about 2 minutes. */
 	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Ends background work (following a target-users job) early: the Node adapter aborts it on close. */
@@ -320,7 +323,11 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 		const work = runInvite(invocation, {
 			rest: options.inviteRest,
 			responder,
-			lookups: restLookups(payload, { rest: options.rest, applicationId: options.applicationId }),
+			lookups: restLookups(payload, {
+				rest: options.rest,
+				applicationId: options.applicationId,
+				attachmentFetch: options.attachmentFetch,
+			}),
 			botUserId,
 			logger,
 			receivedAt,

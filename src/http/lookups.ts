@@ -17,7 +17,7 @@ import { THREAD_TYPES } from '../core/checks.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
-import { fetchAttachment } from '../discord/attachments.js';
+import { type AttachmentFetch, fetchAttachment } from '../discord/attachments.js';
 
 export interface RestLookupsOptions {
 	/** The ordinary REST client (GETs may be retried). */
@@ -26,6 +26,8 @@ export interface RestLookupsOptions {
 	applicationId: string;
 	/** Abort each lookup after this long (ms). Default 5 s: the core defers meanwhile. */
 	timeoutMs?: number | undefined;
+	/** How `users_file` is downloaded: the Node hosts pass one that checks addresses (attachment-transport.ts). */
+	attachmentFetch?: AttachmentFetch | undefined;
 }
 
 /** The bot may not view a channel (GET /channels/{id} answered 50001). */
@@ -111,7 +113,12 @@ export function restLookups(
 			);
 		},
 
-		attachment: (attachment, limits) => fetchAttachment(attachment.url, limits),
+		attachment: (attachment, limits) =>
+			fetchAttachment(attachment.url, limits, {
+				apiUrl: rest.options.api,
+				fetch: options.attachmentFetch,
+				expectedBytes: attachment.size,
+			}),
 
 		async channelPermissions(channelId: string): Promise<ChannelPermissions | undefined> {
 			if (!guildId || !member) return undefined;

@@ -12,6 +12,7 @@ import { poolRequest } from '../discord/pool.js';
 import { createRest, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
+import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
@@ -59,15 +60,14 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	// Listened for before saying so: a signal right after the line stops the endpoint cleanly.
+	const signalled = stopSignal();
 	logger.info(
 		{ api: config.apiUrl, sharedState: state.redis ? 'redis' : 'memory' },
 		`listening on http://${host}:${address.port}${INTERACTIONS_PATH}`,
 	);
 
-	const signal = await new Promise<string>((resolve) => {
-		process.once('SIGINT', () => resolve('SIGINT'));
-		process.once('SIGTERM', () => resolve('SIGTERM'));
-	});
+	const signal = await signalled;
 	logger.info(`${signal}: finishing the interactions in flight`);
 	await endpoint.close();
 	await state.close();

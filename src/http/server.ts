@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { nodeAttachmentFetch } from '../discord/attachment-transport.js';
 import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
 import {
@@ -105,6 +106,7 @@ export function createInteractionServer(options: InteractionServerOptions): Inte
 	const closing = new AbortController();
 	const core = createInteractionCore({
 		verifier: new NodeEd25519PublicKey(options.publicKey),
+		attachmentFetch: nodeAttachmentFetch,
 		...options,
 		signal: closing.signal,
 		status: () => state,

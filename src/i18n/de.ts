@@ -159,6 +159,10 @@ export const de: Messages = {
 			`Ich konnte \`${name}\` nicht lesen. Lade eine CSV- oder Textdatei mit Nutzer-IDs hoch, eine pro Zeile oder durch Kommas getrennt.`,
 		fileTimeout: (name) =>
 			`Das Herunterladen von \`${name}\` hat zu lange gedauert, daher habe ich keine Einladung erstellt. Versuche es gleich noch einmal.`,
+		fileRefused: (name) =>
+			`Ich lade \`${name}\` nicht herunter: Der Link führt nicht zu Discords Dateiservern, daher habe ich keine Einladung erstellt. Lade die Datei mit dem Befehl erneut hoch.`,
+		fileBusy: (name) =>
+			`Gerade werden zu viele Dateien gelesen, daher habe ich \`${name}\` nicht heruntergeladen und keine Einladung erstellt. Versuche es gleich noch einmal.`,
 		fileUnreadableIds: (name, values) =>
 			`Diese Zeilen von \`${name}\` sind keine Nutzer-IDs: ${values}. Es wurde nichts gesendet.`,
 		fileEmpty: (name) =>

@@ -105,6 +105,10 @@ export const en: Messages = {
 		fileUnreadable: (name) =>
 			`I couldn't read \`${name}\`. Upload a CSV or text file of user ids, one a line or separated by commas.`,
 		fileTimeout: (name) => `\`${name}\` took too long to download, so I made no invite. Try again in a moment.`,
+		fileRefused: (name) =>
+			`I won't download \`${name}\`: its link doesn't lead to Discord's file servers, so I made no invite. Upload the file again with the command.`,
+		fileBusy: (name) =>
+			`Too many files are being read right now, so I didn't download \`${name}\` and made no invite. Try again in a moment.`,
 		fileUnreadableIds: (name, values) =>
 			`These lines of \`${name}\` are not user ids: ${values}. Nothing was sent.`,
 		fileEmpty: (name) => `\`${name}\` lists nobody. Put one user id a line, with or without a \`user_id\` header.`,

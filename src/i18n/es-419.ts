@@ -151,6 +151,10 @@ export const es419: Messages = {
 			`No pude leer \`${name}\`. Sube un archivo CSV o de texto con ids de usuarios, uno por línea o separados por comas.`,
 		fileTimeout: (name) =>
 			`\`${name}\` tardó demasiado en descargarse, así que no creé ninguna invitación. Vuelve a intentarlo en un momento.`,
+		fileRefused: (name) =>
+			`No voy a descargar \`${name}\`: su enlace no lleva a los servidores de archivos de Discord, así que no creé ninguna invitación. Vuelve a subir el archivo con el comando.`,
+		fileBusy: (name) =>
+			`Ahora mismo se están leyendo demasiados archivos, así que no descargué \`${name}\` ni creé ninguna invitación. Vuelve a intentarlo en un momento.`,
 		fileUnreadableIds: (name, values) =>
 			`Estas líneas de \`${name}\` no son ids de usuarios: ${values}. No se envió nada.`,
 		fileEmpty: (name) =>

@@ -158,6 +158,10 @@ export const fr: Messages = {
 			`Je n'ai pas pu lire \`${name}\`. Envoie un fichier CSV ou texte d'identifiants d'utilisateurs, un par ligne ou séparés par des virgules.`,
 		fileTimeout: (name) =>
 			`Le téléchargement de \`${name}\` a pris trop de temps, donc je n'ai créé aucune invitation. Réessaie dans un instant.`,
+		fileRefused: (name) =>
+			`Je ne télécharge pas \`${name}\` : son lien ne mène pas aux serveurs de fichiers de Discord, donc je n'ai créé aucune invitation. Envoie à nouveau le fichier avec la commande.`,
+		fileBusy: (name) =>
+			`Trop de fichiers sont en cours de lecture, donc je n'ai pas téléchargé \`${name}\` ni créé d'invitation. Réessaie dans un instant.`,
 		fileUnreadableIds: (name, values) =>
 			`Ces lignes de \`${name}\` ne sont pas des identifiants d'utilisateurs : ${values}. Rien n'a été envoyé.`,
 		fileEmpty: (name) =>

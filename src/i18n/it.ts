@@ -148,6 +148,10 @@ export const it: Messages = {
 			`Non sono riuscito a leggere \`${name}\`. Carica un file CSV o di testo con ID utente, uno per riga o separati da virgole.`,
 		fileTimeout: (name) =>
 			`Il download di \`${name}\` ha richiesto troppo tempo, quindi non ho creato alcun invito. Riprova tra poco.`,
+		fileRefused: (name) =>
+			`Non scarico \`${name}\`: il suo link non porta ai server di file di Discord, quindi non ho creato nessun invito. Carica di nuovo il file con il comando.`,
+		fileBusy: (name) =>
+			`In questo momento si stanno leggendo troppi file, quindi non ho scaricato \`${name}\` e non ho creato nessun invito. Riprova tra poco.`,
 		fileUnreadableIds: (name, values) =>
 			`Queste righe di \`${name}\` non sono ID utente: ${values}. Non è stato inviato nulla.`,
 		fileEmpty: (name) =>

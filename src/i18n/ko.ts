@@ -126,6 +126,10 @@ export const ko: Messages = {
 			`\`${name}\` 파일을 읽을 수 없습니다. 사용자 ID를 한 줄에 하나씩 또는 쉼표로 구분해 적은 CSV나 텍스트 파일을 올리세요.`,
 		fileTimeout: (name) =>
 			`\`${name}\` 파일을 내려받는 데 너무 오래 걸려 초대를 만들지 않았습니다. 잠시 후 다시 시도하세요.`,
+		fileRefused: (name) =>
+			`\`${name}\` 파일은 다운로드하지 않습니다. 링크가 Discord 파일 서버로 연결되지 않아 초대를 만들지 않았습니다. 명령어로 파일을 다시 업로드하세요.`,
+		fileBusy: (name) =>
+			`지금 읽고 있는 파일이 너무 많아 \`${name}\` 파일을 다운로드하지 않았고 초대도 만들지 않았습니다. 잠시 후 다시 시도하세요.`,
 		fileUnreadableIds: (name, values) =>
 			`\`${name}\`의 다음 줄은 사용자 ID가 아닙니다: ${values}. 아무것도 보내지 않았습니다.`,
 		fileEmpty: (name) =>

@@ -94,6 +94,10 @@ export interface Messages {
 		/** The file could not be downloaded, or is not text. */
 		fileUnreadable: (name: string) => string;
 		fileTimeout: (name: string) => string;
+		/** The file's URL (or a redirect) leads off Discord's file hosts, or to an address no download may reach. */
+		fileRefused: (name: string) => string;
+		/** Too many downloads hold memory right now. */
+		fileBusy: (name: string) => string;
 		/** Lines of `users_file` that are not user ids. */
 		fileUnreadableIds: (name: string, values: string) => string;
 		fileEmpty: (name: string) => string;

@@ -150,6 +150,10 @@ export const nl: Messages = {
 			`Ik kon \`${name}\` niet lezen. Upload een CSV- of tekstbestand met gebruikers-id's, één per regel of gescheiden door komma's.`,
 		fileTimeout: (name) =>
 			`Het downloaden van \`${name}\` duurde te lang, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.`,
+		fileRefused: (name) =>
+			`Ik download \`${name}\` niet: de link leidt niet naar de bestandsservers van Discord, dus ik heb geen uitnodiging gemaakt. Upload het bestand opnieuw met de opdracht.`,
+		fileBusy: (name) =>
+			`Er worden nu te veel bestanden gelezen, dus ik heb \`${name}\` niet gedownload en geen uitnodiging gemaakt. Probeer het zo opnieuw.`,
 		fileUnreadableIds: (name, values) =>
 			`Deze regels van \`${name}\` zijn geen gebruikers-id's: ${values}. Er is niets verstuurd.`,
 		fileEmpty: (name) =>

@@ -171,6 +171,10 @@ export const pl: Messages = {
 			`Nie udało mi się odczytać \`${name}\`. Prześlij plik CSV lub tekstowy z ID użytkowników, po jednym w wierszu lub oddzielonych przecinkami.`,
 		fileTimeout: (name) =>
 			`Pobieranie \`${name}\` trwało zbyt długo, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.`,
+		fileRefused: (name) =>
+			`Nie pobiorę \`${name}\`: link nie prowadzi do serwerów plików Discorda, więc nie utworzyłem zaproszenia. Prześlij plik ponownie razem z poleceniem.`,
+		fileBusy: (name) =>
+			`W tej chwili czytanych jest zbyt wiele plików, więc nie pobrałem \`${name}\` i nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.`,
 		fileUnreadableIds: (name, values) =>
 			`Te wiersze \`${name}\` nie są ID użytkowników: ${values}. Nic nie wysłano.`,
 		fileEmpty: (name) =>

@@ -143,6 +143,10 @@ export const ptBR: Messages = {
 			`Não consegui ler \`${name}\`. Envie um arquivo CSV ou de texto com ids de usuários, um por linha ou separados por vírgulas.`,
 		fileTimeout: (name) =>
 			`\`${name}\` demorou demais para baixar, então não criei nenhum convite. Tente de novo daqui a pouco.`,
+		fileRefused: (name) =>
+			`Não vou baixar \`${name}\`: o link não leva aos servidores de arquivos do Discord, então não criei nenhum convite. Envie o arquivo de novo com o comando.`,
+		fileBusy: (name) =>
+			`Há arquivos demais sendo lidos agora, então não baixei \`${name}\` nem criei convite. Tente de novo em instantes.`,
 		fileUnreadableIds: (name, values) =>
 			`Estas linhas de \`${name}\` não são ids de usuários: ${values}. Nada foi enviado.`,
 		fileEmpty: (name) =>

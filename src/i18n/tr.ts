@@ -139,6 +139,10 @@ export const tr: Messages = {
 			`\`${name}\` dosyasını okuyamadım. Her satırda bir tane ya da virgülle ayrılmış kullanıcı ID'leri içeren bir CSV veya metin dosyası yükle.`,
 		fileTimeout: (name) =>
 			`\`${name}\` dosyasının indirilmesi çok uzun sürdü, bu yüzden davet oluşturmadım. Biraz sonra tekrar dene.`,
+		fileRefused: (name) =>
+			`\`${name}\` dosyasını indirmeyeceğim: bağlantısı Discord'un dosya sunucularına gitmiyor, bu yüzden davet oluşturmadım. Dosyayı komutla yeniden yükle.`,
+		fileBusy: (name) =>
+			`Şu anda çok fazla dosya okunuyor, bu yüzden \`${name}\` dosyasını indirmedim ve davet oluşturmadım. Birazdan tekrar dene.`,
 		fileUnreadableIds: (name, values) =>
 			`\`${name}\` dosyasının şu satırları kullanıcı ID'si değil: ${values}. Hiçbir şey gönderilmedi.`,
 		fileEmpty: (name) =>

@@ -122,6 +122,9 @@ export const zhCN: Messages = {
 		fileTooLarge: (name, maxMiB) => `\`${name}\` 太大：用户列表最多 ${maxMiB} MiB。`,
 		fileUnreadable: (name) => `无法读取 \`${name}\`。请上传包含用户 ID 的 CSV 或文本文件，每行一个或用逗号分隔。`,
 		fileTimeout: (name) => `\`${name}\` 下载时间过长，因此没有创建邀请。请稍后再试。`,
+		fileRefused: (name) =>
+			`我不会下载 \`${name}\`：它的链接并不指向 Discord 的文件服务器，因此没有创建邀请。请通过命令重新上传该文件。`,
+		fileBusy: (name) => `当前正在读取的文件过多，因此我没有下载 \`${name}\`，也没有创建邀请。请稍后再试。`,
 		fileUnreadableIds: (name, values) => `\`${name}\` 中的这些行不是用户 ID：${values}。未发送任何内容。`,
 		fileEmpty: (name) => `\`${name}\` 中没有任何人。请每行写一个用户 ID，可以带或不带 \`user_id\` 表头。`,
 	},

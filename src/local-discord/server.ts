@@ -188,10 +188,18 @@ class LocalDiscordServer implements LocalDiscord {
 		return this.#gateway.blackHole(shardId);
 	}
 
-	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment {
+	upload(file: {
+		filename: string;
+		data: string | Uint8Array;
+		contentType?: string;
+		size?: number;
+		url?: string;
+	}): APIAttachment {
 		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
 		const id = this.#state.snowflakes.next();
-		const url = `${this.apiUrl.replace(/\/api$/, '')}${ATTACHMENTS_PATH}/${id}/${encodeURIComponent(file.filename)}`;
+		const url =
+			file.url ??
+			`${this.apiUrl.replace(/\/api$/, '')}${ATTACHMENTS_PATH}/${id}/${encodeURIComponent(file.filename)}`;
 		const attachment: APIAttachment = {
 			id,
 			filename: file.filename,

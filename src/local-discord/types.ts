@@ -99,7 +99,14 @@ export interface LocalDiscord {
 	 * Pass the returned `id` as the value of an ATTACHMENT option. `size` overrides the size
 	 * the attachment reports (to stand for a large file without sending one).
 	 */
-	upload(file: { filename: string; data: string | Uint8Array; contentType?: string; size?: number }): APIAttachment;
+	upload(file: {
+		filename: string;
+		data: string | Uint8Array;
+		contentType?: string;
+		size?: number;
+		/** The URL the payload names instead of the local Discord's (a payload that is not what a bot expects). */
+		url?: string;
+	}): APIAttachment;
 	/** Drops every fault still queued (for faults injected "always", with a large `times`). */
 	clearFaults(): void;
 	/** A realistic slash command interaction built from the model. */

@@ -8,6 +8,7 @@
  */
 import { loadConfigOrReport } from '../config.js';
 import { createLogger } from '../log.js';
+import { STOP_SIGNALS, stopSignal } from '../ops/signals.js';
 import { startLocalWorker } from './workerd.js';
 
 async function main(): Promise<number> {
@@ -15,8 +16,7 @@ async function main(): Promise<number> {
 	if (!config?.publicKey) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	let worker: Awaited<ReturnType<typeof startLocalWorker>>;
-	const signals = ['SIGINT', 'SIGTERM'] as const;
-	const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+	const before = new Map(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
 	try {
 		worker = await startLocalWorker({
 			host: config.host,
@@ -35,16 +35,17 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	// miniflare's exit hook kills workerd and exits 128+signal at once; ours closes it, then exits 0
-	// like `npm run serve` (its 'exit' hook stays, so workerd never outlives this process).
-	for (const signal of signals)
-		for (const listener of process.listeners(signal))
+	// like `npm run serve` (its 'exit' hook stays, so workerd never outlives this process). Ours
+	// is added before theirs go: a signal without a listener, even for a moment, kills the
+	// process outright, skipping the 'exit' hook, and workerd would run on.
+	const withMiniflare = new Map(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+	const signalled = stopSignal();
+	for (const signal of STOP_SIGNALS)
+		for (const listener of withMiniflare.get(signal) ?? [])
 			if (!before.get(signal)?.includes(listener)) process.off(signal, listener);
 	const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 	logger.info({ api: config.apiUrl }, `listening on http://${host}:${worker.url.port}/interactions (workerd)`);
-	const signal = await new Promise<string>((resolve) => {
-		process.once('SIGINT', () => resolve('SIGINT'));
-		process.once('SIGTERM', () => resolve('SIGTERM'));
-	});
+	const signal = await signalled;
 	logger.info(`${signal}: stopping workerd`);
 	await worker.close();
 	return 0;

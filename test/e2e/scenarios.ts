@@ -4,6 +4,8 @@
  * request: path, body, decoded audit-log reason) and what the user saw (the reply).
  */
 
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
 	ButtonStyle,
 	ComponentType,
@@ -572,6 +574,79 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			expect(invitePosts(discord).length).toBe(before);
 		});
 
+		it('quotes at most three lines of a file that are no user ids, each cut short', async () => {
+			const secret = `root:x:0:0:${'s'.repeat(60)}`;
+			const file = discord.upload({ filename: 'many.csv', data: `${secret}\nb\nc\nd\ne\n` });
+			const message = await run({
+				user: 'admin',
+				channel: 'general',
+				options: { users_file: file.id },
+			}).message();
+			expect(message.content).toContain(
+				'These lines of `many.csv` are not user ids: `1: root:x:0:0:sssssssss…`, `2: b`, `3: c`, … (+2)',
+			);
+			expect(message.content).not.toContain(secret);
+		});
+
+		it('refuses a file whose URL is on another host, and that host receives no request', async () => {
+			const other = await recordingServer();
+			try {
+				const file = discord.upload({
+					filename: 'elsewhere.csv',
+					data: users.alice,
+					url: `${other.origin}/list.csv`,
+				});
+				const before = invitePosts(discord).length;
+				const message = await run({
+					user: 'admin',
+					channel: 'general',
+					options: { users_file: file.id },
+				}).message();
+				expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+				expect(message.content).toContain(
+					"I won't download `elsewhere.csv`: its link doesn't lead to Discord's file servers",
+				);
+				// The cloud metadata address, and Discord's CDN over plain http, likewise.
+				for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://cdn.discordapp.com/a/1/x.csv']) {
+					const elsewhere = discord.upload({ filename: 'meta.csv', data: users.alice, url });
+					const refused = await run({
+						user: 'admin',
+						channel: 'general',
+						options: { users_file: elsewhere.id },
+					}).message();
+					expect(refused.content).toContain("I won't download `meta.csv`");
+				}
+				expect(other.connections()).toBe(0);
+				expect(invitePosts(discord).length).toBe(before);
+			} finally {
+				await other.close();
+			}
+		});
+
+		it('refuses a file whose URL redirects off the allowed hosts, and the target is never contacted', async () => {
+			const target = await recordingServer();
+			try {
+				const file = discord.upload({ filename: 'moved.csv', data: users.alice });
+				discord.inject('GET', `/attachments/${file.id}/moved.csv`, {
+					status: 302,
+					headers: { Location: `${target.origin}/internal-secret` },
+				});
+				const before = invitePosts(discord).length;
+				const message = await run({
+					user: 'admin',
+					channel: 'general',
+					options: { users_file: file.id },
+				}).message();
+				expect(message.content).toContain("I won't download `moved.csv`");
+				expect(message.content).not.toContain('internal');
+				expect(attachmentGets().at(-1)?.path).toBe(`/attachments/${file.id}/moved.csv`);
+				expect(target.connections()).toBe(0);
+				expect(invitePosts(discord).length).toBe(before);
+			} finally {
+				await target.close();
+			}
+		});
+
 		it('refuses chosen users without Manage Server, for the invoker and for the bot, before calling Discord', async () => {
 			const before = invitePosts(discord).length;
 			const gets = attachmentGets().length;
@@ -898,4 +973,23 @@ export function inviteScenarios(name: string, start: (options?: TransportOptions
 			});
 		});
 	});
+}
+
+/** A loopback server that answers a secret to anyone and counts its connections (none expected). */
+async function recordingServer(): Promise<{ origin: string; connections(): number; close(): Promise<void> }> {
+	let connections = 0;
+	const server = createServer((_req, res) => res.end('INTERNAL-SECRET'));
+	server.on('connection', () => {
+		connections++;
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		connections: () => connections,
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
 }

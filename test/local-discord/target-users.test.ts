@@ -193,24 +193,36 @@ describe.skipIf(!specAvailable)("against Discord's OpenAPI spec", () => {
 describe('fetchAttachment', () => {
 	it('downloads an uploaded file from its loopback URL', async () => {
 		const file = discord.upload({ filename: 'list.csv', data: 'user_id\n1\n' });
-		const content = await fetchAttachment(file.url, { maxBytes: 1024, timeoutMs: 2000 });
+		const content = await fetchAttachment(
+			file.url,
+			{ maxBytes: 1024, timeoutMs: 2000 },
+			{ apiUrl: discord.apiUrl },
+		);
 		expect(content.ok && new TextDecoder().decode(content.data)).toBe('user_id\n1\n');
 	});
 
 	it('stops at the size cap whatever the file claims, and at the timeout when the server hangs', async () => {
 		const big = discord.upload({ filename: 'big.csv', data: 'x'.repeat(5000), size: 10 });
-		expect(await fetchAttachment(big.url, { maxBytes: 1000, timeoutMs: 2000 })).toEqual({
-			ok: false,
-			problem: 'too-large',
-		});
+		expect(await fetchAttachment(big.url, { maxBytes: 1000, timeoutMs: 2000 }, { apiUrl: discord.apiUrl })).toEqual(
+			{
+				ok: false,
+				problem: 'too-large',
+			},
+		);
 		const slow = discord.upload({ filename: 'slow.csv', data: 'x' });
 		discord.inject('GET', `/attachments/${slow.id}/slow.csv`, { hang: true });
-		expect(await fetchAttachment(slow.url, { maxBytes: 1000, timeoutMs: 200 })).toEqual({
-			ok: false,
-			problem: 'timeout',
-		});
+		expect(await fetchAttachment(slow.url, { maxBytes: 1000, timeoutMs: 200 }, { apiUrl: discord.apiUrl })).toEqual(
+			{
+				ok: false,
+				problem: 'timeout',
+			},
+		);
 		expect(
-			await fetchAttachment(`${discord.apiUrl}/../attachments/0/none`, { maxBytes: 1000, timeoutMs: 2000 }),
+			await fetchAttachment(
+				`${discord.apiUrl}/../attachments/0/none`,
+				{ maxBytes: 1000, timeoutMs: 2000 },
+				{ apiUrl: discord.apiUrl },
+			),
 		).toEqual({
 			ok: false,
 			problem: 'unreadable',
