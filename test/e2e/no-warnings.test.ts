@@ -25,9 +25,9 @@ afterEach(async () => {
 	discord = undefined;
 });
 
-/** Starts `npm run <script> [args]`'s command (`node --import tsx <entry>`) with `env`. */
+/** Starts `npm run <script> [args]`'s command (`exec node --import tsx <entry>`) with `env`. */
 function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
-	const [command, ...scriptArgs] = (scripts[script] ?? '').split(' ');
+	const [command, ...scriptArgs] = (scripts[script] ?? '').replace(/^exec /, '').split(' ');
 	expect(command).toBe('node');
 	const child = spawn(process.execPath, [...scriptArgs, ...args], {
 		cwd: ROOT,
