@@ -7,15 +7,18 @@ import {
 	type CompiledQuery,
 	type DatabaseConnection,
 	type DatabaseIntrospector,
+	type DatabaseMetadata,
 	type Dialect,
 	type DialectAdapter,
 	type Driver,
 	Kysely,
 	type QueryCompiler,
 	type QueryResult,
+	type SchemaMetadata,
 	SqliteAdapter,
-	SqliteIntrospector,
 	SqliteQueryCompiler,
+	sql,
+	type TableMetadata,
 } from 'kysely';
 import { createInviteStore, type InviteStore, type InviteStoreOptions } from './repository.js';
 import type { StoreDatabase } from './schema.js';
@@ -84,6 +87,28 @@ class D1Driver implements Driver {
 	async destroy(): Promise<void> {}
 }
 
+/**
+ * Lists tables without reading their columns: Kysely's SQLite introspector joins
+ * `pragma_table_info` over every table, and D1 refuses that on its own `_cf_` tables
+ * (SQLITE_AUTH). The migrator only asks whether its tables exist.
+ */
+class D1Introspector implements DatabaseIntrospector {
+	constructor(readonly db: Kysely<unknown>) {}
+	async getSchemas(): Promise<SchemaMetadata[]> {
+		return [];
+	}
+	async getTables(): Promise<TableMetadata[]> {
+		const { rows } = await sql<{ name: string; type: string }>`
+			select name, type from sqlite_master
+			where type in ('table', 'view') and substr(name, 1, 7) <> 'sqlite_' and substr(name, 1, 4) <> '_cf_'
+			order by name`.execute(this.db);
+		return rows.map((row) => ({ name: row.name, isView: row.type === 'view', columns: [] }));
+	}
+	async getMetadata(): Promise<DatabaseMetadata> {
+		return { tables: await this.getTables() };
+	}
+}
+
 /** Kysely's dialect for a D1 binding. */
 export class D1Dialect implements Dialect {
 	constructor(readonly database: D1DatabaseLike) {}
@@ -97,7 +122,7 @@ export class D1Dialect implements Dialect {
 		return new SqliteAdapter();
 	}
 	createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
-		return new SqliteIntrospector(db);
+		return new D1Introspector(db);
 	}
 }
 
