@@ -5,6 +5,7 @@
 export * from './config.js';
 export * from './d1.js';
 export * from './policy.js';
+export * from './purge.js';
 export * from './queue.js';
 export * from './repository.js';
 export type { GuildSettingsTable, InviteTable, StoreDatabase } from './schema.js';

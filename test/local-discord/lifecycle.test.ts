@@ -4,6 +4,8 @@
  * held to Discord's OpenAPI spec: Delete Invite, Get Guild Invites, Get Channel Invites,
  * Create Message with embeds, message-component interactions, GUILD_DELETE.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DiscordAPIError, REST } from '@discordjs/rest';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import {
@@ -314,6 +316,58 @@ describe('message-component interactions', () => {
 		expect(click.message.id).toBe(posted.id);
 		expect((await discord.dispatch(click).response()).type).toBe(InteractionResponseType.UpdateMessage);
 		expect(discord.guild.messages[0]?.message).toMatchObject({ id: posted.id, content: 'revoked by admin' });
+	});
+
+	it('comes back to an Interactions Endpoint URL as a signed HTTP interaction of type 3, answered with an update', async () => {
+		const bodies: { type: number; data?: { custom_id?: string } }[] = [];
+		const endpoint = createServer((request, response) => {
+			let raw = '';
+			request.on('data', (chunk: Buffer) => {
+				raw += chunk.toString('utf8');
+			});
+			request.on('end', () => {
+				const interaction = JSON.parse(raw) as { type: number; data?: { custom_id?: string } };
+				bodies.push(interaction);
+				const answer =
+					interaction.type === InteractionType.MessageComponent
+						? { type: InteractionResponseType.UpdateMessage, data: { content: 'revoked', components: [] } }
+						: {
+								type: InteractionResponseType.ChannelMessageWithSource,
+								data: {
+									content: 'invite',
+									components: [
+										{ type: ComponentType.ActionRow, components: [button('revoke:http')] },
+									],
+								},
+							};
+				response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+			});
+		});
+		await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/interactions`;
+			const command = discord.dispatch(discord.interaction({ user: 'member', channel: 'general' }), {
+				via: 'http',
+				url,
+			});
+			await command.message();
+			const click = discord.dispatch(
+				discord.component({ user: 'member', message: command, customId: 'revoke:http' }),
+				{
+					via: 'http',
+					url,
+				},
+			);
+			expect((await click.response()).type).toBe(InteractionResponseType.UpdateMessage);
+			expect(bodies.map((body) => [body.type, body.data?.custom_id])).toEqual([
+				[InteractionType.ApplicationCommand, undefined],
+				[InteractionType.MessageComponent, 'revoke:http'],
+			]);
+			expect(command.state).toMatchObject({ content: 'revoked', components: [] });
+		} finally {
+			endpoint.closeAllConnections();
+			await new Promise((resolve) => endpoint.close(resolve));
+		}
 	});
 
 	it('refuses a custom_id the message does not have, and a disabled button', async () => {

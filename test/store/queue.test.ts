@@ -3,7 +3,7 @@
  * schedule and in order, reported (log line and metric), and given up only at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { WriteBehindQueue } from '../../src/store/index.js';
+import { schedulePurge, WriteBehindQueue } from '../../src/store/index.js';
 import { manualClock, recordingLogger } from '../core/helpers.js';
 
 const policy = { baseDelayMs: 100, maxDelayMs: 400, maxAttempts: 4 };
@@ -116,5 +116,30 @@ describe('the write-behind queue', () => {
 		await queue.flush();
 		expect(tries).toEqual(['a#1', 'a#2']);
 		expect(queue.depth).toBe(0);
+	});
+});
+
+describe('the purge schedule', () => {
+	it('purges at start and then every interval, on the clock it is given, until stopped', async () => {
+		const clock = manualClock();
+		const calls: number[] = [];
+		const store = {
+			purgeExpired: async () => {
+				calls.push(clock.now());
+				return { ok: true as const, value: 0 };
+			},
+		};
+		const stop = schedulePurge(store, { clock, intervalMs: 1_000 });
+		await Promise.resolve();
+		expect(calls).toEqual([1_000_000]);
+		for (let i = 0; i < 2; i++) {
+			clock.advance(1_000);
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		expect(calls).toEqual([1_000_000, 1_001_000, 1_002_000]);
+		stop();
+		clock.advance(5_000);
+		expect(calls).toHaveLength(3);
+		expect(clock.pending()).toBe(0);
 	});
 });
