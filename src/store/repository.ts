@@ -231,7 +231,7 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 			return { ok: true, value: await run() };
 		} catch (cause) {
 			logger.warn({ err: cause, operation }, 'ledger unavailable');
-			options.metrics?.writeFailed?.(operation, false);
+			options.metrics?.unavailable?.(operation);
 			return { ok: false, error: 'unavailable', cause };
 		}
 	}
@@ -439,7 +439,8 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 		flush: () => queue.flush(),
 
 		async close() {
-			await queue.settled();
+			// One last try for what waits; what still fails is logged as given up.
+			await queue.flush();
 			queue.close();
 			await db.destroy();
 		},

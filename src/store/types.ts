@@ -111,6 +111,8 @@ export interface StoreMetrics {
 	writeRetried?(operation: string, attempts: number): void;
 	/** A queued write was given up (too many attempts, or the queue was full). */
 	writeDropped?(operation: string): void;
+	/** A read, or a write that must answer now (a revoke, a setting), found the database down. */
+	unavailable?(operation: string): void;
 	/** How many writes wait in the queue. */
 	queueDepth?(depth: number): void;
 }

@@ -79,7 +79,15 @@ describe('the store on Postgres', () => {
 
 describe('Postgres going down and coming back', () => {
 	it('queues writes and retries them, while reads say the ledger is unavailable', async () => {
-		const store = await replica({ retryPolicy: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1_000 } });
+		const events: string[] = [];
+		const store = await replica({
+			retryPolicy: { baseDelayMs: 50, maxDelayMs: 200, maxAttempts: 1_000 },
+			metrics: {
+				writeFailed: (operation) => events.push(`failed ${operation}`),
+				writeRetried: (operation) => events.push(`retried ${operation}`),
+				unavailable: (operation) => events.push(`unavailable ${operation}`),
+			},
+		});
 		const guildId = freshGuild();
 		value(await store.migrate());
 		await postgres.kill();
@@ -101,5 +109,16 @@ describe('Postgres going down and coming back', () => {
 		await expect.poll(() => store.pendingWrites, { timeout: 10_000, interval: 50 }).toBe(0);
 		expect(value(await store.get(`down${guildId}`))).toMatchObject({ guildId });
 		expect(value(await store.listLive(guildId, { now: NOW })).invites).toHaveLength(1);
+		// Each failure was counted where it happened, and each queued write once it went through
+		// (markDeleted waited behind recordInvite: it was never tried while the database was down).
+		expect(events).toEqual(
+			expect.arrayContaining([
+				'failed recordInvite',
+				'unavailable listLive',
+				'unavailable markRevoked',
+				'retried recordInvite',
+				'retried markDeleted',
+			]),
+		);
 	}, 30_000);
 });
