@@ -4,6 +4,7 @@
  */
 export * from './config.js';
 export * from './d1.js';
+export * from './ledger-entry.js';
 export * from './policy.js';
 export * from './purge.js';
 export * from './queue.js';

@@ -2,13 +2,19 @@
  * The store's pure rules: who may revoke, live or not, page cursors, the retry schedule, and
  * reading DATABASE_URL and LEDGER_RETENTION_DAYS.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+	ChannelType,
+	InviteType,
+	PermissionFlagsBits,
+	type RESTPostAPIChannelInviteResult,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_DATABASE_URL,
 	decodeCursor,
 	encodeCursor,
 	isLive,
+	ledgerEntry,
 	mayRevokeAllOf,
 	nextRetryAt,
 	parseDatabaseUrl,
@@ -145,5 +151,69 @@ describe('DATABASE_URL and LEDGER_RETENTION_DAYS', () => {
 			ok: false,
 			problems: [expect.stringMatching(/DATABASE_URL/), expect.stringMatching(/LEDGER_RETENTION_DAYS/)],
 		});
+	});
+});
+
+describe('the ledger entry for an invite Discord made', () => {
+	const invite = {
+		code: 'abc123',
+		type: InviteType.Guild,
+		channel: { id: '200', name: 'general', type: ChannelType.GuildText },
+		expires_at: '2026-12-07T04:00:00.000Z',
+		created_at: '2026-12-06T04:00:00.000Z',
+		max_age: 86_400,
+		max_uses: 5,
+		uses: 0,
+		temporary: false,
+		roles: [
+			{
+				id: '301',
+				name: 'guest',
+				position: 1,
+				color: 0,
+				colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+				icon: null,
+				unicode_emoji: null,
+			},
+		],
+	} as RESTPostAPIChannelInviteResult;
+
+	it('takes Discord’s answer, the body sent and who asked', () => {
+		expect(
+			ledgerEntry(
+				'900',
+				invite,
+				{ max_age: 86_400, unique: true, role_ids: ['301'] },
+				{ id: '100', name: 'Ada' },
+				{
+					reason: 'raid night',
+					targetUsersCount: 2,
+					now: 0,
+				},
+			),
+		).toEqual({
+			code: 'abc123',
+			guildId: '900',
+			channelId: '200',
+			inviterId: '100',
+			inviterName: 'Ada',
+			createdAt: Date.parse('2026-12-06T04:00:00.000Z'),
+			expiresAt: Date.parse('2026-12-07T04:00:00.000Z'),
+			maxAge: 86_400,
+			maxUses: 5,
+			temporary: false,
+			unique: true,
+			targetType: null,
+			targetUserId: null,
+			targetApplicationId: null,
+			roleIds: ['301'],
+			targetUsersCount: 2,
+			reason: 'raid night',
+		});
+	});
+
+	it('counts a never-expiring invite as never expiring', () => {
+		const forever = { ...invite, max_age: 0, expires_at: null };
+		expect(ledgerEntry('900', forever, {}, { id: '1', name: 'a' }, { now: 5 }).expiresAt).toBeNull();
 	});
 });
