@@ -173,6 +173,16 @@ export function storeContract(open: () => InviteStore | Promise<InviteStore>): v
 			expect(value(await store.get(`rev${guildId}`))).toMatchObject({ revokedBy: '7', revokeReason: 'spam' });
 		});
 
+		it('lets exactly one of many concurrent revokes of one invite win', async () => {
+			const store = await open();
+			const guildId = freshGuild();
+			await store.recordInvite(ledgerInvite({ guildId, code: `many${guildId}` }));
+			const claims = await Promise.all(
+				Array.from({ length: 8 }, (_, i) => store.markRevoked(`many${guildId}`, { guildId, by: String(i) })),
+			);
+			expect(claims.filter((claim) => value(claim).won)).toHaveLength(1);
+		});
+
 		it('never touches an invite of another server, whatever the code says', async () => {
 			const store = await open();
 			const guildId = freshGuild();

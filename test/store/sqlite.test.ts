@@ -53,6 +53,18 @@ describe('the store on SQLite', () => {
 		expect(value(await after.getSettings(guildId)).maxUsesLimit).toBe(25);
 	});
 
+	it('lets exactly one of two processes on one file win a revoke (two connections)', async () => {
+		const path = join(dir, 'two.db');
+		const [a, b] = [await open(path), await open(path)];
+		const guildId = freshGuild();
+		await a.recordInvite(ledgerInvite({ guildId, code: 'shared' }));
+		expect(value(await b.get('shared'))?.guildId).toBe(guildId);
+		const claims = await Promise.all(
+			[a, b, a, b].map((store, i) => store.markRevoked('shared', { guildId, by: String(i) })),
+		);
+		expect(claims.filter((claim) => value(claim).won)).toHaveLength(1);
+	});
+
 	it('runs the migrations once however often it is asked', async () => {
 		const store = await open(join(dir, 'migrate.db'));
 		expect(value(await store.migrate())).toEqual(['0001_ledger_and_settings']);
