@@ -3,7 +3,9 @@
  */
 import type { RateLimitData, REST } from '@discordjs/rest';
 import {
+	type RESTDeleteAPIInviteResult,
 	type RESTGetAPIChannelInvitesResult,
+	type RESTGetAPIGuildInvitesResult,
 	type RESTGetAPIInviteTargetUsersJobStatusResult,
 	type RESTPostAPIChannelInviteFormDataBody,
 	type RESTPostAPIChannelInviteJSONBody,
@@ -140,6 +142,37 @@ export async function getChannelInvites(
 		Routes.channelInvites(channelId),
 		signal ? { signal } : {},
 	)) as RESTGetAPIChannelInvitesResult;
+}
+
+/**
+ * Get Guild Invites. Needs Manage Server or View Audit Log; Discord includes the invite
+ * metadata (`uses`, `max_uses`, `max_age`, `temporary`, `created_at`) only with Manage Server.
+ * @see https://discord.com/developers/docs/resources/guild#get-guild-invites
+ */
+export async function getGuildInvites(
+	rest: REST,
+	guildId: Snowflake,
+	{ signal }: { signal?: AbortSignal | undefined } = {},
+): Promise<RESTGetAPIGuildInvitesResult> {
+	return (await rest.get(Routes.guildInvites(guildId), signal ? { signal } : {})) as RESTGetAPIGuildInvitesResult;
+}
+
+/**
+ * Delete Invite: Manage Channels on the invite's channel, or Manage Server. Resolves to the
+ * deleted invite; Discord then sends INVITE_DELETE. An invite already gone is 10006 (Unknown
+ * Invite). Check the code belongs to your server first: the route takes only the code.
+ * @param reason - the `X-Audit-Log-Reason` (1-512 characters)
+ * @see https://discord.com/developers/docs/resources/invite#delete-invite
+ */
+export async function deleteInvite(
+	rest: REST,
+	code: string,
+	{ reason, signal }: { reason?: string | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<RESTDeleteAPIInviteResult> {
+	return (await rest.delete(Routes.invite(code), {
+		...(reason !== undefined ? { reason } : {}),
+		...(signal ? { signal } : {}),
+	})) as RESTDeleteAPIInviteResult;
 }
 
 /**

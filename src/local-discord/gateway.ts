@@ -510,6 +510,24 @@ export class Gateway {
 					GuildMembers,
 				);
 				return;
+			case 'inviteDelete': {
+				// Discord sends it only where the bot may manage the channel (and with GUILD_INVITES).
+				const { invite } = change;
+				if (!guild.canManageChannel(botId, invite.channel_id)) return;
+				const data = { channel_id: invite.channel_id, guild_id: guildId, code: invite.code };
+				send(GatewayDispatchEvents.InviteDelete, data, GatewayIntentBits.GuildInvites);
+				return;
+			}
+			case 'messageCreate':
+				send(
+					GatewayDispatchEvents.MessageCreate,
+					{ ...change.message.message, guild_id: guildId },
+					GatewayIntentBits.GuildMessages,
+				);
+				return;
+			case 'guildDelete':
+				send(GatewayDispatchEvents.GuildDelete, { id: guildId }, Guilds);
+				return;
 			case 'voiceStateUpdate': {
 				const member = guild.findMember(change.voiceState.user_id);
 				send(

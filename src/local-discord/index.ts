@@ -25,6 +25,7 @@ export {
 } from './invites.js';
 export {
 	ALL_PERMISSIONS,
+	type ChannelMessageRecord,
 	type ChannelRecord,
 	type GuildInfo,
 	GuildModel,
@@ -43,6 +44,7 @@ export {
 export { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed, moreGuildSeeds, seedIds, seedNames } from './seed.js';
 export { LOCAL_DISCORD_DEFAULTS, NoGatewaySessionError, startLocalDiscord } from './server.js';
 export type {
+	ComponentInit,
 	Fault,
 	InteractionHandle,
 	InteractionInit,

@@ -53,7 +53,7 @@ interface MessageRecord {
 	editedAt: number | null;
 }
 
-function hasMessageContent(body: Json): boolean {
+export function hasMessageContent(body: Json): boolean {
 	const nonEmpty = (value: unknown): boolean =>
 		Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '';
 	return ['content', 'embeds', 'components', 'attachments', 'files', 'poll', 'sticker_ids'].some((key) =>
@@ -62,7 +62,7 @@ function hasMessageContent(body: Json): boolean {
 }
 
 /** Checks a message body (create or edit): content length, embeds count. */
-function checkMessageBody(errors: FormErrors, path: Array<string | number>, body: Json): void {
+export function checkMessageBody(errors: FormErrors, path: Array<string | number>, body: Json): void {
 	if (body.content !== undefined && body.content !== null) {
 		const error = check.string(body.content, 0, 2000);
 		if (error) errors.add([...path, 'content'], error.code, error.message);
@@ -97,6 +97,8 @@ export class InteractionRecord implements InteractionHandle {
 	readonly #local: LocalState;
 	readonly #messages = new Map<string, MessageRecord>();
 	#originalId: string | undefined;
+	/** A component interaction's message, once it answered 6 or 7 (an interaction's reply). */
+	#source: MessageRecord | undefined;
 
 	constructor(
 		readonly payload: APIInteraction,
@@ -207,6 +209,11 @@ export class InteractionRecord implements InteractionHandle {
 				createdAt: now,
 				editedAt: null,
 			});
+		} else if (
+			response.type === InteractionResponseType.UpdateMessage ||
+			response.type === InteractionResponseType.DeferredMessageUpdate
+		) {
+			this.#updateSource(response.type === InteractionResponseType.UpdateMessage ? (data ?? {}) : undefined, now);
 		} else if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) {
 			this.#originalId = this.#local.snowflakes.next(now);
 			const flags = typeof data?.flags === 'number' ? data.flags : undefined;
@@ -224,8 +231,34 @@ export class InteractionRecord implements InteractionHandle {
 		return undefined;
 	}
 
+	/**
+	 * A component interaction's UPDATE_MESSAGE (7) edits the message the component is on;
+	 * DEFERRED_UPDATE_MESSAGE (6) edits nothing yet, and `@original` on this token is that
+	 * message from then on. The message is an interaction's reply or a channel message.
+	 */
+	#updateSource(data: Json | undefined, now: number): void {
+		const messageId = (this.payload as unknown as { message?: { id?: string } }).message?.id;
+		if (messageId === undefined) return;
+		const owner = this.#local.interactions.messageOwner(messageId);
+		const message = owner?.findMessage(messageId);
+		if (owner && message) {
+			this.#source = message;
+			if (data) owner.edit(message, data, now);
+			return;
+		}
+		const posted = this.#local.guild.messages.find((record) => record.id === messageId);
+		if (posted && data) {
+			const edited = posted.message as unknown as Json;
+			for (const key of ['content', 'embeds', 'components'] as const)
+				if (key in data) edited[key] = structuredClone(data[key]);
+			edited.edited_timestamp = new Date(now).toISOString();
+			this.#local.signal.notify();
+		}
+	}
+
 	#checkData(errors: FormErrors, type: InteractionResponseType, data: Json | undefined): void {
 		switch (type) {
+			case InteractionResponseType.UpdateMessage:
 			case InteractionResponseType.ChannelMessageWithSource:
 				if (data) checkMessageBody(errors, ['data'], data);
 				break;
@@ -269,9 +302,16 @@ export class InteractionRecord implements InteractionHandle {
 
 	/** The message with this id ('@original' = the original response), if it exists. */
 	findMessage(id: string): MessageRecord | undefined {
+		if (id === '@original' && this.#originalId === undefined && this.#source)
+			return this.#source.state.deleted ? undefined : this.#source;
 		const key = id === '@original' ? this.#originalId : id;
 		const message = key ? this.#messages.get(key) : undefined;
 		return message && !message.state.deleted ? message : undefined;
+	}
+
+	/** Whether this interaction's reply or a follow-up of it has this id. */
+	ownsMessage(messageId: string): boolean {
+		return this.#messages.has(messageId);
 	}
 
 	/** Applies an edit (already validated) to a message. */
@@ -391,6 +431,12 @@ export class InteractionRegistry {
 	byToken(token: string): InteractionRecord | undefined {
 		return this.#byToken.get(token);
 	}
+
+	/** The interaction whose reply or follow-up has this message id (for component clicks). */
+	messageOwner(messageId: string): InteractionRecord | undefined {
+		for (const record of this.#byId.values()) if (record.ownsMessage(messageId)) return record;
+		return undefined;
+	}
 }
 
 // ---- routes -----------------------------------------------------------------------------
@@ -495,7 +541,7 @@ export function interactionRoutes(): Route[] {
  * Components as Discord returns them in a message: each one, nested ones too, numbered with
  * an `id` in document order when the sender gave none.
  */
-function withComponentIds(components: readonly unknown[]): unknown[] {
+export function withComponentIds(components: readonly unknown[]): unknown[] {
 	let next = 1;
 	const taken = new Set<number>();
 	const walk = (list: readonly unknown[], visit: (component: Record<string, unknown>) => void): void => {

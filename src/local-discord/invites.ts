@@ -409,15 +409,31 @@ function listChannelInvites(context: RouteContext): Reply {
 	);
 }
 
-/** GET /guilds/{id}/invites: needs Manage Guild. */
+/**
+ * GET /guilds/{id}/invites: needs Manage Guild or View Audit Log; the invite metadata (`uses`,
+ * `max_uses`, `max_age`, `temporary`, `created_at`) only with Manage Guild, as Discord does.
+ */
 function listGuildInvites(context: RouteContext): Reply {
 	const { state, params } = context;
-	if (params.guild !== state.guild.id) return discordError(RESTJSONErrorCodes.UnknownGuild);
-	if (!(state.guild.basePermissions(state.options.applicationId) & PermissionFlagsBits.ManageGuild)) {
+	if (params.guild !== state.guild.id || state.guild.botRemoved) return discordError(RESTJSONErrorCodes.UnknownGuild);
+	const permissions = state.guild.basePermissions(state.options.applicationId);
+	const metadata = (permissions & PermissionFlagsBits.ManageGuild) !== 0n;
+	if (!metadata && !(permissions & PermissionFlagsBits.ViewAuditLog)) {
 		return discordError(RESTJSONErrorCodes.MissingPermissions);
 	}
-	return ok(state.guild.liveInvites(context.request.at).map((i) => serializeInvite(state, i)));
+	const invites = state.guild.liveInvites(context.request.at).map((i) => serializeInvite(state, i));
+	return ok(metadata ? invites : invites.map(withoutMetadata));
 }
+
+/** An invite without its metadata: what members without Manage Guild may see. */
+function withoutMetadata(invite: object): Record<string, unknown> {
+	const copy = { ...invite } as Record<string, unknown>;
+	for (const key of METADATA_KEYS) delete copy[key];
+	return copy;
+}
+
+/** The invite metadata object's fields (Discord's docs, Invite Metadata Object). */
+const METADATA_KEYS = ['uses', 'max_uses', 'max_age', 'temporary', 'created_at'] as const;
 
 /** The invite with this code, if it still works. */
 function liveInvite(context: RouteContext): InviteRecord | undefined {
@@ -458,7 +474,11 @@ function deleteInvite(context: RouteContext): Reply {
 		(state.guild.basePermissions(botId) & PermissionFlagsBits.ManageGuild) !== 0n;
 	if (!allowed) return discordError(RESTJSONErrorCodes.MissingPermissions);
 	const body = serializeInvite(state, invite);
-	state.guild.invites.splice(state.guild.invites.indexOf(invite), 1);
+	// Through the model: INVITE_DELETE goes out. The audit-log reason is on the recorded request.
+	state.guild.deleteInvite(invite.code);
+	state.log(
+		`invite ${invite.code} deleted${context.request.auditLogReason ? ` (${context.request.auditLogReason})` : ''}`,
+	);
 	return ok(body);
 }
 

@@ -1,5 +1,6 @@
 import {
 	type APIGuildMember,
+	type APIMessage,
 	type APIOverwrite,
 	type APIRole,
 	type APIThreadMetadata,
@@ -125,7 +126,18 @@ export type ModelChange =
 	| { kind: 'channelCreate' | 'channelUpdate' | 'channelDelete'; channel: ChannelRecord }
 	| { kind: 'roleCreate' | 'roleUpdate' | 'roleDelete'; role: APIRole }
 	| { kind: 'memberAdd' | 'memberUpdate' | 'memberRemove'; member: APIGuildMember }
-	| { kind: 'voiceStateUpdate'; voiceState: APIVoiceState };
+	| { kind: 'voiceStateUpdate'; voiceState: APIVoiceState }
+	| { kind: 'inviteDelete'; invite: InviteRecord }
+	| { kind: 'messageCreate'; message: ChannelMessageRecord }
+	| { kind: 'guildDelete' };
+
+/** A message posted in a channel through Create Message (the bot's; tests read them). */
+export interface ChannelMessageRecord {
+	id: string;
+	channel_id: string;
+	/** The message object as Create Message answered it. */
+	message: APIMessage;
+}
 
 /** A permission overwrite's bits, given as a bigint or Discord's decimal string. */
 export type PermissionBits = bigint | string;
@@ -174,7 +186,10 @@ export class GuildModel {
 	readonly activityApplicationName: string;
 	/** Every application with the EMBEDDED flag an invite may target, id -> name (the seed's own first). */
 	readonly embeddedApplications: ReadonlyMap<string, string>;
+	/** Messages posted in its channels through Create Message, oldest first. */
+	readonly messages: ChannelMessageRecord[] = [];
 	readonly #listeners = new Set<(change: ModelChange) => void>();
+	#botRemoved = false;
 
 	constructor(seed: GuildSeed) {
 		const now = new Date().toISOString();
@@ -543,6 +558,43 @@ export class GuildModel {
 		};
 		this.invites.push(complete);
 		return complete;
+	}
+
+	/**
+	 * Deletes an invite (Delete Invite, or a member deleting it in Discord): INVITE_DELETE
+	 * follows on the gateway. Undefined when no invite has this code.
+	 */
+	deleteInvite(code: string): InviteRecord | undefined {
+		const index = this.invites.findIndex((invite) => invite.code === code);
+		const [invite] = index >= 0 ? this.invites.splice(index, 1) : [];
+		if (invite) this.#emit({ kind: 'inviteDelete', invite });
+		return invite;
+	}
+
+	/** Stores a message posted in a channel; MESSAGE_CREATE follows on the gateway. */
+	addMessage(record: ChannelMessageRecord): ChannelMessageRecord {
+		this.messages.push(record);
+		this.#emit({ kind: 'messageCreate', message: record });
+		return record;
+	}
+
+	/** Whether a user has Manage Channels in a channel (Administrator included), as Discord computes it. */
+	canManageChannel(userId: string, channelId: string): boolean {
+		return (this.permissionsIn(userId, channelId) & PermissionFlagsBits.ManageChannels) !== 0n;
+	}
+
+	/** Whether the bot was removed from this guild (`removeBot`). */
+	get botRemoved(): boolean {
+		return this.#botRemoved;
+	}
+
+	/**
+	 * The bot is kicked, banned, or the guild is deleted: GUILD_DELETE (without
+	 * `unavailable`, which would mean an outage) goes to the bot's sessions.
+	 */
+	removeBot(): void {
+		this.#botRemoved = true;
+		this.#emit({ kind: 'guildDelete' });
 	}
 
 	/**

@@ -2,10 +2,13 @@ import {
 	type APIApplicationCommandAutocompleteInteraction,
 	type APIApplicationCommandOption,
 	type APIChatInputApplicationCommandInteraction,
+	type APIMessage,
+	type APIMessageComponentInteraction,
 	ApplicationCommandOptionType,
 	ApplicationCommandType,
 	ApplicationIntegrationType,
 	ChannelType,
+	ComponentType,
 	InteractionContextType,
 	InteractionType,
 } from 'discord-api-types/v10';
@@ -235,4 +238,63 @@ export function buildAutocompleteInteraction(
 		InteractionType.ApplicationCommandAutocomplete,
 		init.focused,
 	) as unknown as APIApplicationCommandAutocompleteInteraction;
+}
+
+/** The component with this `custom_id` in a message's components (nested ones included). */
+function findComponent(components: readonly unknown[], customId: string): Json | undefined {
+	for (const item of components) {
+		if (!item || typeof item !== 'object') continue;
+		const component = item as Json;
+		if (component.custom_id === customId) return component;
+		const inner = [
+			...(Array.isArray(component.components) ? component.components : []),
+			...(component.accessory ? [component.accessory] : []),
+		];
+		const found = findComponent(inner, customId);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/**
+ * A message-component interaction (type 3) as Discord sends it when `init.user` clicks the
+ * component with `init.customId` on `message`: `data` holds the `custom_id` and the
+ * component's type (and `values` for a select menu), `message` the whole message.
+ */
+export function buildComponentInteraction(
+	state: LocalState,
+	init: { user: string; customId: string; values?: string[] | undefined; locale?: string | undefined },
+	message: APIMessage,
+): APIMessageComponentInteraction {
+	const component = findComponent(message.components ?? [], init.customId);
+	if (!component) {
+		const ids: string[] = [];
+		const walk = (list: readonly unknown[]) => {
+			for (const item of list as Json[]) {
+				if (typeof item?.custom_id === 'string') ids.push(item.custom_id);
+				if (Array.isArray(item?.components)) walk(item.components);
+			}
+		};
+		walk(message.components ?? []);
+		throw new Error(
+			`component(): message ${message.id} has no component with custom_id "${init.customId}" (it has: ${ids.join(', ') || 'none'})`,
+		);
+	}
+	if (component.disabled === true)
+		throw new Error(`component(): "${init.customId}" is disabled: nobody can click it`);
+	const type = component.type as ComponentType;
+	const base = buildInteraction(
+		state,
+		{ user: init.user, channel: message.channel_id, ...(init.locale ? { locale: init.locale } : {}) },
+		InteractionType.MessageComponent,
+	);
+	return {
+		...base,
+		message,
+		data: {
+			custom_id: init.customId,
+			component_type: type,
+			...(type === ComponentType.Button ? {} : { values: init.values ?? [] }),
+		},
+	} as unknown as APIMessageComponentInteraction;
 }

@@ -5,6 +5,8 @@ import {
 	type APIAttachment,
 	type APIChatInputApplicationCommandInteraction,
 	type APIInteraction,
+	type APIMessage,
+	type APIMessageComponentInteraction,
 	type APIUser,
 	GatewayDispatchEvents,
 } from 'discord-api-types/v10';
@@ -13,8 +15,9 @@ import { GATEWAY_PATH, Gateway } from './gateway.js';
 import { createSigningKeys, HttpDelivery } from './http-delivery.js';
 import { InteractionRecord, InteractionRegistry, interactionRoutes } from './interactions.js';
 import { inviteRoutes } from './invites.js';
+import { messageRoutes } from './messages.js';
 import { GuildModel } from './model.js';
-import { buildAutocompleteInteraction, buildCommandInteraction } from './payloads.js';
+import { buildAutocompleteInteraction, buildCommandInteraction, buildComponentInteraction } from './payloads.js';
 import { resourceRoutes } from './resources.js';
 import { API_PREFIX, RestServer } from './rest-server.js';
 import { stateForGuild } from './routing.js';
@@ -22,6 +25,7 @@ import { DEFAULT_APPLICATION_ID, DEFAULT_TOKEN, defaultSeed } from './seed.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import { ATTACHMENTS_PATH, type LocalState, type ResolvedOptions, type StoredAttachment } from './state.js';
 import type {
+	ComponentInit,
 	Fault,
 	InteractionHandle,
 	InteractionInit,
@@ -132,6 +136,7 @@ class LocalDiscordServer implements LocalDiscord {
 			...inviteRoutes(),
 			...interactionRoutes(),
 			...commandRoutes(),
+			...messageRoutes(),
 		]);
 		this.#gateway = new Gateway(this.#state);
 		this.#delivery = new HttpDelivery(this.#state, keys);
@@ -224,6 +229,28 @@ class LocalDiscordServer implements LocalDiscord {
 
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction {
 		return buildAutocompleteInteraction(this.#stateFor(init.guild), init);
+	}
+
+	component(init: ComponentInit): APIMessageComponentInteraction {
+		let message: APIMessage | undefined;
+		if (typeof init.message === 'string') {
+			const id = init.message;
+			const guild = this.guilds.find((g) => g.messages.some((posted) => posted.id === id));
+			message = guild?.messages.find((posted) => posted.id === id)?.message;
+			if (guild && message) {
+				return buildComponentInteraction(
+					stateForGuild(this.#state, { guildId: guild.id }),
+					init,
+					structuredClone(message),
+				);
+			}
+			throw new Error(`component(): the bot posted no message ${id} in a channel`);
+		}
+		const record = this.#state.interactions.byId(init.message.id);
+		const original = record?.findMessage('@original');
+		if (!record || !original) throw new Error('component(): that interaction has no reply message yet');
+		const guildId = record.payload.guild_id;
+		return buildComponentInteraction(this.#stateFor(guildId), init, record.toMessage(original));
 	}
 
 	#stateFor(guildId: string | undefined): LocalState {

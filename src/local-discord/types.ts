@@ -4,6 +4,7 @@ import type {
 	APIChatInputApplicationCommandInteraction,
 	APIInteraction,
 	APIInteractionResponse,
+	APIMessageComponentInteraction,
 } from 'discord-api-types/v10';
 import type { GeneratedGuildOptions } from './generate.js';
 import type { GuildModel, GuildSeed } from './model.js';
@@ -113,6 +114,12 @@ export interface LocalDiscord {
 	interaction(init: InteractionInit): APIChatInputApplicationCommandInteraction;
 	/** A realistic autocomplete interaction; `focused` names the option being typed. */
 	autocomplete(init: InteractionInit & { focused: string }): APIApplicationCommandAutocompleteInteraction;
+	/**
+	 * A message-component interaction (type 3): `user` clicks the component with `customId`
+	 * on a message of the bot's, as Discord sends it (`data.custom_id`, `data.component_type`,
+	 * `message`). Throws when the message has no such component, or it is disabled.
+	 */
+	component(init: ComponentInit): APIMessageComponentInteraction;
 	/** Delivers an interaction over the gateway (default) or to an HTTP endpoint. */
 	dispatch(payload: APIInteraction, via?: InteractionTransport): InteractionHandle;
 	/** Closes every gateway session with `code` (e.g. 4004, 4014), as Discord does at run time; returns how many. */
@@ -232,6 +239,23 @@ export interface InteractionInit {
 	locale?: string;
 	/** Default: the guild's preferred locale ('en-US'). */
 	guildLocale?: string;
+}
+
+/** A click on a message component, for `component()`. */
+export interface ComponentInit {
+	/** Who clicks: a member's name in the seed or a user id. */
+	user: string;
+	/**
+	 * The message the component is on: the handle of an interaction whose reply carries it,
+	 * or the id of a message the bot posted in a channel (Create Message).
+	 */
+	message: InteractionHandle | string;
+	/** The `custom_id` the bot set on the component. */
+	customId: string;
+	/** For a select menu: what the user picked. */
+	values?: string[];
+	/** The clicker's locale. Default 'en-US'. */
+	locale?: string;
 }
 
 /** The local Discord's view of one dispatched interaction. */

@@ -71,6 +71,16 @@ describe('layering', () => {
 		expect(importsOf('core').filter((edge) => edge.target === 'discord.js')).toEqual([]);
 	});
 
+	it('src/store sits on nothing but the logger shape: no core, transport, tool or config', () => {
+		const ours = importsOf('store').filter(
+			(edge) =>
+				edge.target.startsWith('src/') &&
+				!edge.target.startsWith('src/store/') &&
+				edge.target !== 'src/log-core.ts',
+		);
+		expect(ours).toEqual([]);
+	});
+
 	it('src/i18n depends on nothing of ours', () => {
 		expect(
 			importsOf('i18n').filter((edge) => edge.target.startsWith('src/') && !edge.target.startsWith('src/i18n/')),

@@ -1,0 +1,76 @@
+/**
+ * The store on Node: an embedded SQLite file (better-sqlite3) or a Postgres server
+ * (node-postgres), as `DATABASE_URL` says. The drivers are optional dependencies loaded only
+ * when asked for, so a bot on Postgres never loads the native SQLite addon, and the Worker
+ * bundle (d1.ts) holds neither.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Logger, silentLogger } from '../log-core.js';
+import type { DatabaseLocation } from './config.js';
+import { createInviteStore, type InviteStore, type InviteStoreOptions } from './repository.js';
+import type { StoreDatabase } from './schema.js';
+
+/** Options of `openStore`: the store's, plus how long Postgres may take. */
+export interface OpenStoreOptions extends InviteStoreOptions {
+	/** Postgres: give up connecting after this long (ms). Default 3 s: a reply must not wait on it. */
+	connectTimeoutMs?: number | undefined;
+	/** Postgres: give up a query after this long (ms). Default 5 s. */
+	queryTimeoutMs?: number | undefined;
+	/** Postgres: connections in the pool. Default 10. */
+	poolSize?: number | undefined;
+}
+
+/** Why a driver could not be loaded: it is an optional dependency. */
+export class StoreDriverMissingError extends Error {
+	constructor(driver: string, cause: unknown) {
+		super(`DATABASE_URL needs the ${driver} package: npm install ${driver}`, { cause });
+		this.name = 'StoreDriverMissingError';
+	}
+}
+
+async function load<T>(driver: string, importer: () => Promise<T>): Promise<T> {
+	try {
+		return await importer();
+	} catch (error) {
+		throw new StoreDriverMissingError(driver, error);
+	}
+}
+
+/** A Kysely over the engine `location` names (SQLite or Postgres). */
+export async function openDatabase(
+	location: Exclude<DatabaseLocation, { kind: 'd1' }>,
+	options: Pick<OpenStoreOptions, 'connectTimeoutMs' | 'queryTimeoutMs' | 'poolSize' | 'logger'> = {},
+): Promise<Kysely<StoreDatabase>> {
+	const logger: Logger = options.logger ?? silentLogger;
+	if (location.kind === 'sqlite') {
+		const { default: Database } = await load('better-sqlite3', () => import('better-sqlite3'));
+		const memory = location.path === ':memory:';
+		if (!memory) mkdirSync(dirname(resolve(location.path)), { recursive: true });
+		const database = new Database(memory ? ':memory:' : resolve(location.path));
+		// WAL: readers never wait on the writer; a second process on the file waits up to 5 s.
+		if (!memory) database.pragma('journal_mode = WAL');
+		database.pragma('busy_timeout = 5000');
+		return new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+	}
+	const { default: pg } = await load('pg', () => import('pg'));
+	const pool = new pg.Pool({
+		connectionString: location.url,
+		max: options.poolSize ?? 10,
+		connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+		query_timeout: options.queryTimeoutMs ?? 5_000,
+	});
+	// An idle connection that Postgres drops emits here; unheard, it would end the process.
+	pool.on('error', (error) => logger.warn({ err: error }, 'postgres connection lost'));
+	return new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens the store `DATABASE_URL` names (see `parseDatabaseUrl`): connects lazily and migrates
+ * before its first query, so it opens even while the database is down.
+ */
+export async function openStore(location: DatabaseLocation, options: OpenStoreOptions = {}): Promise<InviteStore> {
+	if (location.kind === 'd1') throw new Error('DATABASE_URL d1:... is for the Worker: use openD1Store(env.DB)');
+	return createInviteStore(await openDatabase(location, options), options);
+}
