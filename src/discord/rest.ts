@@ -234,6 +234,9 @@ export function globalRpsOf(rest: REST): number {
 
 const tokens = new WeakMap<REST, string>();
 
+/** The configured token of a client made by `createRest` (undefined for any other client). */
+export const tokenOf = (rest: REST): string | undefined => tokens.get(rest);
+
 /**
  * A @discordjs/rest client that never loses its configured token. @discordjs/rest reads the
  * token once per request, synchronously, when it builds the headers; its 401 handler calls

@@ -13,6 +13,8 @@
  *
  * @packageDocumentation
  */
+
+export { type InviteDependencies, runInvite } from '../commands/invite-run.js';
 export { type AutocompleteQuery, autocompleteChoices, describeDuration, suggestExpires } from '../core/autocomplete.js';
 export {
 	AUDIT_LOG_REASON_LIMIT,
@@ -49,7 +51,7 @@ export {
 	parseDuration,
 } from '../core/duration.js';
 export { classifyError, type Failure, failureText } from '../core/errors.js';
-export { type InviteDependencies, type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+export type { InviteLookups, InviteOutcome } from '../core/invite.js';
 export { canListInvites, findLostInvite } from '../core/lost-invite.js';
 export {
 	ALL_PERMISSION_FLAGS,

@@ -6,7 +6,7 @@
 import type { REST } from '@discordjs/rest';
 import { ChannelType, Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInvite } from '../../src/core/invite.js';
+import { runInvite } from '../../src/commands/invite-run.js';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { globalPacerOf } from '../../src/discord/rest.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';

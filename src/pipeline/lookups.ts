@@ -1,7 +1,8 @@
 /**
- * The core's lookups for the HTTP endpoint, over REST: no cache exists here (replicas are
- * stateless), so each interaction asks Discord for what its payload lacks, and only that.
- * Requests within one interaction share a memo; nothing outlives it.
+ * The core's lookups over REST, for every host without a cache (the HTTP endpoint and the
+ * Worker, whose replicas are stateless, and the cache-less gateway bot): each interaction asks
+ * Discord for what its payload lacks, and only that. Requests within one interaction share a
+ * memo; nothing outlives it.
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
@@ -162,3 +163,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 	});
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** What a command may look up of the server (from a host's cache, or over REST here). */
+export type Lookups = InviteLookups;
