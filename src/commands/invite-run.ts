@@ -30,6 +30,7 @@ import {
 	pollDelaysWithin,
 	RateLimitBudget,
 	type RateLimitVerdict,
+	RECOVERY_TIMEOUT_MS,
 	systemClock,
 } from '../core/deadline.js';
 import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from '../core/errors.js';
@@ -81,9 +82,6 @@ export interface InviteDependencies {
 	 */
 	deadline?: DeadlineReply | undefined;
 }
-
-/** How long the listing that recovers a lost invite may take. */
-const RECOVERY_TIMEOUT_MS = 5_000;
 
 /** An outcome before its delivery and timings are known. */
 type OutcomeSoFar = Omit<InviteOutcome, 'delivery' | 'interactionId' | 'latencyMs' | 'rateLimitWaitMs' | 'job'>;

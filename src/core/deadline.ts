@@ -72,6 +72,21 @@ export function sleepOn(clock: Clock, ms: number, signal?: AbortSignal): Promise
  */
 export const ANSWER_WINDOW_MS = 14 * 60_000;
 
+/** How long an interaction token lives: answers, edits and follow-ups are refused after it. */
+export const INTERACTION_TOKEN_LIFE_MS = 15 * 60_000;
+
+/**
+ * Pauses before each new try of an edit of `@original` that met 10008 Unknown Message: Discord
+ * may not have recorded a deferred response yet when the edit follows within milliseconds.
+ */
+export const EDIT_RETRY_PAUSES_MS: readonly number[] = [150, 300, 450];
+
+/** Longest a lookup (a member, the server's roles, a channel) may take: the deadline defers meanwhile. */
+export const LOOKUP_TIMEOUT_MS = 5_000;
+
+/** Longest the listing that recovers an invite whose answer was lost may take. */
+export const RECOVERY_TIMEOUT_MS = 5_000;
+
 /**
  * How much of the budget a host may have spent before handing us the interaction, at most.
  * Beyond that its clock is taken to run ahead of Discord's, which must not spend the budget

@@ -1,8 +1,8 @@
 /**
  * The HTTP transport (Discord's "Interactions Endpoint URL") as one host-free function:
  * a request (method, path, headers, raw body) in, an answer (status, headers, body) out.
- * Verify the signature first (401), then PING, then `/invite` through the same core as the
- * gateway bot. Host adapters stay thin: the Web one here (a `Request` in, a `Response` out:
+ * Verify the signature first (401), then hand the payload to the pipeline every host feeds
+ * (src/pipeline/), answering its first callback in the HTTP response. Host adapters stay thin: the Web one here (a `Request` in, a `Response` out:
  * Cloudflare Workers in `worker.ts`, `Deno.serve` / `Bun.serve` as they are) and Node's
  * (`server.ts`, which reads and writes its sockets directly and verifies with `node:crypto`).
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
@@ -10,6 +10,7 @@
 import type { REST } from '@discordjs/rest';
 import { COMMANDS } from '../commands/invite.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
+import { type Clock, systemClock } from '../core/deadline.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { createInviteRest } from '../discord/invites.js';
@@ -57,8 +58,10 @@ export interface InteractionHandlerOptions {
 	bodyLimitBytes?: number | undefined;
 	/** Budget before deferring (ms from receipt). Default: the core's 1.5 s. */
 	deferAfterMs?: number | undefined;
-	/** The clock for the replay window (ms since epoch). Default `Date.now`. */
+	/** The clock for the replay window (ms since epoch). Default: `clock.now`. */
 	now?: (() => number) | undefined;
+	/** The one clock of every timing rule (the deadline, the job follow-up, retries). Default: the system's. */
+	clock?: Clock | undefined;
 	/** Where seen interaction ids are kept. Default: in memory, for twice the replay window. */
 	replayGuard?: ReplayGuard | undefined;
 	/** What `GET /healthz` reports: 200 when `ready`, 503 otherwise. Default: always ready. */
@@ -144,7 +147,8 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
 	const replayWindowSeconds = options.replayWindowSeconds ?? HANDLER_DEFAULTS.replayWindowSeconds;
 	const logger = options.logger ?? silentLogger;
-	const now = options.now ?? Date.now;
+	const clock = options.clock ?? systemClock;
+	const now = options.now ?? (() => clock.now());
 	const status = options.status ?? (() => 'ready');
 	const health = options.health ?? createHealth();
 	const metrics = options.metrics;
@@ -171,6 +175,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 		commands: COMMANDS,
 		rest: { api: options.rest, create: options.inviteRest },
 		transport: 'http',
+		clock,
 		logger,
 		metrics,
 		replayGuard: seen,
@@ -182,7 +187,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 	});
 
 	async function handle(request: InteractionRequest, ctx?: HandlerContext): Promise<InteractionAnswer> {
-		const receivedAt = Date.now();
+		const receivedAt = clock.now();
 		// A trailing slash names the same route (an endpoint URL pasted with one still works).
 		const path = request.path.length > 1 && request.path.endsWith('/') ? trimSlashes(request.path) : request.path;
 		if (path === HEALTH_PATH) {
@@ -253,11 +258,11 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 			if (!answered) logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
 		const responder: Responder = {
-			...restResponder(options.rest, {
-				id: String(payload.id),
-				token: String(payload.token),
-				application_id: options.applicationId,
-			}),
+			...restResponder(
+				options.rest,
+				{ id: String(payload.id), token: String(payload.token), application_id: options.applicationId },
+				{ clock },
+			),
 			callback(body) {
 				if (answered) return Promise.reject(new Error('the response was already sent'));
 				if (connection?.closed) return Promise.reject(new Error('the client closed the connection'));

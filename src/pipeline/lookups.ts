@@ -15,6 +15,7 @@ import {
 	Routes,
 } from 'discord-api-types/v10';
 import { THREAD_TYPES } from '../core/checks.js';
+import { type Clock, LOOKUP_TIMEOUT_MS, systemClock } from '../core/deadline.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
@@ -27,6 +28,8 @@ export interface RestLookupsOptions {
 	applicationId: string;
 	/** Abort each lookup after this long (ms). Default 5 s: the core defers meanwhile. */
 	timeoutMs?: number | undefined;
+	/** The clock the timeout runs on. Default: the system's. */
+	clock?: Clock | undefined;
 }
 
 /** The bot may not view a channel (GET /channels/{id} answered 50001). */
@@ -47,16 +50,20 @@ export function restLookups(
 	const { rest, applicationId } = options;
 	const guildId = payload.guild_id;
 	const member = payload.member;
-	const signal = (): AbortSignal => AbortSignal.timeout(options.timeoutMs ?? 5_000);
-
-	const timeoutMs = options.timeoutMs ?? 5_000;
+	const timeoutMs = options.timeoutMs ?? LOOKUP_TIMEOUT_MS;
+	const signal = (): AbortSignal => AbortSignal.timeout(timeoutMs);
 	const memo = new Map<string, Promise<unknown>>();
 	const get = <T>(route: `/${string}`): Promise<T> => {
 		let pending = memo.get(route);
 		if (!pending) {
 			// The signal ends a request on the wire; the race also ends a rate-limit wait, which
 			// @discordjs/rest sleeps through without looking at the signal.
-			pending = withTimeout(rest.get(route, { signal: signal() }), timeoutMs, route);
+			pending = withTimeout(
+				options.clock ?? systemClock,
+				rest.get(route, { signal: signal() }),
+				timeoutMs,
+				route,
+			);
 			memo.set(route, pending);
 		}
 		return pending as Promise<T>;
@@ -156,12 +163,12 @@ export function restLookups(
 }
 
 /** Rejects after `ms` when the lookup has not settled (whatever it is waiting on). */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
+function withTimeout<T>(clock: Clock, promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: unknown;
 	const timeout = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => reject(new Error(`lookup of ${what} took longer than ${ms} ms`)), ms);
+		timer = clock.setTimer(() => reject(new Error(`lookup of ${what} took longer than ${ms} ms`)), ms);
 	});
-	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+	return Promise.race([promise, timeout]).finally(() => clock.clearTimer(timer));
 }
 
 /** What a command may look up of the server (from a host's cache, or over REST here). */

@@ -23,6 +23,7 @@ import {
 	type Clock,
 	DEFAULT_DEFER_AFTER_MS,
 	DeadlineReply,
+	INTERACTION_TOKEN_LIFE_MS,
 	receivedAtFromCreation,
 	systemClock,
 } from '../core/deadline.js';
@@ -45,7 +46,7 @@ import { type Lookups, restLookups } from './lookups.js';
 import { deadlineAnswers, deferringAtOnce, type Responder } from './responder.js';
 
 /** How long the pipeline's own replay guard remembers an id: an interaction token's life. */
-export const REPLAY_TTL_MS = 15 * 60_000;
+export const REPLAY_TTL_MS = INTERACTION_TOKEN_LIFE_MS;
 
 export interface PipelineOptions<Outcome> {
 	/** The commands served; every other name gets the "unknown command" answer. */
@@ -198,6 +199,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 				restLookups(payload as Parameters<typeof restLookups>[0], {
 					rest: options.rest.api,
 					applicationId: applicationId ?? '',
+					clock,
 				}),
 			rest: options.rest,
 			botUserId: delivery.botUserId ?? options.botUserId ?? learnBotUserId,

@@ -15,7 +15,7 @@ import {
 	type RESTPostAPIInteractionFollowupJSONBody,
 	Routes,
 } from 'discord-api-types/v10';
-import { type Clock, type InteractionResponder, sleepOn, systemClock } from '../core/deadline.js';
+import { type Clock, EDIT_RETRY_PAUSES_MS, type InteractionResponder, sleepOn, systemClock } from '../core/deadline.js';
 import { messageBody } from '../core/render.js';
 
 /** One interaction's answers, as Discord's interaction routes take them. */
@@ -40,10 +40,6 @@ export const DEFERRED_EPHEMERAL: APIInteractionResponse = Object.freeze({
 	type: InteractionResponseType.DeferredChannelMessageWithSource,
 	data: Object.freeze({ flags: MessageFlags.Ephemeral }),
 });
-
-/** How often an edit that met 10008 Unknown Message is tried again, and the first pause (ms). */
-const EDIT_RETRIES = 3;
-const EDIT_RETRY_PAUSE_MS = 150;
 
 /**
  * Answers over REST: the gateway bot's responder, and the HTTP endpoint's for everything after
@@ -70,13 +66,14 @@ export function restResponder(
 					await rest.patch(original, { body, auth: false });
 					return;
 				} catch (error) {
+					const pause = EDIT_RETRY_PAUSES_MS[attempt];
 					if (
-						attempt >= EDIT_RETRIES ||
+						pause === undefined ||
 						!(error instanceof DiscordAPIError) ||
 						error.code !== RESTJSONErrorCodes.UnknownMessage
 					)
 						throw error;
-					await sleepOn(clock, EDIT_RETRY_PAUSE_MS * (attempt + 1));
+					await sleepOn(clock, pause);
 				}
 			}
 		},
