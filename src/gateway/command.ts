@@ -51,7 +51,7 @@ import type {
 } from '../core/types.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, globalRpsOf, restOptions, tokenOf } from '../discord/rest.js';
+import { createRest, type GlobalPacer, globalPacerOf, globalRpsOf, restOptions, tokenOf } from '../discord/rest.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics.js';
 import { restLookups } from '../pipeline/lookups.js';
@@ -145,6 +145,7 @@ export interface InviteCommandOptions {
 /** Where a command's requests go: the bot's token and API, and the host's cap. */
 interface Origin {
 	token: string;
+	pacer: GlobalPacer | undefined;
 	api: string;
 	globalRequestsPerSecond: number;
 }
@@ -154,12 +155,22 @@ function originOf(source: REST | Client): Origin {
 	if (source instanceof REST) {
 		const token = tokenOf(source);
 		if (!token) throw new Error('executePayload needs a REST client made by createRest (its token is not known)');
-		return { token, api: source.options.api, globalRequestsPerSecond: globalRpsOf(source) };
+		return {
+			token,
+			api: source.options.api,
+			globalRequestsPerSecond: globalRpsOf(source),
+			pacer: globalPacerOf(source),
+		};
 	}
 	if (!source.token) throw new Error('the client has no token (not logged in)');
 	// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
 	// on, every client of the bot shares one pacer for the token.
-	return { token: source.token, api: source.rest.options.api, globalRequestsPerSecond: globalRpsOf(source.rest) };
+	return {
+		token: source.token,
+		api: source.rest.options.api,
+		globalRequestsPerSecond: globalRpsOf(source.rest),
+		pacer: globalPacerOf(source.rest),
+	};
 }
 
 /**
@@ -207,6 +218,8 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				api: origin.api,
 				globalRequestsPerSecond: origin.globalRequestsPerSecond,
 				makeRequest: context?.makeRequest,
+				// The host bot's own pacer, when its client has one: one global limit per bot.
+				pacer: origin.pacer,
 			};
 			// Lookups and callbacks: a client that keeps its token after a 401, unlike discord.js's
 			// own, with the host's cap (interaction routes carry no bot token: never paced).

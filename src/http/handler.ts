@@ -14,7 +14,7 @@ import { type Clock, systemClock } from '../core/deadline.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, restOptions, watchToken } from '../discord/rest.js';
+import { createRest, globalPacerOf, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics.js';
@@ -366,11 +366,14 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 	}
 	const { settings } = read;
 	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
+	const rest = createRest({ ...restOptions(shared), token: settings.token });
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: createRest({ ...restOptions(shared), token: settings.token }),
+		rest,
 		inviteRest: createInviteRest({
 			...shared,
+			// One pacer for the bot's clients: Discord counts the global limit per bot.
+			pacer: globalPacerOf(rest),
 			token: settings.token,
 			timeoutMs: tuning.inviteTimeoutMs,
 			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
