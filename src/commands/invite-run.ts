@@ -162,7 +162,12 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 
 		const request = buildRequest(invocation, read.value, users.ids);
 		// Only what would reach Discord counts: taken after every check passed.
-		const verdict = await deps.cooldowns?.take(invocation.invoker.id, invocation.guildId, invocation.interactionId);
+		const verdict = await deps.cooldowns?.take(
+			invocation.invoker.id,
+			invocation.guildId,
+			invocation.interactionId,
+			(deps.clock ?? systemClock).now(),
+		);
 		if (verdict && !verdict.ok)
 			return await finish({
 				status: 'cooldown',

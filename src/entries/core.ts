@@ -14,6 +14,11 @@
  * @packageDocumentation
  */
 
+/**
+ * The one interaction pipeline, for a host of your own (a raw gateway on @discordjs/ws, another
+ * HTTP server): `createPipeline({ commands: COMMANDS, ... }).handle(payload, restResponder(rest, payload))`.
+ */
+export { COMMANDS, invite } from '../commands/invite.js';
 export { type InviteDependencies, runInvite } from '../commands/invite-run.js';
 export { type AutocompleteQuery, autocompleteChoices, describeDuration, suggestExpires } from '../core/autocomplete.js';
 export {
@@ -92,3 +97,17 @@ export {
 export { autocompleteFromPayload, invocationFromPayload } from '../http/invocation.js';
 export { type ArgsOf, MESSAGES, type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 export { createLogger, type Logger, type LogLevel, silentLogger } from '../log.js';
+export type {
+	CommandContext as PipelineCommandContext,
+	ComponentHandler,
+	SlashCommand,
+} from '../pipeline/command.js';
+export { type Lookups, restLookups } from '../pipeline/lookups.js';
+export {
+	createPipeline,
+	type Delivery,
+	type Handled,
+	type Pipeline,
+	type PipelineOptions,
+} from '../pipeline/pipeline.js';
+export { DEFERRED_EPHEMERAL, deadlineAnswers, type Responder, restResponder } from '../pipeline/responder.js';
