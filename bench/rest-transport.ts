@@ -1,4 +1,10 @@
-/** Client-side cost of one REST GET: poolRequest (our strategy) vs @discordjs/rest's own strategy with `agent`. */
+/**
+ * Client-side cost of one REST GET through @discordjs/rest against the local Discord, in a
+ * child process per transport, three interleaved rounds: `poolRequest` (src/discord/pool.ts),
+ * @discordjs/rest's own strategy with its `agent` option (an undici Agent, or a Pool for the
+ * API's origin), and its default (undici's global dispatcher). Decides whether the pool's
+ * rewrite still pays. Run: `node --import tsx bench/rest-transport.ts`.
+ */
 import { fork } from 'node:child_process';
 import { Routes } from 'discord-api-types/v10';
 import { Agent, Pool } from 'undici';
@@ -10,7 +16,7 @@ if (!mode) {
 	const { startLocalDiscord, seedIds } = await import('../src/local-discord/index.js');
 	const discord = await startLocalDiscord({ defaultBucket: { limit: 1_000_000, windowMs: 1_000 } });
 	const rows: string[] = [];
-	for (const round of [1, 2])
+	for (const round of [1, 2, 3])
 		for (const m of ['pool', 'agent', 'pool-origin', 'default']) {
 			const child = fork(
 				new URL(import.meta.url).pathname,
