@@ -242,7 +242,7 @@ async function createInvite(
 	});
 	if (!queue.go) {
 		logger.warn({ interaction: invocation.interactionId, queuedMs }, 'global queue too long: not queued');
-		const failure = classifyError(new RateLimitGiveUp(queue.retryAt, 'queue'));
+		const failure = classifyError(new RateLimitGiveUp(queue.retryAt, 'queue'), () => clock.now());
 		return { result: { status: 'failed', request, failure, reply: textReply(failureText(failure, messages)) } };
 	}
 	waits.rateLimitMs += queuedMs;
@@ -289,7 +289,7 @@ async function createInvite(
 			...(invite ? { render: { invite, context } } : {}),
 		};
 	} catch (error) {
-		const failure = classifyError(error);
+		const failure = classifyError(error, () => clock.now());
 		if (failure.ambiguous && deps.botUserId && canListInvites(botPermissions)) {
 			const botUserId = deps.botUserId;
 			const found = await (typeof botUserId === 'function' ? botUserId() : Promise.resolve(botUserId))

@@ -36,7 +36,7 @@ import {
 	createCooldowns,
 	type InviteCooldowns,
 } from '../core/cooldown.js';
-import { type Clock, receivedAtFromCreation } from '../core/deadline.js';
+import { type Clock, receivedAtFromCreation, systemClock } from '../core/deadline.js';
 import type { InviteLookups, InviteOutcome } from '../core/invite.js';
 import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
@@ -291,7 +291,10 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				{
 					...lent(context, logger, [api, create]),
 					// Discord's clock starts at creation: time the host bot spent before calling us counts.
-					receivedAt: receivedAtFromCreation(interaction.createdTimestamp),
+					receivedAt: receivedAtFromCreation(
+						interaction.createdTimestamp,
+						(options.clock ?? systemClock).now(),
+					),
 					lookups: lookupsFor(interaction, () => api),
 					botUserId: client.user.id,
 				},
