@@ -72,8 +72,13 @@ export interface ComponentHandler<Payload> {
 	handle(payload: Payload, context: ComponentContext): Promise<void>;
 }
 
-/** A component's context: the command's, without the deadline (a component answers with its own callback types). */
-export type ComponentContext = Omit<CommandContext, 'deadline'>;
+/**
+ * A component's context: the command's. For a button or select menu the deadline's reply
+ * updates the message it sits on and its defer acknowledges silently (`updateAnswers`); for a
+ * modal they are a new ephemeral message, as for a command. A handler may answer through
+ * `responder` instead (a modal opened in answer, callback type 9): the deadline is then dropped.
+ */
+export type ComponentContext = CommandContext;
 
 /** What a command reports of one run, for logs, metrics and the host's `onOutcome`. */
 export interface CommandReport<Outcome> {
@@ -89,7 +94,10 @@ export interface SlashCommand<Input = unknown, Outcome = unknown> {
 	read(payload: unknown): Parsed<Input>;
 	/** Runs the command; always answers through `context.deadline`. */
 	execute(input: Input, context: CommandContext): Promise<CommandReport<Outcome>>;
-	/** Suggestions by the focused option's name; an option not listed gets none. */
+	/**
+	 * Suggestions by the focused option's name (`code`), or for an option of a subcommand by the
+	 * subcommand path and name (`revoke code`, tried first); an option not listed gets none.
+	 */
 	autocomplete?: Readonly<Record<string, OptionAutocomplete>> | undefined;
 	/** Handlers of the buttons and select menus its messages carry. */
 	components?: readonly ComponentHandler<APIMessageComponentInteraction>[] | undefined;

@@ -34,16 +34,9 @@ import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics.js';
-import type {
-	CommandContext,
-	CommandRests,
-	CommandSettings,
-	ComponentContext,
-	ComponentHandler,
-	SlashCommand,
-} from './command.js';
+import type { CommandContext, CommandRests, CommandSettings, ComponentHandler, SlashCommand } from './command.js';
 import { type Lookups, restLookups } from './lookups.js';
-import { deadlineAnswers, deferringAtOnce, type Responder } from './responder.js';
+import { deadlineAnswers, deferringAtOnce, type Responder, updateAnswers } from './responder.js';
 
 /** How long the pipeline's own replay guard remembers an id: an interaction token's life. */
 export const REPLAY_TTL_MS = INTERACTION_TOKEN_LIFE_MS;
@@ -186,7 +179,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 		responder: Responder,
 		delivery: Delivery,
 		logger: Logger,
-	): ComponentContext {
+	): Omit<CommandContext, 'deadline'> {
 		const applicationId = typeof payload.application_id === 'string' ? payload.application_id : undefined;
 		return {
 			interactionId: payload.id,
@@ -279,11 +272,32 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 		if (!(await firstSeen(payload.id, delivery, logger))) return { status: 'replayed' };
 		const found = list.find((entry) => customId.startsWith(entry.handler.prefix));
 		if (!found) return unknown(payload, customId, responder, logger);
-		const context = contextFor(payload as { id: string }, responder, delivery, logger);
+		const base = contextFor(payload as { id: string }, responder, delivery, logger);
+		// A button or select menu answers by updating its message (or deferring that); a modal
+		// with a new ephemeral message. The same timing rules as a command's.
+		const answers =
+			payload.type === InteractionType.MessageComponent ? updateAnswers(responder) : deadlineAnswers(responder);
+		const deadline = new DeadlineReply(answers, {
+			receivedAt: base.receivedAt,
+			deferAfterMs: delivery.deferAfterMs ?? options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+			logger,
+			clock,
+		});
 		try {
-			await found.handler.handle(payload as never, context);
+			await found.handler.handle(payload as never, { ...base, deadline });
 		} catch (error) {
-			logger.error({ customId, interaction: payload.id, err: error }, 'component handler failed');
+			const reference = newReference();
+			logger.error({ customId, reference, interaction: payload.id, err: error }, 'component handler failed');
+			// Never over the message the component sits on: a new ephemeral message, or a follow-up.
+			const messages = messagesFor(text(payload.locale) ?? 'en-US', text(payload.guild_locale));
+			const failure = textReply(failureText({ id: 'unknown', args: [reference], log: true }, messages));
+			await responder
+				.callback({ type: InteractionResponseType.ChannelMessageWithSource, data: failure })
+				.catch(() => responder.followUp(failure))
+				.catch((failed: unknown) => logger.warn({ err: failed }, 'could not answer the interaction'));
+		} finally {
+			// A handler that answered with its own callback is done: no defer after it.
+			deadline.cancel();
 		}
 		return { status: 'answered' };
 	}
@@ -348,7 +362,11 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 		query: AutocompleteQuery,
 	): Promise<APIApplicationCommandOptionChoice<string | number>[]> {
 		const focused = query.focused?.name;
-		const suggest = focused ? commands.get(name)?.autocomplete?.[focused] : undefined;
+		const table = commands.get(name)?.autocomplete;
+		// `revoke code` for an option of a subcommand, else the option's name alone.
+		const suggest = focused
+			? (table?.[[...(query.subcommand ?? []), focused].join(' ')] ?? table?.[focused])
+			: undefined;
 		return suggest ? await suggest(query) : [];
 	}
 

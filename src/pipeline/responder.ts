@@ -94,6 +94,20 @@ export function deadlineAnswers(responder: Responder): InteractionResponder {
 }
 
 /**
+ * The deadline's answers for a button or select menu: the reply updates the message the
+ * component sits on (callback type 7), the defer acknowledges without a "thinking…" (type 6),
+ * the edit replaces that message.
+ */
+export function updateAnswers(responder: Responder): InteractionResponder {
+	return {
+		reply: (message) =>
+			responder.callback({ type: InteractionResponseType.UpdateMessage, data: messageBody(message) }),
+		defer: () => responder.callback({ type: InteractionResponseType.DeferredMessageUpdate }),
+		edit: (message) => responder.editOriginal(messageBody(message)),
+	};
+}
+
+/**
  * Defers at once (`DEFER_AT_ONCE`), before anything else is done; every answer is then an
  * edit of it. A failed defer is the answer's failure: the reply that waits on it is lost.
  */

@@ -219,4 +219,89 @@ describe('the pipeline', () => {
 		const body = (responder.calls[0] as { body: { data: { choices: unknown[] } } }).body;
 		expect(body.data.choices.length).toBeGreaterThan(0);
 	});
+
+	it('routes autocomplete of an option inside a subcommand by the subcommand path and the option', async () => {
+		const lists: SlashCommand<unknown, string> = {
+			...echo('invites').command,
+			autocomplete: { 'revoke code': (query) => [{ name: `code ${query.focused?.value}`, value: 'c' }] },
+		};
+		const { pipeline, responder } = setup([lists]);
+		const typed = autocompletePayload('ab', 'code');
+		const options = [{ name: 'revoke', type: 1, options: typed.data.options }];
+		await pipeline.handle({ ...typed, data: { ...typed.data, name: 'invites', options } }, responder);
+		expect(responder.calls[0]).toMatchObject({ body: { data: { choices: [{ name: 'code ab', value: 'c' }] } } });
+	});
+
+	describe('a button its command owns', () => {
+		const click = (customId: string) => ({
+			...commandPayload(),
+			type: InteractionType.MessageComponent,
+			data: { custom_id: customId, component_type: ComponentType.Button },
+		});
+		/** A command whose button answers through the deadline once released, or throws. */
+		function withButton(options: { fail?: boolean } = {}) {
+			let release: () => void = () => undefined;
+			const gate = new Promise<void>((resolve) => {
+				release = resolve;
+			});
+			const command: SlashCommand<unknown, string> = {
+				...echo('invites').command,
+				components: [
+					{
+						prefix: 'invites:revoke:',
+						handle: async (_payload, context) => {
+							await gate;
+							if (options.fail) throw new Error('boom');
+							await context.deadline.send(textReply('revoked'));
+						},
+					},
+				],
+			};
+			return { command, release: () => release() };
+		}
+
+		it('updates the message it sits on when it answers within the budget', async () => {
+			const button = withButton();
+			const { pipeline, responder } = setup([button.command]);
+			button.release();
+			await pipeline.handle(click('invites:revoke:abc'), responder);
+			expect(responder.calls).toMatchObject([
+				{
+					kind: 'callback',
+					body: { type: InteractionResponseType.UpdateMessage, data: { content: 'revoked' } },
+				},
+			]);
+		});
+
+		it('acknowledges silently when the budget runs out, then edits the message', async () => {
+			const button = withButton();
+			const { pipeline, responder, clock } = setup([button.command]);
+			const handled = pipeline.handle(click('invites:revoke:abc'), responder);
+			await settle();
+			clock.advance(1_500);
+			await settle();
+			expect(responder.calls).toMatchObject([
+				{ kind: 'callback', body: { type: InteractionResponseType.DeferredMessageUpdate } },
+			]);
+			button.release();
+			await handled;
+			expect(responder.calls[1]).toMatchObject({ kind: 'edit', body: { content: 'revoked' } });
+		});
+
+		it('answers a handler that throws with an ephemeral failure, never over the message', async () => {
+			const button = withButton({ fail: true });
+			const { pipeline, responder } = setup([button.command]);
+			button.release();
+			await pipeline.handle(click('invites:revoke:abc'), responder);
+			expect(responder.calls).toMatchObject([
+				{
+					kind: 'callback',
+					body: {
+						type: InteractionResponseType.ChannelMessageWithSource,
+						data: { flags: MessageFlags.Ephemeral },
+					},
+				},
+			]);
+		});
+	});
 });
