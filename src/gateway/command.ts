@@ -10,7 +10,7 @@
  * payload and a REST client (ours does, and keeps no discord.js caches): the payload goes to
  * the pipeline as it is, answered with REST interaction callbacks.
  */
-import { REST, type RESTOptions } from '@discordjs/rest';
+import type { REST, RESTOptions } from '@discordjs/rest';
 import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
@@ -150,9 +150,15 @@ interface Origin {
 	globalRequestsPerSecond: number;
 }
 
+/**
+ * Whether the bot lent its discord.js Client rather than a REST client. Told by shape, not
+ * `instanceof`: discord.js may carry its own copy of @discordjs/rest.
+ */
+const isClient = (source: REST | Client): source is Client => 'ws' in source && 'rest' in source;
+
 /** The origin of a discord.js Client (logged in) or of a REST client made by `createRest`. */
 function originOf(source: REST | Client): Origin {
-	if (source instanceof REST) {
+	if (!isClient(source)) {
 		const token = tokenOf(source);
 		if (!token) throw new Error('executePayload needs a REST client made by createRest (its token is not known)');
 		return {
@@ -301,14 +307,14 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			);
 		},
 		async executePayload(payload, source, context) {
-			const logger = loggerFor(context, source instanceof REST ? tokenOf(source) : source.token);
+			const logger = loggerFor(context, isClient(source) ? source.token : tokenOf(source));
 			const { pipeline, api, create } = pipelineFor(source, context);
 			const responder = restResponder(api, payload as APIChatInputApplicationCommandInteraction, {
 				clock: options.clock,
 			});
 			const handled = await pipeline.handle(payload, responder, {
 				...lent(context, logger, [api, create]),
-				botUserId: source instanceof REST ? undefined : (source.user?.id ?? undefined),
+				botUserId: isClient(source) ? (source.user?.id ?? undefined) : undefined,
 			});
 			if (handled.status === 'malformed')
 				logger.warn({ interaction: payload.id, problem: handled.problem }, 'malformed interaction dropped');
