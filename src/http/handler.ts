@@ -13,6 +13,7 @@ import type { InviteCooldowns } from '../core/cooldown.js';
 import { type Clock, systemClock } from '../core/deadline.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import { readAtMost } from '../discord/bounded-body.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest, globalPacerOf, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
@@ -434,26 +435,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | t
 		return TOO_LARGE;
 	}
 	if (!request.body) return new Uint8Array(0);
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel().catch(() => undefined);
-			return TOO_LARGE;
-		}
-		chunks.push(value);
-	}
-	const body = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		body.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return body;
+	return (await readAtMost(request.body, limit)) ?? TOO_LARGE;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
