@@ -171,6 +171,8 @@ export interface AutocompleteQuery {
 	locale: string;
 	/** The server's language (`guild_locale`). */
 	guildLocale?: string | undefined;
+	/** The subcommand (and its group first) the focused option belongs to, when the command has them. */
+	subcommand?: readonly string[] | undefined;
 }
 
 /**

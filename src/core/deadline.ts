@@ -5,7 +5,7 @@
  * the 15-minute life of the interaction token, and how far a host's clock is trusted. Never
  * answers twice, never leaves the interaction unanswered.
  */
-import type { Logger } from '../log.js';
+import type { Logger } from '../log-core.js';
 import type { ReplyMessage } from './render.js';
 
 /** How a transport answers an interaction. */
@@ -25,10 +25,11 @@ export interface InteractionResponder {
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
 /**
- * Time as the deadline sees it: a clock and one-shot timers. The system's by default; tests
- * pass a clock they move by hand, so no test sleeps through a budget.
+ * Time, injected: one clock for every timing rule (the deadline, the 429 budget, the pacer,
+ * the job follow-up, the edit retries). The system's by default; tests pass a clock they move
+ * by hand (`manualClock` in test/core/helpers.ts), so no test sleeps through a budget.
  */
-export interface DeadlineClock {
+export interface Clock {
 	/** Milliseconds since the epoch. */
 	now(): number;
 	/** Calls `callback` once after `ms`; returns a handle for `clearTimer`. */
@@ -36,18 +37,55 @@ export interface DeadlineClock {
 	clearTimer(handle: unknown): void;
 }
 
-/** `Date.now` and Node's timers. */
-export const systemClock: DeadlineClock = {
+/** The name this interface had when only the deadline took it. */
+export type DeadlineClock = Clock;
+
+/** `Date.now` and the host's timers. */
+export const systemClock: Clock = {
 	now: () => Date.now(),
 	setTimer: (callback, ms) => setTimeout(callback, ms),
 	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /**
+ * Resolves after `ms` on `clock`, or at once when `signal` aborts; the timer is cleared on
+ * abort. Every wait of the project goes through this, so a manual clock drives them all.
+ */
+export function sleepOn(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		if (signal?.aborted) return resolve();
+		const done = (): void => {
+			clock.clearTimer(timer);
+			signal?.removeEventListener('abort', done);
+			resolve();
+		};
+		const timer = clock.setTimer(done, Math.max(0, ms));
+		// A sleep alone must not hold a closing process open (Node's timers have unref; workerd's are numbers).
+		(timer as { unref?: () => void }).unref?.();
+		signal?.addEventListener('abort', done, { once: true });
+	});
+}
+
+/**
  * How long after the interaction an invite may still be requested: the token that lets us
  * edit the answer lives 15 minutes; a minute of margin for the request and the edit.
  */
 export const ANSWER_WINDOW_MS = 14 * 60_000;
+
+/** How long an interaction token lives: answers, edits and follow-ups are refused after it. */
+export const INTERACTION_TOKEN_LIFE_MS = 15 * 60_000;
+
+/**
+ * Pauses before each new try of an edit of `@original` that met 10008 Unknown Message: Discord
+ * may not have recorded a deferred response yet when the edit follows within milliseconds.
+ */
+export const EDIT_RETRY_PAUSES_MS: readonly number[] = [150, 300, 450];
+
+/** Longest a lookup (a member, the server's roles, a channel) may take: the deadline defers meanwhile. */
+export const LOOKUP_TIMEOUT_MS = 5_000;
+
+/** Longest the listing that recovers an invite whose answer was lost may take. */
+export const RECOVERY_TIMEOUT_MS = 5_000;
 
 /**
  * How much of the budget a host may have spent before handing us the interaction, at most.
@@ -76,7 +114,7 @@ export class DeadlineReply {
 	readonly #receivedAt: number;
 	readonly #deadline: number;
 	readonly #logger: Logger;
-	readonly #clock: DeadlineClock;
+	readonly #clock: Clock;
 
 	/**
 	 * @param receivedAt - when the interaction reached us (ms since epoch)
@@ -85,7 +123,7 @@ export class DeadlineReply {
 	 */
 	constructor(
 		responder: InteractionResponder,
-		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: DeadlineClock | undefined },
+		options: { receivedAt: number; deferAfterMs: number; logger: Logger; clock?: Clock | undefined },
 	) {
 		this.#responder = responder;
 		this.#clock = options.clock ?? systemClock;
@@ -285,20 +323,5 @@ export function pollDelaysWithin(delays: readonly number[], receivedAt: number, 
 	return within;
 }
 
-/**
- * Resolves after `ms`, or at once when `signal` aborts. The timer never keeps the process
- * alive and is cleared on abort.
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve) => {
-		if (signal?.aborted) return resolve();
-		const done = (): void => {
-			clearTimeout(timer);
-			signal?.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, Math.max(0, ms));
-		(timer as { unref?: () => void }).unref?.();
-		signal?.addEventListener('abort', done, { once: true });
-	});
-}
+/** `sleepOn` the system clock. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> => sleepOn(systemClock, ms, signal);

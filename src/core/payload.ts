@@ -249,13 +249,30 @@ function readCommand(payload: Json): InviteInvocation {
 
 function readAutocomplete(payload: Json): AutocompleteQuery {
 	const data = object(payload.data, 'data');
-	const options = readOptions(data.options, 'data.options');
+	// A command with subcommands (`/invites revoke code:`) nests the options under the
+	// subcommand, and that under its group: at most two levels, one entry each.
+	let raw = data.options;
+	let field = 'data.options';
+	const subcommand: string[] = [];
+	while (subcommand.length < 2 && Array.isArray(raw) && raw.length === 1) {
+		const only = object(raw[0], `${field}[0]`);
+		if (
+			only.type !== ApplicationCommandOptionType.Subcommand &&
+			only.type !== ApplicationCommandOptionType.SubcommandGroup
+		)
+			break;
+		subcommand.push(text(only.name, `${field}[0].name`));
+		raw = only.options;
+		field = `${field}[0].options`;
+	}
+	const options = readOptions(raw, field);
 	const focused = [...options.values()].find((option) => option.focused);
 	return {
 		focused:
 			focused && focused.value !== undefined ? { name: focused.name, value: String(focused.value) } : undefined,
 		locale: optionalText(payload.locale, 'locale') ?? 'en-US',
 		guildLocale: optionalText(payload.guild_locale, 'guild_locale'),
+		...(subcommand.length > 0 ? { subcommand } : {}),
 	};
 }
 

@@ -17,6 +17,22 @@ export type RestClientOptions = Partial<RESTOptions> & { token: string };
  */
 export const GLOBAL_WINDOW_MARGIN_MS = 20;
 
+/**
+ * Time as the pacer sees it: the same shape as the core's `Clock` (src/core/deadline.ts), which
+ * this layer may not import; the programs pass that one clock.
+ */
+export interface PacerClock {
+	now(): number;
+	setTimer(callback: () => void, ms: number): unknown;
+	clearTimer(handle: unknown): void;
+}
+
+const systemTime: PacerClock = {
+	now: () => Date.now(),
+	setTimer: (callback, ms) => setTimeout(callback, ms),
+	clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 /** Lets the next request take the slot (one window from now). Call once the answer came back or the request failed. */
 export type PacerRelease = () => void;
 
@@ -39,14 +55,17 @@ export class GlobalPacer {
 	/** When the answers of the latest requests came back (each holds its slot a window more), in order. */
 	readonly #done: number[] = [];
 	readonly #waiting: Array<{ go: (release: PacerRelease) => void }> = [];
-	#timer: ReturnType<typeof setTimeout> | undefined;
+	#timer: unknown;
 	#tracked = 0;
 	readonly #now: () => number;
+	readonly #clock: PacerClock;
 
-	constructor(options: { perSecond: number; marginMs?: number; now?: () => number }) {
+	/** `now` alone moves the clock of `expectedWaitMs`; `clock` moves the waits as well. */
+	constructor(options: { perSecond: number; marginMs?: number; now?: () => number; clock?: PacerClock }) {
 		this.limit = Math.max(1, Math.floor(options.perSecond));
 		this.windowMs = 1_000 + (options.marginMs ?? GLOBAL_WINDOW_MARGIN_MS);
-		this.#now = options.now ?? Date.now;
+		this.#clock = options.clock ?? systemTime;
+		this.#now = options.now ?? (() => this.#clock.now());
 	}
 
 	/**
@@ -142,34 +161,21 @@ export class GlobalPacer {
 		// Nothing to wait for but answers on the wire: their release schedules again.
 		if (this.#waiting.length === 0 || this.#done.length === 0) return;
 		const wait = Math.max(1, (this.#done[0] ?? 0) + this.windowMs - this.#now());
-		this.#timer = setTimeout(() => {
+		this.#timer = this.#clock.setTimer(() => {
 			this.#timer = undefined;
 			this.#schedule();
 		}, wait);
 		// A queued request keeps its own caller waiting; the timer alone must not hold a process open.
-		this.#timer.unref?.();
+		(this.#timer as { unref?: () => void }).unref?.();
 	}
 }
 
 const abortError = (signal: AbortSignal | null | undefined): unknown =>
 	signal?.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 
-/** One pacer per bot token, API and rate in this process: Discord counts the global limit per bot. */
-const pacers = new Map<string, GlobalPacer>();
-
-function pacerFor(api: string, perSecond: number, authorization: string): GlobalPacer {
-	const key = `${api}\u0000${perSecond}\u0000${authorization}`;
-	let pacer = pacers.get(key);
-	if (!pacer) {
-		pacer = new GlobalPacer({ perSecond });
-		pacers.set(key, pacer);
-	}
-	return pacer;
-}
-
-/** What a paced client needs to find its pacer. */
+/** A paced client's pacer and settings, held by its own `makeRequest` (found through `globalPacerOf`). */
 interface Paced {
-	api: string;
+	pacer: GlobalPacer;
 	perSecond: number;
 	networkTimeoutMs: number;
 }
@@ -194,7 +200,7 @@ function pacedMakeRequest(paced: Paced, send: RESTOptions['makeRequest']): RESTO
 	const makeRequest: RESTOptions['makeRequest'] = async (url, init) => {
 		const authorization = botAuthorization(init.headers);
 		if (!authorization) return send(url, init);
-		const release = await pacerFor(paced.api, paced.perSecond, authorization).acquire(init.signal);
+		const release = await paced.pacer.acquire(init.signal);
 		const network = new AbortController();
 		const abort = (): void => network.abort(init.signal?.reason);
 		if (init.signal?.aborted) abort();
@@ -215,13 +221,11 @@ function pacedMakeRequest(paced: Paced, send: RESTOptions['makeRequest']): RESTO
 
 /**
  * The pacer the bot-token requests of `rest` wait in, when the client-side global limit is on
- * (a client built from `restOptions`) and it has a token; undefined otherwise.
+ * (a client built from `restOptions`); undefined otherwise. Pass it to `restOptions({ pacer })`
+ * for another client of the same bot: Discord counts the global limit per bot.
  */
 export function globalPacerOf(rest: REST): GlobalPacer | undefined {
-	const paced = pacedOptions.get(rest.options.makeRequest);
-	const token = tokens.get(rest);
-	if (!paced || !token) return undefined;
-	return pacerFor(paced.api, paced.perSecond, `${rest.options.authPrefix} ${token}`);
+	return pacedOptions.get(rest.options.makeRequest)?.pacer;
 }
 
 /** The configured rate of a client built from `restOptions` (0 when its cap is off), for another client of the same bot. */
@@ -232,7 +236,9 @@ export function globalRpsOf(rest: REST): number {
 	return Number.isFinite(rps) ? rps : 0;
 }
 
-const tokens = new WeakMap<REST, string>();
+/** The configured token of a client made by `createRest` (undefined for any other client). */
+export const tokenOf = (rest: REST): string | undefined =>
+	rest instanceof ConfiguredTokenREST ? rest.configuredToken : undefined;
 
 /**
  * A @discordjs/rest client that never loses its configured token. @discordjs/rest reads the
@@ -247,7 +253,11 @@ export class ConfiguredTokenREST extends REST {
 		super(options);
 		this.#token = token;
 		super.setToken(token);
-		tokens.set(this, token);
+	}
+
+	/** The token it was made with, and keeps. */
+	get configuredToken(): string {
+		return this.#token;
 	}
 
 	/** Queues a request; one with the bot token counts in the pacer's backlog until it is done. */
@@ -337,6 +347,13 @@ export interface SharedRestOptions {
 	 * Node programs pass `poolRequest(api)` (pool.ts); unset, @discordjs/rest's own strategy.
 	 */
 	makeRequest?: RESTOptions['makeRequest'] | undefined;
+	/**
+	 * The pacer of another client of the same bot (`globalPacerOf`), so that both count against
+	 * one global limit. Default: a pacer of this client's own.
+	 */
+	pacer?: GlobalPacer | undefined;
+	/** The clock of a new pacer's waits. Default: the system's. */
+	clock?: PacerClock | undefined;
 }
 
 /**
@@ -357,14 +374,22 @@ export function restOptions(shared: SharedRestOptions): Partial<RESTOptions> {
 	// Infinity is how @discordjs/rest's options say "off".
 	const rps = Number.isFinite(configured) ? configured : 0;
 	const networkTimeoutMs = shared.timeoutMs ?? DefaultRestOptions.timeout;
-	const api = shared.api ?? DefaultRestOptions.api;
 	const send = shared.makeRequest ?? DefaultRestOptions.makeRequest;
 	return {
 		...(shared.api ? { api: shared.api } : {}),
 		globalRequestsPerSecond: Number.POSITIVE_INFINITY,
 		...(rps > 0
 			? {
-					makeRequest: pacedMakeRequest({ api, perSecond: rps, networkTimeoutMs }, send),
+					makeRequest: pacedMakeRequest(
+						{
+							pacer:
+								shared.pacer ??
+								new GlobalPacer({ perSecond: rps, ...(shared.clock ? { clock: shared.clock } : {}) }),
+							perSecond: rps,
+							networkTimeoutMs,
+						},
+						send,
+					),
 					timeout: networkTimeoutMs + GLOBAL_QUEUE_TIMEOUT_MS,
 				}
 			: {

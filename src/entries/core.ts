@@ -13,6 +13,13 @@
  *
  * @packageDocumentation
  */
+
+/**
+ * The one interaction pipeline, for a host of your own (a raw gateway on @discordjs/ws, another
+ * HTTP server): `createPipeline({ commands: COMMANDS, ... }).handle(payload, restResponder(rest, payload))`.
+ */
+export { COMMANDS, invite } from '../commands/invite.js';
+export { type InviteDependencies, runInvite } from '../commands/invite-run.js';
 export { type AutocompleteQuery, autocompleteChoices, describeDuration, suggestExpires } from '../core/autocomplete.js';
 export {
 	AUDIT_LOG_REASON_LIMIT,
@@ -49,7 +56,7 @@ export {
 	parseDuration,
 } from '../core/duration.js';
 export { classifyError, type Failure, failureText } from '../core/errors.js';
-export { type InviteDependencies, type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
+export type { InviteLookups, InviteOutcome } from '../core/invite.js';
 export { canListInvites, findLostInvite } from '../core/lost-invite.js';
 export {
 	ALL_PERMISSION_FLAGS,
@@ -90,3 +97,17 @@ export {
 export { autocompleteFromPayload, invocationFromPayload } from '../http/invocation.js';
 export { type ArgsOf, MESSAGES, type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from '../log-core.js';
+export type {
+	CommandContext as PipelineCommandContext,
+	ComponentHandler,
+	SlashCommand,
+} from '../pipeline/command.js';
+export { type Lookups, restLookups } from '../pipeline/lookups.js';
+export {
+	createPipeline,
+	type Delivery,
+	type Handled,
+	type Pipeline,
+	type PipelineOptions,
+} from '../pipeline/pipeline.js';
+export { DEFERRED_EPHEMERAL, deadlineAnswers, type Responder, restResponder } from '../pipeline/responder.js';

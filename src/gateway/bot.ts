@@ -38,7 +38,7 @@ import { createRest, restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
-import type { CommandContext, GuideCommand, PayloadHost } from './command.js';
+import type { CommandContext, GuideCommand } from './command.js';
 import { ShardStates } from './shard-metrics.js';
 import { sessionStore, shardingStrategy } from './shards.js';
 
@@ -247,7 +247,7 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 		logger.info({ shard }, 'shard ready');
 	});
 
-	const host: PayloadHost & { user: { id: string } | null } = { rest, token, user: null };
+	const host: BotHost = { rest, token, user: null };
 	const context: CommandContext = {
 		logger,
 		metrics: options.metrics,
@@ -315,9 +315,16 @@ export async function startBot(token: string, options: BotOptions): Promise<Bot>
 	return (await prepareBot(token, options)).connect();
 }
 
+/** Who the bot is: its REST client (made by `createRest`, so the command knows its token), token and user once READY. */
+interface BotHost {
+	readonly rest: REST;
+	readonly token: string;
+	user: { readonly id: string } | null;
+}
+
 interface Routing {
 	commands: Map<string, LoadedCommand>;
-	host: PayloadHost;
+	host: BotHost;
 	context: CommandContext;
 	logger: Logger;
 }
@@ -364,7 +371,7 @@ function runCommand(
 	{ host, context }: Routing,
 ): Promise<void> {
 	if (!command.executePayload) throw new Error(`/${payload.data.name} cannot run from a gateway payload`);
-	return command.executePayload(payload, host, context);
+	return command.executePayload(payload, host.rest, context);
 }
 
 /** A last-resort ephemeral answer (a callback: an interaction answered already refuses it). */

@@ -1,32 +1,33 @@
 /**
  * The discord.js adapter: `/invite` in the discord.js guide's command shape
- * (`{ data, execute, autocomplete }`), translating a discord.js interaction into the core's
- * invocation and answering through discord.js. A host bot's caches answer what they hold;
- * anything they lack is looked up over REST, as the HTTP endpoint does (a check never passes
- * for want of data).
+ * (`{ data, execute, autocomplete }`). It translates a discord.js interaction into the
+ * pipeline's input (src/pipeline/), with lookups from the host bot's caches where they hold
+ * everything a check reads (over REST otherwise), and answers through discord.js. Everything
+ * else (the replay guard, the deadline, cooldowns, logs, metrics) is the pipeline's, as on
+ * every other host.
  *
  * `executePayload` is the same command for a bot that hands it the raw INTERACTION_CREATE
- * payload (ours does, and keeps no discord.js caches): the HTTP endpoint's path, with the
- * payload reader, REST lookups and REST interaction callbacks.
+ * payload and a REST client (ours does, and keeps no discord.js caches): the payload goes to
+ * the pipeline as it is, answered with REST interaction callbacks.
  */
 import type { REST, RESTOptions } from '@discordjs/rest';
 import {
 	type AutocompleteInteraction,
 	type ChatInputCommandInteraction,
+	type Client,
 	GuildMember,
+	type InteractionEditReplyOptions,
+	type InteractionReplyOptions,
 	MessageFlags,
 	PermissionsBitField,
 } from 'discord.js';
 import {
 	type APIChatInputApplicationCommandInteraction,
-	type APIInteractionResponse,
-	MessageFlags as ApiMessageFlags,
+	type APIInteraction,
 	InteractionResponseType,
-	type RESTPatchAPIInteractionOriginalResponseJSONBody,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
-	Routes,
 } from 'discord-api-types/v10';
-import { autocompleteChoices } from '../core/autocomplete.js';
+import { COMMANDS } from '../commands/invite.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
 import {
 	type CooldownLimit,
@@ -35,11 +36,11 @@ import {
 	createCooldowns,
 	type InviteCooldowns,
 } from '../core/cooldown.js';
-import { type InteractionResponder, receivedAtFromCreation } from '../core/deadline.js';
-import { type InviteLookups, type InviteOutcome, runInvite } from '../core/invite.js';
-import { checkInvocation, type Parsed, readCommandPayload } from '../core/payload.js';
+import { type Clock, receivedAtFromCreation, systemClock } from '../core/deadline.js';
+import type { InviteLookups, InviteOutcome } from '../core/invite.js';
+import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
-import { messageBody, type ReplyMessage, snowflakeTimestamp } from '../core/render.js';
+import { messageBody, type ReplyMessage } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type {
 	AttachmentLimits,
@@ -51,10 +52,12 @@ import type {
 import { nodeAttachmentFetch } from '../discord/attachment-transport.js';
 import { fetchAttachment } from '../discord/attachments.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, globalRpsOf, restOptions } from '../discord/rest.js';
-import { restLookups } from '../http/lookups.js';
+import { createRest, type GlobalPacer, globalPacerOf, globalRpsOf, restOptions, tokenOf } from '../discord/rest.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
+import { restLookups } from '../pipeline/lookups.js';
+import { createPipeline, type Delivery, type Pipeline, REPLAY_TTL_MS } from '../pipeline/pipeline.js';
+import { type Responder, restResponder } from '../pipeline/responder.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
@@ -75,10 +78,9 @@ export interface CommandContext {
 	/** The bot's choice (`DEFER_AT_ONCE`): see `InviteCommandOptions.deferAtOnce`. */
 	deferAtOnce?: boolean | undefined;
 	/**
-	 * How the command's REST clients put requests on the wire (@discordjs/rest's `makeRequest`):
-	 * this project's bot lends `poolRequest` (src/discord/pool.ts). Unset, @discordjs/rest's own
-	 * strategy, which goes through undici's global dispatcher: a proxy the host bot set there
-	 * (`setGlobalDispatcher`) is kept.
+	 * How the command's REST clients put requests on the wire (@discordjs/rest's `makeRequest`).
+	 * Unset, @discordjs/rest's own strategy, which goes through undici's global dispatcher: a
+	 * proxy the host bot set there (`setGlobalDispatcher`) is kept.
 	 */
 	makeRequest?: RESTOptions['makeRequest'] | undefined;
 }
@@ -89,28 +91,17 @@ export interface GuideCommand {
 	execute(interaction: ChatInputCommandInteraction, context?: CommandContext): Promise<void>;
 	autocomplete(interaction: AutocompleteInteraction, context?: CommandContext): Promise<void>;
 	/**
-	 * Runs the command from the raw INTERACTION_CREATE payload (`client.ws.on('INTERACTION_CREATE')`),
-	 * needing nothing from discord.js's caches: what the payload lacks is looked up over REST
-	 * and the answers go out as REST interaction callbacks. A bot that calls this must not also
-	 * call `execute` for the same interaction.
+	 * Runs the command from the raw INTERACTION_CREATE payload (a chat-input command or its
+	 * autocomplete), needing nothing from discord.js's caches: what the payload lacks is looked
+	 * up over REST and the answers go out as REST interaction callbacks. `rest` is the bot's
+	 * REST client (one made by `createRest`, so its token is known) or a logged-in discord.js
+	 * Client. A bot that calls this must not also call `execute` for the same interaction.
 	 */
 	executePayload(
-		payload: APIChatInputApplicationCommandInteraction,
-		host: PayloadHost,
+		payload: APIChatInputApplicationCommandInteraction | APIInteraction,
+		rest: REST | Client,
 		context?: CommandContext,
 	): Promise<void>;
-}
-
-/**
- * What `executePayload` needs of the bot that runs it: its REST client (API base, global cap),
- * its token and, once known, its user. A discord.js Client is one; a bot on @discordjs/ws
- * passes one object of its own, the same one every time (the command keeps its REST clients
- * per host).
- */
-export interface PayloadHost {
-	readonly rest: REST;
-	readonly token: string | null;
-	readonly user?: { readonly id: string } | null;
 }
 
 export interface InviteCommandOptions {
@@ -125,8 +116,7 @@ export interface InviteCommandOptions {
 	/**
 	 * Defer (ephemeral "thinking…") as soon as the interaction arrives, then edit in the answer:
 	 * the 3-second window can never be missed, at the cost of one more interaction request
-	 * (exempt from Discord's global limit) and a brief "thinking…". Answers ready before any
-	 * request (a refusal from the payload alone) still go out inline. Default: the bot's
+	 * (exempt from Discord's global limit) and a brief "thinking…". Default: the bot's
 	 * choice (`CommandContext.deferAtOnce`), else off.
 	 */
 	deferAtOnce?: boolean | undefined;
@@ -149,29 +139,65 @@ export interface InviteCommandOptions {
 	cooldownStore?: CooldownStore | undefined;
 	/** Where seen interaction ids live. Default: process memory. */
 	replayGuard?: ReplayGuard | undefined;
+	/** The clock every timing rule runs on. Default: the system's. */
+	clock?: Clock | undefined;
 }
 
-/** How long the drop-in's own guard remembers an id: an interaction token's life. */
-const GATEWAY_REPLAY_TTL_MS = 15 * 60_000;
+/** Where a command's requests go: the bot's token and API, and the host's cap. */
+interface Origin {
+	token: string;
+	pacer: GlobalPacer | undefined;
+	api: string;
+	globalRequestsPerSecond: number;
+}
+
+/**
+ * Whether the bot lent its discord.js Client rather than a REST client. Told by shape, not
+ * `instanceof`: discord.js may carry its own copy of @discordjs/rest.
+ */
+const isClient = (source: REST | Client): source is Client => 'ws' in source && 'rest' in source;
+
+/** The origin of a discord.js Client (logged in) or of a REST client made by `createRest`. */
+function originOf(source: REST | Client): Origin {
+	if (!isClient(source)) {
+		const token = tokenOf(source);
+		if (!token) throw new Error('executePayload needs a REST client made by createRest (its token is not known)');
+		return {
+			token,
+			api: source.options.api,
+			globalRequestsPerSecond: globalRpsOf(source),
+			pacer: globalPacerOf(source),
+		};
+	}
+	if (!source.token) throw new Error('the client has no token (not logged in)');
+	// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
+	// on, every client of the bot shares one pacer for the token.
+	return {
+		token: source.token,
+		api: source.rest.options.api,
+		globalRequestsPerSecond: globalRpsOf(source.rest),
+		pacer: globalPacerOf(source.rest),
+	};
+}
 
 /**
  * Builds the command. The invite request goes through a REST client of its own (one per
- * discord.js Client, same API base and token) configured never to repeat the POST; the host
- * bot's `client.rest` keeps its own settings.
+ * discord.js Client or REST client, same API base and token) configured never to repeat the
+ * POST; the host bot's own client keeps its settings.
  */
 export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
-	// The default logger masks the token of the client it logs for (known only at run time).
-	const fallbackLoggers = new WeakMap<PayloadHost, Logger>();
-	const fallbackFor = (client: PayloadHost): Logger => {
-		let logger = fallbackLoggers.get(client);
+	// The default logger masks the token it logs for (known only at run time).
+	const fallbackLoggers = new Map<string, Logger>();
+	const loggerFor = (context: CommandContext | undefined, token: string | null | undefined): Logger => {
+		const given = options.logger ?? context?.logger;
+		if (given) return given;
+		let logger = fallbackLoggers.get(token ?? '');
 		if (!logger) {
-			logger = defaultLogger(client.token ? [client.token] : []);
-			if (client.token) fallbackLoggers.set(client, logger);
+			logger = defaultLogger(token ? [token] : []);
+			fallbackLoggers.set(token ?? '', logger);
 		}
 		return logger;
 	};
-	const loggerFor = (context: CommandContext | undefined, client: PayloadHost): Logger =>
-		options.logger ?? context?.logger ?? fallbackFor(client);
 	// The host's context lends cooldowns and a guard unless the options set them.
 	const ownsCooldowns =
 		options.cooldownPerUser !== undefined ||
@@ -187,67 +213,61 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		(ownCooldowns ??= createCooldowns({ ...limits, store: options.cooldownStore }));
 	let ownGuard: ReplayGuard | undefined;
 	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
-		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(GATEWAY_REPLAY_TTL_MS));
-	const rests = new WeakMap<PayloadHost, REST>();
-	const restFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
-		let rest = rests.get(client);
-		if (!rest) {
-			if (!client.token) throw new Error('the client has no token (not logged in)');
-			rest = createInviteRest({
-				api: client.rest.options.api,
+		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(REPLAY_TTL_MS));
+
+	/** One pipeline per bot (its REST clients): the invite client, and one for lookups and callbacks. */
+	const pipelines = new WeakMap<object, { pipeline: Pipeline<InviteOutcome>; api: REST; create: REST }>();
+	const pipelineFor = (source: REST | Client, context: CommandContext | undefined) => {
+		let found = pipelines.get(source);
+		if (!found) {
+			const origin = originOf(source);
+			const shared = {
+				api: origin.api,
+				globalRequestsPerSecond: origin.globalRequestsPerSecond,
 				makeRequest: context?.makeRequest,
-				// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
-				// on, both clients share one pacer for the bot token.
-				globalRequestsPerSecond: globalRpsOf(client.rest),
-				token: client.token,
+				// The host bot's own pacer, when its client has one: one global limit per bot.
+				pacer: origin.pacer,
+			};
+			// Lookups and callbacks: a client that keeps its token after a 401, unlike discord.js's
+			// own, with the host's cap (interaction routes carry no bot token: never paced).
+			const api = createRest({ ...restOptions(shared), token: origin.token });
+			const create = createInviteRest({
+				...shared,
+				token: origin.token,
 				timeoutMs: options.requestTimeoutMs,
 				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
 			});
-			rests.set(client, rest);
-		}
-		return rest;
-	};
-
-	// Interaction callbacks and edits of the raw path: Discord exempts interaction routes from
-	// its global limit, so they never queue behind the client-side cap (per-route limits stay).
-	const callbackRests = new WeakMap<PayloadHost, REST>();
-	const callbackRestFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
-		let rest = callbackRests.get(client);
-		if (!rest) {
-			rest = createRest({
-				...restOptions({
-					api: client.rest.options.api,
-					globalRequestsPerSecond: 0,
-					makeRequest: context?.makeRequest,
-				}),
-				token: client.token ?? '',
+			const pipeline = createPipeline<InviteOutcome>({
+				commands: COMMANDS,
+				rest: { api, create },
+				transport: 'gateway',
+				// Gateway bots run on Node: `users_file` is fetched with the address check.
+				attachmentFetch: nodeAttachmentFetch,
+				clock: options.clock,
+				deferAfterMs: options.deferAfterMs,
+				settings: {
+					attachmentTimeoutMs: options.attachmentTimeoutMs,
+					jobPollDelaysMs: options.jobPollDelaysMs,
+				},
+				onOutcome: options.onOutcome,
 			});
-			callbackRests.set(client, rest);
+			found = { pipeline, api, create };
+			pipelines.set(source, found);
 		}
-		return rest;
+		return found;
 	};
-	// Lookups over REST (what a cache lacks, or everything on the raw path): a client that keeps
-	// its token after a 401, unlike discord.js's own, with the host's cap.
-	const lookupRests = new WeakMap<PayloadHost, REST>();
-	const lookupRestFor = (client: PayloadHost, context: CommandContext | undefined): REST => {
-		let rest = lookupRests.get(client);
-		if (!rest) {
-			if (!client.token) throw new Error('the client has no token (not logged in)');
-			rest = createRest({
-				// The host's cap, in the same pacer as the invite client's.
-				...restOptions({
-					api: client.rest.options.api,
-					globalRequestsPerSecond: globalRpsOf(client.rest),
-					makeRequest: context?.makeRequest,
-				}),
-				token: client.token,
-			});
-			lookupRests.set(client, rest);
-		}
-		return rest;
+	/** What the host lends for one call, as the pipeline takes it. */
+	const lent = (context: CommandContext | undefined, logger: Logger, rests: readonly REST[]): Delivery => {
+		const metrics = options.metrics ?? context?.metrics;
+		for (const rest of rests) metrics?.instrumentRest(rest);
+		return {
+			logger,
+			metrics,
+			cooldowns: cooldownsFor(context),
+			replayGuard: guardFor(context),
+			deferAtOnce: options.deferAtOnce ?? context?.deferAtOnce ?? false,
+		};
 	};
-	const deferAtOnceFor = (context: CommandContext | undefined): boolean =>
-		options.deferAtOnce ?? context?.deferAtOnce ?? false;
 
 	const json = inviteCommand;
 	const data: CommandData = Object.freeze({
@@ -258,90 +278,61 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 	return {
 		data,
 		async execute(interaction, context) {
-			const logger = loggerFor(context, interaction.client);
-			// A shard that resumes may be sent an interaction again: the first run answers it.
-			if (!(await guardFor(context).firstSeen(interaction.id, Date.now()))) {
-				logger.warn(
-					{ interaction: interaction.id },
-					'interaction seen before (a resumed shard?): not run twice',
-				);
-				return;
-			}
-			const metrics = options.metrics ?? context?.metrics;
-			const rest = restFor(interaction.client, context);
-			metrics?.instrumentRest(rest);
-			// Discord's clock starts at creation: time the host bot spent before calling us counts.
-			const receivedAt = receivedAtFromCreation(interaction.createdTimestamp);
-			// The same validating reader as the HTTP endpoint's: a malformed interaction is dropped
+			const { client } = interaction;
+			const logger = loggerFor(context, client.token);
+			// The same validating reader as the payload's: a malformed interaction is dropped
 			// with a log line, never answered with a guess nor sent on to Discord.
 			const read = readInvocation(interaction);
 			if (!read.ok) {
 				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
 				return;
 			}
-			const deferAtOnce = deferAtOnceFor(context);
-			if (deferAtOnce && !interaction.deferred && !interaction.replied)
-				await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-			const outcome = await runInvite(read.value, {
-				rest,
-				responder: responderFor(interaction),
-				lookups: lookupsFor(interaction, () => lookupRestFor(interaction.client, context)),
-				botUserId: interaction.client.user.id,
-				logger,
-				receivedAt,
-				deferAfterMs: options.deferAfterMs,
-				cooldowns: cooldownsFor(context),
-				attachmentTimeoutMs: options.attachmentTimeoutMs,
-				jobPollDelaysMs: options.jobPollDelaysMs,
-			});
-			metrics?.recordOutcome(outcome, 'gateway');
-			options.onOutcome?.(outcome);
+			const { pipeline, api, create } = pipelineFor(client, context);
+			await pipeline.run(
+				{
+					id: interaction.id,
+					name: COMMAND_NAME,
+					input: read.value,
+					locale: interaction.locale,
+					guildLocale: interaction.guildLocale ?? undefined,
+				},
+				discordJsResponder(interaction),
+				{
+					...lent(context, logger, [api, create]),
+					// Discord's clock starts at creation: time the host bot spent before calling us counts.
+					receivedAt: receivedAtFromCreation(
+						interaction.createdTimestamp,
+						(options.clock ?? systemClock).now(),
+					),
+					lookups: lookupsFor(interaction, () => api),
+					botUserId: client.user.id,
+				},
+			);
 		},
-		async executePayload(payload, client, context) {
-			const logger = loggerFor(context, client);
-			if (!(await guardFor(context).firstSeen(payload.id, Date.now()))) {
-				logger.warn({ interaction: payload.id }, 'interaction seen before (a resumed shard?): not run twice');
-				return;
-			}
-			const metrics = options.metrics ?? context?.metrics;
-			const rest = restFor(client, context);
-			metrics?.instrumentRest(rest);
-			const receivedAt = receivedAtFromCreation(snowflakeTimestamp(payload.id) ?? Date.now());
-			const read = readCommandPayload(payload);
-			if (!read.ok) {
-				logger.warn({ interaction: payload.id, problem: read.problem }, 'malformed interaction dropped');
-				return;
-			}
-			const deferAtOnce = deferAtOnceFor(context);
-			const callbacks = callbackRestFor(client, context);
-			const lookupRest = lookupRestFor(client, context);
-			for (const client of [callbacks, lookupRest]) metrics?.instrumentRest(client);
-			const outcome = await runInvite(read.value, {
-				rest,
-				responder: payloadResponder(callbacks, payload, deferAtOnce),
-				lookups: restLookups(payload, { rest: lookupRest, applicationId: payload.application_id }),
-				botUserId: client.user?.id ?? payload.application_id,
-				logger,
-				receivedAt,
-				// Deferred already: the deadline's timer then only marks the answer as an edit.
-				deferAfterMs: deferAtOnce ? 0 : options.deferAfterMs,
-				cooldowns: cooldownsFor(context),
-				attachmentTimeoutMs: options.attachmentTimeoutMs,
-				jobPollDelaysMs: options.jobPollDelaysMs,
+		async executePayload(payload, source, context) {
+			const logger = loggerFor(context, isClient(source) ? source.token : tokenOf(source));
+			const { pipeline, api, create } = pipelineFor(source, context);
+			const responder = restResponder(api, payload as APIChatInputApplicationCommandInteraction, {
+				clock: options.clock,
 			});
-			metrics?.recordOutcome(outcome, 'gateway');
-			options.onOutcome?.(outcome);
+			const handled = await pipeline.handle(payload, responder, {
+				...lent(context, logger, [api, create]),
+				botUserId: isClient(source) ? (source.user?.id ?? undefined) : undefined,
+			});
+			if (handled.status === 'malformed')
+				logger.warn({ interaction: payload.id, problem: handled.problem }, 'malformed interaction dropped');
 		},
 		async autocomplete(interaction, context) {
-			const logger = loggerFor(context, interaction.client);
+			const logger = loggerFor(context, interaction.client.token);
 			const focused = interaction.options.getFocused(true);
-			const choices = autocompleteChoices({
-				focused: { name: focused.name, value: String(focused.value) },
-				locale: interaction.locale,
-				guildLocale: interaction.guildLocale ?? undefined,
-			});
-			await interaction
-				.respond(choices)
+			const { pipeline } = pipelineFor(interaction.client, context);
+			await pipeline
+				.autocomplete(interaction.commandName, {
+					focused: { name: focused.name, value: String(focused.value) },
+					locale: interaction.locale,
+					guildLocale: interaction.guildLocale ?? undefined,
+				})
+				.then((choices) => interaction.respond(choices))
 				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
@@ -460,29 +451,47 @@ export function discordJsBody(message: ReplyMessage) {
 }
 
 /**
- * Answers through discord.js. A host bot may have deferred before calling `execute` (many
- * guide-style dispatchers do): then the first answer is an edit, and there is nothing to defer.
+ * The pipeline's responder on a discord.js interaction. A host bot may have deferred before
+ * calling `execute` (many guide-style dispatchers do): then the first answer is an edit, and
+ * there is nothing to defer; a reply the host made itself is never overwritten (ours goes out
+ * as an ephemeral follow-up).
  */
-function responderFor(interaction: ChatInputCommandInteraction): InteractionResponder {
+function discordJsResponder(interaction: ChatInputCommandInteraction): Responder {
 	const answered = () => interaction.deferred || interaction.replied;
-	// The host's own reply, if it made one before calling us, is never overwritten.
 	const hostReplied = interaction.replied;
+	// The API's body as discord.js takes it (camelCase `allowedMentions`); the core's messages carry nothing else.
+	const asDiscordJs = (body: {
+		content?: string | null | undefined;
+		components?: unknown;
+		allowed_mentions?: unknown;
+	}): InteractionReplyOptions & InteractionEditReplyOptions =>
+		({
+			content: body.content ?? undefined,
+			components: body.components,
+			allowedMentions: body.allowed_mentions,
+		}) as InteractionReplyOptions & InteractionEditReplyOptions;
 	return {
-		async reply(message) {
-			const body = discordJsBody(message);
+		async callback(response) {
+			if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+				if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+				return;
+			}
+			if (response.type !== InteractionResponseType.ChannelMessageWithSource)
+				throw new Error(`a chat-input command answers with a message, not callback type ${response.type}`);
+			const body = asDiscordJs(response.data);
 			// Deferred by the host: fill in its "thinking…". Already replied to by the host: never
 			// overwrite its message, add ours as an ephemeral follow-up.
 			if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
 			else if (interaction.replied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
 			else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 		},
-		async defer() {
-			if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+		async editOriginal(body) {
+			const message = asDiscordJs(body);
+			if (hostReplied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+			else await interaction.editReply(message);
 		},
-		async edit(message) {
-			const body = discordJsBody(message);
-			if (hostReplied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
-			else await interaction.editReply(body);
+		async followUp(body) {
+			await interaction.followUp({ ...asDiscordJs(body), flags: MessageFlags.Ephemeral });
 		},
 	};
 }
@@ -577,43 +586,6 @@ function payloadOf(
 		// Without the invoker's roles, nothing about them can be computed: the checks refuse.
 		member: roleIds ? { user: { id: interaction.user.id }, roles: roleIds } : undefined,
 	} as unknown as APIChatInputApplicationCommandInteraction;
-}
-
-/**
- * Answers a raw interaction with REST interaction callbacks (no bot auth: the token is the
- * key). Deferring at once sends the deferred response before anything else, and every answer
- * is then an edit of it.
- */
-function payloadResponder(
-	rest: REST,
-	payload: APIChatInputApplicationCommandInteraction,
-	deferAtOnce: boolean,
-): InteractionResponder {
-	const callback = async (body: APIInteractionResponse): Promise<void> => {
-		await rest.post(Routes.interactionCallback(payload.id, payload.token), { body, auth: false });
-	};
-	const edit = async (message: ReplyMessage): Promise<void> => {
-		const body: RESTPatchAPIInteractionOriginalResponseJSONBody = messageBody(message);
-		await rest.patch(Routes.webhookMessage(payload.application_id, payload.token), { body, auth: false });
-	};
-	const defer = (): Promise<void> =>
-		callback({
-			type: InteractionResponseType.DeferredChannelMessageWithSource,
-			data: { flags: ApiMessageFlags.Ephemeral },
-		});
-	const early = deferAtOnce ? defer() : undefined;
-	// Its failure is the answer's: the reply that waits on it reports the interaction lost.
-	early?.catch(() => undefined);
-	return {
-		reply: early
-			? async (message) => {
-					await early;
-					await edit(message);
-				}
-			: (message) => callback({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
-		defer: () => early ?? defer(),
-		edit,
-	};
 }
 
 export { COMMAND_NAME };

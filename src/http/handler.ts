@@ -1,41 +1,28 @@
 /**
  * The HTTP transport (Discord's "Interactions Endpoint URL") as one host-free function:
  * a request (method, path, headers, raw body) in, an answer (status, headers, body) out.
- * Verify the signature first (401), then PING, then `/invite` through the same core as the
- * gateway bot. Host adapters stay thin: the Web one here (a `Request` in, a `Response` out:
+ * Verify the signature first (401), then hand the payload to the pipeline every host feeds
+ * (src/pipeline/), answering its first callback in the HTTP response. Host adapters stay thin: the Web one here (a `Request` in, a `Response` out:
  * Cloudflare Workers in `worker.ts`, `Deno.serve` / `Bun.serve` as they are) and Node's
  * (`server.ts`, which reads and writes its sockets directly and verifies with `node:crypto`).
  * Imports no `node:` module and never discord.js: it runs wherever `fetch` and `crypto.subtle` do.
  */
-import { DiscordAPIError, type REST } from '@discordjs/rest';
-import {
-	type APIChatInputApplicationCommandInteraction,
-	type APIInteractionResponse,
-	ApplicationCommandType,
-	InteractionResponseType,
-	InteractionType,
-	MessageFlags,
-	RESTJSONErrorCodes,
-	type RESTPatchAPIInteractionOriginalResponseJSONBody,
-	Routes,
-} from 'discord-api-types/v10';
-import { type AutocompleteQuery, autocompleteChoices } from '../core/autocomplete.js';
-import { COMMAND_NAME } from '../core/command.js';
+import type { REST } from '@discordjs/rest';
+import { COMMANDS } from '../commands/invite.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
-import type { InteractionResponder } from '../core/deadline.js';
-import { type InviteOutcome, runInvite } from '../core/invite.js';
-import { readAutocompletePayload, readCommandPayload } from '../core/payload.js';
-import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
+import { type Clock, systemClock } from '../core/deadline.js';
+import type { InviteOutcome } from '../core/invite.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
-import type { InviteInvocation } from '../core/types.js';
 import type { AttachmentFetch } from '../discord/attachments.js';
+import { readAtMost } from '../discord/bounded-body.js';
 import { createInviteRest } from '../discord/invites.js';
-import { createRest, restOptions, watchToken } from '../discord/rest.js';
+import { createRest, globalPacerOf, restOptions, watchToken } from '../discord/rest.js';
 import { createConsoleLogger, type Logger, silentLogger } from '../log-core.js';
 import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
+import { createPipeline } from '../pipeline/pipeline.js';
+import { type Responder, restResponder } from '../pipeline/responder.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
-import { restLookups } from './lookups.js';
 import { checkSignature, Ed25519PublicKey, type SignatureVerifier } from './signature.js';
 
 /** Where Discord posts interactions, and where load balancers ask whether we are up. */
@@ -73,8 +60,10 @@ export interface InteractionHandlerOptions {
 	bodyLimitBytes?: number | undefined;
 	/** Budget before deferring (ms from receipt). Default: the core's 1.5 s. */
 	deferAfterMs?: number | undefined;
-	/** The clock for the replay window (ms since epoch). Default `Date.now`. */
+	/** The clock for the replay window (ms since epoch). Default: `clock.now`. */
 	now?: (() => number) | undefined;
+	/** The one clock of every timing rule (the deadline, the job follow-up, retries). Default: the system's. */
+	clock?: Clock | undefined;
 	/** Where seen interaction ids are kept. Default: in memory, for twice the replay window. */
 	replayGuard?: ReplayGuard | undefined;
 	/** What `GET /healthz` reports: 200 when `ready`, 503 otherwise. Default: always ready. */
@@ -162,7 +151,8 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 	const bodyLimitBytes = options.bodyLimitBytes ?? HANDLER_DEFAULTS.bodyLimitBytes;
 	const replayWindowSeconds = options.replayWindowSeconds ?? HANDLER_DEFAULTS.replayWindowSeconds;
 	const logger = options.logger ?? silentLogger;
-	const now = options.now ?? Date.now;
+	const clock = options.clock ?? systemClock;
+	const now = options.now ?? (() => clock.now());
 	const status = options.status ?? (() => 'ready');
 	const health = options.health ?? createHealth();
 	const metrics = options.metrics;
@@ -185,20 +175,24 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 	// Made with the handler: it refuses requests signed (well) before it existed, which a restart
 	// would otherwise let run again.
 	const seen = options.replayGuard ?? new SeenInteractions(replayWindowSeconds * 1_000 * 2, undefined, now());
-	// Only a lost answer needs the bot's user id (old applications' differs from the
-	// application id): asked once, when first needed.
-	let botId: Promise<string> | undefined;
-	const botUserId = (): Promise<string> =>
-		(botId ??= (options.rest.get(Routes.user('@me')) as Promise<{ id: string }>).then(
-			(user) => user.id,
-			(error: unknown) => {
-				botId = undefined;
-				throw error;
-			},
-		));
+	const pipeline = createPipeline<InviteOutcome>({
+		commands: COMMANDS,
+		rest: { api: options.rest, create: options.inviteRest },
+		transport: 'http',
+		clock,
+		logger,
+		metrics,
+		replayGuard: seen,
+		cooldowns: options.cooldowns,
+		deferAfterMs: options.deferAfterMs,
+		settings: { attachmentTimeoutMs: options.attachmentTimeoutMs, jobPollDelaysMs: options.jobPollDelaysMs },
+		attachmentFetch: options.attachmentFetch,
+		signal: options.signal,
+		onOutcome: options.onOutcome,
+	});
 
 	async function handle(request: InteractionRequest, ctx?: HandlerContext): Promise<InteractionAnswer> {
-		const receivedAt = Date.now();
+		const receivedAt = clock.now();
 		// A trailing slash names the same route (an endpoint URL pasted with one still works).
 		const path = request.path.length > 1 && request.path.endsWith('/') ? trimSlashes(request.path) : request.path;
 		if (path === HEALTH_PATH) {
@@ -245,137 +239,68 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 			return json(400, { error: 'malformed JSON' });
 		}
 		if (!isObject(payload) || typeof payload.type !== 'number') return json(400, { error: 'not an interaction' });
-
-		switch (payload.type) {
-			case InteractionType.Ping:
-				return json(200, { type: InteractionResponseType.Pong } satisfies APIInteractionResponse);
-			case InteractionType.ApplicationCommand: {
-				if (typeof payload.token !== 'string' || typeof payload.id !== 'string')
-					return json(400, { error: 'not an interaction' });
-				// A captured request replayed within the window carries a valid signature: each
-				// interaction runs once (per process or isolate unless the guard is shared: see docs/hosting.md).
-				// The signature is verified: its timestamp is when Discord signed this request.
-				const signedAtMs = Number(request.header('x-signature-timestamp')) * 1_000;
-				if (!(await seen.firstSeen(payload.id, now(), signedAtMs))) {
-					logger.warn({ interaction: payload.id }, 'refused a replayed interaction');
-					return json(401, { error: 'replayed interaction' });
-				}
-				// A command we do not serve (a stale registration) still gets an answer the user reads.
-				if (!isInvite(payload)) return unknownCommand(payload);
-				// One validating reader for everything the core takes: malformed is a 400, never a 500.
-				const read = readCommandPayload(payload);
-				if (!read.ok) return malformed(payload, read.problem);
-				return runCommand(
-					payload as unknown as APIChatInputApplicationCommandInteraction,
-					read.value,
-					request,
-					receivedAt,
-					ctx,
-				);
-			}
-			case InteractionType.ApplicationCommandAutocomplete: {
-				const read = readAutocompletePayload(payload);
-				if (!read.ok) return malformed(payload, read.problem);
-				return autocomplete(payload, read.value);
-			}
-			default:
-				return json(400, { error: `unsupported interaction type ${payload.type}` });
-		}
+		return answer(payload, request, receivedAt, ctx);
 	}
 
 	/**
-	 * Runs `/invite`. The response is the first answer (the reply, or the defer when the
-	 * deadline comes first); the rest (the edit of `@original`) goes on after it, kept alive
-	 * by `ctx.waitUntil` where the host needs that.
+	 * Hands the payload to the pipeline. The HTTP response is the first answer (the reply, the
+	 * defer when the deadline comes first, the autocomplete choices); the rest (the edit of
+	 * `@original`) goes on after it over REST, kept alive by `ctx.waitUntil` where the host needs that.
 	 */
-	async function runCommand(
-		payload: APIChatInputApplicationCommandInteraction,
-		invocation: InviteInvocation,
+	async function answer(
+		payload: Record<string, unknown>,
 		request: InteractionRequest,
 		receivedAt: number,
 		ctx: HandlerContext | undefined,
 	): Promise<InteractionAnswer> {
 		let answered = false;
-		let answer: (response: InteractionAnswer) => void = () => undefined;
+		let resolveFirst: (response: InteractionAnswer) => void = () => undefined;
 		const first = new Promise<InteractionAnswer>((resolve) => {
-			answer = resolve;
+			resolveFirst = resolve;
 		});
 		const connection = request.connection;
-		const respond = (body: APIInteractionResponse): Promise<void> => {
-			if (answered) return Promise.reject(new Error('the response was already sent'));
-			if (connection?.closed) return Promise.reject(new Error('the client closed the connection'));
-			answered = true;
-			answer(json(200, body));
-			return Promise.resolve();
-		};
 		connection?.onClose(() => {
 			if (!answered) logger.warn({ interaction: payload.id }, 'Discord closed the connection before the answer');
 		});
-		const responder: InteractionResponder = {
-			reply: (message) => respond({ type: InteractionResponseType.ChannelMessageWithSource, data: message }),
-			defer: () =>
-				respond({
-					type: InteractionResponseType.DeferredChannelMessageWithSource,
-					data: { flags: MessageFlags.Ephemeral },
-				}),
-			edit: (message) => editOriginal(options.rest, options.applicationId, payload.token, message),
+		const responder: Responder = {
+			...restResponder(
+				options.rest,
+				{ id: String(payload.id), token: String(payload.token), application_id: options.applicationId },
+				{ clock },
+			),
+			callback(body) {
+				if (answered) return Promise.reject(new Error('the response was already sent'));
+				if (connection?.closed) return Promise.reject(new Error('the client closed the connection'));
+				answered = true;
+				resolveFirst(json(200, body));
+				return Promise.resolve();
+			},
 		};
-		const work = runInvite(invocation, {
-			rest: options.inviteRest,
-			responder,
-			lookups: restLookups(payload, {
-				rest: options.rest,
-				applicationId: options.applicationId,
-				attachmentFetch: options.attachmentFetch,
-			}),
-			botUserId,
-			logger,
+		const work = pipeline.handle(payload, responder, {
 			receivedAt,
-			deferAfterMs: options.deferAfterMs,
-			cooldowns: options.cooldowns,
-			attachmentTimeoutMs: options.attachmentTimeoutMs,
-			jobPollDelaysMs: options.jobPollDelaysMs,
-			signal: options.signal,
-		})
-			.then((outcome) => {
-				// The follow-up of a target-users job edits the reply later: keep it alive too.
-				if (outcome.job) ctx?.waitUntil(outcome.job);
-				metrics?.recordOutcome(outcome, 'http');
-				options.onOutcome?.(outcome);
-			})
-			.catch((error: unknown) => logger.error({ err: error }, 'unexpected error after /invite'));
-		ctx?.waitUntil(work);
-		// runInvite always answers unless the client left first: then nobody reads this response.
-		return (await Promise.race([first, work.then(() => undefined)])) ?? json(500, { error: 'no answer' });
-	}
-
-	function unknownCommand(payload: Record<string, unknown>): InteractionAnswer {
-		const data = isObject(payload.data) ? payload.data : {};
-		const name = typeof data.name === 'string' ? data.name : '?';
-		logger.warn({ name, interaction: payload.id }, 'unknown command');
-		const locale = typeof payload.locale === 'string' ? payload.locale : undefined;
-		const guildLocale = typeof payload.guild_locale === 'string' ? payload.guild_locale : undefined;
-		return json(200, {
-			type: InteractionResponseType.ChannelMessageWithSource,
-			data: unknownCommandReply(name, locale, guildLocale),
-		} satisfies APIInteractionResponse);
-	}
-
-	/** Suggestions for `/invite`; any other command gets none. */
-	function malformed(payload: Record<string, unknown>, problem: string): InteractionAnswer {
-		logger.warn(
-			{ interaction: typeof payload.id === 'string' ? payload.id : undefined, problem },
-			'malformed interaction refused',
+			// The signature is verified: its timestamp is when Discord signed this request. A
+			// captured request replayed within the window carries a valid signature: each
+			// interaction runs once (per process or isolate unless the guard is shared: see docs/hosting.md).
+			signedAtMs: Number(request.header('x-signature-timestamp')) * 1_000,
+			replayNowMs: now(),
+			waitUntil: ctx ? (promise) => ctx.waitUntil(promise) : undefined,
+		});
+		const settled = work.then(
+			(handled): InteractionAnswer | undefined => {
+				if (handled.status === 'malformed') return json(400, { error: 'malformed interaction' });
+				if (handled.status === 'replayed') return json(401, { error: 'replayed interaction' });
+				if (handled.status === 'unsupported')
+					return json(400, { error: `unsupported interaction type ${handled.type}` });
+				return undefined;
+			},
+			(error: unknown) => {
+				logger.error({ err: error }, 'unexpected error in the pipeline');
+				return undefined;
+			},
 		);
-		return json(400, { error: 'malformed interaction' });
-	}
-
-	function autocomplete(payload: Record<string, unknown>, query: AutocompleteQuery): InteractionAnswer {
-		const choices = isInvite(payload) ? autocompleteChoices(query) : [];
-		return json(200, {
-			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-			data: { choices },
-		} satisfies APIInteractionResponse);
+		ctx?.waitUntil(settled);
+		// The pipeline always answers unless the client left first: then nobody reads this response.
+		return (await Promise.race([first, settled])) ?? json(500, { error: 'no answer' });
 	}
 
 	return async (request, ctx) => {
@@ -446,11 +371,14 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 	}
 	const { settings } = read;
 	const shared = { api: settings.apiUrl, globalRequestsPerSecond: settings.restGlobalRps };
+	const rest = createRest({ ...restOptions(shared), token: settings.token });
 	return createInteractionHandler({
 		publicKey: settings.publicKey,
-		rest: createRest({ ...restOptions(shared), token: settings.token }),
+		rest,
 		inviteRest: createInviteRest({
 			...shared,
+			// One pacer for the bot's clients: Discord counts the global limit per bot.
+			pacer: globalPacerOf(rest),
 			token: settings.token,
 			timeoutMs: tuning.inviteTimeoutMs,
 			maxRateLimitWaitMs: tuning.maxRateLimitWaitMs,
@@ -462,25 +390,6 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		jobPollDelaysMs: tuning.jobPollDelaysMs,
 		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
 	});
-}
-
-/**
- * Replaces the deferred response with the answer (no bot auth: the token is the key).
- * Discord may not have recorded the deferred HTTP response yet when an answer comes within
- * milliseconds of it: 10008 Unknown Message then, so try again briefly.
- */
-async function editOriginal(rest: REST, applicationId: string, token: string, message: ReplyMessage): Promise<void> {
-	const body: RESTPatchAPIInteractionOriginalResponseJSONBody = messageBody(message);
-	for (let attempt = 0; ; attempt++) {
-		try {
-			await rest.patch(Routes.webhookMessage(applicationId, token), { body, auth: false });
-			return;
-		} catch (error) {
-			if (attempt >= 3 || !(error instanceof DiscordAPIError) || error.code !== RESTJSONErrorCodes.UnknownMessage)
-				throw error;
-			await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
-		}
-	}
 }
 
 /** One decoder for every body: `decode` without `stream` keeps no state between calls. */
@@ -530,35 +439,10 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array | t
 		return TOO_LARGE;
 	}
 	if (!request.body) return new Uint8Array(0);
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel().catch(() => undefined);
-			return TOO_LARGE;
-		}
-		chunks.push(value);
-	}
-	const body = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		body.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return body;
+	return (await readAtMost(request.body, limit)) ?? TOO_LARGE;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Whether an application-command payload is `/invite` as a slash command. */
-function isInvite(payload: Record<string, unknown>): boolean {
-	const data = payload.data;
-	return isObject(data) && data.name === COMMAND_NAME && data.type === ApplicationCommandType.ChatInput;
-}
 
 export { type ReplayGuard, SeenInteractions } from '../core/replay.js';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
 import { poolRequest } from '../discord/pool.js';
-import { createRest, restOptions } from '../discord/rest.js';
+import { createRest, globalPacerOf, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { stopSignal } from '../ops/signals.js';
@@ -36,7 +36,8 @@ async function main(): Promise<number> {
 		makeRequest: poolRequest(config.apiUrl),
 	};
 	const rest = createRest({ ...restOptions(shared), token: config.token });
-	const inviteRest = createInviteRest({ ...shared, token: config.token });
+	// One pacer for the bot's clients: Discord counts the global limit per bot.
+	const inviteRest = createInviteRest({ ...shared, pacer: globalPacerOf(rest), token: config.token });
 	const endpoint = createInteractionServer({
 		publicKey: config.publicKey,
 		rest,

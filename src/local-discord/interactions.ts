@@ -2,6 +2,7 @@ import {
 	type APIInteraction,
 	type APIInteractionResponse,
 	type APIMessage,
+	type APIUser,
 	InteractionResponseType,
 	InteractionType,
 	MessageFlags,
@@ -9,10 +10,27 @@ import {
 	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
-import { jsonBody, noContent, ok } from './routing.js';
+import type { ChannelMessageRecord } from './model.js';
 import { serializeUser } from './serialize.js';
-import type { LocalState, Route, RouteContext } from './state.js';
+import type { SnowflakeGenerator } from './snowflake.js';
 import type { InteractionHandle, MessageState } from './types.js';
+import type { Signal } from './waiters.js';
+
+/**
+ * What a record needs of the local Discord (the shared state satisfies it): declared here, not
+ * imported from state.ts, which holds the registry, so the two modules form no loop.
+ */
+export interface InteractionHost {
+	readonly options: { readonly interactionDeadlineMs: number; readonly applicationId: string };
+	readonly snowflakes: SnowflakeGenerator;
+	readonly signal: Signal;
+	botUser(): APIUser;
+	log(line: string): void;
+	/** Which interaction answered with a message: a component click on it edits it there. */
+	readonly interactions: { messageOwner(messageId: string): InteractionRecord | undefined };
+	/** The guild's channel messages (Create Message): a click on one of them edits it. */
+	readonly guild: { readonly messages: readonly ChannelMessageRecord[] };
+}
 
 type Json = Record<string, unknown>;
 
@@ -94,7 +112,7 @@ export class InteractionRecord implements InteractionHandle {
 	readonly followups: unknown[] = [];
 	answeredInMs?: number;
 	httpStatus?: number;
-	readonly #local: LocalState;
+	readonly #local: InteractionHost;
 	readonly #messages = new Map<string, MessageRecord>();
 	#originalId: string | undefined;
 	/** A component interaction's message, once it answered 6 or 7 (an interaction's reply). */
@@ -103,7 +121,7 @@ export class InteractionRecord implements InteractionHandle {
 	constructor(
 		readonly payload: APIInteraction,
 		readonly dispatchedAt: number,
-		local: LocalState,
+		local: InteractionHost,
 	) {
 		this.#local = local;
 	}
@@ -437,104 +455,6 @@ export class InteractionRegistry {
 		for (const record of this.#byId.values()) if (record.ownsMessage(messageId)) return record;
 		return undefined;
 	}
-}
-
-// ---- routes -----------------------------------------------------------------------------
-
-function interactionCallback(context: RouteContext): Reply {
-	const { state, params, request } = context;
-	const record = state.interactions.byId(params.interaction ?? '');
-	if (!record || record.token !== params.token) return discordError(RESTJSONErrorCodes.UnknownInteraction);
-	const body = jsonBody(request, 'object', { multipart: true });
-	if (!body.ok) return record.reject(body.reply);
-	const error = record.acknowledge(body.value, request.at);
-	if (error) return error;
-	return request.query.get('with_response') === 'true' ? ok(record.callbackResponse()) : noContent();
-}
-
-/** The interaction behind a webhook path, or Discord's error: 10015, or 50027 once the token expired. */
-function webhookRecord(context: RouteContext): { record: InteractionRecord } | { reply: Reply } {
-	const { state, params, request } = context;
-	const record = state.interactions.byToken(params.token ?? '');
-	if (!record || params.application !== state.options.applicationId)
-		return { reply: discordError(RESTJSONErrorCodes.UnknownWebhook) };
-	if (request.at - record.dispatchedAt > state.options.interactionTokenTtlMs) {
-		return { reply: discordError(RESTJSONErrorCodes.InvalidWebhookToken) };
-	}
-	return { record };
-}
-
-function getMessage(context: RouteContext): Reply {
-	const found = webhookRecord(context);
-	if ('reply' in found) return found.reply;
-	const message = found.record.findMessage(context.params.message ?? '');
-	return message ? ok(found.record.toMessage(message)) : discordError(RESTJSONErrorCodes.UnknownMessage);
-}
-
-function editMessage(context: RouteContext): Reply {
-	const found = webhookRecord(context);
-	if ('reply' in found) return found.reply;
-	const { record } = found;
-	const message = record.findMessage(context.params.message ?? '');
-	if (!message) return discordError(RESTJSONErrorCodes.UnknownMessage);
-	const body = jsonBody(context.request, 'object', { multipart: true });
-	if (!body.ok) return body.reply;
-	const errors = new FormErrors();
-	checkMessageBody(errors, [], body.value);
-	if (errors.any) return errors.reply();
-	if (message.state.deferred && !hasMessageContent(body.value))
-		return discordError(RESTJSONErrorCodes.CannotSendAnEmptyMessage);
-	record.edit(message, body.value, context.request.at);
-	return ok(record.toMessage(message));
-}
-
-function deleteMessage(context: RouteContext): Reply {
-	const found = webhookRecord(context);
-	if ('reply' in found) return found.reply;
-	const message = found.record.findMessage(context.params.message ?? '');
-	if (!message) return discordError(RESTJSONErrorCodes.UnknownMessage);
-	found.record.delete(message);
-	return noContent();
-}
-
-function followUp(context: RouteContext): Reply {
-	const found = webhookRecord(context);
-	if ('reply' in found) return found.reply;
-	const { record } = found;
-	// Before the first response there is no webhook to post to.
-	if (record.responses.length === 0) return discordError(RESTJSONErrorCodes.UnknownWebhook);
-	const body = jsonBody(context.request, 'object', { multipart: true });
-	if (!body.ok) return body.reply;
-	const errors = new FormErrors();
-	checkMessageBody(errors, [], body.value);
-	if (errors.any) return errors.reply();
-	if (!hasMessageContent(body.value)) return discordError(RESTJSONErrorCodes.CannotSendAnEmptyMessage);
-	const message = record.followUp(body.value, context.request.at);
-	return ok(record.toMessage(message));
-}
-
-/** Interaction callback and interaction webhook routes (no bot token needed: the interaction token is the credential). */
-export function interactionRoutes(): Route[] {
-	const webhook = { auth: false, bucket: 'interaction-webhook', major: 'token' } as const;
-	return [
-		{
-			method: 'POST',
-			path: '/interactions/:interaction/:token/callback',
-			auth: false,
-			bucket: 'interaction-callback',
-			major: 'interaction',
-			handle: interactionCallback,
-		},
-		{ method: 'GET', path: '/webhooks/:application/:token/messages/:message', ...webhook, handle: getMessage },
-		{ method: 'PATCH', path: '/webhooks/:application/:token/messages/:message', ...webhook, handle: editMessage },
-		{
-			method: 'DELETE',
-			path: '/webhooks/:application/:token/messages/:message',
-			...webhook,
-			handle: deleteMessage,
-		},
-		{ method: 'POST', path: '/webhooks/:application/:token', ...webhook, handle: followUp },
-	];
 }
 
 /**

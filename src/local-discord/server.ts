@@ -10,10 +10,12 @@ import {
 	type APIUser,
 	GatewayDispatchEvents,
 } from 'discord-api-types/v10';
-import { CommandStore, commandRoutes } from './commands.js';
+import { commandRoutes } from './command-routes.js';
+import { CommandStore } from './commands.js';
 import { GATEWAY_PATH, Gateway } from './gateway.js';
 import { createSigningKeys, HttpDelivery } from './http-delivery.js';
-import { InteractionRecord, InteractionRegistry, interactionRoutes } from './interactions.js';
+import { interactionRoutes } from './interaction-routes.js';
+import { InteractionRecord, InteractionRegistry } from './interactions.js';
 import { inviteRoutes } from './invites.js';
 import { messageRoutes } from './messages.js';
 import { GuildModel } from './model.js';

@@ -32,6 +32,25 @@ function specifiers(file: string): string[] {
 	return found;
 }
 
+/** Every import statement of a file: the module, whether it is type-only, and the names it takes. */
+function statements(file: string): { specifier: string; typeOnly: boolean; names: string[] }[] {
+	const text = readFileSync(file, 'utf8');
+	const found: { specifier: string; typeOnly: boolean; names: string[] }[] = [];
+	for (const match of text.matchAll(/(?:^|[\s;])(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g)) {
+		const clause = match[3] as string;
+		const names = [...clause.replace(/[{}*]/g, ' ').matchAll(/(?:^|,)\s*(type\s+)?([\w$]+)/g)]
+			.filter((name) => !name[1])
+			.map((name) => name[2] as string);
+		// `import { type A, type B }` takes types only, like `import type`.
+		found.push({ specifier: match[4] as string, typeOnly: Boolean(match[2]) || names.length === 0, names });
+	}
+	for (const match of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g))
+		found.push({ specifier: match[1] as string, typeOnly: false, names: [] });
+	for (const match of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g))
+		found.push({ specifier: match[1] as string, typeOnly: false, names: [] });
+	return found;
+}
+
 /** Where each import of the files under `layer` lands: `src/<folder>` for ours, the package name otherwise. */
 function importsOf(layer: string): { file: string; target: string }[] {
 	return sourceFiles(join(SRC, layer)).flatMap((file) =>
@@ -92,5 +111,62 @@ describe('layering', () => {
 			into(['core', 'gateway', 'http', 'sandbox', 'tools', 'discord', 'config']),
 		);
 		expect(ours).toEqual([]);
+	});
+
+	it('no host imports another host: the gateway bot and the HTTP endpoint meet only in the layers below', () => {
+		const hosts = ['gateway', 'http'];
+		const across = hosts.flatMap((host) => importsOf(host).filter(into(hosts.filter((other) => other !== host))));
+		expect(across).toEqual([]);
+	});
+
+	it('the pipeline and the commands import no host, so every host can feed them', () => {
+		const upward = [...importsOf('pipeline'), ...importsOf('commands')].filter(
+			into(['gateway', 'http', 'sandbox', 'local-discord', 'tools', 'config', 'entries']),
+		);
+		expect(upward).toEqual([]);
+		// The pipeline routes the commands a host hands it: it does not know them.
+		expect(importsOf('pipeline').filter(into(['commands']))).toEqual([]);
+	});
+
+	it('the core imports no I/O module: no route call, no socket, no logger sink, no pipeline; types only from src/discord', () => {
+		const io = [
+			'node:',
+			'undici',
+			'ws',
+			'pino',
+			'discord.js',
+			'@discordjs/ws',
+			'@discordjs/core',
+			'ioredis',
+			'prom-client',
+		];
+		/** The error classes the one error table reads (`instanceof`): values of @discordjs/rest, but no I/O. */
+		const errorClasses = new Set(['DiscordAPIError', 'HTTPError', 'RateLimitError']);
+		const offending = sourceFiles(join(SRC, 'core')).flatMap((file) =>
+			statements(file)
+				.filter((edge) => {
+					const target = edge.specifier.startsWith('.')
+						? relative(ROOT, resolve(dirname(file), edge.specifier)).replace(/\.js$/, '.ts')
+						: edge.specifier;
+					if (io.some((module) => target === module || target.startsWith(module))) return true;
+					if (['src/log.ts', 'src/ops/', 'src/pipeline/', 'src/commands/'].some((p) => target.startsWith(p)))
+						return true;
+					if (target.startsWith('src/discord/')) return !edge.typeOnly;
+					if (target === '@discordjs/rest')
+						return !edge.typeOnly && !edge.names.every((name) => errorClasses.has(name));
+					return false;
+				})
+				.map((edge) => `${relative(ROOT, file)} -> ${edge.specifier}`),
+		);
+		expect(offending).toEqual([]);
+	});
+
+	it('reads type-only imports as such (the I/O rule is not blind)', () => {
+		const types = statements(join(SRC, 'core/types.ts')).find((edge) =>
+			edge.specifier.includes('discord/attachments'),
+		);
+		expect(types?.typeOnly).toBe(true);
+		const errors = statements(join(SRC, 'core/errors.ts')).find((edge) => edge.specifier === '@discordjs/rest');
+		expect(errors?.names).toContain('DiscordAPIError');
 	});
 });

@@ -6,7 +6,7 @@
 import type { REST } from '@discordjs/rest';
 import { ChannelType, Routes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runInvite } from '../../src/core/invite.js';
+import { runInvite } from '../../src/commands/invite-run.js';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { globalPacerOf } from '../../src/discord/rest.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
@@ -31,8 +31,9 @@ async function busyClient(perSecond: number, ahead: number): Promise<{ rest: RES
 	clients.push(rest);
 	const { voice, stage, forum, media } = seedIds.channels;
 	const channels = [voice, stage, forum, media];
+	// Each request counts in the pacer's backlog from the moment it is queued: no wait needed.
 	const queued = Promise.all(Array.from({ length: ahead }, (_, i) => rest.get(Routes.channel(channels[i % 4]!))));
-	await new Promise((resolve) => setTimeout(resolve, 50));
+	expect(globalPacerOf(rest)?.backlog).toBe(ahead);
 	return { rest, queued };
 }
 

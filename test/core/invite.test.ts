@@ -1,6 +1,6 @@
 import { REST } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
-import { runInvite } from '../../src/core/invite.js';
+import { runInvite } from '../../src/commands/invite-run.js';
 import { makeInvocation, recordingLogger, recordingResponder } from './helpers.js';
 
 describe('runInvite', () => {

@@ -1,10 +1,18 @@
 import { type RateLimitData, REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInviteRest } from '../../src/discord/invites.js';
-import { createRest, GlobalPacer, globalPacerOf, globalRpsOf, restOptions } from '../../src/discord/rest.js';
+import {
+	createRest,
+	GlobalPacer,
+	globalPacerOf,
+	globalRpsOf,
+	type PacerRelease,
+	restOptions,
+} from '../../src/discord/rest.js';
 import { settingsFromEnv } from '../../src/http/bindings.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
+import { manualClock, settle } from '../core/helpers.js';
 
 let discord: LocalDiscord | undefined;
 const clients: REST[] = [];
@@ -47,7 +55,8 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 	it('keeps every client of one bot under 50 a second together: Discord never has to send a global 429', async () => {
 		discord = await startLocalDiscord({ globalLimit: { limit: 50, windowMs: 1_000 } });
 		const a = createRest({ ...restOptions({ api: discord.apiUrl }), token: discord.token });
-		const b = createInviteRest({ api: discord.apiUrl, token: discord.token });
+		// Clients of one bot share its pacer: Discord counts the global limit per bot.
+		const b = createInviteRest({ api: discord.apiUrl, token: discord.token, pacer: globalPacerOf(a) });
 		clients.push(a, b);
 		const { general, announcements, voice, stage, forum, media } = seedIds.channels;
 		const channels = [general, announcements, voice, stage, forum, media];
@@ -67,8 +76,8 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 		clients.push(rest);
 		const queued = Promise.all([0, 1, 2].map(() => rest.get(Routes.channel(seedIds.channels.general))));
 		const pacer = globalPacerOf(rest);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(pacer?.backlog).toBe(2);
+		// The first request goes out and comes back; the other two wait their turn.
+		await vi.waitFor(() => expect(pacer?.backlog).toBe(2));
 		const started = Date.now();
 		// No bot auth: answered at once (404 here: no such interaction), not after the queue.
 		await expect(
@@ -138,20 +147,29 @@ describe('the global REST cap (DISCORD_REST_GLOBAL_RPS)', () => {
 
 describe('GlobalPacer', () => {
 	it('lets `limit` requests through at once, then one a window after an answer came back', async () => {
-		const pacer = new GlobalPacer({ perSecond: 2, marginMs: 0 });
-		const started = Date.now();
+		const clock = manualClock(0);
+		const pacer = new GlobalPacer({ perSecond: 2, marginMs: 0, clock });
 		const went: number[] = [];
+		const releases: PacerRelease[] = [];
 		const send = () =>
-			pacer.acquire().then(async (release) => {
-				went.push(Date.now() - started);
-				// The answer takes 100 ms: the slot frees a window after it, not after the send.
-				await new Promise((resolve) => setTimeout(resolve, 100));
-				release();
+			pacer.acquire().then((release) => {
+				went.push(clock.now());
+				releases.push(release);
 			});
-		await Promise.all([send(), send(), send(), send()]);
-		expect(went.slice(0, 2).every((ms) => ms < 50)).toBe(true);
-		expect(went[2]).toBeGreaterThanOrEqual(1_090);
-		expect(went[3]).toBeGreaterThanOrEqual(1_090);
+		const all = Promise.all([send(), send(), send(), send()]);
+		await settle();
+		expect(went).toEqual([0, 0]);
+		// The answers take 100 ms: the slots free a window after them, not after the sends.
+		clock.advance(100);
+		for (const release of releases.splice(0)) release();
+		clock.advance(999);
+		await settle();
+		expect(went).toEqual([0, 0]);
+		clock.advance(1);
+		await settle();
+		expect(went).toEqual([0, 0, 1_100, 1_100]);
+		for (const release of releases.splice(0)) release();
+		await all;
 	});
 
 	it('says how long a request entering now will wait, a window per `limit` ahead', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/i18n/index.js';
+import { recordingLogger } from '../core/helpers.js';
 import { type GatewayHarness, startGatewayHarness } from '../support/gateway-harness.js';
 
 let harness: GatewayHarness | undefined;
@@ -79,12 +80,16 @@ describe('/invite cooldowns over the gateway', () => {
 
 describe('the gateway bot against an interaction delivered twice', () => {
 	it('runs it once, as after a shard resumes and is sent the event again', async () => {
-		harness = await startGatewayHarness();
+		const logger = recordingLogger();
+		harness = await startGatewayHarness({ command: { logger } });
 		const payload = harness.discord.interaction({ command: 'invite', user: 'member', channel: 'general' });
 		const first = harness.discord.dispatch(payload);
 		await first.message();
 		harness.discord.dispatch(payload);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		// Waits for the second delivery to be refused, not for a guessed time.
+		await expect
+			.poll(() => logger.lines.some((line) => line.message.startsWith('refused a replayed interaction')))
+			.toBe(true);
 		expect(harness.inviteRequests()).toHaveLength(1);
 		expect(harness.outcomes).toHaveLength(1);
 	});

@@ -1,7 +1,8 @@
 /**
- * The core's lookups for the HTTP endpoint, over REST: no cache exists here (replicas are
- * stateless), so each interaction asks Discord for what its payload lacks, and only that.
- * Requests within one interaction share a memo; nothing outlives it.
+ * The core's lookups over REST, for every host without a cache (the HTTP endpoint and the
+ * Worker, whose replicas are stateless, and the cache-less gateway bot): each interaction asks
+ * Discord for what its payload lacks, and only that. Requests within one interaction share a
+ * memo; nothing outlives it.
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import {
@@ -14,6 +15,7 @@ import {
 	Routes,
 } from 'discord-api-types/v10';
 import { THREAD_TYPES } from '../core/checks.js';
+import { type Clock, LOOKUP_TIMEOUT_MS, systemClock } from '../core/deadline.js';
 import type { InviteLookups } from '../core/invite.js';
 import { computeBasePermissions, computeChannelPermissions, type PermissionOverwrite } from '../core/permissions.js';
 import type { ChannelPermissions, InvocationRole, RoleStanding } from '../core/types.js';
@@ -28,6 +30,8 @@ export interface RestLookupsOptions {
 	timeoutMs?: number | undefined;
 	/** How `users_file` is downloaded: the Node hosts pass one that checks addresses (attachment-transport.ts). */
 	attachmentFetch?: AttachmentFetch | undefined;
+	/** The clock the timeout runs on. Default: the system's. */
+	clock?: Clock | undefined;
 }
 
 /** The bot may not view a channel (GET /channels/{id} answered 50001). */
@@ -48,16 +52,20 @@ export function restLookups(
 	const { rest, applicationId } = options;
 	const guildId = payload.guild_id;
 	const member = payload.member;
-	const signal = (): AbortSignal => AbortSignal.timeout(options.timeoutMs ?? 5_000);
-
-	const timeoutMs = options.timeoutMs ?? 5_000;
+	const timeoutMs = options.timeoutMs ?? LOOKUP_TIMEOUT_MS;
+	const signal = (): AbortSignal => AbortSignal.timeout(timeoutMs);
 	const memo = new Map<string, Promise<unknown>>();
 	const get = <T>(route: `/${string}`): Promise<T> => {
 		let pending = memo.get(route);
 		if (!pending) {
 			// The signal ends a request on the wire; the race also ends a rate-limit wait, which
 			// @discordjs/rest sleeps through without looking at the signal.
-			pending = withTimeout(rest.get(route, { signal: signal() }), timeoutMs, route);
+			pending = withTimeout(
+				options.clock ?? systemClock,
+				rest.get(route, { signal: signal() }),
+				timeoutMs,
+				route,
+			);
 			memo.set(route, pending);
 		}
 		return pending as Promise<T>;
@@ -162,10 +170,13 @@ export function restLookups(
 }
 
 /** Rejects after `ms` when the lookup has not settled (whatever it is waiting on). */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
+function withTimeout<T>(clock: Clock, promise: Promise<T>, ms: number, what: string): Promise<T> {
+	let timer: unknown;
 	const timeout = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => reject(new Error(`lookup of ${what} took longer than ${ms} ms`)), ms);
+		timer = clock.setTimer(() => reject(new Error(`lookup of ${what} took longer than ${ms} ms`)), ms);
 	});
-	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+	return Promise.race([promise, timeout]).finally(() => clock.clearTimer(timer));
 }
+
+/** What a command may look up of the server (from a host's cache, or over REST here). */
+export type Lookups = InviteLookups;
