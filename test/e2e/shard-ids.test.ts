@@ -63,8 +63,9 @@ describe('npm start with SHARD_IDS', () => {
 			[2, 4],
 			[3, 4],
 		]);
-		// The URL that adds the bot is printed once, by the process that runs shard 0.
-		expect(low.output()).toContain('add the bot to a server:');
+		// The URL that adds the bot is printed once, by the process that runs shard 0 (right after
+		// its ready line, which may reach the pipe in a chunk of its own).
+		await low.waitFor(/add the bot to a server:/, 10_000);
 		expect(high.output()).not.toContain('add the bot to a server:');
 
 		for (const guild of discord.guilds) {
