@@ -491,20 +491,17 @@ function json(status: number, body: object, headers?: Record<string, string>): I
 /** `/interactions/` (or `//`) as `/interactions`; `/` stays. */
 const trimSlashes = (path: string): string => path.replace(/(?<=.)\/+$/, '');
 
-/** The Web adapter's request: a `Request` as the transport-free endpoint reads it. */
+/**
+ * The Web adapter's request: a `Request` as the transport-free endpoint reads it. It never reads
+ * `request.signal`: Deno.serve aborts it after every successful response (and warns once that
+ * it does), Workers only with a flag; the host drops an answer nobody waits for.
+ */
 function webRequest(request: Request): InteractionRequest {
-	const { signal } = request;
 	return {
 		method: request.method,
 		path: new URL(request.url).pathname,
 		header: (name) => request.headers.get(name),
 		body: (limit) => readBody(request, limit),
-		connection: {
-			get closed() {
-				return signal.aborted;
-			},
-			onClose: (listener) => signal.addEventListener('abort', listener, { once: true }),
-		},
 	};
 }
 
