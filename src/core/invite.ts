@@ -93,10 +93,42 @@ export interface InviteDependencies {
 	/** Ends background work (the job polling) early, e.g. on shutdown. */
 	signal?: AbortSignal | undefined;
 	/**
+	 * Takes over the follow-up of a target-users job, for hosts whose work ends with the request
+	 * (a Worker hands it to a Durable Object). Default: polled here, with `jobPollDelaysMs`.
+	 */
+	jobFollower?: TargetUsersJobFollower | undefined;
+	/**
 	 * Longest known wait in the queue under Discord's global limit before the user is told to
 	 * try again instead (ms). Default 60 s (`GLOBAL_QUEUE_MAX_WAIT_MS`).
 	 */
 	maxQueueWaitMs?: number | undefined;
+}
+
+/**
+ * A target-users job to follow, as plain data (JSON): what polling it and editing the reply
+ * with Discord's report needs, apart from the REST client and the interaction token.
+ */
+export interface PendingTargetUsersJob {
+	interactionId: string;
+	/** The invite whose list Discord processes. */
+	code: string;
+	/** The invite and how its reply was rendered, to render it again with the job's report. */
+	invite: RESTPostAPIChannelInviteResult;
+	context: RenderContext;
+	locale?: string | undefined;
+	guildLocale?: string | undefined;
+	/** How many users were asked for (logged with the report). */
+	requested?: number | undefined;
+	/** Waits before each poll (ms), already bounded to the answer window. */
+	delays: number[];
+}
+
+/** Hands a job to whatever follows it; settles once it is handed over (or followed). */
+export type TargetUsersJobFollower = (job: PendingTargetUsersJob) => Promise<JobReport | undefined>;
+
+/** The reply once Discord reported on the list: the invite's reply with the job's report. */
+export function jobReply(job: PendingTargetUsersJob, report: JobReport): ReplyMessage {
+	return renderInvite(job.invite, { ...job.context, job: report }, messagesFor(job.locale, job.guildLocale));
 }
 
 /** How long the listing that recovers a lost invite may take. */
@@ -466,6 +498,17 @@ async function followJob(
 			deps.jobPollDelaysMs ?? DEFAULT_JOB_POLL_DELAYS_MS,
 			deps.receivedAt ?? rendered.context.requestedAt,
 		);
+		if (deps.jobFollower)
+			return await deps.jobFollower({
+				interactionId: invocation.interactionId,
+				code: rendered.invite.code,
+				invite: rendered.invite,
+				context: rendered.context,
+				locale: invocation.locale,
+				guildLocale: invocation.guildLocale,
+				requested: request.targetUsers?.length,
+				delays,
+			});
 		const report = await followTargetUsersJob({
 			rest: deps.rest,
 			code: rendered.invite.code,

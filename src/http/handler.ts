@@ -23,7 +23,7 @@ import { type AutocompleteQuery, autocompleteChoices } from '../core/autocomplet
 import { COMMAND_NAME } from '../core/command.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
 import type { InteractionResponder } from '../core/deadline.js';
-import { type InviteOutcome, runInvite } from '../core/invite.js';
+import { type InviteOutcome, type PendingTargetUsersJob, runInvite } from '../core/invite.js';
 import { readAutocompletePayload, readCommandPayload } from '../core/payload.js';
 import { messageBody, type ReplyMessage, unknownCommandReply } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
@@ -93,6 +93,11 @@ export interface InteractionHandlerOptions {
 	metrics?: InviteMetrics | undefined;
 	/** Per-user and per-server invite limits (see `createCooldowns`). Default: none. */
 	cooldowns?: InviteCooldowns | undefined;
+	/**
+	 * Takes over target-users job follow-ups (a Worker's Durable Object), given the interaction
+	 * token that edits the reply. Default: polled here.
+	 */
+	jobFollower?: ((job: PendingTargetUsersJob, interactionToken: string) => Promise<unknown>) | undefined;
 	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
 	health?: Health | undefined;
 	/**
@@ -317,6 +322,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 				}),
 			edit: (message) => editOriginal(options.rest, options.applicationId, payload.token, message),
 		};
+		const follow = options.jobFollower;
 		const work = runInvite(invocation, {
 			rest: options.inviteRest,
 			responder,
@@ -328,6 +334,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 			cooldowns: options.cooldowns,
 			attachmentTimeoutMs: options.attachmentTimeoutMs,
 			jobPollDelaysMs: options.jobPollDelaysMs,
+			jobFollower: follow && ((job) => follow(job, payload.token).then(() => undefined)),
 			signal: options.signal,
 		})
 			.then((outcome) => {
@@ -424,8 +431,15 @@ export interface HandlerTuning {
 	jobPollDelaysMs?: readonly number[] | undefined;
 }
 
+/** What a host keeps beyond one isolate (a Worker's Durable Objects), handed to the handler as is. */
+export type HostedState = Pick<InteractionHandlerOptions, 'replayGuard' | 'cooldowns' | 'jobFollower'>;
+
 /** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
-export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
+export function handlerFromEnv(
+	env: InteractionEnv,
+	tuning: HandlerTuning = {},
+	hosted: HostedState = {},
+): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -454,6 +468,7 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		attachmentTimeoutMs: tuning.attachmentTimeoutMs,
 		jobPollDelaysMs: tuning.jobPollDelaysMs,
 		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
+		...hosted,
 	});
 }
 
