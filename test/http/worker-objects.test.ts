@@ -17,6 +17,30 @@ import { workerdTransports } from './workerd-harness.js';
 
 const transports = workerdTransports();
 afterAll(() => transports.stop());
+const cooldowns = workerdTransports({ bindings: { COOLDOWN_PER_USER: '2/60', COOLDOWN_PER_GUILD: '2/60' } });
+afterAll(() => cooldowns.stop());
+
+describe('the cooldowns on the Worker, one object per user and per server', () => {
+	it('refuses over the server’s limit without using up the user’s own count', async () => {
+		const harness = await cooldowns.start();
+		try {
+			const invite = async (user: string) =>
+				(await harness.invite({ user, channel: 'general' }).message(10_000)).content ?? '';
+			expect(await invite('member')).toContain('https://discord.gg/');
+			expect(await invite('moderator')).toContain('https://discord.gg/');
+			// The server's two are used: the member's own object took a second use, then gave it back.
+			expect(await invite('member')).toMatch(/<t:\d+:R>/);
+			const member = await harness.worker.callObject<{ ok: boolean }>(
+				'COOLDOWNS',
+				`user:${seedIds.users.member}`,
+				{ op: 'take', limit: { count: 2, windowMs: 60_000 }, member: 'probe', now: Date.now() },
+			);
+			expect(member).toEqual({ ok: true });
+		} finally {
+			await harness.close();
+		}
+	});
+});
 
 describe('the target-users job follow-up on the Worker', () => {
 	it('edits the reply of a job that finishes 40 seconds after the answer, from the job object’s alarms', async () => {
