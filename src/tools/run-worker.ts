@@ -54,7 +54,10 @@ async function main(): Promise<number> {
 		for (const listener of process.listeners(signal))
 			if (!before.get(signal)?.includes(listener)) process.off(signal, listener);
 	const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-	logger.info({ api: config.apiUrl, state: stateDir }, `listening on http://${host}:${worker.url.port}/interactions (workerd)`);
+	logger.info(
+		{ api: config.apiUrl, state: stateDir },
+		`listening on http://${host}:${worker.url.port}/interactions (workerd)`,
+	);
 	const signal = await new Promise<string>((resolve) => {
 		process.once('SIGINT', () => resolve('SIGINT'));
 		process.once('SIGTERM', () => resolve('SIGTERM'));
