@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteScenarios } from '../e2e/scenarios.js';
-import { type WebRuntimeHarness, webRuntimeTransports } from './web-runtimes-harness.js';
+import {
+	documentedCommand,
+	documentedSnippet,
+	type WebRuntimeHarness,
+	webRuntimeTransports,
+} from './web-runtimes-harness.js';
 
 const transports = webRuntimeTransports('bun');
 afterAll(() => transports.stop());
@@ -32,6 +37,10 @@ describe('the README snippet under Bun', () => {
 		);
 		expect(edit?.at).toBeGreaterThan(answeredAt);
 		expect(handle.rejected).toEqual([]);
+	});
+
+	it('runs with the command line the snippet’s comment gives', () => {
+		expect(documentedCommand('bun', documentedSnippet('bun').code)).toEqual(['run', 'main.mjs']);
 	});
 
 	it('answers /healthz and writes no warning to stderr', async () => {

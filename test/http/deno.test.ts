@@ -5,7 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inviteScenarios } from '../e2e/scenarios.js';
-import { type WebRuntimeHarness, webRuntimeTransports } from './web-runtimes-harness.js';
+import {
+	documentedCommand,
+	documentedSnippet,
+	type WebRuntimeHarness,
+	webRuntimeTransports,
+} from './web-runtimes-harness.js';
 
 const transports = webRuntimeTransports('deno');
 afterAll(() => transports.stop());
@@ -32,6 +37,15 @@ describe('the README snippet under Deno', () => {
 		);
 		expect(edit?.at).toBeGreaterThan(answeredAt);
 		expect(handle.rejected).toEqual([]);
+	});
+
+	it('runs with the command line the snippet’s comment gives', () => {
+		expect(documentedCommand('deno', documentedSnippet('deno').code)).toEqual([
+			'run',
+			'--allow-net',
+			'--allow-env',
+			'main.mjs',
+		]);
 	});
 
 	it('answers /healthz and writes no warning to stderr', async () => {

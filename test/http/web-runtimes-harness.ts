@@ -84,7 +84,7 @@ await import('./snippet.ts');
 };
 
 /** A scratch directory: the snippet, its prelude, and the package it imports. */
-async function prepare(runtime: WebRuntime): Promise<string> {
+async function prepare(runtime: WebRuntime): Promise<{ dir: string; args: string[] }> {
 	const dir = mkdtempSync(join(tmpdir(), `${runtime}-snippet-`));
 	const pkg = join(dir, 'node_modules', 'discord-invite-command');
 	mkdirSync(pkg, { recursive: true });
@@ -95,16 +95,21 @@ async function prepare(runtime: WebRuntime): Promise<string> {
 	writeFileSync(join(pkg, 'fetch.mjs'), await bundleWorker(ENTRY));
 	// Deno takes `npm:` imports from this node_modules as it is: nothing is downloaded.
 	writeFileSync(join(dir, 'deno.json'), JSON.stringify({ nodeModulesDir: 'manual' }));
-	writeFileSync(join(dir, 'snippet.ts'), documentedSnippet(runtime).code);
+	const { code } = documentedSnippet(runtime);
+	writeFileSync(join(dir, 'snippet.ts'), code);
 	writeFileSync(join(dir, 'main.mjs'), PRELUDE[runtime]);
-	return dir;
+	return { dir, args: documentedCommand(runtime, code) };
 }
 
-/** The command line the snippet's own comment gives (`deno run --allow-net --allow-env`, `bun run`). */
-const ARGS: Record<WebRuntime, string[]> = {
-	deno: ['run', '--allow-net', '--allow-env', 'main.mjs'],
-	bun: ['run', 'main.mjs'],
-};
+/**
+ * The command line the snippet's own comment gives (`// Deno: deno run --allow-net --allow-env
+ * deno.ts`, `... bun run bun.ts`), its file replaced by the prelude; `run` alone without one.
+ */
+export function documentedCommand(runtime: WebRuntime, code: string): string[] {
+	const match = new RegExp(`\\b${runtime} run((?:\\s+--?[\\w-]+(?:=\\S+)?)*)\\s+\\S+\\.ts\\b`).exec(code);
+	const flags = match?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+	return ['run', ...flags, 'main.mjs'];
+}
 
 export interface WebRuntimeHarness extends Transport {
 	url: string;
@@ -121,13 +126,11 @@ export interface WebRuntimeTransports {
 
 /** Transports that run the documented snippet under `runtime`, one process each. */
 export function webRuntimeTransports(runtime: WebRuntime): WebRuntimeTransports {
-	let dir: Promise<string> | undefined;
-	const dirs: Promise<string>[] = [];
+	let prepared: Promise<{ dir: string; args: string[] }> | undefined;
 	return {
 		async start(options = {}) {
-			dir ??= prepare(runtime);
-			dirs.push(dir);
-			const cwd = await dir;
+			prepared ??= prepare(runtime);
+			const { dir: cwd, args } = await prepared;
 			const discord: LocalDiscord = await startLocalDiscord(options.discord);
 			const tuning = {
 				deferAfterMs: options.deferAfterMs,
@@ -149,7 +152,7 @@ export function webRuntimeTransports(runtime: WebRuntime): WebRuntimeTransports 
 				LOG_LEVEL: options.logger ? 'warn' : 'error',
 			};
 			if (Object.values(tuning).some((value) => value !== undefined)) env.TEST_TUNING = JSON.stringify(tuning);
-			const child: ChildProcess = spawn(RUNTIME_BIN[runtime], ARGS[runtime], {
+			const child: ChildProcess = spawn(RUNTIME_BIN[runtime], args, {
 				cwd,
 				env,
 				stdio: ['ignore', 'pipe', 'pipe'],
@@ -205,7 +208,7 @@ export function webRuntimeTransports(runtime: WebRuntime): WebRuntimeTransports 
 			};
 		},
 		async stop() {
-			for (const made of new Set(dirs)) rmSync(await made, { recursive: true, force: true });
+			if (prepared) rmSync((await prepared).dir, { recursive: true, force: true });
 		},
 	};
 }
