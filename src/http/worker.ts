@@ -10,6 +10,7 @@
  * `npm run worker` runs it locally in workerd; `npx wrangler deploy` publishes it.
  */
 import { cooldownLimits, createCooldowns } from '../core/cooldown.js';
+import { createConsoleLogger } from '../log-core.js';
 import { DurableCooldownStore } from '../worker/cooldown.js';
 import type { DurableObjectNamespace } from '../worker/durable.js';
 import { DurableReplayGuard } from '../worker/replay.js';
@@ -43,12 +44,19 @@ export interface WorkerEnv extends InteractionEnv {
 function hostedState(env: WorkerEnv): HostedState | { problem: string } {
 	const hosted: HostedState = {};
 	const read = settingsFromEnv(env);
-	if (env.REPLAY_GUARD && read.ok)
-		hosted.replayGuard = new DurableReplayGuard(env.REPLAY_GUARD, read.settings.replayWindowSeconds * 2_000);
+	// Misconfigured, handlerFromEnv answers 500 and lists why: nothing here is used then.
+	if (!read.ok) return hosted;
+	const logger = createConsoleLogger(read.settings.logLevel, { secrets: [read.settings.token] });
+	if (env.REPLAY_GUARD)
+		hosted.replayGuard = new DurableReplayGuard(
+			env.REPLAY_GUARD,
+			read.settings.replayWindowSeconds * 2_000,
+			logger,
+		);
 	if (env.COOLDOWNS) {
 		try {
 			const limits = cooldownLimits(env.COOLDOWN_PER_USER, env.COOLDOWN_PER_GUILD);
-			hosted.cooldowns = createCooldowns({ ...limits, store: new DurableCooldownStore(env.COOLDOWNS) });
+			hosted.cooldowns = createCooldowns({ ...limits, store: new DurableCooldownStore(env.COOLDOWNS, logger) });
 		} catch (error) {
 			return {
 				problem: (error as Error).message

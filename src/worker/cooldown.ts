@@ -6,7 +6,14 @@
  * deletes them once the last has aged out. The same sliding window and retry time as
  * `MemoryCooldownStore` (src/core/cooldown.ts).
  */
-import type { CooldownKey, CooldownLimit, CooldownStore, CooldownVerdict } from '../core/cooldown.js';
+import {
+	type CooldownKey,
+	type CooldownLimit,
+	type CooldownStore,
+	type CooldownVerdict,
+	MemoryCooldownStore,
+} from '../core/cooldown.js';
+import { type Logger, silentLogger } from '../log-core.js';
 import { answer, callObject, type DurableObjectNamespace, type DurableObjectState } from './durable.js';
 
 interface Use {
@@ -54,12 +61,26 @@ export class CooldownObject {
  * object takes its use at once; when one refuses, the uses the others took are released, so
  * nothing is recorded over a limit. Between the two steps a concurrent invite by the same user
  * or server may see the released use still counted: it errs towards refusing, never towards
- * letting one more through.
+ * letting one more through. When an object cannot be reached, the isolate's own counts decide
+ * (logged), as the Redis store falls back to the process's.
  */
 export class DurableCooldownStore implements CooldownStore {
-	constructor(private readonly namespace: DurableObjectNamespace) {}
+	readonly #fallback = new MemoryCooldownStore();
+	constructor(
+		private readonly namespace: DurableObjectNamespace,
+		private readonly logger: Logger = silentLogger,
+	) {}
 
 	async take(keys: readonly CooldownKey[], member: string, now: number): Promise<CooldownVerdict> {
+		try {
+			return await this.#take(keys, member, now);
+		} catch (error) {
+			this.logger.error({ err: error }, 'cooldown object unreachable: this isolate counts');
+			return this.#fallback.takeNow(keys, member, now);
+		}
+	}
+
+	async #take(keys: readonly CooldownKey[], member: string, now: number): Promise<CooldownVerdict> {
 		const verdicts = await Promise.all(
 			keys.map((key) =>
 				callObject<{ ok: true } | { ok: false; retryAt: number }>(this.namespace, key.key, '/', {

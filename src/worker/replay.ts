@@ -4,7 +4,8 @@
  * its storage is strongly consistent). It holds one key until the signed timestamp can no
  * longer pass the replay window, then its alarm deletes it.
  */
-import type { ReplayGuard } from '../core/replay.js';
+import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import { type Logger, silentLogger } from '../log-core.js';
 import { answer, callObject, type DurableObjectNamespace, type DurableObjectState } from './durable.js';
 
 interface SeenRequest {
@@ -31,19 +32,33 @@ export class ReplayGuardObject {
 	}
 }
 
-/** The {@link ReplayGuard} over {@link ReplayGuardObject}s (`REPLAY_GUARD` binding). */
+/**
+ * The {@link ReplayGuard} over {@link ReplayGuardObject}s (`REPLAY_GUARD` binding). Also
+ * remembered in the isolate, as the Redis guard does in the process: when an object cannot be
+ * reached, the isolate's memory decides (and it is logged) rather than leaving Discord unanswered.
+ */
 export class DurableReplayGuard implements ReplayGuard {
 	readonly shared = true;
+	readonly #memory: SeenInteractions;
 	constructor(
 		private readonly namespace: DurableObjectNamespace,
 		/** How long an id is kept (ms): twice the replay window, as the other guards do. */
 		private readonly ttlMs: number,
-	) {}
+		private readonly logger: Logger = silentLogger,
+	) {
+		this.#memory = new SeenInteractions(ttlMs);
+	}
 
-	async firstSeen(id: string, nowMs: number): Promise<boolean> {
-		const seen = await callObject<{ first: boolean }>(this.namespace, id, '/seen', {
-			forgetAt: nowMs + this.ttlMs,
-		} satisfies SeenRequest);
-		return seen.first;
+	async firstSeen(id: string, nowMs: number, signedAtMs?: number): Promise<boolean> {
+		const here = this.#memory.firstSeen(id, nowMs, signedAtMs);
+		try {
+			const seen = await callObject<{ first: boolean }>(this.namespace, id, '/seen', {
+				forgetAt: nowMs + this.ttlMs,
+			} satisfies SeenRequest);
+			return here && seen.first;
+		} catch (error) {
+			this.logger.error({ interaction: id, err: error }, 'replay guard object unreachable: this isolate decides');
+			return here;
+		}
 	}
 }
