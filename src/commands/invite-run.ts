@@ -35,7 +35,7 @@ import {
 } from '../core/deadline.js';
 import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp } from '../core/errors.js';
 import { parseUsersFile } from '../core/ids.js';
-import { type InviteLookups, type InviteOutcome, outcomeLabel } from '../core/invite.js';
+import { type InviteLookups, type InviteOutcome, outcomeLabel, type TargetUsersJobFollower } from '../core/invite.js';
 import { processInviteCodes, type RecentInviteCodes } from '../core/invite-codes.js';
 import { canListInvites, findLostInvite } from '../core/lost-invite.js';
 import { type RenderContext, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
@@ -69,6 +69,11 @@ export interface InviteDependencies {
 	jobPollDelaysMs?: readonly number[] | undefined;
 	/** Ends background work (the job polling) early, e.g. on shutdown. */
 	signal?: AbortSignal | undefined;
+	/**
+	 * Takes over the follow-up of a target-users job, for hosts whose work ends with the request
+	 * (a Worker hands it to a Durable Object). Default: polled here, with `jobPollDelaysMs`.
+	 */
+	jobFollower?: TargetUsersJobFollower | undefined;
 	/**
 	 * Longest known wait in the queue under Discord's global limit before the user is told to
 	 * try again instead (ms). Default 60 s (`GLOBAL_QUEUE_MAX_WAIT_MS`).
@@ -431,6 +436,17 @@ async function followJob(
 			deps.receivedAt ?? rendered.context.requestedAt,
 			clock.now(),
 		);
+		if (deps.jobFollower)
+			return await deps.jobFollower({
+				interactionId: invocation.interactionId,
+				code: rendered.invite.code,
+				invite: rendered.invite,
+				context: rendered.context,
+				locale: invocation.locale,
+				guildLocale: invocation.guildLocale,
+				requested: request.targetUsers?.length,
+				delays,
+			});
 		const report = await followTargetUsersJob({
 			rest: deps.rest,
 			code: rendered.invite.code,

@@ -17,6 +17,8 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 	data: inviteCommand,
 	read: readCommandPayload,
 	async execute(invocation, context) {
+		const follow = context.settings.jobFollower;
+		const token = context.interactionToken;
 		const outcome = await runInvite(invocation, {
 			rest: context.rest.create,
 			deadline: context.deadline,
@@ -29,6 +31,8 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 			cooldowns: context.cooldowns,
 			attachmentTimeoutMs: context.settings.attachmentTimeoutMs,
 			jobPollDelaysMs: context.settings.jobPollDelaysMs,
+			// A host whose work ends with the request hands the follow-up on, with the token that edits the reply.
+			jobFollower: follow && token !== undefined ? (job) => follow(job, token).then(() => undefined) : undefined,
 			signal: context.signal,
 			clock: context.clock,
 		});

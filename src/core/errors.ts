@@ -60,6 +60,12 @@ const NOT_SENT_CODES = new Set([
 /** What workerd's fetch rejects with when a connection fails, before or during a request. */
 const WORKERD_CONNECTION_LOST = 'Network connection lost.';
 /**
+ * What Deno's fetch rejects with, naming no code: its cause's message says `client error
+ * (Connect)` when nothing was sent, anything else (a reset, "connection closed before message
+ * completed") when the request may have been processed.
+ */
+const DENO_FETCH_FAILED = 'fetch failed';
+/**
  * Thrown when the invite request stops waiting on rate limits (see `RateLimitBudget`):
  * nothing was sent since the last 429, so no invite exists.
  */
@@ -138,6 +144,10 @@ export function classifyError(error: unknown, now: () => number = Date.now): Fai
 		// reset connection alike: the request may have been processed.
 		if (error.message === WORKERD_CONNECTION_LOST)
 			return { id: 'lostAnswer', args: [], ambiguous: true, log: true };
+		if (error.message === DENO_FETCH_FAILED && codes.length === 0 && error.cause instanceof Error)
+			return error.cause.message.includes('client error (Connect)')
+				? { id: 'network', args: [], log: true }
+				: { id: 'lostAnswer', args: [], ambiguous: true, log: true };
 	}
 	return { id: 'unknown', args: [newReference()], log: true };
 }

@@ -4,11 +4,12 @@
  * metrics. Running it (REST calls, the job follow-up) is src/commands/invite-run.ts.
  */
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
+import { messagesFor } from '../i18n/index.js';
 import type { Refusal } from './checks.js';
 import type { CooldownScope } from './cooldown.js';
 import type { ResponseDelivery } from './deadline.js';
 import type { Failure } from './errors.js';
-import type { ReplyMessage } from './render.js';
+import { type RenderContext, type ReplyMessage, renderInvite } from './render.js';
 import type { JobReport } from './target-users.js';
 import type {
 	AttachmentContent,
@@ -71,4 +72,31 @@ export function outcomeLabel(outcome: Pick<InviteOutcome, 'status' | 'refusal' |
 	if (outcome.status === 'refused') return `refused:${outcome.refusal?.id ?? 'unknown'}`;
 	if (outcome.status === 'failed') return `failed:${outcome.failure?.id ?? 'unknown'}`;
 	return outcome.status;
+}
+
+/**
+ * A target-users job to follow, as plain data (JSON): what polling it and editing the reply
+ * with Discord's report needs, apart from the REST client and the interaction token.
+ */
+export interface PendingTargetUsersJob {
+	interactionId: string;
+	/** The invite whose list Discord processes. */
+	code: string;
+	/** The invite and how its reply was rendered, to render it again with the job's report. */
+	invite: RESTPostAPIChannelInviteResult;
+	context: RenderContext;
+	locale?: string | undefined;
+	guildLocale?: string | undefined;
+	/** How many users were asked for (logged with the report). */
+	requested?: number | undefined;
+	/** Waits before each poll (ms), already bounded to the answer window. */
+	delays: number[];
+}
+
+/** Hands a job to whatever follows it; settles once it is handed over (or followed). */
+export type TargetUsersJobFollower = (job: PendingTargetUsersJob) => Promise<JobReport | undefined>;
+
+/** The reply once Discord reported on the list: the invite's reply with the job's report. */
+export function jobReply(job: PendingTargetUsersJob, report: JobReport): ReplyMessage {
+	return renderInvite(job.invite, { ...job.context, job: report }, messagesFor(job.locale, job.guildLocale));
 }

@@ -11,7 +11,7 @@ import type { REST } from '@discordjs/rest';
 import { COMMANDS } from '../commands/invite.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
 import { type Clock, systemClock } from '../core/deadline.js';
-import type { InviteOutcome } from '../core/invite.js';
+import type { InviteOutcome, PendingTargetUsersJob } from '../core/invite.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 import type { AttachmentFetch } from '../discord/attachments.js';
 import { readAtMost } from '../discord/bounded-body.js';
@@ -85,6 +85,11 @@ export interface InteractionHandlerOptions {
 	metrics?: InviteMetrics | undefined;
 	/** Per-user and per-server invite limits (see `createCooldowns`). Default: none. */
 	cooldowns?: InviteCooldowns | undefined;
+	/**
+	 * Takes over target-users job follow-ups (a Worker's Durable Object), given the interaction
+	 * token that edits the reply. Default: polled here.
+	 */
+	jobFollower?: ((job: PendingTargetUsersJob, interactionToken: string) => Promise<unknown>) | undefined;
 	/** Health state others mark; `GET /healthz` answers 503 while a check fails. Default: a fresh one. */
 	health?: Health | undefined;
 	/**
@@ -185,7 +190,11 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 		replayGuard: seen,
 		cooldowns: options.cooldowns,
 		deferAfterMs: options.deferAfterMs,
-		settings: { attachmentTimeoutMs: options.attachmentTimeoutMs, jobPollDelaysMs: options.jobPollDelaysMs },
+		settings: {
+			attachmentTimeoutMs: options.attachmentTimeoutMs,
+			jobPollDelaysMs: options.jobPollDelaysMs,
+			jobFollower: options.jobFollower,
+		},
 		attachmentFetch: options.attachmentFetch,
 		signal: options.signal,
 		onOutcome: options.onOutcome,
@@ -356,8 +365,15 @@ export interface HandlerTuning {
 	jobPollDelaysMs?: readonly number[] | undefined;
 }
 
+/** What a host keeps beyond one isolate (a Worker's Durable Objects), handed to the handler as is. */
+export type HostedState = Pick<InteractionHandlerOptions, 'replayGuard' | 'cooldowns' | 'jobFollower'>;
+
 /** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
-export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}): InteractionHandler {
+export function handlerFromEnv(
+	env: InteractionEnv,
+	tuning: HandlerTuning = {},
+	hosted: HostedState = {},
+): InteractionHandler {
 	const read = settingsFromEnv(env);
 	if (!read.ok) {
 		const problems = read.problems.map((problem) => `  - ${problem}`).join('\n');
@@ -389,6 +405,7 @@ export function handlerFromEnv(env: InteractionEnv, tuning: HandlerTuning = {}):
 		attachmentTimeoutMs: tuning.attachmentTimeoutMs,
 		jobPollDelaysMs: tuning.jobPollDelaysMs,
 		logger: createConsoleLogger(settings.logLevel, { secrets: [settings.token] }),
+		...hosted,
 	});
 }
 
@@ -407,20 +424,17 @@ function json(status: number, body: object, headers?: Record<string, string>): I
 /** `/interactions/` (or `//`) as `/interactions`; `/` stays. */
 const trimSlashes = (path: string): string => path.replace(/(?<=.)\/+$/, '');
 
-/** The Web adapter's request: a `Request` as the transport-free endpoint reads it. */
+/**
+ * The Web adapter's request: a `Request` as the transport-free endpoint reads it. It never reads
+ * `request.signal`: Deno.serve aborts it after every successful response (and warns once that
+ * it does), Workers only with a flag; the host drops an answer nobody waits for.
+ */
 function webRequest(request: Request): InteractionRequest {
-	const { signal } = request;
 	return {
 		method: request.method,
 		path: new URL(request.url).pathname,
 		header: (name) => request.headers.get(name),
 		body: (limit) => readBody(request, limit),
-		connection: {
-			get closed() {
-				return signal.aborted;
-			},
-			onClose: (listener) => signal.addEventListener('abort', listener, { once: true }),
-		},
 	};
 }
 

@@ -14,6 +14,7 @@ import type {
 import type { AutocompleteQuery } from '../core/autocomplete.js';
 import type { InviteCooldowns } from '../core/cooldown.js';
 import type { Clock, DeadlineReply } from '../core/deadline.js';
+import type { PendingTargetUsersJob } from '../core/invite.js';
 import type { Parsed } from '../core/payload.js';
 import type { Logger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics-types.js';
@@ -34,11 +35,18 @@ export interface CommandSettings {
 	attachmentTimeoutMs?: number | undefined;
 	/** Waits between polls of a background job (ms). */
 	jobPollDelaysMs?: readonly number[] | undefined;
+	/**
+	 * Takes over a target-users job follow-up, given the interaction token that edits the reply:
+	 * a host whose work ends with the request (a Worker's Durable Object). Default: polled in-process.
+	 */
+	jobFollower?: ((job: PendingTargetUsersJob, interactionToken: string) => Promise<unknown>) | undefined;
 }
 
 /** Everything a command gets for one interaction. */
 export interface CommandContext {
 	readonly interactionId: string;
+	/** The interaction's token, for work handed to another process (undefined when the host read the interaction itself). */
+	readonly interactionToken?: string | undefined;
 	/** When the interaction counts as received (ms since epoch): Discord's 3 s run from here. */
 	readonly receivedAt: number;
 	/** The answer, under Discord's timing rules: inline, or deferred and edited (src/core/deadline.ts). */

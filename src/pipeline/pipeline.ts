@@ -178,7 +178,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 	}
 
 	function contextFor(
-		payload: { id: string; application_id?: unknown; guild_id?: unknown; member?: unknown },
+		payload: { id: string; token?: unknown; application_id?: unknown; guild_id?: unknown; member?: unknown },
 		responder: Responder,
 		delivery: Delivery,
 		logger: Logger,
@@ -186,6 +186,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 		const applicationId = typeof payload.application_id === 'string' ? payload.application_id : undefined;
 		return {
 			interactionId: payload.id,
+			interactionToken: typeof payload.token === 'string' ? payload.token : undefined,
 			receivedAt:
 				delivery.receivedAt ??
 				receivedAtFromCreation(snowflakeTimestamp(payload.id) ?? clock.now(), clock.now()),

@@ -281,7 +281,15 @@ export async function prompt(
 	write(`Local Discord sandbox: server "${sandbox.discord.guild.info.name}", ${bot}, locale ${cli.locale}.\n`);
 	write(`You are @${cli.as} in #${cli.channel}. Type help for examples, exit to quit.\n\n`);
 	rl.setPrompt(`${cli.as} › `);
-	rl.prompt();
+	// Piped input ends before its buffered lines are read: Node 24 throws on a prompt after that.
+	let closed = false;
+	rl.once('close', () => {
+		closed = true;
+	});
+	const again = () => {
+		if (!closed) rl.prompt();
+	};
+	again();
 	let lines = 0;
 	for await (const raw of rl) {
 		lines += 1;
@@ -290,7 +298,7 @@ export async function prompt(
 		if (!terminal) write(`${raw}\n`);
 		if (line === 'exit' || line === 'quit') break;
 		if (line === '') {
-			rl.prompt();
+			again();
 			continue;
 		}
 		if (line === 'help') write(`${HELP}\n`);
@@ -310,7 +318,7 @@ export async function prompt(
 			const result = await sandbox.run(line);
 			write(resultText(result, sandbox, style));
 		}
-		rl.prompt();
+		again();
 	}
 	rl.close();
 	// Started without a terminal and given nothing to type (an IDE task, a CI log): show a few

@@ -2,8 +2,9 @@
  * The Cloudflare Worker (src/http/worker.ts) run locally in workerd, through miniflare's API:
  * bundled with esbuild the way wrangler bundles it (workerd/worker/browser conditions, so
  * @discordjs/rest's web build), with wrangler.toml's compatibility date and flags, and the
- * endpoint's variables handed over as bindings. Nothing touches the network or writes state:
- * no account, no telemetry, no `.wrangler/`. Used by `npm run worker`, the tests and the bench.
+ * endpoint's variables handed over as bindings, and wrangler.toml's Durable Objects. Nothing
+ * touches the network: no account, no telemetry. The objects live in memory, or under
+ * `stateDir` when given. Used by `npm run worker`, the tests and the bench.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,21 @@ export function wranglerCompatibility(): { compatibilityDate: string; compatibil
 	};
 }
 
+/** wrangler.toml's Durable Object bindings: binding name -> class name (exported by the Worker). */
+export function wranglerDurableObjects(): Record<string, string> {
+	const toml = readFileSync(`${ROOT}wrangler.toml`, 'utf8');
+	const objects: Record<string, string> = {};
+	for (const block of toml.split(/^\[\[durable_objects\.bindings\]\]\s*$/m).slice(1)) {
+		const name = /^name\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+		const className = /^class_name\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+		if (name && className) objects[name] = className;
+	}
+	return objects;
+}
+
+/** Where `wrangler dev` keeps Durable Objects under its state directory (`.wrangler/state`). */
+export const durableObjectsDir = (stateDir: string): string => `${stateDir.replace(/\/+$/, '')}/v3/do`;
+
 export interface LocalWorkerOptions {
 	/** Plain-text bindings: the endpoint's variables (`DISCORD_PUBLIC_KEY`, ...). */
 	bindings: Record<string, string>;
@@ -64,6 +80,11 @@ export interface LocalWorkerOptions {
 	script?: string | undefined;
 	/** Each line the Worker writes (console.log / console.error). Default: this process's stderr. */
 	onLog?: ((line: string) => void) | undefined;
+	/**
+	 * Where the Durable Objects are stored (`WORKER_STATE_DIR`), so a restart keeps them.
+	 * Default: in memory, gone when workerd stops.
+	 */
+	stateDir?: string | undefined;
 }
 
 export interface LocalWorker {
@@ -71,6 +92,11 @@ export interface LocalWorker {
 	url: URL;
 	/** Restarts the Worker with other bindings (and script), on the same port. */
 	reconfigure(options: Pick<LocalWorkerOptions, 'bindings' | 'script'>): Promise<void>;
+	/**
+	 * POSTs `body` (JSON) to the Durable Object `name` of `binding`, as the Worker's own code
+	 * does, and returns its JSON answer: objects are reachable only through bindings.
+	 */
+	callObject<T>(binding: string, name: string, body: unknown): Promise<T>;
 	close(): Promise<void>;
 }
 
@@ -85,6 +111,8 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
 		modules: [{ type: 'ESModule' as const, path: 'worker.mjs', contents: script }],
 		...compatibility,
 		bindings,
+		durableObjects: wranglerDurableObjects(),
+		durableObjectsPersist: options.stateDir ? durableObjectsDir(options.stateDir) : false,
 		host,
 		port,
 		handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {
@@ -116,6 +144,19 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
 			script = next.script ?? script;
 			await miniflare.setOptions(await configure(script, next.bindings));
 			await miniflare.ready;
+		},
+		async callObject<T>(binding: string, name: string, body: unknown): Promise<T> {
+			// miniflare's proxy of the binding, typed here by what is used.
+			const namespace = (await miniflare.getDurableObjectNamespace(binding)) as unknown as {
+				idFromName(name: string): unknown;
+				get(id: unknown): { fetch(url: string, init: RequestInit): Promise<Response> };
+			};
+			const response = await namespace.get(namespace.idFromName(name)).fetch('https://object/', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			return (await response.json()) as T;
 		},
 		close: () => miniflare.dispose(),
 	};

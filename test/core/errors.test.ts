@@ -288,6 +288,17 @@ describe('classifyError: HTTP, rate limits and the network', () => {
 		});
 	});
 
+	it("reads Deno's fetch failures by their cause: a refused connection sent nothing, a reset one may have", () => {
+		const refused = new TypeError('fetch failed', {
+			cause: new Error(
+				'error sending request for url (http://127.0.0.1:9/): client error (Connect): tcp connect error: Connection refused (os error 111)',
+			),
+		});
+		expect(classifyError(refused)).toEqual({ id: 'network', args: [], log: true });
+		const reset = new TypeError('fetch failed', { cause: new Error('Connection reset by peer (os error 104)') });
+		expect(classifyError(reset)).toEqual({ id: 'lostAnswer', args: [], ambiguous: true, log: true });
+	});
+
 	it('finds a socket error wrapped twice in causes', () => {
 		const wrapped = new TypeError('fetch failed', {
 			cause: new Error('x', { cause: withCode('closed', 'UND_ERR_SOCKET') }),

@@ -8,10 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { startLocalDiscord } from '../../src/local-discord/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/i18n/index.js';
+import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Each run's Durable Objects go to a scratch directory (never the repository's .wrangler/). */
+const stateDirs: string[] = [];
+afterAll(() => {
+	for (const dir of stateDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const scratchState = (): string => {
+	const dir = mkdtempSync(join(tmpdir(), 'worker-state-'));
+	stateDirs.push(dir);
+	return dir;
+};
 
 function runWorker(env: Record<string, string>) {
 	const child = spawn(process.execPath, ['--import', 'tsx', 'src/tools/run-worker.ts'], {
@@ -22,6 +34,7 @@ function runWorker(env: Record<string, string>) {
 			HOST: '127.0.0.1',
 			PORT: '0',
 			DOTENV_CONFIG_PATH: '/dev/null',
+			WORKER_STATE_DIR: scratchState(),
 			...env,
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,6 +106,88 @@ describe('npm run worker', () => {
 		expect(code).toBe(1);
 		expect(stderr).toMatch(/DISCORD_TOKEN is not set/);
 		expect(stderr).toMatch(/DISCORD_PUBLIC_KEY must be 64 hexadecimal/);
+	});
+});
+
+describe('npm run worker keeps its Durable Objects under WORKER_STATE_DIR', () => {
+	const variables = (discord: LocalDiscord, stateDir: string) => ({
+		DISCORD_TOKEN: discord.token,
+		DISCORD_APPLICATION_ID: discord.applicationId,
+		DISCORD_PUBLIC_KEY: discord.publicKey,
+		DISCORD_API_URL: discord.apiUrl,
+		WORKER_STATE_DIR: stateDir,
+	});
+
+	it('refuses with 401 a signed request replayed after a restart, and runs it once', async () => {
+		const discord = await startLocalDiscord();
+		const stateDir = scratchState();
+		const payload = discord.interaction({ user: 'member', channel: 'general', command: 'invite' });
+		const invitePosts = () => discord.requestsTo('POST', /\/invites$/).length;
+		try {
+			const first = runWorker(variables(discord, stateDir));
+			try {
+				const handle = discord.dispatch(payload, { via: 'http', url: await first.listening });
+				expect((await handle.message(10_000)).content).toContain('https://discord.gg/');
+			} finally {
+				first.kill('SIGTERM');
+			}
+			expect((await first.exited).code).toBe(0);
+			expect(invitePosts()).toBe(1);
+
+			const second = runWorker(variables(discord, stateDir));
+			try {
+				// Signed again just now: only the object that remembers the id can refuse it.
+				const replay = discord.dispatch(payload, { via: 'http', url: await second.listening });
+				await expect.poll(() => replay.httpStatus, { timeout: 10_000 }).toBe(401);
+				expect(invitePosts()).toBe(1);
+			} finally {
+				second.kill('SIGTERM');
+			}
+			const { stderr } = await second.exited;
+			expect(stderr).toContain('refused a replayed interaction');
+		} finally {
+			await discord.close();
+		}
+	});
+
+	it('answers the sixth /invite in a minute by one user with the cooldown reply and its exact retry time', async () => {
+		const discord = await startLocalDiscord();
+		const worker = runWorker(variables(discord, scratchState()));
+		try {
+			const url = await worker.listening;
+			let firstAt: { from: number; to: number } | undefined;
+			for (let i = 0; i < 5; i++) {
+				const handle = discord.dispatch(
+					discord.interaction({ user: 'member', channel: 'general', command: 'invite' }),
+					{ via: 'http', url },
+				);
+				expect((await handle.message(10_000)).content).toContain('https://discord.gg/');
+				firstAt ??= { from: handle.dispatchedAt, to: Date.now() };
+			}
+			const posts = discord.requestsTo('POST', /\/invites$/).length;
+			const sixth = discord.dispatch(
+				discord.interaction({ user: 'member', channel: 'general', command: 'invite', locale: 'fr' }),
+				{ via: 'http', url },
+			);
+			const held = await sixth.message(10_000);
+			const retryAt = Number(/<t:(\d+):R>/.exec(held.content ?? '')?.[1]);
+			expect(held.content).toBe(MESSAGES.fr!.limit.cooldown(`<t:${retryAt}:R>`));
+			expect(held.flags).toBe(64);
+			// COOLDOWN_PER_USER's default, 5/60: the first of the five stops counting a minute after it.
+			expect(retryAt).toBeGreaterThanOrEqual(Math.ceil((firstAt!.from + 60_000) / 1_000));
+			expect(retryAt).toBeLessThanOrEqual(Math.ceil((firstAt!.to + 60_000) / 1_000));
+			expect(discord.requestsTo('POST', /\/invites$/)).toHaveLength(posts);
+			// Someone else may still make one: the count is the user's.
+			const other = discord.dispatch(
+				discord.interaction({ user: 'moderator', channel: 'general', command: 'invite' }),
+				{ via: 'http', url },
+			);
+			expect((await other.message(10_000)).content).toContain('https://discord.gg/');
+		} finally {
+			worker.kill('SIGTERM');
+			await worker.exited;
+			await discord.close();
+		}
 	});
 });
 

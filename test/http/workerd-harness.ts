@@ -19,6 +19,8 @@ import type { Transport, TransportOptions } from '../e2e/scenarios.js';
 const ENTRY = fileURLToPath(new URL('./fixtures/tuned-worker.ts', import.meta.url));
 
 export interface WorkerdHarness extends Transport {
+	/** The Worker in workerd (its Durable Objects: `callObject`). */
+	worker: LocalWorker;
 	/** The Interactions Endpoint URL. */
 	url: string;
 	/** Every line the Worker logged while this transport was active. */
@@ -37,7 +39,16 @@ export interface WorkerdTransports {
 	stop(): Promise<void>;
 }
 
-export function workerdTransports(): WorkerdTransports {
+export interface WorkerdTransportsOptions {
+	/**
+	 * Bindings over the defaults. The cooldowns are off by default (COOLDOWN_PER_USER and
+	 * COOLDOWN_PER_GUILD `0`), as the other transports' harnesses have none: the scenarios make
+	 * more invites a minute than the limits allow.
+	 */
+	bindings?: Record<string, string>;
+}
+
+export function workerdTransports(init: WorkerdTransportsOptions = {}): WorkerdTransports {
 	let worker: LocalWorker | undefined;
 	let script: string | undefined;
 	const stack: Active[] = [];
@@ -67,6 +78,9 @@ export function workerdTransports(): WorkerdTransports {
 					DISCORD_APPLICATION_ID: discord.applicationId,
 					DISCORD_API_URL: discord.apiUrl,
 					LOG_LEVEL: options.logger ? 'warn' : 'error',
+					COOLDOWN_PER_USER: '0',
+					COOLDOWN_PER_GUILD: '0',
+					...init.bindings,
 					...(Object.values(tuning).some((value) => value !== undefined)
 						? { TEST_TUNING: JSON.stringify(tuning) }
 						: {}),
@@ -79,8 +93,10 @@ export function workerdTransports(): WorkerdTransports {
 			};
 			stack.push(active);
 			let url: string;
+			let running: LocalWorker;
 			try {
-				url = new URL('/interactions', (await apply(active)).url).href;
+				running = await apply(active);
+				url = new URL('/interactions', running.url).href;
 			} catch (error) {
 				stack.pop();
 				await discord.close();
@@ -90,6 +106,7 @@ export function workerdTransports(): WorkerdTransports {
 				discord.dispatch(payload, { via: 'http', url });
 			return {
 				discord,
+				worker: running,
 				url,
 				logs,
 				deliver,
