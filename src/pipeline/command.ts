@@ -17,6 +17,7 @@ import type { Clock, DeadlineReply } from '../core/deadline.js';
 import type { Parsed } from '../core/payload.js';
 import type { Logger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics-types.js';
+import type { InviteStore } from '../store/repository.js';
 import type { Lookups } from './lookups.js';
 import type { Responder } from './responder.js';
 
@@ -54,6 +55,8 @@ export interface CommandContext {
 	readonly clock: Clock;
 	readonly cooldowns?: InviteCooldowns | undefined;
 	readonly settings: CommandSettings;
+	/** The invite ledger and each server's settings (src/store); absent when the host runs without one. */
+	readonly store?: InviteStore | undefined;
 	/** Ends background work early (shutdown). */
 	readonly signal?: AbortSignal | undefined;
 }
