@@ -18,6 +18,7 @@ import type { PendingTargetUsersJob } from '../core/invite.js';
 import type { Parsed } from '../core/payload.js';
 import type { Logger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics-types.js';
+import type { InviteStore } from '../store/repository.js';
 import type { Lookups } from './lookups.js';
 import type { Responder } from './responder.js';
 
@@ -62,6 +63,8 @@ export interface CommandContext {
 	readonly clock: Clock;
 	readonly cooldowns?: InviteCooldowns | undefined;
 	readonly settings: CommandSettings;
+	/** The invite ledger and each server's settings (src/store); absent when the host runs without one. */
+	readonly store?: InviteStore | undefined;
 	/** Ends background work early (shutdown). */
 	readonly signal?: AbortSignal | undefined;
 }

@@ -35,6 +35,7 @@ import type { AttachmentFetch } from '../discord/attachments.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics-types.js';
+import type { InviteStore } from '../store/repository.js';
 import type { CommandContext, CommandRests, CommandSettings, ComponentHandler, SlashCommand } from './command.js';
 import { type Lookups, restLookups } from './lookups.js';
 import { deadlineAnswers, deferringAtOnce, type Responder, updateAnswers } from './responder.js';
@@ -64,6 +65,8 @@ export interface PipelineOptions<Outcome> {
 	/** Defer every command at once, then edit in the answer (`DEFER_AT_ONCE`). Default off. */
 	deferAtOnce?: boolean | undefined;
 	settings?: CommandSettings | undefined;
+	/** The invite ledger and each server's settings, handed to every command (`context.store`). */
+	store?: InviteStore | undefined;
 	/** How REST lookups download `users_file`: the Node hosts pass one that checks addresses (attachment-transport.ts). */
 	attachmentFetch?: AttachmentFetch | undefined;
 	/** Ends background work early (shutdown). */
@@ -205,6 +208,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 			clock,
 			cooldowns: delivery.cooldowns ?? options.cooldowns,
 			settings: options.settings ?? {},
+			store: options.store,
 			signal: options.signal,
 		};
 	}
