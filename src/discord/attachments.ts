@@ -8,6 +8,7 @@
  * size and time whatever the server claims, and in memory across every download in flight.
  */
 import { addressAllowed, isIpLiteral, isLoopbackHost } from './addresses.js';
+import { readAtMost } from './bounded-body.js';
 
 /** What a download may take. */
 export interface AttachmentLimits {
@@ -272,30 +273,11 @@ export async function fetchAttachment(
 			controller.abort();
 			return { ok: false, problem: 'busy' };
 		}
-		const chunks: Uint8Array[] = [];
-		let size = 0;
-		const reader = response.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			size += value.byteLength;
-			if (size > limits.maxBytes) {
-				controller.abort();
-				return { ok: false, problem: 'too-large' };
-			}
-			if (!hold(size)) {
-				controller.abort();
-				return { ok: false, problem: 'busy' };
-			}
-			chunks.push(value);
-		}
-		const data = new Uint8Array(size);
-		let offset = 0;
-		for (const chunk of chunks) {
-			data.set(chunk, offset);
-			offset += chunk.byteLength;
-		}
-		return { ok: true, data };
+		// Every chunk is held in the budget before the next is read.
+		const data = await readAtMost(response.body, limits.maxBytes, hold);
+		if (data instanceof Uint8Array) return { ok: true, data };
+		controller.abort();
+		return { ok: false, problem: data === undefined ? 'too-large' : 'busy' };
 	} catch (error) {
 		if (error instanceof AttachmentAddressRefused) return { ok: false, problem: 'refused' };
 		return { ok: false, problem: timedOut ? 'timeout' : 'unreadable' };

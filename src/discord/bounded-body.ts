@@ -4,8 +4,16 @@
  * crosses the limit and cancels it, so a large body is never buffered.
  */
 
-/** The bytes of `body`, or `undefined` when it holds more than `limit` (the stream is cancelled then). */
-export async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | undefined> {
+/**
+ * The bytes of `body`, or `undefined` when it holds more than `limit`, or `null` when `admit`
+ * (asked with the size read so far, after each chunk: a memory budget) refuses; the stream is
+ * cancelled in both cases.
+ */
+export async function readAtMost(
+	body: ReadableStream<Uint8Array>,
+	limit: number,
+	admit?: (size: number) => boolean,
+): Promise<Uint8Array | undefined | null> {
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -13,9 +21,10 @@ export async function readAtMost(body: ReadableStream<Uint8Array>, limit: number
 		const { done, value } = await reader.read();
 		if (done) break;
 		size += value.byteLength;
-		if (size > limit) {
+		const refused = size > limit ? undefined : admit && !admit(size) ? null : false;
+		if (refused !== false) {
 			await reader.cancel().catch(() => undefined);
-			return undefined;
+			return refused;
 		}
 		chunks.push(value);
 	}
