@@ -231,7 +231,7 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 		}
 	});
 
-	it('resolves and type-checks the Worker, Bun and Deno snippets of docs/hosting.md against the installed package', async () => {
+	it('resolves and type-checks the Worker, Bun and Deno snippets of docs/hosting.md and the own-host snippet of docs/package.md against the installed package', async () => {
 		const dir = extra;
 		// Neither runtime is installed here: their globals are declared as far as the snippets use them.
 		await writeFile(
@@ -245,6 +245,7 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 		// Deno's npm: specifier names the same package entry.
 		await writeFile(join(dir, 'bun.ts'), snippet(snippets, 'bun-serve'));
 		await writeFile(join(dir, 'worker.ts'), snippet(snippets, 'worker-fetch'));
+		await writeFile(join(dir, 'own-host.ts'), snippet(snippets, 'own-host'));
 		await writeFile(
 			join(dir, 'deno.ts'),
 			snippet(snippets, 'deno-serve').replace("'npm:discord-invite-command/", "'discord-invite-command/"),
@@ -263,13 +264,13 @@ describe('the packed package in discord.js’s create-discord-bot template, set 
 					skipLibCheck: true,
 					moduleDetection: 'force',
 				},
-				files: ['runtimes.d.ts', 'bun.ts', 'deno.ts', 'worker.ts'],
+				files: ['runtimes.d.ts', 'bun.ts', 'deno.ts', 'worker.ts', 'own-host.ts'],
 			}),
 		);
 		expect(snippet(snippets, 'deno-serve')).toContain("from 'npm:discord-invite-command/fetch'");
 		await run(process.execPath, [join(bot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.hosts.json'], {
 			cwd: extra,
-		}).catch(failWith('the Worker, Bun and Deno snippets do not type-check'));
+		}).catch(failWith('the Worker, Bun, Deno or own-host snippets do not type-check'));
 	}, 60_000);
 
 	it('answers /invite with the lowest discord.js of the peer range', async () => {
