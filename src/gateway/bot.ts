@@ -100,7 +100,7 @@ export interface BotOptions {
 	/** Lent to commands: cooldowns and the replay guard (shared through Redis when configured). */
 	cooldowns?: CommandContext['cooldowns'];
 	replayGuard?: CommandContext['replayGuard'];
-	/** Lent to commands (`DEFER_AT_ONCE`): defer every `/invite` at once, then edit in the answer. */
+	/** Lent to commands: defer every `/invite` at once, then edit in the answer. */
 	deferAtOnce?: boolean | undefined;
 }
 

@@ -75,7 +75,7 @@ export interface CommandContext {
 	cooldowns?: InviteCooldowns | undefined;
 	/** The bot's replay guard: an interaction a shard sees again (resume, reconnect) runs once. */
 	replayGuard?: ReplayGuard | undefined;
-	/** The bot's choice (`DEFER_AT_ONCE`): see `InviteCommandOptions.deferAtOnce`. */
+	/** The bot's choice: see `InviteCommandOptions.deferAtOnce`. */
 	deferAtOnce?: boolean | undefined;
 	/**
 	 * How the command's REST clients put requests on the wire (@discordjs/rest's `makeRequest`).

@@ -62,7 +62,7 @@ export interface PipelineOptions<Outcome> {
 	cooldowns?: InviteCooldowns | undefined;
 	/** Budget before deferring (ms from receipt). Default 1.5 s. */
 	deferAfterMs?: number | undefined;
-	/** Defer every command at once, then edit in the answer (`DEFER_AT_ONCE`). Default off. */
+	/** Defer every command at once, then edit in the answer. Default off. */
 	deferAtOnce?: boolean | undefined;
 	settings?: CommandSettings | undefined;
 	/** The invite ledger and each server's settings, handed to every command (`context.store`). */

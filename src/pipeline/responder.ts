@@ -108,7 +108,7 @@ export function updateAnswers(responder: Responder): InteractionResponder {
 }
 
 /**
- * Defers at once (`DEFER_AT_ONCE`), before anything else is done; every answer is then an
+ * Defers at once (`deferAtOnce`), before anything else is done; every answer is then an
  * edit of it. A failed defer is the answer's failure: the reply that waits on it is lost.
  */
 export function deferringAtOnce(answers: InteractionResponder): InteractionResponder {
