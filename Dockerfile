@@ -3,7 +3,7 @@
 # /invite in a container. The argument picks the program:
 #   serve          the HTTP interactions endpoint (default; PORT 8080, /healthz and /metrics on it)
 #   start          the gateway bot, one process (METRICS_PORT, default 9090 here)
-#   start:sharded  discord.js's ShardingManager, one process per shard (METRICS_PORT, default 9090)
+#   start:sharded  every shard in a worker thread of one process (METRICS_PORT, default 9090)
 #   deploy         register the slash command (npm run deploy)
 # e.g. `docker build -t invite . && docker run --env-file .env -p 8080:8080 invite serve`.
 #
