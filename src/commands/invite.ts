@@ -31,8 +31,14 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 			jobPollDelaysMs: context.settings.jobPollDelaysMs,
 			signal: context.signal,
 			clock: context.clock,
+			store: context.store,
 		});
-		return { outcome, background: outcome.job };
+		// A Worker keeps the job follow-up and the log post alive past its response.
+		const background =
+			outcome.job && outcome.logged
+				? Promise.all([outcome.job, outcome.logged])
+				: (outcome.job ?? outcome.logged);
+		return { outcome, background };
 	},
 	autocomplete: { expires: autocompleteChoices, activity: autocompleteChoices },
 	record: (outcome, metrics, transport) => metrics.recordOutcome(outcome, transport),
