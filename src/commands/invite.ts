@@ -11,6 +11,7 @@ import type { InviteInvocation } from '../core/types.js';
 import type { SlashCommand } from '../pipeline/command.js';
 import { deadlineAnswers } from '../pipeline/responder.js';
 import { runInvite } from './invite-run.js';
+import { inviteSettings } from './invite-settings.js';
 
 /** `/invite`: one Create Channel Invite, one ephemeral answer. */
 export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
@@ -45,4 +46,4 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 };
 
 /** The commands every host serves. */
-export const COMMANDS = [invite] as const;
+export const COMMANDS = [invite, inviteSettings] as const;
