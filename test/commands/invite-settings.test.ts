@@ -11,7 +11,7 @@ import { Client, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import { type APIInteraction, type APIMessage, PermissionFlagsBits, Routes } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/invite.js';
-import { inviteLogFailures } from '../../src/commands/invite-log.js';
+import { inviteLogFailures, postInviteLog } from '../../src/commands/invite-log.js';
 import { inviteCommand } from '../../src/core/command.js';
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { inviteSettingsCommand } from '../../src/core/settings.js';
@@ -257,6 +257,38 @@ describe('the invite log', () => {
 		expect(JSON.stringify(message?.embeds?.[0]?.fields)).toContain('for the party');
 		const [request] = local.requestsTo('POST', `/channels/${seedIds.channels.general}/messages`);
 		expect(request?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+		expect(message?.mentions).toEqual([]);
+		// Fire and forget: the log is posted after the member's answer went out.
+		const [callback] = local.requests.filter(
+			(request) => request.path.startsWith('/interactions/') && request.body !== undefined,
+		);
+		expect(request!.at).toBeGreaterThanOrEqual(callback!.at);
+	});
+
+	it('posts a revoke through postInviteLog, reading the log channel from the store', async () => {
+		const { local, store } = await setup();
+		local.guild.setRolePermissions('invite bot', BOT_WITH_LOG);
+		await store?.updateSettings(seedIds.guild, { logChannelId: seedIds.channels.general });
+		const rest = createInviteRest({ api: local.apiUrl, token: local.token });
+		const result = await postInviteLog(
+			{
+				event: 'revoked',
+				guildId: seedIds.guild,
+				code: 'abcdef',
+				channelId: seedIds.channels.general,
+				inviter: { id: seedIds.users.member, username: 'member' },
+				revoker: { id: seedIds.users.admin, username: 'admin' },
+				expiresAt: null,
+				maxUses: 0,
+				reason: 'not needed',
+				at: Date.now(),
+			},
+			{ rest, store, locale: 'en-US' },
+		);
+		expect(result).toBe('posted');
+		const [message] = posted(local);
+		expect(message?.embeds?.[0]?.title).toBe('Invite revoked');
+		expect(JSON.stringify(message?.embeds?.[0]?.fields)).toContain(`<@${seedIds.users.admin}> (admin)`);
 		expect(message?.mentions).toEqual([]);
 	});
 
