@@ -161,6 +161,22 @@ describe('/invite-settings', () => {
 		expect(answer.content).toContain('unavailable right now');
 	});
 
+	it('looks up the bot’s permissions in the log channel when the payload does not carry them', async () => {
+		const { local, store } = await setup();
+		const payload = local.interaction({
+			command: 'invite-settings',
+			user: 'admin',
+			channel: 'general',
+			options: { log_channel: 'announcements' },
+		});
+		const channels = payload.data.resolved?.channels as Record<string, { app_permissions?: string }>;
+		delete channels[seedIds.channels.announcements]?.app_permissions;
+		const answer = await local.dispatch(payload).message();
+		expect(answer.content).toContain('**Embed Links**');
+		expect(local.requestsTo('GET', `/channels/${seedIds.channels.announcements}`).length).toBeGreaterThan(0);
+		expect((await settingsOf(store)).logChannelId).toBeNull();
+	});
+
 	it('refuses a log channel the bot cannot post in, naming what it lacks, and changes nothing', async () => {
 		const { run, store } = await setup();
 		// The seed's bot role has no Embed Links.

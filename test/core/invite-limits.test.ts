@@ -4,6 +4,7 @@
  */
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { autocompleteChoices } from '../../src/core/autocomplete.js';
 import { refusalText } from '../../src/core/checks.js';
 import { checkLimits, exemptFromLimits, type InviteLimits } from '../../src/core/invite-limits.js';
 import { inviteLogMessage } from '../../src/core/invite-log.js';
@@ -119,6 +120,13 @@ describe('readSettingsRequest', () => {
 	it('refuses a log channel that is not text or announcement', () => {
 		const voice = invocation({ log_channel: { id: '9', type: 2 } });
 		expect(readSettingsRequest(voice, en)).toMatchObject({ ok: false });
+	});
+});
+
+describe('max_expires autocomplete', () => {
+	it('suggests durations as for /invite’s expires', () => {
+		const choices = autocompleteChoices({ focused: { name: 'max_expires', value: '2h' }, locale: 'en-US' });
+		expect(choices[0]).toEqual({ name: '2 hours', value: '2h' });
 	});
 });
 
