@@ -6,6 +6,7 @@
  */
 import type { REST } from '@discordjs/rest';
 import type { RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
+import { describeDuration } from '../core/autocomplete.js';
 import {
 	buildRequest,
 	checkPermissions,
@@ -37,14 +38,18 @@ import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp
 import { parseUsersFile } from '../core/ids.js';
 import { type InviteLookups, type InviteOutcome, outcomeLabel, type TargetUsersJobFollower } from '../core/invite.js';
 import { processInviteCodes, type RecentInviteCodes } from '../core/invite-codes.js';
+import { checkLimits, exemptFromLimits, type LimitedInvite } from '../core/invite-limits.js';
 import { canListInvites, findLostInvite } from '../core/lost-invite.js';
 import { type RenderContext, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
 import { isFinished, type JobReport } from '../core/target-users.js';
 import type { AttachmentContent, ChannelInviteRequest, InviteInvocation } from '../core/types.js';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
 import { globalPacerOf, onRequestResponse } from '../discord/rest.js';
-import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
+import { languageOf, type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
+import type { InviteStore } from '../store/repository.js';
+import type { GuildSettings } from '../store/types.js';
+import { postInviteLog } from './invite-log.js';
 import { followTargetUsersJob } from './target-users-job.js';
 
 export interface InviteDependencies {
@@ -86,6 +91,8 @@ export interface InviteDependencies {
 	 * here from `receivedAt` and `deferAfterMs`.
 	 */
 	deadline?: DeadlineReply | undefined;
+	/** The server's settings (limits, log channel). Absent: no limits, no log. */
+	store?: InviteStore | undefined;
 }
 
 /** An outcome before its delivery and timings are known. */
@@ -128,6 +135,17 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 				reply: textReply(refusalText(read.refusal, messages)),
 			});
 
+		// The server's own limits come before any call to Discord (the lookups included).
+		const limits = await serverLimits(invocation, read.value, deps, messages);
+		if (!limits.ok)
+			return await finish({
+				status: 'refused',
+				refusal: limits.refusal,
+				reply: textReply(refusalText(limits.refusal, messages)),
+			});
+		if (limits.filled.maxAge !== undefined) read.value.maxAge = limits.filled.maxAge;
+		const notes = limitNotes(limits.filled, invocation, messages);
+
 		const needs = lookupsNeeded(invocation, read.value);
 		const lookup = async <T>(what: string, run: (() => Promise<T | undefined>) | undefined) => {
 			try {
@@ -166,6 +184,7 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			});
 
 		const request = buildRequest(invocation, read.value, users.ids);
+		if (limits.filled.maxUses !== undefined) request.body.max_uses = limits.filled.maxUses;
 		// Only what would reach Discord counts: taken after every check passed.
 		const verdict = await deps.cooldowns?.take(
 			invocation.invoker.id,
@@ -189,8 +208,35 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			logger,
 			read.value.target.appPermissions ?? channel?.bot,
 			waits,
+			notes,
 		);
 		const outcome = await finish(created.result);
+		// After the reply: the log never delays nor fails the member's answer.
+		if (outcome.status === 'created' && outcome.invite && deps.store && invocation.guildId)
+			outcome.logged = postInviteLog(
+				{
+					event: 'created',
+					guildId: invocation.guildId,
+					code: outcome.invite.code,
+					channelId: request.channelId,
+					inviter: { id: invocation.invoker.id, username: invocation.invoker.username },
+					expiresAt: outcome.invite.expires_at
+						? Math.floor(Date.parse(outcome.invite.expires_at) / 1_000)
+						: null,
+					maxUses: request.body.max_uses ?? 0,
+					roleIds: request.body.role_ids,
+					targetUsers: request.targetUsers?.length,
+					reason: invocation.options.reason,
+					at: clock.now(),
+				},
+				{
+					rest: deps.rest,
+					store: deps.store,
+					...(limits.settings ? { logChannelId: limits.settings.logChannelId } : {}),
+					locale: invocation.guildLocale,
+					logger,
+				},
+			);
 		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
 			outcome.job = followJob(created.render, request, invocation, deps, messages, logger);
 		return outcome;
@@ -220,6 +266,7 @@ async function createInvite(
 	logger: Logger,
 	botPermissions: bigint | undefined,
 	waits: { rateLimitMs: number },
+	notes: readonly string[] = [],
 ): Promise<{ result: OutcomeSoFar; render?: Rendered }> {
 	const clock = deps.clock ?? systemClock;
 	const requestedAt = clock.now();
@@ -229,6 +276,7 @@ async function createInvite(
 		channelId: request.channelId,
 		roleIds: request.body.role_ids,
 		targetUsers: request.targetUsers?.length,
+		...(notes.length > 0 ? { notes } : {}),
 	};
 	const interactionCreatedAt = snowflakeTimestamp(invocation.interactionId);
 	// Noted once per invite: a second note() of the same code would say "seen before".
@@ -473,4 +521,44 @@ async function followJob(
 		logger.warn({ interaction: invocation.interactionId, err: error }, 'could not report the target-users job');
 		return undefined;
 	}
+}
+
+/**
+ * The server's limits for this invocation: none without a store or for a member with Manage
+ * Server; otherwise the settings are read and checked. The database down: a member bound by
+ * the limits is refused ("try again"), since the defaults would let them past limits the
+ * server set; an exempt member goes on (the limits never bound them), without a log post
+ * unless the store answers by then.
+ */
+async function serverLimits(
+	invocation: InviteInvocation,
+	read: ReadOptions,
+	deps: InviteDependencies,
+	messages: Messages,
+): Promise<{ ok: true; filled: LimitedInvite; settings: GuildSettings | undefined } | { ok: false; refusal: Refusal }> {
+	const store = deps.store;
+	if (!store || invocation.guildId === null) return { ok: true, filled: {}, settings: undefined };
+	const exempt = exemptFromLimits(invocation.invoker.permissions);
+	const settings = await store.getSettings(invocation.guildId);
+	if (!settings.ok)
+		return exempt
+			? { ok: true, filled: {}, settings: undefined }
+			: { ok: false, refusal: { id: 'settingsUnavailable', args: [] } };
+	if (exempt) return { ok: true, filled: {}, settings: settings.value };
+	const checked = checkLimits(invocation, read, settings.value, messages, languageOf(messages));
+	if (!checked.ok) return checked;
+	return { ok: true, filled: checked.value, settings: settings.value };
+}
+
+/** What the reply says about values the server's limits filled in. */
+function limitNotes(filled: LimitedInvite, invocation: InviteInvocation, messages: Messages): string[] {
+	const notes: string[] = [];
+	if (filled.maxUses !== undefined) notes.push(messages.settings.defaultMaxUses(filled.maxUses));
+	if (filled.maxAge !== undefined)
+		notes.push(
+			messages.settings.defaultExpires(
+				describeDuration(filled.maxAge, invocation.locale ?? languageOf(messages), messages),
+			),
+		);
+	return notes;
 }

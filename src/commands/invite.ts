@@ -11,6 +11,7 @@ import type { InviteInvocation } from '../core/types.js';
 import type { SlashCommand } from '../pipeline/command.js';
 import { deadlineAnswers } from '../pipeline/responder.js';
 import { runInvite } from './invite-run.js';
+import { inviteSettings } from './invite-settings.js';
 
 /** `/invite`: one Create Channel Invite, one ephemeral answer. */
 export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
@@ -35,12 +36,18 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 			jobFollower: follow && token !== undefined ? (job) => follow(job, token).then(() => undefined) : undefined,
 			signal: context.signal,
 			clock: context.clock,
+			store: context.store,
 		});
-		return { outcome, background: outcome.job };
+		// A Worker keeps the job follow-up and the log post alive past its response.
+		const background =
+			outcome.job && outcome.logged
+				? Promise.all([outcome.job, outcome.logged])
+				: (outcome.job ?? outcome.logged);
+		return { outcome, background };
 	},
 	autocomplete: { expires: autocompleteChoices, activity: autocompleteChoices },
 	record: (outcome, metrics, transport) => metrics.recordOutcome(outcome, transport),
 };
 
 /** The commands every host serves. */
-export const COMMANDS = [invite] as const;
+export const COMMANDS = [invite, inviteSettings] as const;

@@ -181,7 +181,8 @@ export interface AutocompleteQuery {
  */
 export function autocompleteChoices(query: AutocompleteQuery): APIApplicationCommandOptionChoice<string>[] {
 	if (query.focused?.name === 'activity') return suggestActivities(query.focused.value);
-	if (query.focused?.name !== 'expires') return [];
+	// `max_expires` of /invite-settings is read like `expires`: the same suggestions.
+	if (query.focused?.name !== 'expires' && query.focused?.name !== 'max_expires') return [];
 	const messages = messagesFor(query.locale, query.guildLocale);
 	return suggestExpires(query.focused.value, query.locale, messages, vocabularyOf(messages));
 }

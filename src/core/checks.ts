@@ -83,13 +83,24 @@ export const FREE_TEXT_MAX_LENGTH = {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 type CheckMessages = Messages['check'];
+/** The refusals of a server's own limits (`/invite-settings`); their ids differ from the checks'. */
+type LimitMessages = Messages['settings']['limits'];
 
-/** A refusal: a stable id (a key of the `check` messages) and the values its text needs. */
-export type Refusal = { [K in keyof CheckMessages]: { id: K; args: ArgsOf<CheckMessages[K]> } }[keyof CheckMessages];
+/**
+ * A refusal: a stable id (a key of the `check` messages, or of the server limits' under
+ * `settings.limits`) and the values its text needs.
+ */
+export type Refusal =
+	| { [K in keyof CheckMessages]: { id: K; args: ArgsOf<CheckMessages[K]> } }[keyof CheckMessages]
+	| { [K in keyof LimitMessages]: { id: K; args: ArgsOf<LimitMessages[K]> } }[keyof LimitMessages];
 
 /** The refusal's text in the reader's language. */
 export function refusalText(refusal: Refusal, messages: Messages): string {
-	return formatEntry(messages.check[refusal.id], refusal.args);
+	const entry =
+		refusal.id in messages.check
+			? messages.check[refusal.id as keyof CheckMessages]
+			: messages.settings.limits[refusal.id as keyof LimitMessages];
+	return formatEntry(entry, refusal.args);
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };

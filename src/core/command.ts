@@ -20,7 +20,8 @@ export const COMMAND_NAME = 'invite';
 /** Discord's pattern for command and option names (DISCORD_NOTES.md). */
 export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
-function localized(pick: (messages: Messages) => string | undefined): LocalizationMap | undefined {
+/** The translations of one text, by locale; only those that differ from English. */
+export function localized(pick: (messages: Messages) => string | undefined): LocalizationMap | undefined {
 	const map: Record<string, string> = {};
 	for (const [locale, messages] of Object.entries(MESSAGES)) {
 		const value = pick(messages);

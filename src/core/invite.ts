@@ -65,6 +65,11 @@ export interface InviteOutcome {
 	 * the reply was edited to say so) or polling gave up. Never rejects.
 	 */
 	job?: Promise<JobReport | undefined> | undefined;
+	/**
+	 * The post in the server's invite log, sent after the reply (fire and forget): settles with
+	 * what became of it (`posted`, `no-log`, `refused`, `failed`). Never rejects.
+	 */
+	logged?: Promise<string> | undefined;
 }
 
 /** `created`, `refused:<id>`, `failed:<id>`, `cooldown`: the outcome as logs and metrics name it. */

@@ -143,6 +143,8 @@ export interface RenderContext {
 	targetUsers?: number | undefined;
 	/** What Discord last reported about processing that list (absent: not yet). */
 	job?: JobReport | undefined;
+	/** Lines the server's limits add (a use limit or an expiry they filled in), shown small. */
+	notes?: readonly string[] | undefined;
 }
 
 /** Room for the roles line: a message holds 2000 characters and an invite may give 250 roles. */
@@ -206,6 +208,7 @@ export function renderInvite(
 	}
 	// Reported (discord-api-docs #8118): with roles, temporary membership is not enforced.
 	if (isExtended(invite) && invite.temporary && roleIds.length > 0) lines.push(subtext(`⚠️ ${m.temporaryWithRoles}`));
+	for (const note of context.notes ?? []) lines.push(subtext(note));
 	if (reused) lines.push(subtext(m.reusedHint));
 
 	return {

@@ -19,6 +19,7 @@ export {
 	COMMAND_NAME,
 	type CommandData,
 	createInviteCommand,
+	createInviteSettingsCommand,
 	type GuideCommand,
 	type InviteCommandOptions,
 } from '../gateway/command.js';

@@ -42,6 +42,7 @@ import { checkInvocation, type Parsed } from '../core/payload.js';
 import { readPermissionBits } from '../core/permissions.js';
 import { messageBody, type ReplyMessage } from '../core/render.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
+import { inviteSettingsCommand, type SettingsInvocation } from '../core/settings.js';
 import type {
 	AttachmentLimits,
 	InviteInvocation,
@@ -185,7 +186,10 @@ function originOf(source: REST | Client): Origin {
  * discord.js Client or REST client, same API base and token) configured never to repeat the
  * POST; the host bot's own client keeps its settings.
  */
-export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
+export function createInviteCommand(
+	options: InviteCommandOptions = {},
+	served: ServedCommand = INVITE_COMMAND,
+): GuideCommand {
 	// The default logger masks the token it logs for (known only at run time).
 	const fallbackLoggers = new Map<string, Logger>();
 	const loggerFor = (context: CommandContext | undefined, token: string | null | undefined): Logger => {
@@ -269,7 +273,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 		};
 	};
 
-	const json = inviteCommand;
+	const json = served.data;
 	const data: CommandData = Object.freeze({
 		...json,
 		toJSON: () => structuredClone(json) as RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -282,7 +286,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			const logger = loggerFor(context, client.token);
 			// The same validating reader as the payload's: a malformed interaction is dropped
 			// with a log line, never answered with a guess nor sent on to Discord.
-			const read = readInvocation(interaction);
+			const read = served.read(interaction);
 			if (!read.ok) {
 				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
 				return;
@@ -291,7 +295,7 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 			await pipeline.run(
 				{
 					id: interaction.id,
-					name: COMMAND_NAME,
+					name: json.name,
 					input: read.value,
 					locale: interaction.locale,
 					guildLocale: interaction.guildLocale ?? undefined,
@@ -336,6 +340,56 @@ export function createInviteCommand(options: InviteCommandOptions = {}): GuideCo
 				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
 	};
+}
+
+/** Which command a guide-shaped command serves: its registration and its discord.js reader. */
+interface ServedCommand {
+	data: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+	read(interaction: ChatInputCommandInteraction): Parsed<unknown>;
+}
+
+const INVITE_COMMAND: ServedCommand = { data: inviteCommand, read: readInvocation };
+
+/**
+ * `/invite-settings` in the discord.js guide's shape, on the same pipeline as `/invite` (its
+ * own instance): registered for Manage Server, checked again at run time. It keeps settings
+ * only where the pipeline has a store; without one it says so.
+ */
+export function createInviteSettingsCommand(options: InviteCommandOptions = {}): GuideCommand {
+	return createInviteCommand(options, { data: inviteSettingsCommand, read: readSettingsInvocation });
+}
+
+/** A discord.js `/invite-settings` interaction, as the core's reader would make it of the payload. */
+function readSettingsInvocation(interaction: ChatInputCommandInteraction): Parsed<SettingsInvocation> {
+	try {
+		const { options } = interaction;
+		const channel = options.getChannel('log_channel');
+		return {
+			ok: true,
+			value: {
+				interactionId: interaction.id,
+				locale: interaction.locale,
+				guildLocale: interaction.guildLocale ?? undefined,
+				guildId: interaction.guildId,
+				invoker: {
+					id: interaction.user.id,
+					username: interaction.user.username,
+					permissions: interaction.memberPermissions?.bitfield ?? null,
+				},
+				options: {
+					log_channel: channel ? channelFrom(channel) : undefined,
+					max_expires: options.getString('max_expires') ?? undefined,
+					allow_permanent: options.getBoolean('allow_permanent') ?? undefined,
+					max_uses_limit: options.getInteger('max_uses_limit') ?? undefined,
+					allow_roles: options.getBoolean('allow_roles') ?? undefined,
+					require_reason: options.getBoolean('require_reason') ?? undefined,
+					reset: options.getBoolean('reset') ?? undefined,
+				},
+			},
+		};
+	} catch (error) {
+		return { ok: false, problem: `unreadable interaction (${(error as Error).name})` };
+	}
 }
 
 /** The invocation of a discord.js interaction, checked by the core's payload rules. */

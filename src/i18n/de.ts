@@ -51,6 +51,76 @@ export const de: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Legt die Grenzen von /invite und das Einladungsprotokoll fest (Server verwalten)',
+			options: {
+				log_channel: {
+					description: 'Jede Einladung, die der Bot erstellt oder widerruft, hier posten (Text/Ankündigung)',
+				},
+				max_expires: {
+					description: 'Längste Gültigkeit, die Mitglieder wählen dürfen, z. B. 1d (nie = keine Grenze)',
+				},
+				allow_permanent: {
+					description: 'Ob Mitglieder Einladungen ohne Ablauf erstellen dürfen (Standard: ja)',
+				},
+				max_uses_limit: { description: 'Jede Einladung erhält höchstens so viele Nutzungen (1-100)' },
+				allow_roles: { description: 'Ob /invite auf diesem Server Rollen vergeben darf (Standard: ja)' },
+				require_reason: { description: 'Ob /invite einen Grund braucht (Standard: nein)' },
+				reset: { description: 'Alle Einstellungen auf den Standard zurücksetzen' },
+			},
+		},
+		notInGuild: '/invite-settings funktioniert nur auf einem Server.',
+		notAllowed: 'Du brauchst **Server verwalten**, um die Einladungseinstellungen zu ändern.',
+		noStore:
+			'Dieser Bot läuft ohne Datenbank und speichert daher keine Einladungseinstellungen. Sein Betreiber kann sie mit DATABASE_URL einschalten.',
+		unavailable:
+			'Die Einladungseinstellungen sind gerade nicht verfügbar (die Datenbank antwortet nicht). Versuch es gleich noch einmal.',
+		resetAlone: '`reset` steht allein: führe es ohne die anderen Optionen aus.',
+		logChannelType: (channel) =>
+			`${channel} kann nicht das Einladungsprotokoll sein: wähle einen Text- oder Ankündigungskanal.`,
+		logChannelMissing: (channel, permissions) =>
+			`Ich kann das Einladungsprotokoll nicht in ${channel} posten: Ich brauche dort ${permissions}. Nichts wurde geändert.`,
+		logChannelUnknown: (channel) =>
+			`Ich konnte meine Berechtigungen in ${channel} nicht prüfen, daher wurde nichts geändert. Versuch es gleich noch einmal.`,
+		title: 'Einladungseinstellungen dieses Servers',
+		saved: 'Gespeichert.',
+		resetDone: 'Alle Einstellungen sind wieder auf dem Standard.',
+		exemptNote: 'Mitglieder mit „Server verwalten“ sind an diese Grenzen nicht gebunden.',
+		logChannel: 'Einladungsprotokoll',
+		maxExpires: 'Längste Gültigkeit',
+		allowPermanent: 'Einladungen ohne Ablauf',
+		maxUsesLimit: 'Höchstens Nutzungen pro Einladung',
+		allowRoles: 'Rollen bei Einladungen',
+		requireReason: 'Grund erforderlich',
+		none: 'keins',
+		noLimit: 'keine Grenze',
+		yes: 'ja',
+		no: 'nein',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` ist länger, als dieser Server erlaubt: Einladungen gelten höchstens ${limit}.`,
+			permanentNotAllowed:
+				'Dieser Server erlaubt keine Einladungen ohne Ablauf. Wähle eine Gültigkeit mit `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Dieser Server erlaubt höchstens ${limit} Nutzungen pro Einladung: setze \`max_uses\` von 1 bis ${limit} oder lass es weg.`,
+			rolesNotAllowed: 'Dieser Server erlaubt keine Rollenvergabe mit /invite.',
+			reasonRequired: 'Dieser Server verlangt für jede Einladung einen Grund: gib `reason` an.',
+			settingsUnavailable:
+				'Ich konnte die Einladungseinstellungen dieses Servers gerade nicht lesen, daher habe ich keine Einladung erstellt. Versuch es gleich noch einmal.',
+		},
+		defaultMaxUses: (limit) => `Durch die Servereinstellungen auf ${limit} Nutzungen begrenzt.`,
+		defaultExpires: (limit) => `Läuft nach ${limit} ab, dem Längsten, was dieser Server erlaubt.`,
+		logCreated: 'Einladung erstellt',
+		logRevoked: 'Einladung widerrufen',
+		askedBy: 'Angefragt von',
+		revokedBy: 'Widerrufen von',
+		channel: 'Kanal',
+		reason: 'Grund',
+		sendMessages: '**Nachrichten senden**',
+		embedLinks: '**Links einbetten**',
+	},
+
 	durationUnits: {
 		sekunde: 1,
 		sekunden: 1,

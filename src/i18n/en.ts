@@ -24,6 +24,70 @@ export const en: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: "Set this server's limits on /invite and its invite log (Manage Server)",
+			options: {
+				log_channel: {
+					description: 'Post every invite made or revoked through the bot here (text or announcement)',
+				},
+				max_expires: { description: 'The longest expiry members may choose, e.g. 1d (never = no limit)' },
+				allow_permanent: { description: 'Whether members may make invites that never expire (default true)' },
+				max_uses_limit: { description: 'Every invite gets a use limit of at most this (1-100)' },
+				allow_roles: { description: 'Whether /invite may give roles in this server (default true)' },
+				require_reason: { description: 'Whether /invite needs a reason (default false)' },
+				reset: { description: 'Put every setting back to its default' },
+			},
+		},
+		notInGuild: '/invite-settings works only in a server.',
+		notAllowed: 'You need **Manage Server** to change the invite settings.',
+		noStore:
+			'This bot runs without a database, so it keeps no invite settings. Its owner can set DATABASE_URL to turn them on.',
+		unavailable:
+			"The invite settings are unavailable right now (the database didn't answer). Try again in a moment.",
+		resetAlone: '`reset` goes alone: run it without the other options.',
+		logChannelType: (channel) => `${channel} can't be the invite log: pick a text or announcement channel.`,
+		logChannelMissing: (channel, permissions) =>
+			`I can't post the invite log in ${channel}: I need ${permissions} there. Nothing was changed.`,
+		logChannelUnknown: (channel) =>
+			`I couldn't check my permissions in ${channel}, so nothing was changed. Try again in a moment.`,
+		title: 'Invite settings of this server',
+		saved: 'Saved.',
+		resetDone: 'Every setting is back to its default.',
+		exemptNote: 'Members with Manage Server are not bound by these limits.',
+		logChannel: 'Invite log',
+		maxExpires: 'Longest expiry',
+		allowPermanent: 'Invites that never expire',
+		maxUsesLimit: 'Most uses per invite',
+		allowRoles: 'Roles on invites',
+		requireReason: 'Reason required',
+		none: 'none',
+		noLimit: 'no limit',
+		yes: 'yes',
+		no: 'no',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` is longer than this server allows: invites can last at most ${limit}.`,
+			permanentNotAllowed: "This server doesn't allow invites that never expire. Pick an expiry with `expires`.",
+			maxUsesOverLimit: (limit) =>
+				`This server allows at most ${limit} uses per invite: set \`max_uses\` from 1 to ${limit}, or leave it out.`,
+			rolesNotAllowed: "This server doesn't allow giving roles with /invite.",
+			reasonRequired: 'This server needs a reason for each invite: add `reason`.',
+			settingsUnavailable:
+				"I couldn't read this server's invite settings just now, so I made no invite. Try again in a moment.",
+		},
+		defaultMaxUses: (limit) => `Limited to ${limit} uses by this server's settings.`,
+		defaultExpires: (limit) => `Expires after ${limit}, the longest this server allows.`,
+		logCreated: 'Invite created',
+		logRevoked: 'Invite revoked',
+		askedBy: 'Asked by',
+		revokedBy: 'Revoked by',
+		channel: 'Channel',
+		reason: 'Reason',
+		sendMessages: '**Send Messages**',
+		embedLinks: '**Embed Links**',
+	},
+
 	durationUnits: {},
 	never: [],
 	neverLabel: 'Never expires',

@@ -47,6 +47,75 @@ export const es419: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Fija los límites de /invite y el registro de invitaciones (Administrar servidor)',
+			options: {
+				log_channel: {
+					description: 'Publicar aquí cada invitación creada o revocada por el bot (texto o anuncios)',
+				},
+				max_expires: {
+					description:
+						'La caducidad más larga que pueden elegir los miembros, p. ej. 1d (nunca = sin límite)',
+				},
+				allow_permanent: { description: 'Si se permiten invitaciones que nunca caducan (predeterminado: sí)' },
+				max_uses_limit: { description: 'Cada invitación tiene como mucho estos usos (1-100)' },
+				allow_roles: { description: 'Si /invite puede dar roles en este servidor (predeterminado: sí)' },
+				require_reason: { description: 'Si /invite necesita un motivo (predeterminado: no)' },
+				reset: { description: 'Volver a los valores predeterminados' },
+			},
+		},
+		notInGuild: '/invite-settings solo funciona en un servidor.',
+		notAllowed: 'Necesitas **Administrar servidor** para cambiar los ajustes de invitaciones.',
+		noStore:
+			'Este bot funciona sin base de datos, así que no guarda ajustes de invitaciones. Su dueño puede definir DATABASE_URL para activarlos.',
+		unavailable:
+			'Los ajustes de invitaciones no están disponibles ahora (la base de datos no responde). Inténtalo de nuevo en un momento.',
+		resetAlone: '`reset` va solo: úsalo sin las demás opciones.',
+		logChannelType: (channel) =>
+			`${channel} no puede ser el registro de invitaciones: elige un canal de texto o de anuncios.`,
+		logChannelMissing: (channel, permissions) =>
+			`No puedo publicar el registro de invitaciones en ${channel}: necesito ${permissions} allí. No se cambió nada.`,
+		logChannelUnknown: (channel) =>
+			`No pude comprobar mis permisos en ${channel}, así que no se cambió nada. Inténtalo de nuevo en un momento.`,
+		title: 'Ajustes de invitaciones de este servidor',
+		saved: 'Listo, guardado.',
+		resetDone: 'Todos los ajustes volvieron a sus valores predeterminados.',
+		exemptNote: 'Los miembros con Administrar servidor no están sujetos a estos límites.',
+		logChannel: 'Registro de invitaciones',
+		maxExpires: 'Caducidad máxima',
+		allowPermanent: 'Invitaciones que nunca caducan',
+		maxUsesLimit: 'Usos máximos por invitación',
+		allowRoles: 'Roles en invitaciones',
+		requireReason: 'Motivo obligatorio',
+		none: 'ninguno',
+		noLimit: 'sin límite',
+		yes: 'sí',
+		no: 'no',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` supera lo que permite este servidor: una invitación dura como mucho ${limit}.`,
+			permanentNotAllowed:
+				'Este servidor no permite invitaciones que nunca caducan. Elige una caducidad con `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Este servidor permite como mucho ${limit} usos por invitación: pon \`max_uses\` entre 1 y ${limit}, o déjalo vacío.`,
+			rolesNotAllowed: 'Este servidor no permite dar roles con /invite.',
+			reasonRequired: 'Este servidor exige un motivo para cada invitación: agrega `reason`.',
+			settingsUnavailable:
+				'No pude leer los ajustes de invitaciones de este servidor, así que no creé ninguna invitación. Inténtalo de nuevo en un momento.',
+		},
+		defaultMaxUses: (limit) => `Limitada a ${limit} usos por los ajustes de este servidor.`,
+		defaultExpires: (limit) => `Caduca tras ${limit}, lo máximo que permite este servidor.`,
+		logCreated: 'Invitación creada',
+		logRevoked: 'Invitación revocada',
+		askedBy: 'Pedida por',
+		revokedBy: 'Revocada por',
+		channel: 'Canal',
+		reason: 'Motivo',
+		sendMessages: '**Enviar mensajes**',
+		embedLinks: '**Insertar enlaces**',
+	},
+
 	durationUnits: {
 		segundo: 1,
 		segundos: 1,

@@ -53,6 +53,74 @@ export const fr: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Règle les limites de /invite et le journal des invitations (Gérer le serveur)',
+			options: {
+				log_channel: {
+					description: 'Publier ici chaque invitation créée ou révoquée par le bot (texte ou annonces)',
+				},
+				max_expires: {
+					description: 'Durée maximale que les membres peuvent choisir, ex. 1d (jamais = sans limite)',
+				},
+				allow_permanent: { description: 'Autoriser les invitations qui n’expirent jamais (par défaut : oui)' },
+				max_uses_limit: { description: 'Chaque invitation a au plus ce nombre d’utilisations (1-100)' },
+				allow_roles: { description: 'Autoriser /invite à donner des rôles sur ce serveur (par défaut : oui)' },
+				require_reason: { description: 'Exiger une raison pour /invite (par défaut : non)' },
+				reset: { description: 'Remettre tous les réglages par défaut' },
+			},
+		},
+		notInGuild: '/invite-settings ne fonctionne que sur un serveur.',
+		notAllowed: 'Il te faut **Gérer le serveur** pour modifier les réglages des invitations.',
+		noStore:
+			'Ce bot tourne sans base de données, il ne garde donc aucun réglage d’invitation. Son propriétaire peut définir DATABASE_URL pour les activer.',
+		unavailable:
+			'Les réglages des invitations sont indisponibles pour le moment (la base de données ne répond pas). Réessaie dans un instant.',
+		resetAlone: '`reset` s’utilise seul : lance-le sans les autres options.',
+		logChannelType: (channel) =>
+			`${channel} ne peut pas servir de journal des invitations : choisis un salon textuel ou d’annonces.`,
+		logChannelMissing: (channel, permissions) =>
+			`Je ne peux pas publier le journal des invitations dans ${channel} : il me faut ${permissions}. Rien n’a été modifié.`,
+		logChannelUnknown: (channel) =>
+			`Je n’ai pas pu vérifier mes permissions dans ${channel}, donc rien n’a été modifié. Réessaie dans un instant.`,
+		title: 'Réglages des invitations de ce serveur',
+		saved: 'Enregistré.',
+		resetDone: 'Tous les réglages sont revenus à leur valeur par défaut.',
+		exemptNote: 'Les membres ayant Gérer le serveur ne sont pas soumis à ces limites.',
+		logChannel: 'Journal des invitations',
+		maxExpires: 'Durée maximale',
+		allowPermanent: 'Invitations sans expiration',
+		maxUsesLimit: 'Utilisations maximales par invitation',
+		allowRoles: 'Rôles sur les invitations',
+		requireReason: 'Raison exigée',
+		none: 'aucun',
+		noLimit: 'sans limite',
+		yes: 'oui',
+		no: 'non',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` dépasse ce que ce serveur autorise : une invitation dure au plus ${limit}.`,
+			permanentNotAllowed:
+				'Ce serveur n’autorise pas les invitations qui n’expirent jamais. Choisis une durée avec `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Ce serveur autorise au plus ${limit} utilisations par invitation : mets \`max_uses\` entre 1 et ${limit}, ou laisse-le vide.`,
+			rolesNotAllowed: 'Ce serveur n’autorise pas à donner des rôles avec /invite.',
+			reasonRequired: 'Ce serveur exige une raison pour chaque invitation : ajoute `reason`.',
+			settingsUnavailable:
+				'Je n’ai pas pu lire les réglages des invitations de ce serveur, donc je n’ai créé aucune invitation. Réessaie dans un instant.',
+		},
+		defaultMaxUses: (limit) => `Limitée à ${limit} utilisations par les réglages de ce serveur.`,
+		defaultExpires: (limit) => `Expire après ${limit}, le maximum autorisé par ce serveur.`,
+		logCreated: 'Invitation créée',
+		logRevoked: 'Invitation révoquée',
+		askedBy: 'Demandée par',
+		revokedBy: 'Révoquée par',
+		channel: 'Salon',
+		reason: 'Raison',
+		sendMessages: '**Envoyer des messages**',
+		embedLinks: '**Intégrer des liens**',
+	},
+
 	durationUnits: {
 		seconde: 1,
 		secondes: 1,

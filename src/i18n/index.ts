@@ -15,7 +15,7 @@ import { ru } from './ru.js';
 import { tr } from './tr.js';
 import { zhCN } from './zh-CN.js';
 
-export type { ArgsOf, InviteOptionName, Messages } from './messages.js';
+export type { ArgsOf, InviteOptionName, Messages, SettingsOptionName } from './messages.js';
 export { formatEntry } from './messages.js';
 
 /**

@@ -44,6 +44,72 @@ export const it: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Imposta i limiti di /invite e il registro degli inviti (Gestire il server)',
+			options: {
+				log_channel: { description: 'Pubblica qui ogni invito creato o revocato dal bot (testo o annunci)' },
+				max_expires: {
+					description: 'La scadenza più lunga che i membri possono scegliere, es. 1d (mai = nessun limite)',
+				},
+				allow_permanent: { description: 'Se sono ammessi inviti che non scadono mai (predefinito: sì)' },
+				max_uses_limit: { description: 'Ogni invito ha al massimo questi utilizzi (1-100)' },
+				allow_roles: { description: 'Se /invite può dare ruoli in questo server (predefinito: sì)' },
+				require_reason: { description: 'Se /invite richiede un motivo (predefinito: no)' },
+				reset: { description: 'Riporta ogni impostazione al valore predefinito' },
+			},
+		},
+		notInGuild: '/invite-settings funziona solo in un server.',
+		notAllowed: 'Ti serve **Gestire il server** per cambiare le impostazioni degli inviti.',
+		noStore:
+			'Questo bot gira senza database, quindi non conserva impostazioni degli inviti. Il proprietario può impostare DATABASE_URL per attivarle.',
+		unavailable:
+			'Le impostazioni degli inviti non sono disponibili ora (il database non risponde). Riprova tra poco.',
+		resetAlone: '`reset` va da solo: usalo senza le altre opzioni.',
+		logChannelType: (channel) =>
+			`${channel} non può essere il registro degli inviti: scegli un canale testuale o di annunci.`,
+		logChannelMissing: (channel, permissions) =>
+			`Non posso pubblicare il registro degli inviti in ${channel}: mi serve ${permissions} lì. Non è cambiato nulla.`,
+		logChannelUnknown: (channel) =>
+			`Non sono riuscito a verificare i miei permessi in ${channel}, quindi non è cambiato nulla. Riprova tra poco.`,
+		title: 'Impostazioni degli inviti di questo server',
+		saved: 'Salvato.',
+		resetDone: 'Tutte le impostazioni sono tornate ai valori predefiniti.',
+		exemptNote: 'I membri con Gestire il server non sono vincolati da questi limiti.',
+		logChannel: 'Registro degli inviti',
+		maxExpires: 'Scadenza massima',
+		allowPermanent: 'Inviti senza scadenza',
+		maxUsesLimit: 'Utilizzi massimi per invito',
+		allowRoles: 'Ruoli negli inviti',
+		requireReason: 'Motivo obbligatorio',
+		none: 'nessuno',
+		noLimit: 'nessun limite',
+		yes: 'sì',
+		no: 'no',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` supera quanto permette questo server: un invito dura al massimo ${limit}.`,
+			permanentNotAllowed:
+				'Questo server non permette inviti che non scadono mai. Scegli una scadenza con `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Questo server permette al massimo ${limit} utilizzi per invito: imposta \`max_uses\` da 1 a ${limit}, o lascialo vuoto.`,
+			rolesNotAllowed: 'Questo server non permette di dare ruoli con /invite.',
+			reasonRequired: 'Questo server richiede un motivo per ogni invito: aggiungi `reason`.',
+			settingsUnavailable:
+				'Non sono riuscito a leggere le impostazioni degli inviti di questo server, quindi non ho creato nessun invito. Riprova tra poco.',
+		},
+		defaultMaxUses: (limit) => `Limitato a ${limit} utilizzi dalle impostazioni di questo server.`,
+		defaultExpires: (limit) => `Scade dopo ${limit}, il massimo che questo server permette.`,
+		logCreated: 'Invito creato',
+		logRevoked: 'Invito revocato',
+		askedBy: 'Richiesto da',
+		revokedBy: 'Revocato da',
+		channel: 'Canale',
+		reason: 'Motivo',
+		sendMessages: '**Inviare messaggi**',
+		embedLinks: '**Incorporare link**',
+	},
+
 	durationUnits: {
 		secondo: 1,
 		secondi: 1,

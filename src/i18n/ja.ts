@@ -46,6 +46,72 @@ export const ja: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: '/invite の制限と招待ログを設定します（サーバー管理）',
+			options: {
+				log_channel: {
+					description: 'ボットが作成・取り消した招待をすべてここに投稿（テキストまたはアナウンス）',
+				},
+				max_expires: { description: 'メンバーが選べる最長の有効期限（例: 1d、never = 制限なし）' },
+				allow_permanent: { description: '無期限の招待を許可するか（既定: はい）' },
+				max_uses_limit: { description: '各招待の使用回数の上限（1-100）' },
+				allow_roles: { description: '/invite でロールを付与できるか（既定: はい）' },
+				require_reason: { description: '/invite に理由を必須にするか（既定: いいえ）' },
+				reset: { description: 'すべての設定を既定に戻す' },
+			},
+		},
+		notInGuild: '/invite-settings はサーバー内でのみ使えます。',
+		notAllowed: '招待の設定を変更するには **サーバー管理** 権限が必要です。',
+		noStore:
+			'このボットはデータベースなしで動いているため、招待の設定を保存しません。運営者が DATABASE_URL を設定すると使えます。',
+		unavailable:
+			'招待の設定は現在利用できません（データベースが応答しません）。少し待ってからもう一度お試しください。',
+		resetAlone: '`reset` は単独で使ってください（ほかのオプションと一緒には使えません）。',
+		logChannelType: (channel) =>
+			`${channel} は招待ログにできません。テキストチャンネルかアナウンスチャンネルを選んでください。`,
+		logChannelMissing: (channel, permissions) =>
+			`${channel} に招待ログを投稿できません。そこで ${permissions} 権限が必要です。何も変更していません。`,
+		logChannelUnknown: (channel) =>
+			`${channel} での自分の権限を確認できなかったため、何も変更していません。少し待ってからもう一度お試しください。`,
+		title: 'このサーバーの招待設定',
+		saved: '保存しました。',
+		resetDone: 'すべての設定を既定に戻しました。',
+		exemptNote: 'サーバー管理権限を持つメンバーにはこれらの制限は適用されません。',
+		logChannel: '招待ログ',
+		maxExpires: '最長の有効期限',
+		allowPermanent: '無期限の招待',
+		maxUsesLimit: '招待ごとの使用回数の上限',
+		allowRoles: '招待でのロール付与',
+		requireReason: '理由が必須',
+		none: 'なし',
+		noLimit: '制限なし',
+		yes: 'はい',
+		no: 'いいえ',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` はこのサーバーで許可された期間より長いです。招待の有効期限は最長 ${limit} です。`,
+			permanentNotAllowed:
+				'このサーバーでは無期限の招待は許可されていません。`expires` で期限を指定してください。',
+			maxUsesOverLimit: (limit) =>
+				`このサーバーでは招待 1 件あたり最大 ${limit} 回までです。\`max_uses\` を 1〜${limit} にするか、省略してください。`,
+			rolesNotAllowed: 'このサーバーでは /invite でロールを付与できません。',
+			reasonRequired: 'このサーバーでは招待ごとに理由が必要です。`reason` を追加してください。',
+			settingsUnavailable:
+				'このサーバーの招待設定を読み込めなかったため、招待を作成しませんでした。少し待ってからもう一度お試しください。',
+		},
+		defaultMaxUses: (limit) => `このサーバーの設定により使用回数は ${limit} 回までです。`,
+		defaultExpires: (limit) => `${limit} で期限切れになります（このサーバーで許可された最長期間）。`,
+		logCreated: '招待が作成されました',
+		logRevoked: '招待が取り消されました',
+		askedBy: '依頼者',
+		revokedBy: '取り消した人',
+		channel: 'チャンネル',
+		reason: '理由',
+		sendMessages: '**メッセージを送信**',
+		embedLinks: '**埋め込みリンク**',
+	},
+
 	durationUnits: {
 		秒: 1,
 		秒間: 1,

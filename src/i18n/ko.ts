@@ -34,6 +34,68 @@ export const ko: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: '/invite 제한과 초대 기록을 설정합니다 (서버 관리하기)',
+			options: {
+				log_channel: { description: '봇이 만들거나 취소한 모든 초대를 여기에 게시 (텍스트 또는 공지 채널)' },
+				max_expires: { description: '멤버가 고를 수 있는 가장 긴 만료 기간, 예: 1d (never = 제한 없음)' },
+				allow_permanent: { description: '만료되지 않는 초대를 허용할지 여부 (기본값: 예)' },
+				max_uses_limit: { description: '모든 초대의 사용 횟수 상한 (1-100)' },
+				allow_roles: { description: '/invite가 이 서버에서 역할을 줄 수 있는지 여부 (기본값: 예)' },
+				require_reason: { description: '/invite에 사유가 필요한지 여부 (기본값: 아니요)' },
+				reset: { description: '모든 설정을 기본값으로 되돌리기' },
+			},
+		},
+		notInGuild: '/invite-settings는 서버에서만 사용할 수 있어요.',
+		notAllowed: '초대 설정을 바꾸려면 **서버 관리하기** 권한이 필요해요.',
+		noStore:
+			'이 봇은 데이터베이스 없이 실행 중이라 초대 설정을 저장하지 않아요. 운영자가 DATABASE_URL을 설정하면 켤 수 있어요.',
+		unavailable: '지금은 초대 설정을 사용할 수 없어요 (데이터베이스가 응답하지 않음). 잠시 후 다시 시도해 주세요.',
+		resetAlone: '`reset`은 다른 옵션 없이 단독으로 사용해 주세요.',
+		logChannelType: (channel) =>
+			`${channel}은(는) 초대 기록 채널이 될 수 없어요. 텍스트 또는 공지 채널을 골라 주세요.`,
+		logChannelMissing: (channel, permissions) =>
+			`${channel}에 초대 기록을 게시할 수 없어요. 그곳에서 ${permissions} 권한이 필요해요. 아무것도 바뀌지 않았어요.`,
+		logChannelUnknown: (channel) =>
+			`${channel}에서 내 권한을 확인하지 못해 아무것도 바꾸지 않았어요. 잠시 후 다시 시도해 주세요.`,
+		title: '이 서버의 초대 설정',
+		saved: '저장했어요.',
+		resetDone: '모든 설정을 기본값으로 되돌렸어요.',
+		exemptNote: '서버 관리하기 권한이 있는 멤버에게는 이 제한이 적용되지 않아요.',
+		logChannel: '초대 기록',
+		maxExpires: '가장 긴 만료 기간',
+		allowPermanent: '만료되지 않는 초대',
+		maxUsesLimit: '초대당 최대 사용 횟수',
+		allowRoles: '초대로 역할 주기',
+		requireReason: '사유 필수',
+		none: '없음',
+		noLimit: '제한 없음',
+		yes: '예',
+		no: '아니요',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\`은(는) 이 서버가 허용하는 것보다 길어요. 초대는 최대 ${limit} 동안 유효해요.`,
+			permanentNotAllowed: '이 서버는 만료되지 않는 초대를 허용하지 않아요. `expires`로 기간을 정해 주세요.',
+			maxUsesOverLimit: (limit) =>
+				`이 서버는 초대당 최대 ${limit}회까지 허용해요. \`max_uses\`를 1~${limit}로 정하거나 비워 두세요.`,
+			rolesNotAllowed: '이 서버는 /invite로 역할을 주는 것을 허용하지 않아요.',
+			reasonRequired: '이 서버는 모든 초대에 사유가 필요해요. `reason`을 추가해 주세요.',
+			settingsUnavailable:
+				'지금 이 서버의 초대 설정을 읽지 못해 초대를 만들지 않았어요. 잠시 후 다시 시도해 주세요.',
+		},
+		defaultMaxUses: (limit) => `이 서버의 설정에 따라 ${limit}회로 제한돼요.`,
+		defaultExpires: (limit) => `${limit} 후 만료돼요 (이 서버가 허용하는 최대 기간).`,
+		logCreated: '초대 생성됨',
+		logRevoked: '초대 취소됨',
+		askedBy: '요청한 사람',
+		revokedBy: '취소한 사람',
+		channel: '채널',
+		reason: '사유',
+		sendMessages: '**메시지 보내기**',
+		embedLinks: '**링크 첨부**',
+	},
+
 	durationUnits: {
 		초: 1,
 		분: MINUTE,

@@ -14,6 +14,62 @@ export interface Messages {
 		options: Record<InviteOptionName, { name?: string; description: string }>;
 	};
 
+	/** `/invite-settings`, the server's limits on `/invite`, and the invite log (issue 21). */
+	settings: {
+		command: {
+			name?: string;
+			description: string;
+			options: Record<SettingsOptionName, { name?: string; description: string }>;
+		};
+		notInGuild: string;
+		/** The invoker lacks Manage Server (or Discord did not say): checked again at run time. */
+		notAllowed: string;
+		/** The host runs without a database. */
+		noStore: string;
+		/** The database did not answer. */
+		unavailable: string;
+		resetAlone: string;
+		logChannelType: (channel: string) => string;
+		logChannelMissing: (channel: string, permissions: string) => string;
+		/** The bot's permissions in the log channel could not be learnt. */
+		logChannelUnknown: (channel: string) => string;
+		title: string;
+		saved: string;
+		resetDone: string;
+		exemptNote: string;
+		logChannel: string;
+		maxExpires: string;
+		allowPermanent: string;
+		maxUsesLimit: string;
+		allowRoles: string;
+		requireReason: string;
+		none: string;
+		noLimit: string;
+		yes: string;
+		no: string;
+		/** Refusals of `/invite` under the server's limits, before any call to Discord. */
+		limits: {
+			expiresOverLimit: (input: string, limit: string) => string;
+			permanentNotAllowed: string;
+			maxUsesOverLimit: (limit: number) => string;
+			rolesNotAllowed: string;
+			reasonRequired: string;
+			settingsUnavailable: string;
+		};
+		/** Said in the reply when the server's limit filled in what the member left out. */
+		defaultMaxUses: (limit: number) => string;
+		defaultExpires: (limit: string) => string;
+		/** The invite log's embed. */
+		logCreated: string;
+		logRevoked: string;
+		askedBy: string;
+		revokedBy: string;
+		channel: string;
+		reason: string;
+		sendMessages: string;
+		embedLinks: string;
+	};
+
 	/** Words this language uses for durations, lower case, mapped to seconds (may be empty). */
 	durationUnits: Readonly<Record<string, number>>;
 	/** Words this language uses for "never" (lower case). */
@@ -169,6 +225,16 @@ export type InviteOptionName =
 	| 'users'
 	| 'users_file'
 	| 'reason';
+
+/** The option names of `/invite-settings`, as registered (English). */
+export type SettingsOptionName =
+	| 'log_channel'
+	| 'max_expires'
+	| 'allow_permanent'
+	| 'max_uses_limit'
+	| 'allow_roles'
+	| 'require_reason'
+	| 'reset';
 
 /** The values a message entry takes: its parameters, or none for a plain string. */
 export type ArgsOf<F> = F extends (...args: infer A) => string ? A : [];

@@ -45,6 +45,74 @@ export const nl: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Stelt de grenzen van /invite en het uitnodigingslogboek in (Server beheren)',
+			options: {
+				log_channel: {
+					description: 'Plaats hier elke uitnodiging die de bot maakt of intrekt (tekst of aankondigingen)',
+				},
+				max_expires: {
+					description: 'De langste geldigheid die leden mogen kiezen, bv. 1d (nooit = geen grens)',
+				},
+				allow_permanent: { description: 'Of uitnodigingen die nooit verlopen zijn toegestaan (standaard: ja)' },
+				max_uses_limit: { description: 'Elke uitnodiging krijgt hoogstens zoveel gebruiken (1-100)' },
+				allow_roles: { description: 'Of /invite rollen mag geven op deze server (standaard: ja)' },
+				require_reason: { description: 'Of /invite een reden nodig heeft (standaard: nee)' },
+				reset: { description: 'Zet alle instellingen terug naar de standaard' },
+			},
+		},
+		notInGuild: '/invite-settings werkt alleen in een server.',
+		notAllowed: 'Je hebt **Server beheren** nodig om de uitnodigingsinstellingen te wijzigen.',
+		noStore:
+			'Deze bot draait zonder database en bewaart dus geen uitnodigingsinstellingen. De eigenaar kan DATABASE_URL instellen om ze aan te zetten.',
+		unavailable:
+			'De uitnodigingsinstellingen zijn nu niet beschikbaar (de database antwoordt niet). Probeer het zo opnieuw.',
+		resetAlone: '`reset` gaat alleen: gebruik het zonder de andere opties.',
+		logChannelType: (channel) =>
+			`${channel} kan niet het uitnodigingslogboek zijn: kies een tekst- of aankondigingskanaal.`,
+		logChannelMissing: (channel, permissions) =>
+			`Ik kan het uitnodigingslogboek niet in ${channel} plaatsen: ik heb daar ${permissions} nodig. Er is niets gewijzigd.`,
+		logChannelUnknown: (channel) =>
+			`Ik kon mijn rechten in ${channel} niet controleren, dus er is niets gewijzigd. Probeer het zo opnieuw.`,
+		title: 'Uitnodigingsinstellingen van deze server',
+		saved: 'Opgeslagen.',
+		resetDone: 'Alle instellingen staan weer op de standaard.',
+		exemptNote: 'Leden met Server beheren zijn niet aan deze grenzen gebonden.',
+		logChannel: 'Uitnodigingslogboek',
+		maxExpires: 'Langste geldigheid',
+		allowPermanent: 'Uitnodigingen die nooit verlopen',
+		maxUsesLimit: 'Meeste gebruiken per uitnodiging',
+		allowRoles: 'Rollen bij uitnodigingen',
+		requireReason: 'Reden verplicht',
+		none: 'geen',
+		noLimit: 'geen grens',
+		yes: 'ja',
+		no: 'nee',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` is langer dan deze server toestaat: een uitnodiging geldt hoogstens ${limit}.`,
+			permanentNotAllowed:
+				'Deze server staat geen uitnodigingen toe die nooit verlopen. Kies een geldigheid met `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Deze server staat hoogstens ${limit} gebruiken per uitnodiging toe: zet \`max_uses\` op 1 tot ${limit}, of laat het weg.`,
+			rolesNotAllowed: 'Deze server staat niet toe dat /invite rollen geeft.',
+			reasonRequired: 'Deze server vraagt een reden voor elke uitnodiging: voeg `reason` toe.',
+			settingsUnavailable:
+				'Ik kon de uitnodigingsinstellingen van deze server nu niet lezen, dus ik heb geen uitnodiging gemaakt. Probeer het zo opnieuw.',
+		},
+		defaultMaxUses: (limit) => `Beperkt tot ${limit} gebruiken door de instellingen van deze server.`,
+		defaultExpires: (limit) => `Verloopt na ${limit}, het langste dat deze server toestaat.`,
+		logCreated: 'Uitnodiging gemaakt',
+		logRevoked: 'Uitnodiging ingetrokken',
+		askedBy: 'Gevraagd door',
+		revokedBy: 'Ingetrokken door',
+		channel: 'Kanaal',
+		reason: 'Reden',
+		sendMessages: '**Berichten verzenden**',
+		embedLinks: '**Links insluiten**',
+	},
+
 	durationUnits: {
 		seconde: 1,
 		seconden: 1,

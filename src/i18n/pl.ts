@@ -53,6 +53,74 @@ export const pl: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Ustawia limity /invite i dziennik zaproszeń (Zarządzanie serwerem)',
+			options: {
+				log_channel: {
+					description: 'Publikuj tu każde zaproszenie utworzone lub cofnięte przez bota (tekst/ogłoszenia)',
+				},
+				max_expires: {
+					description: 'Najdłuższa ważność, jaką mogą wybrać członkowie, np. 1d (nigdy = bez limitu)',
+				},
+				allow_permanent: { description: 'Czy wolno tworzyć zaproszenia, które nie wygasają (domyślnie: tak)' },
+				max_uses_limit: { description: 'Każde zaproszenie ma najwyżej tyle użyć (1-100)' },
+				allow_roles: { description: 'Czy /invite może nadawać role na tym serwerze (domyślnie: tak)' },
+				require_reason: { description: 'Czy /invite wymaga powodu (domyślnie: nie)' },
+				reset: { description: 'Przywróć wszystkie ustawienia domyślne' },
+			},
+		},
+		notInGuild: '/invite-settings działa tylko na serwerze.',
+		notAllowed: 'Potrzebujesz uprawnienia **Zarządzanie serwerem**, aby zmienić ustawienia zaproszeń.',
+		noStore:
+			'Ten bot działa bez bazy danych, więc nie przechowuje ustawień zaproszeń. Jego właściciel może je włączyć, ustawiając DATABASE_URL.',
+		unavailable:
+			'Ustawienia zaproszeń są teraz niedostępne (baza danych nie odpowiada). Spróbuj ponownie za chwilę.',
+		resetAlone: '`reset` działa osobno: użyj go bez innych opcji.',
+		logChannelType: (channel) =>
+			`${channel} nie może być dziennikiem zaproszeń: wybierz kanał tekstowy lub ogłoszeń.`,
+		logChannelMissing: (channel, permissions) =>
+			`Nie mogę publikować dziennika zaproszeń na ${channel}: potrzebuję tam uprawnień ${permissions}. Nic nie zostało zmienione.`,
+		logChannelUnknown: (channel) =>
+			`Nie udało mi się sprawdzić moich uprawnień na ${channel}, więc nic nie zostało zmienione. Spróbuj ponownie za chwilę.`,
+		title: 'Ustawienia zaproszeń tego serwera',
+		saved: 'Zapisano.',
+		resetDone: 'Wszystkie ustawienia wróciły do domyślnych.',
+		exemptNote: 'Członków z uprawnieniem Zarządzanie serwerem te limity nie obowiązują.',
+		logChannel: 'Dziennik zaproszeń',
+		maxExpires: 'Najdłuższa ważność',
+		allowPermanent: 'Zaproszenia bez wygaśnięcia',
+		maxUsesLimit: 'Najwięcej użyć na zaproszenie',
+		allowRoles: 'Role w zaproszeniach',
+		requireReason: 'Wymagany powód',
+		none: 'brak',
+		noLimit: 'bez limitu',
+		yes: 'tak',
+		no: 'nie',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` to dłużej, niż pozwala ten serwer: zaproszenie może trwać najwyżej ${limit}.`,
+			permanentNotAllowed:
+				'Ten serwer nie pozwala na zaproszenia, które nigdy nie wygasają. Wybierz ważność w `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Ten serwer pozwala najwyżej na ${limit} użyć na zaproszenie: ustaw \`max_uses\` od 1 do ${limit} albo je pomiń.`,
+			rolesNotAllowed: 'Ten serwer nie pozwala nadawać ról przez /invite.',
+			reasonRequired: 'Ten serwer wymaga powodu dla każdego zaproszenia: dodaj `reason`.',
+			settingsUnavailable:
+				'Nie udało mi się teraz odczytać ustawień zaproszeń tego serwera, więc nie utworzyłem zaproszenia. Spróbuj ponownie za chwilę.',
+		},
+		defaultMaxUses: (limit) => `Ograniczone do ${limit} użyć przez ustawienia tego serwera.`,
+		defaultExpires: (limit) => `Wygasa po ${limit}, najdłużej, jak pozwala ten serwer.`,
+		logCreated: 'Utworzono zaproszenie',
+		logRevoked: 'Cofnięto zaproszenie',
+		askedBy: 'Poprosił(a)',
+		revokedBy: 'Cofnął(ęła)',
+		channel: 'Kanał',
+		reason: 'Powód',
+		sendMessages: '**Wysyłanie wiadomości**',
+		embedLinks: '**Osadzanie linków**',
+	},
+
 	durationUnits: {
 		sekunda: 1,
 		sekundy: 1,

@@ -41,6 +41,74 @@ export const ptBR: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: 'Define os limites do /invite e o registro de convites (Gerenciar servidor)',
+			options: {
+				log_channel: {
+					description: 'Publicar aqui cada convite criado ou revogado pelo bot (texto ou anúncios)',
+				},
+				max_expires: {
+					description: 'A maior validade que os membros podem escolher, ex. 1d (nunca = sem limite)',
+				},
+				allow_permanent: { description: 'Se convites que nunca expiram são permitidos (padrão: sim)' },
+				max_uses_limit: { description: 'Cada convite tem no máximo estes usos (1-100)' },
+				allow_roles: { description: 'Se o /invite pode dar cargos neste servidor (padrão: sim)' },
+				require_reason: { description: 'Se o /invite exige um motivo (padrão: não)' },
+				reset: { description: 'Voltar todas as configurações ao padrão' },
+			},
+		},
+		notInGuild: '/invite-settings só funciona em um servidor.',
+		notAllowed: 'Você precisa de **Gerenciar servidor** para mudar as configurações de convites.',
+		noStore:
+			'Este bot roda sem banco de dados, então não guarda configurações de convites. O dono pode definir DATABASE_URL para ativá-las.',
+		unavailable:
+			'As configurações de convites estão indisponíveis agora (o banco de dados não respondeu). Tente de novo em instantes.',
+		resetAlone: '`reset` vai sozinho: use-o sem as outras opções.',
+		logChannelType: (channel) =>
+			`${channel} não pode ser o registro de convites: escolha um canal de texto ou de anúncios.`,
+		logChannelMissing: (channel, permissions) =>
+			`Não consigo publicar o registro de convites em ${channel}: preciso de ${permissions} lá. Nada foi alterado.`,
+		logChannelUnknown: (channel) =>
+			`Não consegui verificar minhas permissões em ${channel}, então nada foi alterado. Tente de novo em instantes.`,
+		title: 'Configurações de convites deste servidor',
+		saved: 'Salvo.',
+		resetDone: 'Todas as configurações voltaram ao padrão.',
+		exemptNote: 'Membros com Gerenciar servidor não estão sujeitos a estes limites.',
+		logChannel: 'Registro de convites',
+		maxExpires: 'Validade máxima',
+		allowPermanent: 'Convites que nunca expiram',
+		maxUsesLimit: 'Usos máximos por convite',
+		allowRoles: 'Cargos em convites',
+		requireReason: 'Motivo obrigatório',
+		none: 'nenhum',
+		noLimit: 'sem limite',
+		yes: 'sim',
+		no: 'não',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` passa do que este servidor permite: um convite dura no máximo ${limit}.`,
+			permanentNotAllowed:
+				'Este servidor não permite convites que nunca expiram. Escolha uma validade com `expires`.',
+			maxUsesOverLimit: (limit) =>
+				`Este servidor permite no máximo ${limit} usos por convite: defina \`max_uses\` de 1 a ${limit}, ou deixe em branco.`,
+			rolesNotAllowed: 'Este servidor não permite dar cargos com /invite.',
+			reasonRequired: 'Este servidor exige um motivo para cada convite: adicione `reason`.',
+			settingsUnavailable:
+				'Não consegui ler as configurações de convites deste servidor agora, então não criei nenhum convite. Tente de novo em instantes.',
+		},
+		defaultMaxUses: (limit) => `Limitado a ${limit} usos pelas configurações deste servidor.`,
+		defaultExpires: (limit) => `Expira após ${limit}, o máximo que este servidor permite.`,
+		logCreated: 'Convite criado',
+		logRevoked: 'Convite revogado',
+		askedBy: 'Pedido por',
+		revokedBy: 'Revogado por',
+		channel: 'Canal',
+		reason: 'Motivo',
+		sendMessages: '**Enviar mensagens**',
+		embedLinks: '**Inserir links**',
+	},
+
 	durationUnits: {
 		segundo: 1,
 		segundos: 1,

@@ -44,6 +44,69 @@ export const tr: Messages = {
 		},
 	},
 
+	settings: {
+		command: {
+			description: '/invite sınırlarını ve davet kaydını ayarlar (Sunucuyu Yönet)',
+			options: {
+				log_channel: {
+					description: 'Botun oluşturduğu veya iptal ettiği her daveti buraya gönder (metin/duyuru)',
+				},
+				max_expires: { description: 'Üyelerin seçebileceği en uzun süre, ör. 1d (asla = sınır yok)' },
+				allow_permanent: { description: 'Süresi hiç dolmayan davetlere izin verilsin mi (varsayılan: evet)' },
+				max_uses_limit: { description: 'Her davetin en fazla bu kadar kullanımı olur (1-100)' },
+				allow_roles: { description: '/invite bu sunucuda rol verebilsin mi (varsayılan: evet)' },
+				require_reason: { description: '/invite bir sebep istesin mi (varsayılan: hayır)' },
+				reset: { description: 'Tüm ayarları varsayılana döndür' },
+			},
+		},
+		notInGuild: '/invite-settings yalnızca bir sunucuda çalışır.',
+		notAllowed: 'Davet ayarlarını değiştirmek için **Sunucuyu Yönet** iznine ihtiyacın var.',
+		noStore:
+			'Bu bot veritabanı olmadan çalışıyor, bu yüzden davet ayarı tutmuyor. Sahibi DATABASE_URL ayarlayarak açabilir.',
+		unavailable: 'Davet ayarlarına şu an ulaşılamıyor (veritabanı yanıt vermiyor). Birazdan tekrar dene.',
+		resetAlone: '`reset` tek başına kullanılır: diğer seçenekler olmadan çalıştır.',
+		logChannelType: (channel) => `${channel} davet kaydı olamaz: bir metin veya duyuru kanalı seç.`,
+		logChannelMissing: (channel, permissions) =>
+			`Davet kaydını ${channel} kanalına gönderemiyorum: orada ${permissions} iznine ihtiyacım var. Hiçbir şey değişmedi.`,
+		logChannelUnknown: (channel) =>
+			`${channel} kanalındaki izinlerimi kontrol edemedim, bu yüzden hiçbir şey değişmedi. Birazdan tekrar dene.`,
+		title: 'Bu sunucunun davet ayarları',
+		saved: 'Kaydedildi.',
+		resetDone: 'Tüm ayarlar varsayılana döndü.',
+		exemptNote: 'Sunucuyu Yönet iznine sahip üyeler bu sınırlara bağlı değildir.',
+		logChannel: 'Davet kaydı',
+		maxExpires: 'En uzun süre',
+		allowPermanent: 'Süresi dolmayan davetler',
+		maxUsesLimit: 'Davet başına en fazla kullanım',
+		allowRoles: 'Davetlerde roller',
+		requireReason: 'Sebep zorunlu',
+		none: 'yok',
+		noLimit: 'sınır yok',
+		yes: 'evet',
+		no: 'hayır',
+		limits: {
+			expiresOverLimit: (input, limit) =>
+				`\`${input}\` bu sunucunun izin verdiğinden uzun: bir davet en fazla ${limit} geçerli olabilir.`,
+			permanentNotAllowed: 'Bu sunucu süresi hiç dolmayan davetlere izin vermiyor. `expires` ile bir süre seç.',
+			maxUsesOverLimit: (limit) =>
+				`Bu sunucu davet başına en fazla ${limit} kullanıma izin veriyor: \`max_uses\` değerini 1 ile ${limit} arasında ayarla veya boş bırak.`,
+			rolesNotAllowed: 'Bu sunucu /invite ile rol verilmesine izin vermiyor.',
+			reasonRequired: 'Bu sunucu her davet için bir sebep istiyor: `reason` ekle.',
+			settingsUnavailable:
+				'Bu sunucunun davet ayarlarını şu an okuyamadım, bu yüzden davet oluşturmadım. Birazdan tekrar dene.',
+		},
+		defaultMaxUses: (limit) => `Bu sunucunun ayarlarıyla ${limit} kullanımla sınırlandı.`,
+		defaultExpires: (limit) => `${limit} sonra sona erer; bu sunucunun izin verdiği en uzun süre.`,
+		logCreated: 'Davet oluşturuldu',
+		logRevoked: 'Davet iptal edildi',
+		askedBy: 'İsteyen',
+		revokedBy: 'İptal eden',
+		channel: 'Kanal',
+		reason: 'Sebep',
+		sendMessages: '**Mesaj Gönder**',
+		embedLinks: '**Bağlantı Yerleştir**',
+	},
+
 	durationUnits: {
 		saniye: 1,
 		sn: 1,

@@ -93,7 +93,11 @@ export type ComponentContext = CommandContext;
 
 /** What a command reports of one run, for logs, metrics and the host's `onOutcome`. */
 export interface CommandReport<Outcome> {
-	outcome: Outcome;
+	/**
+	 * Absent for a command whose runs the host's `onOutcome` and metrics do not take (they speak
+	 * `/invite`'s outcome): `/invite-settings` logs its own line instead.
+	 */
+	outcome?: Outcome | undefined;
 	/** Work that goes on after the answer (a job follow-up): a Worker keeps it alive with `waitUntil`. */
 	background?: Promise<unknown> | undefined;
 }

@@ -238,8 +238,10 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 			// Work after the answer (a job follow-up) is kept alive where the host needs that.
 			if (report.background) delivery.waitUntil?.(report.background);
 			const metrics = delivery.metrics ?? options.metrics;
-			if (metrics) command.record?.(report.outcome, metrics, options.transport);
-			options.onOutcome?.(report.outcome);
+			if (report.outcome !== undefined) {
+				if (metrics) command.record?.(report.outcome, metrics, options.transport);
+				options.onOutcome?.(report.outcome);
+			}
 			return { status: 'answered', outcome: report.outcome };
 		} catch (error) {
 			// A bug of ours: the user still gets an answer (unless one went out already).

@@ -14,6 +14,7 @@ import {
 } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
+import { inviteSettingsCommand } from '../core/settings.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest } from '../discord/rest.js';
 import { type Bot, startBot } from '../gateway/bot.js';
@@ -188,8 +189,14 @@ export class Sandbox {
 			deferred: false,
 		};
 		if (!parsed.ok) return { ...base, ok: false, problem: parsed.error };
-		if (parsed.value.command !== inviteCommand.name)
-			return { ...base, ok: false, problem: `This sandbox knows /${inviteCommand.name} only.` };
+		const command = SANDBOX_COMMANDS.find((known) => known.name === parsed.value.command);
+		if (!command)
+			return {
+				...base,
+				ok: false,
+				problem: `This sandbox knows ${SANDBOX_COMMANDS.map((known) => `/${known.name}`).join(' and ')} only.`,
+			};
+		this.#command = command;
 
 		const user = parsed.value.as ? stripSigil(parsed.value.as) : this.options.user;
 		const member = this.#findMember(user);
@@ -205,6 +212,7 @@ export class Sandbox {
 
 		const started = this.discord.requests.length;
 		const payload = this.discord.interaction({
+			command: command.name,
 			user: member,
 			channel: this.options.channel,
 			options: options.value,
@@ -222,8 +230,11 @@ export class Sandbox {
 			problem = 'The bot did not answer.';
 		}
 		// The reply reaches Discord a moment before the bot's own call returns and reports.
+		// Only /invite reports an outcome (/invite-settings logs its own line).
 		const outcome =
-			reply && this.options.transport !== 'external' ? await this.#outcome(payload.id, 2_000) : undefined;
+			reply && this.options.transport !== 'external' && command === inviteCommand
+				? await this.#outcome(payload.id, 2_000)
+				: undefined;
 		this.#outcomes.delete(payload.id);
 		// An invite limited to chosen users: show the reply once Discord has processed the list.
 		if (outcome?.job) {
@@ -291,10 +302,14 @@ export class Sandbox {
 
 	/** Tab completion: option names, member/channel/role names, and the command's own autocomplete for `expires`. */
 	async complete(line: string): Promise<string[]> {
+		const typedName = /^\s*\/?([\w-]+)\s/.exec(line)?.[1];
+		this.#command = SANDBOX_COMMANDS.find((known) => known.name === typedName) ?? this.#command;
 		const options = this.#displayOptions();
 		const context = completionContext(line, options);
 		if (context.kind === 'command')
-			return `/${inviteCommand.name}`.startsWith(context.prefix) ? [`/${inviteCommand.name} `] : [];
+			return SANDBOX_COMMANDS.map((known) => `/${known.name}`)
+				.filter((name) => name.startsWith(context.prefix))
+				.map((name) => `${name} `);
 		if (context.kind === 'name') return context.names.map((name) => `${name}:`);
 		const option = options.find((candidate) => candidate.name === context.option);
 		if (context.option === 'as')
@@ -356,6 +371,7 @@ export class Sandbox {
 	/** Asks the bot for suggestions through the real autocomplete path. */
 	async suggest(optionName: string, typed: string): Promise<{ name: string; value: string }[]> {
 		const payload = this.discord.autocomplete({
+			command: this.#command.name,
 			user: this.options.user,
 			channel: this.options.channel,
 			options: { [optionName]: typed },
@@ -369,12 +385,15 @@ export class Sandbox {
 		).map((choice) => ({ name: choice.name, value: String(choice.value) }));
 	}
 
+	/** The command being typed or run (its options are the ones read and completed). */
+	#command: (typeof SANDBOX_COMMANDS)[number] = inviteCommand;
+
 	/** Display name -> registered name, for a locale whose client shows translated option names. */
 	readonly #canonical = new Map<string, string>();
 
 	/** The options as this locale's client shows them: localized names where the command has them. */
 	#displayOptions(): APIApplicationCommandOption[] {
-		return (inviteCommand.options ?? []).map((option) => {
+		return (this.#command.options ?? []).map((option) => {
 			const shown =
 				(option.name_localizations as Record<string, string> | null | undefined)?.[this.options.locale] ??
 				option.name;
@@ -482,7 +501,7 @@ export class Sandbox {
 			if (!option)
 				return {
 					ok: false,
-					error: `/invite has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}`,
+					error: `/${this.#command.name} has no option "${name}". Options: ${options.map((o) => o.name).join(', ')}`,
 				};
 			const canonical = this.#canonical.get(option.name) ?? option.name;
 			const converted = convertValue(option, raw);
@@ -589,6 +608,9 @@ function externalBot(discord: LocalDiscord, endpoint: string | undefined): Sandb
 	};
 }
 
+/** The commands the sandbox types: /invite, and /invite-settings. */
+const SANDBOX_COMMANDS = [inviteCommand, inviteSettingsCommand] as const;
+
 /** The command line that starts `npm start` against this local Discord. */
 export function externalBotCommand(discord: LocalDiscord): string {
 	return `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId} npm start`;
@@ -600,7 +622,11 @@ async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOu
 	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
-		commands: new Map([[command.data.name, command]]),
+		// The pipeline behind the command serves /invite-settings too (routed by the payload's name).
+		commands: new Map([
+			[command.data.name, command],
+			[inviteSettingsCommand.name, command],
+		]),
 	});
 	await discord.ready();
 	return { deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }), stop: () => bot.stop() };

@@ -213,6 +213,7 @@ describe('npm run deploy', () => {
 		const lines: string[] = [];
 		expect(await deploy([], (line) => lines.push(line), env(discord))).toBe(0);
 		expect(lines).toContain('+ /invite (new)');
+		expect(lines).toContain('+ /invite-settings (new)');
 		const puts = discord.requestsTo('PUT', Routes.applicationCommands(discord.applicationId));
 		expect(puts).toHaveLength(1);
 		expect(puts[0]!.status).toBe(200);
@@ -254,8 +255,9 @@ describe('npm run deploy', () => {
 		expect(
 			await deploy(['--dry-run'], (line) => lines.push(line), environment({ DISCORD_API_URL: discord.apiUrl })),
 		).toBe(0);
-		const body = JSON.parse(lines.join('\n')) as { name: string; options: { name: string }[] }[];
-		expect(body.map((command) => command.name)).toEqual(['invite']);
+		const all = JSON.parse(lines.join('\n')) as { name: string; options: { name: string }[] }[];
+		expect(all.map((command) => command.name).sort()).toEqual(['invite', 'invite-settings']);
+		const body = ['invite', 'invite-settings'].map((name) => all.find((command) => command.name === name));
 		expect(body[0]!.options.map((option) => option.name)).toEqual([
 			'channel',
 			'expires',
@@ -269,6 +271,15 @@ describe('npm run deploy', () => {
 			'users',
 			'users_file',
 			'reason',
+		]);
+		expect(body[1]!.options.map((option) => option.name)).toEqual([
+			'log_channel',
+			'max_expires',
+			'allow_permanent',
+			'max_uses_limit',
+			'allow_roles',
+			'require_reason',
+			'reset',
 		]);
 		expect(discord.requests).toEqual([]);
 	});

@@ -66,6 +66,27 @@ describe('locales', () => {
 			}
 		});
 
+		it('translates every text of /invite-settings, its limits and the invite log, descriptions within 1-100', () => {
+			const { command, limits, ...rest } = messages.settings;
+			for (const section of [rest, limits] as Record<string, unknown>[]) {
+				const english = texts(
+					section === limits ? en.settings.limits : (en.settings as Record<string, unknown>),
+				);
+				for (const [key, text] of Object.entries(texts(section))) {
+					if (['no', 'channel'].includes(key) && text === english[key]) continue;
+					expect(text, `settings.${key}`).not.toBe(english[key]);
+				}
+			}
+			for (const description of [
+				command.description,
+				...Object.values(command.options).map((o) => o.description),
+			]) {
+				expect(description.length).toBeGreaterThan(0);
+				expect(description.length).toBeLessThanOrEqual(100);
+				expect(description).not.toBe(en.settings.command.description);
+			}
+		});
+
 		it('leaves no reply, refusal, error or suggestion in English', () => {
 			for (const section of ['reply', 'check', 'error', 'suggest', 'limit', 'permission'] as const) {
 				const mine = texts(messages[section] as Record<string, unknown>);

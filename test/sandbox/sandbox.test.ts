@@ -144,6 +144,23 @@ describe('npm run sandbox -- --script', () => {
 		);
 	});
 
+	it('runs /invite-settings: its options parsed, a member without Manage Server refused', async () => {
+		const { code, out } = await cli([
+			'--script',
+			'/invite-settings as:@admin max_uses_limit:5 allow_roles:false max_expires:2h',
+			'--script',
+			'/invite-settings as:@moderator',
+		]);
+		expect(code).toBe(0);
+		expect(out).toContain('admin › /invite-settings as:@admin max_uses_limit:5 allow_roles:false max_expires:2h');
+		// Saved where the sandbox has a store; said plainly where it has none.
+		expect(out).toMatch(/Saved\.|runs without a database/);
+		expect(out).toContain('Manage Server');
+		const bogus = await cli(['--script', '/invite-settings bogus:1']);
+		expect(bogus.code).toBe(1);
+		expect(bogus.out).toContain('/invite-settings has no option "bogus"');
+	});
+
 	it('exits non-zero when a script line is not a command the sandbox can run', async () => {
 		const { code, out } = await cli(['--script', '/invite bogus:1']);
 		expect(code).toBe(1);
@@ -237,7 +254,8 @@ describe('the sandbox session', () => {
 	afterAll(() => sandbox.close());
 
 	it('completes option names, names in the server, and expires through the bot’s autocomplete', async () => {
-		expect(await sandbox.complete('/inv')).toEqual(['/invite ']);
+		expect(await sandbox.complete('/inv')).toEqual(['/invite ', '/invite-settings ']);
+		expect(await sandbox.complete('/invite-')).toEqual(['/invite-settings ']);
 		expect(await sandbox.complete('/invite exp')).toEqual(['expires:']);
 		expect(await sandbox.complete('/invite expires:1h ma')).toEqual(['max_uses:']);
 		expect(await sandbox.complete('/invite channel:#vo')).toEqual(['#voice']);
