@@ -6,7 +6,9 @@
  * Every process of the tree is read from /proc while it runs; after the signal none is left.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
@@ -68,10 +70,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.skipIf(!onLinux)('SIGTERM to the npm scripts', () => {
 	let discord: LocalDiscord;
 	const started: ProcessInfo[] = [];
+	// `npm run worker` keeps its Durable Objects there: never in the project's own ./.wrangler/state.
+	const workerState = mkdtempSync(join(tmpdir(), 'invite-worker-state-'));
 	beforeAll(async () => {
 		discord = await startLocalDiscord();
 	});
 	afterAll(async () => {
+		rmSync(workerState, { recursive: true, force: true });
 		// Whatever a failed test left behind, by pid: nothing outlives the suite.
 		for (const info of stillAlive(started)) {
 			try {
@@ -105,6 +110,7 @@ describe.skipIf(!onLinux)('SIGTERM to the npm scripts', () => {
 					DISCORD_APPLICATION_ID: discord.applicationId,
 					DISCORD_PUBLIC_KEY: discord.publicKey,
 					DISCORD_API_URL: discord.apiUrl,
+					WORKER_STATE_DIR: workerState,
 				},
 			});
 			const pid = npm.pid as number;

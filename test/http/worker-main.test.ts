@@ -218,7 +218,7 @@ describe('wrangler.toml', () => {
 			expect(bundle).not.toMatch(/from\s*["']node:|require\(["']node:/);
 			expect(bundle).toContain('x-signature-ed25519');
 			// wrangler bundles through .wrangler/tmp (gitignored) and leaves no file there.
-			const state = join(ROOT, '.wrangler');
+			const state = join(ROOT, '.wrangler', 'tmp');
 			expect(
 				existsSync(state)
 					? readdirSync(state, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
