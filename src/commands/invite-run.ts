@@ -45,6 +45,8 @@ import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsers
 import { globalPacerOf, onRequestResponse } from '../discord/rest.js';
 import { type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
+import { ledgerEntry } from '../store/ledger-entry.js';
+import type { InviteStore } from '../store/repository.js';
 import { followTargetUsersJob } from './target-users-job.js';
 
 export interface InviteDependencies {
@@ -81,6 +83,11 @@ export interface InviteDependencies {
 	 * here from `receivedAt` and `deferAfterMs`.
 	 */
 	deadline?: DeadlineReply | undefined;
+	/**
+	 * The invite ledger: every invite made is recorded right after Discord answers, without
+	 * waiting (a failed write is logged, counted and retried by the store itself).
+	 */
+	store?: Pick<InviteStore, 'recordInvite'> | undefined;
 }
 
 /** An outcome before its delivery and timings are known. */
@@ -185,6 +192,8 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			read.value.target.appPermissions ?? channel?.bot,
 			waits,
 		);
+		if (created.result.status === 'created' && created.result.invite)
+			recordInLedger(created.result.invite, request, invocation, deps, clock.now(), logger);
 		const outcome = await finish(created.result);
 		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
 			outcome.job = followJob(created.render, request, invocation, deps, messages, logger);
@@ -195,6 +204,40 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
+	}
+}
+
+/**
+ * Records a made invite in the ledger, never delaying the reply: the store's write-behind
+ * queue retries a failed write and reports it through its own logger and metrics.
+ */
+function recordInLedger(
+	invite: RESTPostAPIChannelInviteResult,
+	request: ChannelInviteRequest,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	now: number,
+	logger: Logger,
+): void {
+	const store = deps.store;
+	if (!store || !invocation.guildId) return;
+	try {
+		const entry = ledgerEntry(
+			invocation.guildId,
+			invite,
+			request.body,
+			{ id: invocation.invoker.id, name: invocation.invoker.username },
+			{ reason: invocation.options.reason ?? null, targetUsersCount: request.targetUsers?.length ?? null, now },
+		);
+		if (!entry.channelId) entry.channelId = request.channelId;
+		void store.recordInvite(entry).catch((error: unknown) => {
+			logger.warn(
+				{ interaction: invocation.interactionId, code: invite.code, err: error },
+				'ledger write failed',
+			);
+		});
+	} catch (error) {
+		logger.warn({ interaction: invocation.interactionId, code: invite.code, err: error }, 'ledger write failed');
 	}
 }
 

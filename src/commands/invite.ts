@@ -31,6 +31,7 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 			jobPollDelaysMs: context.settings.jobPollDelaysMs,
 			signal: context.signal,
 			clock: context.clock,
+			store: context.store,
 		});
 		return { outcome, background: outcome.job };
 	},

@@ -13,6 +13,9 @@ import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
+import { readStoreConfig } from '../store/config.js';
+import { openStore } from '../store/node.js';
+import { schedulePurge } from '../store/purge.js';
 import {
 	addToServerUrl,
 	BOT_PERMISSIONS_WITH_ROLES,
@@ -34,11 +37,28 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	// Listened for from the start: a signal while the shards connect stops the bot cleanly once
 	// they have, instead of killing the process with its sockets open (see ops/signals.ts).
 	const signalled = stopSignal();
-	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
+	const logger = createLogger(config.logLevel, {
+		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
+	});
+	const storeConfig = readStoreConfig(process.env);
+	if (!storeConfig.ok) {
+		for (const problem of storeConfig.problems) logger.error(problem);
+		return 1;
+	}
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
 	const metrics = createMetrics();
+	// Opens lazily: a database down at start is retried, /invite never waits on it.
+	const store = await openStore(storeConfig.value.database, {
+		logger,
+		retentionDays: storeConfig.value.retentionDays,
+	});
+	const stopPurge = schedulePurge(store, { logger });
+	const closeStore = async () => {
+		stopPurge();
+		await store.close();
+	};
 	const health = createHealth();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
@@ -63,9 +83,11 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 			metrics,
 			cooldowns: state.cooldowns,
 			replayGuard: state.replayGuard,
+			store,
 		});
 	} catch (error) {
 		await state.close();
+		await closeStore();
 		if (error instanceof DiscordAPIError && error.status === 401) logger.error(TOKEN_REJECTED);
 		else logger.error({ err: error }, 'could not ask Discord for the gateway (GET /gateway/bot)');
 		return 1;
@@ -92,6 +114,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 			logger.error({ err: error }, `could not listen on ${config.host}:${config.metricsPort} (METRICS_PORT)`);
 			await prepared.stop();
 			await state.close();
+			await closeStore();
 			return 1;
 		}
 	}
@@ -103,6 +126,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	} catch (error) {
 		await ops?.close();
 		await state.close();
+		await closeStore();
 		if (error instanceof GatewayClosedError)
 			logger.fatal({ closeCode: error.code, shard: error.shard }, error.advice);
 		else logger.error({ err: error }, 'could not connect to Discord');
@@ -131,6 +155,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	await bot.stop();
 	await ops?.close();
 	await state.close();
+	await closeStore();
 	logger.info('stopped');
 	// Commands still running finish their answers; past that, nothing should hold the process.
 	setTimeout(() => process.exit(exitCode), 10_000).unref();

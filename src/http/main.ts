@@ -14,14 +14,34 @@ import { createLogger } from '../log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
+import { readStoreConfig } from '../store/config.js';
+import { openStore } from '../store/node.js';
+import { schedulePurge } from '../store/purge.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
 	// A missing public key is among the problems loadConfigOrReport has reported.
 	if (!config?.publicKey) return 1;
-	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
+	const logger = createLogger(config.logLevel, {
+		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
+	});
+	const storeConfig = readStoreConfig(process.env);
+	if (!storeConfig.ok) {
+		for (const problem of storeConfig.problems) logger.error(problem);
+		return 1;
+	}
 	const metrics = createMetrics();
+	// Opens lazily: a database down at start is retried, /invite never waits on it.
+	const store = await openStore(storeConfig.value.database, {
+		logger,
+		retentionDays: storeConfig.value.retentionDays,
+	});
+	const stopPurge = schedulePurge(store, { logger });
+	const closeStore = async () => {
+		stopPurge();
+		await store.close();
+	};
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
 		cooldownPerUser: config.cooldownPerUser,
@@ -49,6 +69,7 @@ async function main(): Promise<number> {
 		metrics,
 		replayGuard: state.replayGuard,
 		cooldowns: state.cooldowns,
+		store,
 	});
 
 	await state.ready();
@@ -58,6 +79,7 @@ async function main(): Promise<number> {
 	} catch (error) {
 		logger.error({ err: error }, `could not listen on ${config.host}:${config.port}`);
 		await state.close();
+		await closeStore();
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -72,6 +94,7 @@ async function main(): Promise<number> {
 	logger.info(`${signal}: finishing the interactions in flight`);
 	await endpoint.close();
 	await state.close();
+	await closeStore();
 	for (const client of [rest, inviteRest]) {
 		client.clearHashSweeper();
 		client.clearHandlerSweeper();

@@ -28,6 +28,7 @@ import {
 	startLocalDiscord,
 } from '../local-discord/index.js';
 import { silentLogger } from '../log.js';
+import { openStore } from '../store/node.js';
 import { completionContext, convertValue, parseCommandLine, stripSigil, type TypedValue } from './parse.js';
 
 /**
@@ -594,28 +595,47 @@ export function externalBotCommand(discord: LocalDiscord): string {
 	return `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId} npm start`;
 }
 
+/** A playground's ledger: SQLite in memory, gone when the sandbox stops. */
+const throwawayStore = () => openStore({ kind: 'sqlite', path: ':memory:' });
+
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
 	// A playground against a local Discord: no cooldowns between tries.
+	const store = await throwawayStore();
 	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
 		commands: new Map([[command.data.name, command]]),
+		store,
 	});
 	await discord.ready();
-	return { deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }), stop: () => bot.stop() };
+	return {
+		deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }),
+		stop: async () => {
+			await bot.stop();
+			await store.close();
+		},
+	};
 }
 
 /** The HTTP endpoint as `npm run serve` runs it; the local Discord signs and POSTs each interaction. */
 async function startHttp(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
+	const store = await throwawayStore();
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
 		rest: createRest({ api: discord.apiUrl, token: discord.token }),
 		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token }),
 		applicationId: discord.applicationId,
 		onOutcome,
+		store,
 	});
 	const { port } = await endpoint.listen(0, '127.0.0.1');
 	const url = `http://127.0.0.1:${port}/interactions`;
-	return { deliver: (payload) => discord.dispatch(payload, { via: 'http', url }), stop: () => endpoint.close() };
+	return {
+		deliver: (payload) => discord.dispatch(payload, { via: 'http', url }),
+		stop: async () => {
+			await endpoint.close();
+			await store.close();
+		},
+	};
 }

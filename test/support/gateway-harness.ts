@@ -13,6 +13,7 @@ import {
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
 import { silentLogger } from '../../src/log.js';
+import type { InviteStore } from '../../src/store/repository.js';
 
 export interface GatewayHarness {
 	discord: LocalDiscord;
@@ -27,7 +28,12 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-	options: { discord?: LocalDiscordOptions | undefined; command?: InviteCommandOptions } = {},
+	options: {
+		discord?: LocalDiscordOptions | undefined;
+		command?: InviteCommandOptions;
+		/** The bot's ledger (lent to its commands; GUILD_DELETE and INVITE_DELETE kept in it). */
+		store?: InviteStore | undefined;
+	} = {},
 ): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
@@ -45,6 +51,7 @@ export async function startGatewayHarness(
 			apiUrl: discord.apiUrl,
 			commands: new Map([[command.data.name, command]]),
 			logger: options.command?.logger ?? silentLogger,
+			store: options.store,
 		});
 		await discord.ready();
 	} catch (error) {
