@@ -37,8 +37,9 @@ import { classifyError, type Failure, failureText, newReference, RateLimitGiveUp
 import { parseUsersFile } from '../core/ids.js';
 import { type InviteLookups, type InviteOutcome, outcomeLabel } from '../core/invite.js';
 import { processInviteCodes, type RecentInviteCodes } from '../core/invite-codes.js';
+import { revokeButtonRow } from '../core/ledger.js';
 import { canListInvites, findLostInvite } from '../core/lost-invite.js';
-import { type RenderContext, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
+import { type RenderContext, type ReplyMessage, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
 import { isFinished, type JobReport } from '../core/target-users.js';
 import type { AttachmentContent, ChannelInviteRequest, InviteInvocation } from '../core/types.js';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
@@ -192,8 +193,16 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			read.value.target.appPermissions ?? channel?.bot,
 			waits,
 		);
-		if (created.result.status === 'created' && created.result.invite)
+		if (created.result.status === 'created' && created.result.invite) {
 			recordInLedger(created.result.invite, request, invocation, deps, clock.now(), logger);
+			created.result.reply = withRevokeButton(
+				created.result.reply,
+				created.result.invite.code,
+				invocation,
+				deps,
+				messages,
+			);
+		}
 		const outcome = await finish(created.result);
 		if (created.render && request.targetUsers && outcome.delivery !== 'lost')
 			outcome.job = followJob(created.render, request, invocation, deps, messages, logger);
@@ -205,6 +214,18 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
 	}
+}
+
+/** The reply with a Revoke button, when the bot keeps a ledger to check who may press it. */
+function withRevokeButton(
+	reply: ReplyMessage,
+	code: string,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	messages: Messages,
+): ReplyMessage {
+	if (!deps.store || !invocation.guildId) return reply;
+	return { ...reply, components: [...reply.components, revokeButtonRow(code, messages)] };
 }
 
 /**
@@ -494,7 +515,15 @@ async function followJob(
 			},
 			'target-users job finished',
 		);
-		await deps.responder.edit(renderInvite(rendered.invite, { ...rendered.context, job: report }, messages));
+		await deps.responder.edit(
+			withRevokeButton(
+				renderInvite(rendered.invite, { ...rendered.context, job: report }, messages),
+				rendered.invite.code,
+				invocation,
+				deps,
+				messages,
+			),
+		);
 		return report;
 	} catch (error) {
 		logger.warn({ interaction: invocation.interactionId, err: error }, 'could not report the target-users job');

@@ -6,6 +6,7 @@
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { type Bot, startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand, type InviteCommandOptions } from '../../src/gateway/command.js';
+import { createInvitesCommand } from '../../src/gateway/invites-command.js';
 import {
 	type InteractionInit,
 	type LocalDiscord,
@@ -45,11 +46,16 @@ export async function startGatewayHarness(
 		...options.command,
 		onOutcome: (outcome) => outcomes.push(outcome),
 	});
+	// `/invites` rides along: it answers only when asked, from the same pipeline.
+	const invites = createInvitesCommand({ logger: silentLogger, ...options.command });
 	let bot: Bot;
 	try {
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
-			commands: new Map([[command.data.name, command]]),
+			commands: new Map([
+				[command.data.name, command],
+				[invites.data.name, invites],
+			]),
 			logger: options.command?.logger ?? silentLogger,
 			store: options.store,
 		});
