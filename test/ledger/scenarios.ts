@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	type InteractionHandle,
@@ -24,9 +24,7 @@ import type { LedgerInvite } from '../../src/store/types.js';
 export interface LedgerHost {
 	discord: LocalDiscord;
 	/** Delivers any interaction payload the way this host receives it. */
-	deliver(
-		payload: ReturnType<LocalDiscord['interaction']> | ReturnType<LocalDiscord['component']>,
-	): InteractionHandle;
+	deliver(payload: APIInteraction): InteractionHandle;
 	close(): Promise<void>;
 }
 
@@ -151,6 +149,31 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 			await click?.response();
 			await expect.poll(() => handle.state?.content).toContain(`\`${codes[0]}\``);
 			expect(handle.state?.content).toContain('Page 2');
+		});
+
+		it('suggests for code: only the invites you may revoke (all of them with Manage Server)', async () => {
+			const { discord } = await boot();
+			const own = await invite('member');
+			const other = await invite('helper');
+			const suggest = async (user: string) => {
+				const answer = await host
+					?.deliver(
+						discord.autocomplete({
+							user,
+							channel: 'general',
+							command: 'invites',
+							subcommand: 'revoke',
+							options: { code: '' },
+							focused: 'code',
+						}),
+					)
+					.response();
+				return ((answer as { data?: { choices?: Array<{ value: string }> } })?.data?.choices ?? []).map(
+					(choice) => choice.value,
+				);
+			};
+			expect(await suggest('member')).toEqual([own.code]);
+			expect((await suggest('admin')).sort()).toEqual([own.code, other.code].sort());
 		});
 
 		it('revokes your own invite with the audit-log reason naming who and why', async () => {
