@@ -69,6 +69,8 @@ export function buildInvitesCommand(): RESTPostAPIChatInputApplicationCommandsJS
 	return {
 		type: ApplicationCommandType.ChatInput,
 		...described(INVITES_COMMAND_NAME, (m) => m.ledger.command),
+		// Every member: each lists and revokes their own; the rest is checked at run time.
+		default_member_permissions: null,
 		contexts: [InteractionContextType.Guild],
 		integration_types: [ApplicationIntegrationType.GuildInstall],
 		options: [

@@ -9,13 +9,11 @@ import { DiscordAPIError } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
+import { openLedger } from '../ops/ledger.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
-import { readStoreConfig } from '../store/config.js';
-import { openStore } from '../store/node.js';
-import { schedulePurge } from '../store/purge.js';
 import {
 	addToServerUrl,
 	BOT_PERMISSIONS_WITH_ROLES,
@@ -40,25 +38,17 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	const logger = createLogger(config.logLevel, {
 		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
 	});
-	const storeConfig = readStoreConfig(process.env);
-	if (!storeConfig.ok) {
-		for (const problem of storeConfig.problems) logger.error(problem);
+	const metrics = createMetrics();
+	const opened = await openLedger(process.env, { logger, metrics });
+	if (!opened.ok) {
+		for (const problem of opened.problems) logger.error(problem);
 		return 1;
 	}
+	const { store } = opened.ledger;
+	const closeStore = () => opened.ledger.close();
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
-	const metrics = createMetrics();
-	// Opens lazily: a database down at start is retried, /invite never waits on it.
-	const store = await openStore(storeConfig.value.database, {
-		logger,
-		retentionDays: storeConfig.value.retentionDays,
-	});
-	const stopPurge = schedulePurge(store, { logger });
-	const closeStore = async () => {
-		stopPurge();
-		await store.close();
-	};
 	const health = createHealth();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,

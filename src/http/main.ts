@@ -11,12 +11,10 @@ import { createInviteRest } from '../discord/invites.js';
 import { poolRequest } from '../discord/pool.js';
 import { createRest, globalPacerOf, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
+import { openLedger } from '../ops/ledger.js';
 import { createMetrics } from '../ops/metrics.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
-import { readStoreConfig } from '../store/config.js';
-import { openStore } from '../store/node.js';
-import { schedulePurge } from '../store/purge.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
@@ -26,22 +24,14 @@ async function main(): Promise<number> {
 	const logger = createLogger(config.logLevel, {
 		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
 	});
-	const storeConfig = readStoreConfig(process.env);
-	if (!storeConfig.ok) {
-		for (const problem of storeConfig.problems) logger.error(problem);
+	const metrics = createMetrics();
+	const opened = await openLedger(process.env, { logger, metrics });
+	if (!opened.ok) {
+		for (const problem of opened.problems) logger.error(problem);
 		return 1;
 	}
-	const metrics = createMetrics();
-	// Opens lazily: a database down at start is retried, /invite never waits on it.
-	const store = await openStore(storeConfig.value.database, {
-		logger,
-		retentionDays: storeConfig.value.retentionDays,
-	});
-	const stopPurge = schedulePurge(store, { logger });
-	const closeStore = async () => {
-		stopPurge();
-		await store.close();
-	};
+	const { store } = opened.ledger;
+	const closeStore = () => opened.ledger.close();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
 		cooldownPerUser: config.cooldownPerUser,

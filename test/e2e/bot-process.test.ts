@@ -255,7 +255,7 @@ describe('npm run deploy', () => {
 			await deploy(['--dry-run'], (line) => lines.push(line), environment({ DISCORD_API_URL: discord.apiUrl })),
 		).toBe(0);
 		const body = JSON.parse(lines.join('\n')) as { name: string; options: { name: string }[] }[];
-		expect(body.map((command) => command.name)).toEqual(['invite']);
+		expect(body.map((command) => command.name)).toEqual(['invite', 'invites']);
 		expect(body[0]!.options.map((option) => option.name)).toEqual([
 			'channel',
 			'expires',
