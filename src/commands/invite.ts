@@ -24,6 +24,9 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 	data: inviteCommand,
 	read: readCommandPayload,
 	async execute(invocation, context) {
+		// The ledger write goes on after the answer: a Worker keeps it alive with `waitUntil`.
+		const writes: Promise<unknown>[] = [];
+		const store = context.store;
 		const outcome = await runInvite(invocation, {
 			rest: context.rest.create,
 			deadline: context.deadline,
@@ -38,9 +41,17 @@ export const invite: SlashCommand<InviteInvocation, InviteOutcome> = {
 			jobPollDelaysMs: context.settings.jobPollDelaysMs,
 			signal: context.signal,
 			clock: context.clock,
-			store: context.store,
+			store: store && {
+				recordInvite: (entry) => {
+					const written = store.recordInvite(entry);
+					writes.push(written);
+					return written;
+				},
+			},
 		});
-		return { outcome, background: outcome.job };
+		const background =
+			writes.length > 0 ? Promise.allSettled([outcome.job, ...writes]).then(() => outcome.job) : outcome.job;
+		return { outcome, background };
 	},
 	autocomplete: { expires: autocompleteChoices, activity: autocompleteChoices },
 	record: (outcome, metrics, transport) => metrics.recordOutcome(outcome, transport),

@@ -5,10 +5,13 @@
  * invite of a member with Manage Server). Every answer is ephemeral and localized; without a
  * ledger, or with its database down, the member is told so.
  */
+
+import { DiscordAPIError } from '@discordjs/rest';
 import {
 	type APIMessageComponentInteraction,
 	InteractionResponseType,
 	PermissionFlagsBits,
+	RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import {
 	hasManageGuild,
@@ -43,6 +46,9 @@ async function liveUses(
 			if ('uses' in invite && typeof invite.uses === 'number') uses.set(invite.code, invite.uses);
 		return uses;
 	} catch (error) {
+		// 10004: the bot is no longer in that server (no GUILD_DELETE reaches an HTTP endpoint).
+		if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownGuild)
+			void context.store?.deleteGuild(guildId);
 		context.logger.warn({ err: error, guild: guildId }, 'could not read live invite uses');
 		return undefined;
 	}
