@@ -39,8 +39,9 @@ import { parseUsersFile } from '../core/ids.js';
 import { type InviteLookups, type InviteOutcome, outcomeLabel, type TargetUsersJobFollower } from '../core/invite.js';
 import { processInviteCodes, type RecentInviteCodes } from '../core/invite-codes.js';
 import { checkLimits, exemptFromLimits, type LimitedInvite } from '../core/invite-limits.js';
+import { revokeButtonRow } from '../core/ledger.js';
 import { canListInvites, findLostInvite } from '../core/lost-invite.js';
-import { type RenderContext, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
+import { type RenderContext, type ReplyMessage, renderInvite, snowflakeTimestamp, textReply } from '../core/render.js';
 import { isFinished, type JobReport } from '../core/target-users.js';
 import type { AttachmentContent, ChannelInviteRequest, InviteInvocation } from '../core/types.js';
 import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsersFile } from '../discord/invites.js';
@@ -50,6 +51,7 @@ import { type Logger, silentLogger } from '../log-core.js';
 import type { InviteStore } from '../store/repository.js';
 import type { GuildSettings } from '../store/types.js';
 import { postInviteLog } from './invite-log.js';
+import { ledgerEntry } from '../store/ledger-entry.js';
 import { followTargetUsersJob } from './target-users-job.js';
 
 export interface InviteDependencies {
@@ -91,7 +93,11 @@ export interface InviteDependencies {
 	 * here from `receivedAt` and `deferAfterMs`.
 	 */
 	deadline?: DeadlineReply | undefined;
-	/** The server's settings (limits, log channel). Absent: no limits, no log. */
+	/**
+	 * The server's settings (limits, log channel) and the invite ledger: every invite made is
+	 * recorded right after Discord answers, without waiting (a failed write is logged, counted
+	 * and retried by the store itself). Absent: no limits, no log, no ledger.
+	 */
 	store?: InviteStore | undefined;
 }
 
@@ -210,7 +216,19 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 			waits,
 			notes,
 		);
+		let recorded: Promise<unknown> | undefined;
+		if (created.result.status === 'created' && created.result.invite) {
+			recorded = recordInLedger(created.result.invite, request, invocation, deps, clock.now(), logger);
+			created.result.reply = withRevokeButton(
+				created.result.reply,
+				created.result.invite.code,
+				invocation,
+				deps,
+				messages,
+			);
+		}
 		const outcome = await finish(created.result);
+		if (recorded) outcome.recorded = recorded;
 		// After the reply: the log never delays nor fails the member's answer.
 		if (outcome.status === 'created' && outcome.invite && deps.store && invocation.guildId)
 			outcome.logged = postInviteLog(
@@ -246,6 +264,53 @@ export async function runInvite(invocation: InviteInvocation, deps: InviteDepend
 		logger.error({ reference, interaction: invocation.interactionId, err: error }, 'unexpected error in /invite');
 		const failure: Failure = { id: 'unknown', args: [reference], log: true };
 		return finish({ status: 'failed', failure, reply: textReply(failureText(failure, messages)) });
+	}
+}
+
+/** The reply with a Revoke button, when the bot keeps a ledger to check who may press it. */
+function withRevokeButton(
+	reply: ReplyMessage,
+	code: string,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	messages: Messages,
+): ReplyMessage {
+	if (!deps.store || !invocation.guildId) return reply;
+	return { ...reply, components: [...reply.components, revokeButtonRow(code, messages)] };
+}
+
+/**
+ * Records a made invite in the ledger, never delaying the reply: the store's write-behind
+ * queue retries a failed write and reports it through its own logger and metrics.
+ */
+function recordInLedger(
+	invite: RESTPostAPIChannelInviteResult,
+	request: ChannelInviteRequest,
+	invocation: InviteInvocation,
+	deps: InviteDependencies,
+	now: number,
+	logger: Logger,
+): Promise<unknown> | undefined {
+	const store = deps.store;
+	if (!store || !invocation.guildId) return undefined;
+	try {
+		const entry = ledgerEntry(
+			invocation.guildId,
+			invite,
+			request.body,
+			{ id: invocation.invoker.id, name: invocation.invoker.username },
+			{ reason: invocation.options.reason ?? null, targetUsersCount: request.targetUsers?.length ?? null, now },
+		);
+		if (!entry.channelId) entry.channelId = request.channelId;
+		return store.recordInvite(entry).catch((error: unknown) => {
+			logger.warn(
+				{ interaction: invocation.interactionId, code: invite.code, err: error },
+				'ledger write failed',
+			);
+		});
+	} catch (error) {
+		logger.warn({ interaction: invocation.interactionId, code: invite.code, err: error }, 'ledger write failed');
+		return undefined;
 	}
 }
 
@@ -515,7 +580,15 @@ async function followJob(
 			},
 			'target-users job finished',
 		);
-		await deps.responder.edit(renderInvite(rendered.invite, { ...rendered.context, job: report }, messages));
+		await deps.responder.edit(
+			withRevokeButton(
+				renderInvite(rendered.invite, { ...rendered.context, job: report }, messages),
+				rendered.invite.code,
+				invocation,
+				deps,
+				messages,
+			),
+		);
 		return report;
 	} catch (error) {
 		logger.warn({ interaction: invocation.interactionId, err: error }, 'could not report the target-users job');

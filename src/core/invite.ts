@@ -70,6 +70,8 @@ export interface InviteOutcome {
 	 * what became of it (`posted`, `no-log`, `refused`, `failed`). Never rejects.
 	 */
 	logged?: Promise<string> | undefined;
+	/** The ledger write of a created invite, settling once the row is written or queued (never rejects). */
+	recorded?: Promise<unknown> | undefined;
 }
 
 /** `created`, `refused:<id>`, `failed:<id>`, `cooldown`: the outcome as logs and metrics name it. */

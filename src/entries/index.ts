@@ -23,7 +23,11 @@ export {
 	type GuideCommand,
 	type InviteCommandOptions,
 } from '../gateway/command.js';
+export { createInvitesCommand } from '../gateway/invites-command.js';
 export { createLogger, type Logger, type LogLevel, silentLogger } from '../log.js';
+/** The invite ledger for `createInviteCommand({ store })` / `createInvitesCommand({ store })`: your own SQLite or Postgres. */
+export { openStore } from '../store/node.js';
+export { createInviteStore, type InviteStore } from '../store/repository.js';
 
 /** `/invite` with the defaults: logs to stderr at `LOG_LEVEL` (default info), defers after 1.5 s. */
 const invite = createInviteCommand();

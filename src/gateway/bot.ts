@@ -38,6 +38,7 @@ import { createRest, restOptions } from '../discord/rest.js';
 import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
+import type { InviteStore } from '../store/repository.js';
 import type { CommandContext, GuideCommand } from './command.js';
 import { ShardStates } from './shard-metrics.js';
 import { sessionStore, shardingStrategy } from './shards.js';
@@ -102,6 +103,11 @@ export interface BotOptions {
 	replayGuard?: CommandContext['replayGuard'];
 	/** Lent to commands: defer every `/invite` at once, then edit in the answer. */
 	deferAtOnce?: boolean | undefined;
+	/**
+	 * Lent to commands: the invite ledger. The bot also keeps it true to the gateway: a server
+	 * that removed the bot (GUILD_DELETE) is forgotten, an invite deleted anywhere (INVITE_DELETE) is marked.
+	 */
+	store?: InviteStore | undefined;
 }
 
 /**
@@ -195,7 +201,8 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 	const manager = new WebSocketManager({
 		token,
 		rest,
-		intents: GatewayIntentBits.Guilds,
+		// INVITE_DELETE (GUILD_INVITES, not privileged) only matters to a bot that keeps a ledger.
+		intents: options.store ? GatewayIntentBits.Guilds | GatewayIntentBits.GuildInvites : GatewayIntentBits.Guilds,
 		shardCount: count,
 		shardIds: options.shardIds ? [...options.shardIds] : null,
 		buildStrategy: shardingStrategy(options.workers ?? false, onZombie),
@@ -254,10 +261,13 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 		cooldowns: options.cooldowns,
 		replayGuard: options.replayGuard,
 		deferAtOnce: options.deferAtOnce,
+		store: options.store,
 		// Our bot's commands send as the bot does: through the API origin's pool.
 		makeRequest: poolRequest(options.apiUrl),
 	};
+	const store = options.store;
 	manager.on(WebSocketShardEvents.Dispatch, (payload: GatewayDispatchPayload) => {
+		if (store) keepLedger(payload, store);
 		if (payload.t !== GatewayDispatchEvents.InteractionCreate) return;
 		void routeInteraction(payload.d, { commands: options.commands, host, context, logger });
 	});
@@ -310,6 +320,17 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 	return prepared;
 }
 
+/**
+ * Keeps the ledger true to what the gateway says: the bot removed from a server (GUILD_DELETE
+ * without `unavailable`: an outage is not a goodbye) forgets it; INVITE_DELETE marks the invite
+ * gone. The store's writes retry by themselves and never reject.
+ */
+function keepLedger(payload: GatewayDispatchPayload, store: InviteStore): void {
+	if (payload.t === GatewayDispatchEvents.GuildDelete && payload.d.unavailable !== true)
+		void store.deleteGuild(payload.d.id);
+	else if (payload.t === GatewayDispatchEvents.InviteDelete) void store.markDeleted(payload.d.code);
+}
+
 /** Prepares the bot and connects it: resolves once every shard is ready. */
 export async function startBot(token: string, options: BotOptions): Promise<Bot> {
 	return (await prepareBot(token, options)).connect();
@@ -334,8 +355,18 @@ interface Routing {
  * an unknown one too), autocomplete to the suggestions. Other types are not ours.
  */
 async function routeInteraction(interaction: APIInteraction, routing: Routing): Promise<void> {
-	if (interaction.type === InteractionType.ApplicationCommandAutocomplete)
+	if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+		// A pipeline command answers its own suggestions (from the ledger, for `/invites revoke code:`).
+		const owner = routing.commands.get(interaction.data.name);
+		if (owner?.executePayload) return owner.executePayload(interaction, routing.host.rest, routing.context);
 		return answerAutocomplete(interaction, routing);
+	}
+	if (interaction.type === InteractionType.MessageComponent) {
+		// The pipeline finds a button's command by its `custom_id` prefix: any pipeline command routes it.
+		const any = [...routing.commands.values()].find((command) => command.executePayload);
+		if (any?.executePayload) await any.executePayload(interaction, routing.host.rest, routing.context);
+		return;
+	}
 	if (
 		interaction.type !== InteractionType.ApplicationCommand ||
 		interaction.data.type !== ApplicationCommandType.ChatInput

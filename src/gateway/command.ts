@@ -59,6 +59,7 @@ import type { InviteMetrics } from '../ops/metrics-types.js';
 import { restLookups } from '../pipeline/lookups.js';
 import { createPipeline, type Delivery, type Pipeline, REPLAY_TTL_MS } from '../pipeline/pipeline.js';
 import { type Responder, restResponder } from '../pipeline/responder.js';
+import type { InviteStore } from '../store/repository.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
@@ -84,6 +85,8 @@ export interface CommandContext {
 	 * proxy the host bot set there (`setGlobalDispatcher`) is kept.
 	 */
 	makeRequest?: RESTOptions['makeRequest'] | undefined;
+	/** The bot's invite ledger (`DATABASE_URL`), unless the command's options name one. */
+	store?: InviteStore | undefined;
 }
 
 /** A command in the discord.js guide's shape. */
@@ -142,6 +145,12 @@ export interface InviteCommandOptions {
 	replayGuard?: ReplayGuard | undefined;
 	/** The clock every timing rule runs on. Default: the system's. */
 	clock?: Clock | undefined;
+	/**
+	 * The invite ledger and each server's settings: your own database through `openStore`
+	 * (SQLite or Postgres) or `createInviteStore` (any Kysely). Default: the bot's
+	 * (`CommandContext.store`), else none (invites are not recorded, `/invites` says so).
+	 */
+	store?: InviteStore | undefined;
 }
 
 /** Where a command's requests go: the bot's token and API, and the host's cap. */
@@ -254,6 +263,7 @@ export function createInviteCommand(
 					jobPollDelaysMs: options.jobPollDelaysMs,
 				},
 				onOutcome: options.onOutcome,
+				store: options.store ?? context?.store,
 			});
 			found = { pipeline, api, create };
 			pipelines.set(source, found);

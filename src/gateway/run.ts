@@ -9,6 +9,7 @@ import { DiscordAPIError } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
 import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
+import { openLedger } from '../ops/ledger.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { stopSignal } from '../ops/signals.js';
@@ -34,11 +35,20 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	// Listened for from the start: a signal while the shards connect stops the bot cleanly once
 	// they have, instead of killing the process with its sockets open (see ops/signals.ts).
 	const signalled = stopSignal();
-	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
+	const logger = createLogger(config.logLevel, {
+		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
+	});
+	const metrics = createMetrics();
+	const opened = await openLedger(process.env, { logger, metrics });
+	if (!opened.ok) {
+		for (const problem of opened.problems) logger.error(problem);
+		return 1;
+	}
+	const { store } = opened.ledger;
+	const closeStore = () => opened.ledger.close();
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
-	const metrics = createMetrics();
 	const health = createHealth();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
@@ -63,9 +73,11 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 			metrics,
 			cooldowns: state.cooldowns,
 			replayGuard: state.replayGuard,
+			store,
 		});
 	} catch (error) {
 		await state.close();
+		await closeStore();
 		if (error instanceof DiscordAPIError && error.status === 401) logger.error(TOKEN_REJECTED);
 		else logger.error({ err: error }, 'could not ask Discord for the gateway (GET /gateway/bot)');
 		return 1;
@@ -92,6 +104,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 			logger.error({ err: error }, `could not listen on ${config.host}:${config.metricsPort} (METRICS_PORT)`);
 			await prepared.stop();
 			await state.close();
+			await closeStore();
 			return 1;
 		}
 	}
@@ -103,6 +116,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	} catch (error) {
 		await ops?.close();
 		await state.close();
+		await closeStore();
 		if (error instanceof GatewayClosedError)
 			logger.fatal({ closeCode: error.code, shard: error.shard }, error.advice);
 		else logger.error({ err: error }, 'could not connect to Discord');
@@ -131,6 +145,7 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	await bot.stop();
 	await ops?.close();
 	await state.close();
+	await closeStore();
 	logger.info('stopped');
 	// Commands still running finish their answers; past that, nothing should hold the process.
 	setTimeout(() => process.exit(exitCode), 10_000).unref();

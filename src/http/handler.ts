@@ -22,6 +22,7 @@ import { createHealth, type Health, healthResponse } from '../ops/health.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { type Responder, restResponder } from '../pipeline/responder.js';
+import type { InviteStore } from '../store/repository.js';
 import { type InteractionEnv, settingsFromEnv } from './bindings.js';
 import { checkSignature, Ed25519PublicKey, type SignatureVerifier } from './signature.js';
 
@@ -97,6 +98,8 @@ export interface InteractionHandlerOptions {
 	 * adapter passes its `node:crypto` one.
 	 */
 	verifier?: SignatureVerifier | undefined;
+	/** The invite ledger and each server's settings (src/store), handed to every command. Default: none. */
+	store?: InviteStore | undefined;
 }
 
 /** The endpoint: every request of the Interactions Endpoint URL (and `/healthz`) goes here. */
@@ -198,6 +201,7 @@ export function createInteractionCore(options: InteractionHandlerOptions): Inter
 		attachmentFetch: options.attachmentFetch,
 		signal: options.signal,
 		onOutcome: options.onOutcome,
+		store: options.store,
 	});
 
 	async function handle(request: InteractionRequest, ctx?: HandlerContext): Promise<InteractionAnswer> {

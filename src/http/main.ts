@@ -11,6 +11,7 @@ import { createInviteRest } from '../discord/invites.js';
 import { poolRequest } from '../discord/pool.js';
 import { createRest, globalPacerOf, restOptions } from '../discord/rest.js';
 import { createLogger } from '../log.js';
+import { openLedger } from '../ops/ledger.js';
 import { createMetrics } from '../ops/metrics.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
@@ -20,8 +21,17 @@ async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
 	// A missing public key is among the problems loadConfigOrReport has reported.
 	if (!config?.publicKey) return 1;
-	const logger = createLogger(config.logLevel, { secrets: [config.token, ...redisSecret(config.redisUrl)] });
+	const logger = createLogger(config.logLevel, {
+		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
+	});
 	const metrics = createMetrics();
+	const opened = await openLedger(process.env, { logger, metrics });
+	if (!opened.ok) {
+		for (const problem of opened.problems) logger.error(problem);
+		return 1;
+	}
+	const { store } = opened.ledger;
+	const closeStore = () => opened.ledger.close();
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
 		cooldownPerUser: config.cooldownPerUser,
@@ -49,6 +59,7 @@ async function main(): Promise<number> {
 		metrics,
 		replayGuard: state.replayGuard,
 		cooldowns: state.cooldowns,
+		store,
 	});
 
 	await state.ready();
@@ -58,6 +69,7 @@ async function main(): Promise<number> {
 	} catch (error) {
 		logger.error({ err: error }, `could not listen on ${config.host}:${config.port}`);
 		await state.close();
+		await closeStore();
 		return 1;
 	}
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -72,6 +84,7 @@ async function main(): Promise<number> {
 	logger.info(`${signal}: finishing the interactions in flight`);
 	await endpoint.close();
 	await state.close();
+	await closeStore();
 	for (const client of [rest, inviteRest]) {
 		client.clearHashSweeper();
 		client.clearHandlerSweeper();

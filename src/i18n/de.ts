@@ -288,4 +288,46 @@ export const de: Messages = {
 		ViewChannel: '**Kanal ansehen**',
 		ManageRoles: '**Rollen verwalten**',
 	},
+	ledger: {
+		command: {
+			description: 'Mit /invite erstellte Einladungen auflisten oder widerrufen',
+			list: { description: 'Deine aktiven Einladungen (oder die eines Mitglieds, mit Server verwalten)' },
+			revoke: { description: 'Eine Einladung widerrufen (oder alle eines Mitglieds, mit Server verwalten)' },
+			options: {
+				member: { description: 'Wessen Einladungen (für andere: Server verwalten)' },
+				channel: { description: 'Nur Einladungen in diesen Kanal' },
+				code: { description: 'Der Einladungscode' },
+				reason: { description: 'Warum (im Audit-Log)' },
+			},
+		},
+		unavailable: 'Das Einladungsregister ist gerade nicht erreichbar. Versuch es gleich noch einmal.',
+		listOwn: 'Deine mit /invite erstellten Einladungen:',
+		listOf: (member) => `Mit /invite erstellte Einladungen von ${member}:`,
+		listEmpty: 'Du hast keine aktiven mit /invite erstellten Einladungen.',
+		listEmptyOf: (member) => `${member} hat keine aktiven mit /invite erstellten Einladungen.`,
+		usesMissing: 'Nutzungen fehlen: Ich brauche **Server verwalten**, um sie bei Discord zu lesen.',
+		roles: 'Rollen',
+		target: 'für',
+		page: (page) => `Seite ${page}`,
+		previous: 'Zurück',
+		next: 'Weiter',
+		needsManageGuild:
+			'Du brauchst **Server verwalten**, um Einladungen anderer Mitglieder zu sehen oder zu widerrufen.',
+		notYourList: 'Nur wer diese Liste aufgerufen hat, kann blättern.',
+		codeOrMember:
+			'Gib den `code` einer Einladung an oder ein `member`, dessen Einladungen widerrufen werden sollen.',
+		notFound: (code) => `Keine mit /invite erstellte Einladung \`${code}\` auf diesem Server.`,
+		notAllowed: (code) =>
+			`Du kannst \`${code}\` nicht widerrufen: nur wer sie angefordert hat oder Mitglieder mit **Server verwalten** oder **Kanäle verwalten** dort.`,
+		botCannotRevoke: (code, channel) =>
+			`Ich kann \`${code}\` nicht widerrufen: Ich brauche **Kanäle verwalten** in ${channel} oder **Server verwalten**.`,
+		revoked: (code) => `Einladung \`${code}\` widerrufen.`,
+		alreadyGone: (code) => `Einladung \`${code}\` gab es schon nicht mehr.`,
+		alreadyRevoked: (code) => `Einladung \`${code}\` wird gerade oder wurde schon widerrufen.`,
+		revokedAll: (count, member) => `${count} Einladung(en) von ${member} widerrufen.`,
+		revokedSome: (done, total, member) =>
+			`${done} von ${total} Einladung(en) von ${member} widerrufen; versuch es für den Rest erneut.`,
+		revokeButton: 'Widerrufen',
+		revokedBy: (code, member, when) => `Einladung \`${code}\` wurde von ${member} ${when} widerrufen.`,
+	},
 };

@@ -209,6 +209,54 @@ export interface Messages {
 		ViewChannel: string;
 		ManageRoles: string;
 	};
+
+	/** `/invites` (list and revoke the invites made through `/invite`) and the Revoke button. */
+	ledger: {
+		/** Registration: names only where they differ from English. */
+		command: {
+			name?: string;
+			description: string;
+			list: { name?: string; description: string };
+			revoke: { name?: string; description: string };
+			options: Record<'member' | 'channel' | 'code' | 'reason', { name?: string; description: string }>;
+		};
+		/** The bot runs without a ledger, or its database does not answer. */
+		unavailable: string;
+		/** Heading of a list: whose invites, how many in all on this page. */
+		listOwn: string;
+		listOf: (member: string) => string;
+		listEmpty: string;
+		listEmptyOf: (member: string) => string;
+		/** The bot lacks Manage Server: `uses` cannot be read from Discord. */
+		usesMissing: string;
+		/** Words in a list line. */
+		roles: string;
+		target: string;
+		page: (page: number) => string;
+		previous: string;
+		next: string;
+		/** `member:` of another member, without Manage Server. */
+		needsManageGuild: string;
+		/** A paging button pressed by someone else than who ran the list. */
+		notYourList: string;
+		/** `/invites revoke` with neither `code` nor `member`. */
+		codeOrMember: string;
+		/** The code is not in this server's ledger (made elsewhere, or not through /invite). */
+		notFound: (code: string) => string;
+		notAllowed: (code: string) => string;
+		/** The bot lacks Manage Channels on the invite's channel and Manage Server. */
+		botCannotRevoke: (code: string, channel: string) => string;
+		revoked: (code: string) => string;
+		alreadyGone: (code: string) => string;
+		/** Another revoke of the same invite won the race. */
+		alreadyRevoked: (code: string) => string;
+		revokedAll: (count: number, member: string) => string;
+		/** Some of a bulk revoke failed. */
+		revokedSome: (done: number, total: number, member: string) => string;
+		/** The Revoke button's label, and the reply once it worked: who and when (a Discord timestamp). */
+		revokeButton: string;
+		revokedBy: (code: string, member: string, when: string) => string;
+	};
 }
 
 /** The option names of `/invite`, as registered (English). */

@@ -276,4 +276,45 @@ export const nl: Messages = {
 		ViewChannel: '**Kanalen bekijken**',
 		ManageRoles: '**Rollen beheren**',
 	},
+	ledger: {
+		command: {
+			description: 'Uitnodigingen gemaakt met /invite tonen of intrekken',
+			list: { description: 'Je actieve uitnodigingen (of die van een lid, met Server beheren)' },
+			revoke: { description: 'Een uitnodiging intrekken (of alle van een lid, met Server beheren)' },
+			options: {
+				member: { description: 'Van wie (Server beheren voor een ander lid)' },
+				channel: { description: 'Alleen uitnodigingen naar dit kanaal' },
+				code: { description: 'De uitnodigingscode' },
+				reason: { description: 'Waarom (bewaard in het auditlogboek)' },
+			},
+		},
+		unavailable: 'Het uitnodigingsregister is nu niet beschikbaar. Probeer het zo opnieuw.',
+		listOwn: 'Je uitnodigingen gemaakt met /invite:',
+		listOf: (member) => `Uitnodigingen van ${member} gemaakt met /invite:`,
+		listEmpty: 'Je hebt geen actieve uitnodigingen gemaakt met /invite.',
+		listEmptyOf: (member) => `${member} heeft geen actieve uitnodigingen gemaakt met /invite.`,
+		usesMissing: 'Gebruik niet getoond: ik heb **Server beheren** nodig om het bij Discord te lezen.',
+		roles: 'rollen',
+		target: 'voor',
+		page: (page) => `Pagina ${page}`,
+		previous: 'Vorige',
+		next: 'Volgende',
+		needsManageGuild:
+			'Je hebt **Server beheren** nodig om uitnodigingen van een ander lid te zien of in te trekken.',
+		notYourList: 'Alleen wie deze lijst opvroeg kan bladeren.',
+		codeOrMember: 'Geef de `code` van een uitnodiging, of een `member` wiens uitnodigingen je intrekt.',
+		notFound: (code) => `Geen uitnodiging \`${code}\` gemaakt met /invite in deze server.`,
+		notAllowed: (code) =>
+			`Je kunt \`${code}\` niet intrekken: alleen wie erom vroeg of leden met **Server beheren** of **Kanalen beheren** daar.`,
+		botCannotRevoke: (code, channel) =>
+			`Ik kan \`${code}\` niet intrekken: ik heb **Kanalen beheren** in ${channel} of **Server beheren** nodig.`,
+		revoked: (code) => `Uitnodiging \`${code}\` ingetrokken.`,
+		alreadyGone: (code) => `Uitnodiging \`${code}\` bestond al niet meer.`,
+		alreadyRevoked: (code) => `Uitnodiging \`${code}\` wordt of is al ingetrokken.`,
+		revokedAll: (count, member) => `${count} uitnodiging(en) van ${member} ingetrokken.`,
+		revokedSome: (done, total, member) =>
+			`${done} van ${total} uitnodiging(en) van ${member} ingetrokken; probeer het opnieuw voor de rest.`,
+		revokeButton: 'Intrekken',
+		revokedBy: (code, member, when) => `Uitnodiging \`${code}\` is ${when} ingetrokken door ${member}.`,
+	},
 };

@@ -295,4 +295,45 @@ export const pl: Messages = {
 		ViewChannel: '**Wyświetlanie kanałów**',
 		ManageRoles: '**Zarządzaj rolami**',
 	},
+	ledger: {
+		command: {
+			description: 'Wyświetl lub unieważnij zaproszenia utworzone przez /invite',
+			list: { description: 'Twoje aktywne zaproszenia (lub członka, z Zarządzaniem serwerem)' },
+			revoke: { description: 'Unieważnij zaproszenie (lub wszystkie członka, z Zarządzaniem serwerem)' },
+			options: {
+				member: { description: 'Czyje (Zarządzanie serwerem dla innego członka)' },
+				channel: { description: 'Tylko zaproszenia do tego kanału' },
+				code: { description: 'Kod zaproszenia' },
+				reason: { description: 'Dlaczego (zapisane w dzienniku zdarzeń)' },
+			},
+		},
+		unavailable: 'Rejestr zaproszeń jest teraz niedostępny. Spróbuj ponownie za chwilę.',
+		listOwn: 'Twoje zaproszenia utworzone przez /invite:',
+		listOf: (member) => `Zaproszenia ${member} utworzone przez /invite:`,
+		listEmpty: 'Nie masz aktywnych zaproszeń utworzonych przez /invite.',
+		listEmptyOf: (member) => `${member} nie ma aktywnych zaproszeń utworzonych przez /invite.`,
+		usesMissing: 'Brak liczby użyć: potrzebuję **Zarządzania serwerem**, by odczytać je z Discorda.',
+		roles: 'role',
+		target: 'dla',
+		page: (page) => `Strona ${page}`,
+		previous: 'Wstecz',
+		next: 'Dalej',
+		needsManageGuild:
+			'Potrzebujesz **Zarządzania serwerem**, by widzieć lub unieważniać zaproszenia innego członka.',
+		notYourList: 'Tylko osoba, która otworzyła tę listę, może ją przewijać.',
+		codeOrMember: 'Podaj `code` zaproszenia lub `member`, którego zaproszenia unieważnić.',
+		notFound: (code) => `Brak zaproszenia \`${code}\` utworzonego przez /invite na tym serwerze.`,
+		notAllowed: (code) =>
+			`Nie możesz unieważnić \`${code}\`: tylko osoba, która o nie prosiła, lub członkowie z **Zarządzaniem serwerem** albo **Zarządzaniem kanałami** tam.`,
+		botCannotRevoke: (code, channel) =>
+			`Nie mogę unieważnić \`${code}\`: potrzebuję **Zarządzania kanałami** w ${channel} lub **Zarządzania serwerem**.`,
+		revoked: (code) => `Zaproszenie \`${code}\` unieważnione.`,
+		alreadyGone: (code) => `Zaproszenia \`${code}\` już nie było.`,
+		alreadyRevoked: (code) => `Zaproszenie \`${code}\` jest właśnie lub zostało już unieważnione.`,
+		revokedAll: (count, member) => `Unieważniono zaproszenia ${member}: ${count}.`,
+		revokedSome: (done, total, member) =>
+			`Unieważniono ${done} z ${total} zaproszeń ${member}; spróbuj ponownie dla reszty.`,
+		revokeButton: 'Unieważnij',
+		revokedBy: (code, member, when) => `Zaproszenie \`${code}\` unieważnił(a) ${member} ${when}.`,
+	},
 };

@@ -258,4 +258,45 @@ export const tr: Messages = {
 		ViewChannel: '**Kanalları Görüntüle**',
 		ManageRoles: '**Rolleri Yönet**',
 	},
+	ledger: {
+		command: {
+			description: '/invite ile oluşturulan davetleri listele veya iptal et',
+			list: { description: 'Etkin davetlerin (veya Sunucuyu Yönet ile bir üyenin)' },
+			revoke: { description: 'Bir daveti iptal et (veya Sunucuyu Yönet ile bir üyenin tümünü)' },
+			options: {
+				member: { description: 'Kimin (başka bir üye için Sunucuyu Yönet gerekir)' },
+				channel: { description: 'Yalnızca bu kanala davetler' },
+				code: { description: 'Davet kodu' },
+				reason: { description: 'Neden (denetim kaydında tutulur)' },
+			},
+		},
+		unavailable: 'Davet kaydına şu an ulaşılamıyor. Birazdan tekrar dene.',
+		listOwn: '/invite ile oluşturduğun davetler:',
+		listOf: (member) => `${member} adlı üyenin /invite ile oluşturduğu davetler:`,
+		listEmpty: '/invite ile oluşturulmuş etkin davetin yok.',
+		listEmptyOf: (member) => `${member} adlı üyenin /invite ile oluşturulmuş etkin daveti yok.`,
+		usesMissing: 'Kullanımlar gösterilmiyor: Discord’dan okumak için **Sunucuyu Yönet** iznine ihtiyacım var.',
+		roles: 'roller',
+		target: 'hedef',
+		page: (page) => `Sayfa ${page}`,
+		previous: 'Önceki',
+		next: 'Sonraki',
+		needsManageGuild:
+			'Başka bir üyenin davetlerini görmek veya iptal etmek için **Sunucuyu Yönet** iznine ihtiyacın var.',
+		notYourList: 'Bu listenin sayfalarını yalnızca onu açan üye çevirebilir.',
+		codeOrMember: 'Bir davetin `code` değerini ya da davetleri iptal edilecek `member` üyesini ver.',
+		notFound: (code) => `Bu sunucuda /invite ile oluşturulmuş \`${code}\` daveti yok.`,
+		notAllowed: (code) =>
+			`\`${code}\` davetini iptal edemezsin: yalnızca isteyen üye veya orada **Sunucuyu Yönet** ya da **Kanalları Yönet** izni olanlar edebilir.`,
+		botCannotRevoke: (code, channel) =>
+			`\`${code}\` davetini iptal edemiyorum: ${channel} kanalında **Kanalları Yönet** ya da **Sunucuyu Yönet** iznine ihtiyacım var.`,
+		revoked: (code) => `\`${code}\` daveti iptal edildi.`,
+		alreadyGone: (code) => `\`${code}\` daveti zaten yoktu.`,
+		alreadyRevoked: (code) => `\`${code}\` daveti iptal ediliyor veya zaten iptal edildi.`,
+		revokedAll: (count, member) => `${member} adlı üyenin ${count} daveti iptal edildi.`,
+		revokedSome: (done, total, member) =>
+			`${member} adlı üyenin ${total} davetinden ${done} tanesi iptal edildi; geri kalanı için tekrar dene.`,
+		revokeButton: 'İptal et',
+		revokedBy: (code, member, when) => `\`${code}\` daveti ${member} tarafından ${when} iptal edildi.`,
+	},
 };

@@ -46,9 +46,16 @@ function optionType(
 ): ApplicationCommandOptionType {
 	const explicit = init.optionTypes?.[name];
 	if (explicit !== undefined) return explicit;
-	const registered = state.commands
-		.find(init.command ?? 'invite', state.guild.id)
-		?.options?.find((option: APIApplicationCommandOption) => option.name === name);
+	const top = state.commands.find(init.command ?? 'invite', state.guild.id)?.options;
+	// A subcommand's options sit under it.
+	const list = init.subcommand
+		? (
+				top?.find((option: APIApplicationCommandOption) => option.name === init.subcommand) as
+					| { options?: APIApplicationCommandOption[] }
+					| undefined
+			)?.options
+		: top;
+	const registered = list?.find((option: APIApplicationCommandOption) => option.name === name);
 	if (registered) return registered.type;
 	if (name === 'channel') return ApplicationCommandOptionType.Channel;
 	if (USER_OPTION_NAMES.has(name)) return ApplicationCommandOptionType.User;
@@ -209,7 +216,19 @@ function buildInteraction(state: LocalState, init: InteractionInit, type: Intera
 			name: commandName,
 			type: ApplicationCommandType.ChatInput,
 			...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
-			...(commandOptions.length ? { options: commandOptions } : {}),
+			...(init.subcommand
+				? {
+						options: [
+							{
+								type: ApplicationCommandOptionType.Subcommand,
+								name: init.subcommand,
+								...(commandOptions.length ? { options: commandOptions } : {}),
+							},
+						],
+					}
+				: commandOptions.length
+					? { options: commandOptions }
+					: {}),
 			...(hasResolved ? { resolved } : {}),
 		},
 	};

@@ -226,6 +226,8 @@ export interface InteractionInit {
 	channel: string;
 	/** Default 'invite'. */
 	command?: string;
+	/** The subcommand (`list` of `/invites list`): `options` are then its options. */
+	subcommand?: string;
 	/**
 	 * Option name -> value. CHANNEL/USER/ROLE values are names or ids; the payload carries
 	 * ids and `data.resolved`. Types come from `optionTypes`, else the registered command,

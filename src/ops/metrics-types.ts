@@ -48,4 +48,9 @@ export interface InviteMetrics {
 	watchGateway(client: GatewayLike): void;
 	/** Counts a gateway connection found zombied (a heartbeat unacknowledged), closed and resumed. */
 	recordZombie(shard: number): void;
+	/**
+	 * Counts a trouble of the invite ledger: a write that `failed` (queued for a retry),
+	 * went through when `retried`, was `dropped`, or a read that found the database `unavailable`.
+	 */
+	recordLedger?(event: 'failed' | 'retried' | 'dropped' | 'unavailable', operation: string): void;
 }

@@ -50,6 +50,7 @@ interface Built {
 	cooldownHits: Counter<'scope'>;
 	storeFallbacks: Counter<'operation'>;
 	zombies: Counter<'shard'>;
+	ledger: Counter<'event' | 'operation'>;
 	storeUp?: Gauge;
 }
 
@@ -102,6 +103,7 @@ export function createMetrics(options: MetricsOptions = {}): InviteMetrics {
 			});
 		},
 		recordStoreFallback: (operation) => record((m) => m.storeFallbacks.inc({ operation })),
+		recordLedger: (event, operation) => record((m) => m.ledger.inc({ event, operation })),
 		setStoreUp(up) {
 			record((m) => {
 				// Only where a shared store is configured: a 0 would read as "Redis down" everywhere else.
@@ -183,6 +185,13 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		registers,
 	});
 
+	const ledger = new Counter({
+		name: 'invite_ledger_troubles_total',
+		help: 'Invite ledger troubles by event (failed: a write queued for a retry; retried: it went through later; dropped: given up; unavailable: a read found the database down) and operation.',
+		labelNames: ['event', 'operation'] as const,
+		registers,
+	});
+
 	const zombies = new Counter({
 		name: 'discord_gateway_zombie_connections_total',
 		help: 'Gateway connections found zombied (a heartbeat not acknowledged before the next was due), cut and resumed, by shard.',
@@ -231,6 +240,7 @@ function buildMetrics(options: MetricsOptions, gateways: readonly GatewayLike[])
 		cooldownHits,
 		storeFallbacks,
 		zombies,
+		ledger,
 	};
 }
 

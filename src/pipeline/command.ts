@@ -69,9 +69,17 @@ export interface CommandContext {
 	readonly signal?: AbortSignal | undefined;
 }
 
+/** What suggestions may read beyond the query: the raw payload (who, where) and the ledger. */
+export interface AutocompleteContext {
+	/** The autocomplete interaction as Discord sent it (absent when a host read it itself). */
+	readonly payload?: unknown;
+	readonly store?: InviteStore | undefined;
+}
+
 /** Suggestions for one option while the user types. Pure: values in, choices out. */
 export type OptionAutocomplete = (
 	query: AutocompleteQuery,
+	context?: AutocompleteContext,
 ) =>
 	| APIApplicationCommandOptionChoice<string | number>[]
 	| Promise<APIApplicationCommandOptionChoice<string | number>[]>;

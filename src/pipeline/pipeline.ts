@@ -36,7 +36,14 @@ import { messagesFor } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
 import type { InviteMetrics, Transport } from '../ops/metrics-types.js';
 import type { InviteStore } from '../store/repository.js';
-import type { CommandContext, CommandRests, CommandSettings, ComponentHandler, SlashCommand } from './command.js';
+import type {
+	AutocompleteContext,
+	CommandContext,
+	CommandRests,
+	CommandSettings,
+	ComponentHandler,
+	SlashCommand,
+} from './command.js';
 import { type Lookups, restLookups } from './lookups.js';
 import { deadlineAnswers, deferringAtOnce, type Responder, updateAnswers } from './responder.js';
 
@@ -123,7 +130,11 @@ export interface Pipeline<Outcome> {
 	/** A command its host read itself: the same guard, deadline, context and outcome as `handle`. */
 	run(command: ReadCommand, responder: Responder, delivery?: Delivery): Promise<Handled<Outcome>>;
 	/** Suggestions for the focused option of a command (none for an unknown command or option). */
-	autocomplete(name: string, query: AutocompleteQuery): Promise<APIApplicationCommandOptionChoice<string | number>[]>;
+	autocomplete(
+		name: string,
+		query: AutocompleteQuery,
+		context?: AutocompleteContext,
+	): Promise<APIApplicationCommandOptionChoice<string | number>[]>;
 	/** The commands, by name. */
 	readonly commands: ReadonlyMap<string, SlashCommand<unknown, Outcome>>;
 }
@@ -346,7 +357,10 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 					return { status: 'malformed', problem: read.problem };
 				}
 				const data = isObject(payload.data) ? payload.data : {};
-				const choices = await autocomplete(typeof data.name === 'string' ? data.name : '', read.value);
+				const choices = await autocomplete(typeof data.name === 'string' ? data.name : '', read.value, {
+					payload,
+					store: options.store,
+				});
 				await callback(responder, logger, {
 					type: InteractionResponseType.ApplicationCommandAutocompleteResult,
 					data: { choices },
@@ -371,6 +385,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 	async function autocomplete(
 		name: string,
 		query: AutocompleteQuery,
+		context: AutocompleteContext = { store: options.store },
 	): Promise<APIApplicationCommandOptionChoice<string | number>[]> {
 		const focused = query.focused?.name;
 		const table = commands.get(name)?.autocomplete;
@@ -378,7 +393,7 @@ export function createPipeline<Outcome>(options: PipelineOptions<Outcome>): Pipe
 		const suggest = focused
 			? (table?.[[...(query.subcommand ?? []), focused].join(' ')] ?? table?.[focused])
 			: undefined;
-		return suggest ? await suggest(query) : [];
+		return suggest ? await suggest(query, context) : [];
 	}
 
 	async function run(read: ReadCommand, responder: Responder, delivery: Delivery = {}): Promise<Handled<Outcome>> {

@@ -23,6 +23,10 @@ const HELP = `Type slash commands as in Discord, for example:
   /invite role:@member more_roles:"@helper @moderator" as:@owner   (several roles)
   /invite users:"@alice @bob" as:@admin     (only these people can accept it)
   /invite users_file:./list.csv as:@admin   (a CSV of user ids, uploaded as Discord would)
+  /invites list                             (your invites made with /invite; member:@x as:@admin for another's)
+  /invites revoke code:AbCd reason:"leaked" (or member:@member as:@admin: all of theirs)
+  /click Revoke                             (clicks a button of the last reply by its label; as:@x clicks as x)
+  /click Next                               (turns the page of the last /invites list)
 Values with spaces go in quotes. Tab completes option names, names of channels, roles and
 members, and asks the bot for expires and activity suggestions (activity lists Discord's own
 Activities by name; an application id works too).

@@ -11,6 +11,8 @@ export interface TypedCommand {
 	options: Record<string, string>;
 	/** `as:@member`: act as another member. */
 	as?: string | undefined;
+	/** A bare word after the command: `list` of `/invites list`, the button of `/click Revoke`. */
+	subcommand?: string | undefined;
 }
 
 export type ParseResult = { ok: true; value: TypedCommand } | { ok: false; error: string };
@@ -27,7 +29,11 @@ export function parseCommandLine(line: string): ParseResult {
 		return { ok: false, error: 'A command starts with a slash, like /invite expires:1h' };
 	const options: Record<string, string> = {};
 	let as: string | undefined;
-	const rest = text.slice(head[0].length);
+	let rest = text.slice(head[0].length);
+	// `/invites list member:@x`, `/click Revoke`: a bare word (no `name:`) right after the command.
+	const bare = /^\s+([\p{L}\p{N}_-]+)(?=\s|$)/u.exec(rest);
+	const subcommand = bare?.[1];
+	if (bare) rest = rest.slice(bare[0].length);
 	// Values may be quoted, with a #/@ before or inside the quotes: channel:#"text channels".
 	const pair = /\s+([\p{L}\p{N}_'-]+):(?:([#@&]*)"([^"]*)"|([#@&]*)'([^']*)'|(\S*))/guy;
 	let index = 0;
@@ -65,7 +71,10 @@ export function parseCommandLine(line: string): ParseResult {
 			ok: false,
 			error: `Can't read "${leftover}": options are written name:value, with quotes around spaces, e.g. expires:"1 week"`,
 		};
-	return { ok: true, value: { command: command.toLowerCase(), options, as } };
+	return {
+		ok: true,
+		value: { command: command.toLowerCase(), options, as, ...(subcommand ? { subcommand } : {}) },
+	};
 }
 
 /** Strips the `#`, `@` or `@&` a person types before a channel, user or role name. */

@@ -10,15 +10,18 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import {
 	type APIApplicationCommandOption,
 	ApplicationCommandOptionType,
+	InteractionResponseType,
 	InviteTargetUsersJobStatus,
 } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
 import { inviteSettingsCommand } from '../core/settings.js';
+import { invitesCommand } from '../core/ledger.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest } from '../discord/rest.js';
 import { type Bot, startBot } from '../gateway/bot.js';
 import { createInviteCommand } from '../gateway/command.js';
+import { createInvitesCommand } from '../gateway/invites-command.js';
 import { createInteractionServer } from '../http/server.js';
 import {
 	type InteractionHandle,
@@ -29,6 +32,7 @@ import {
 	startLocalDiscord,
 } from '../local-discord/index.js';
 import { silentLogger } from '../log.js';
+import { openStore } from '../store/node.js';
 import { completionContext, convertValue, parseCommandLine, stripSigil, type TypedValue } from './parse.js';
 
 /**
@@ -189,12 +193,14 @@ export class Sandbox {
 			deferred: false,
 		};
 		if (!parsed.ok) return { ...base, ok: false, problem: parsed.error };
+		if (parsed.value.command === invitesCommand.name || parsed.value.command === 'click')
+			return this.#runLedger(parsed.value, base);
 		const command = SANDBOX_COMMANDS.find((known) => known.name === parsed.value.command);
 		if (!command)
 			return {
 				...base,
 				ok: false,
-				problem: `This sandbox knows ${SANDBOX_COMMANDS.map((known) => `/${known.name}`).join(' and ')} only.`,
+				problem: `This sandbox knows ${SANDBOX_COMMANDS.map((known) => `/${known.name}`).join(', ')}, /${invitesCommand.name} list|revoke and /click.`,
 			};
 		this.#command = command;
 
@@ -220,6 +226,7 @@ export class Sandbox {
 			locale: this.options.locale,
 		});
 		const handle = this.#deliver(payload);
+		this.#last = handle;
 		let reply: MessageState | undefined;
 		let problem: string | undefined;
 		let totalMs: number | undefined;
@@ -259,6 +266,108 @@ export class Sandbox {
 			totalMs,
 			deferred: handle.responses[0]?.type === 5,
 			outcome: outcome?.status,
+		};
+	}
+
+	/** The interaction whose reply `/click` clicks on: the last command's. */
+	#last: InteractionHandle | undefined;
+
+	/**
+	 * `/invites list|revoke ...` and `/click LABEL` (a button of the last reply, by its label or
+	 * `custom_id`; `as:@member` clicks as someone else).
+	 */
+	async #runLedger(
+		typed: {
+			command: string;
+			subcommand?: string | undefined;
+			options: Record<string, string>;
+			as?: string | undefined;
+		},
+		base: Omit<CommandResult, 'ok'>,
+	): Promise<CommandResult> {
+		const user = typed.as ? stripSigil(typed.as) : this.options.user;
+		const member = this.#findMember(user);
+		if (!member) return { ...base, user, ok: false, problem: `No member called "${user}".` };
+		const started = this.discord.requests.length;
+		let handle: InteractionHandle;
+		let shown: () => MessageState | undefined;
+		if (typed.command === 'click') {
+			const last = this.#last;
+			const wanted = typed.subcommand ?? Object.keys(typed.options)[0];
+			const buttons = (last?.state?.components ?? []).flatMap(
+				(row) => (row as { components?: Array<{ label?: string; custom_id?: string }> }).components ?? [],
+			);
+			const button = buttons.find(
+				(candidate) =>
+					candidate.custom_id !== undefined &&
+					(candidate.label?.toLowerCase() === wanted?.toLowerCase() || candidate.custom_id === wanted),
+			);
+			if (!last || !button?.custom_id)
+				return {
+					...base,
+					user,
+					ok: false,
+					problem: `No button "${wanted ?? ''}" on the last reply. Buttons: ${buttons.map((b) => b.label).join(', ') || 'none'}`,
+				};
+			handle = this.#deliver(this.discord.component({ user: member, message: last, customId: button.custom_id }));
+			// An update edits the last reply; a note to the clicker is a message of its own.
+			shown = () =>
+				handle.responses[0]?.type === InteractionResponseType.ChannelMessageWithSource
+					? handle.state
+					: last.state;
+		} else {
+			const sub = (invitesCommand.options ?? []).find((option) => option.name === typed.subcommand) as
+				| { options?: APIApplicationCommandOption[] }
+				| undefined;
+			if (!sub) return { ...base, user, ok: false, problem: 'Use /invites list or /invites revoke.' };
+			const options: Record<string, TypedValue> = {};
+			const types: Record<string, number> = {};
+			for (const [name, raw] of Object.entries(typed.options)) {
+				const option = sub.options?.find((candidate) => candidate.name === name);
+				if (!option)
+					return {
+						...base,
+						user,
+						ok: false,
+						problem: `/invites ${typed.subcommand} has no option "${name}". Options: ${(sub.options ?? []).map((o) => o.name).join(', ')}`,
+					};
+				const converted = convertValue(option, raw);
+				if (!converted.ok) return { ...base, user, ok: false, problem: converted.error };
+				options[name] = converted.value;
+				types[name] = option.type;
+			}
+			handle = this.#deliver(
+				this.discord.interaction({
+					user: member,
+					channel: this.options.channel,
+					command: invitesCommand.name,
+					subcommand: typed.subcommand as string,
+					options,
+					optionTypes: types,
+					locale: this.options.locale,
+				}),
+			);
+			this.#last = handle;
+			shown = () => handle.state;
+		}
+		let reply: MessageState | undefined;
+		try {
+			await handle.response(20_000);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			reply = shown() ?? (await handle.message(5_000));
+		} catch {
+			return { ...base, user, ok: false, problem: 'The bot did not answer.' };
+		}
+		return {
+			...base,
+			user,
+			ok: handle.rejected.length === 0,
+			reply,
+			requests: this.discord.requests
+				.slice(started)
+				.filter((request) => !INTERACTION_PLUMBING.test(request.path)),
+			firstResponseMs: handle.answeredInMs,
+			deferred: handle.responses[0]?.type === InteractionResponseType.DeferredChannelMessageWithSource,
 		};
 	}
 
@@ -616,32 +725,53 @@ export function externalBotCommand(discord: LocalDiscord): string {
 	return `DISCORD_API_URL=${discord.apiUrl} DISCORD_TOKEN=${discord.token} DISCORD_APPLICATION_ID=${discord.applicationId} npm start`;
 }
 
+/** A playground's ledger: SQLite in memory, gone when the sandbox stops. */
+const throwawayStore = () => openStore({ kind: 'sqlite', path: ':memory:' });
+
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
 	// A playground against a local Discord: no cooldowns between tries.
+	const store = await throwawayStore();
 	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
+	const invites = createInvitesCommand({ logger: silentLogger });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
 		// The pipeline behind the command serves /invite-settings too (routed by the payload's name).
 		commands: new Map([
 			[command.data.name, command],
 			[inviteSettingsCommand.name, command],
+			[invites.data.name, invites],
 		]),
+		store,
 	});
 	await discord.ready();
-	return { deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }), stop: () => bot.stop() };
+	return {
+		deliver: (payload) => discord.dispatch(payload, { via: 'gateway' }),
+		stop: async () => {
+			await bot.stop();
+			await store.close();
+		},
+	};
 }
 
 /** The HTTP endpoint as `npm run serve` runs it; the local Discord signs and POSTs each interaction. */
 async function startHttp(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
+	const store = await throwawayStore();
 	const endpoint = createInteractionServer({
 		publicKey: discord.publicKey,
 		rest: createRest({ api: discord.apiUrl, token: discord.token }),
 		inviteRest: createInviteRest({ api: discord.apiUrl, token: discord.token }),
 		applicationId: discord.applicationId,
 		onOutcome,
+		store,
 	});
 	const { port } = await endpoint.listen(0, '127.0.0.1');
 	const url = `http://127.0.0.1:${port}/interactions`;
-	return { deliver: (payload) => discord.dispatch(payload, { via: 'http', url }), stop: () => endpoint.close() };
+	return {
+		deliver: (payload) => discord.dispatch(payload, { via: 'http', url }),
+		stop: async () => {
+			await endpoint.close();
+			await store.close();
+		},
+	};
 }

@@ -97,6 +97,10 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 		keepNames: true,
 		sourcemap: 'linked',
 		legalComments: 'linked',
+		// The ledger's drivers stay out: better-sqlite3 is a native addon a bundle cannot hold, pg
+		// is needed only on Postgres. Both are loaded on first use (src/store/node.ts); a host
+		// without them in node_modules runs without the ledger, and says so in its log.
+		external: ['better-sqlite3', 'pg'],
 		plugins: [
 			discordApiTypesByFile(),
 			lazyMagicBytes,

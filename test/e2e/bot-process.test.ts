@@ -256,7 +256,7 @@ describe('npm run deploy', () => {
 			await deploy(['--dry-run'], (line) => lines.push(line), environment({ DISCORD_API_URL: discord.apiUrl })),
 		).toBe(0);
 		const all = JSON.parse(lines.join('\n')) as { name: string; options: { name: string }[] }[];
-		expect(all.map((command) => command.name).sort()).toEqual(['invite', 'invite-settings']);
+		expect(all.map((command) => command.name).sort()).toEqual(['invite', 'invite-settings', 'invites']);
 		const body = ['invite', 'invite-settings'].map((name) => all.find((command) => command.name === name));
 		expect(body[0]!.options.map((option) => option.name)).toEqual([
 			'channel',

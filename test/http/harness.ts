@@ -17,6 +17,7 @@ import {
 } from '../../src/local-discord/index.js';
 import type { Health } from '../../src/ops/health.js';
 import type { InviteMetrics } from '../../src/ops/metrics.js';
+import type { InviteStore } from '../../src/store/repository.js';
 import type { Transport, TransportOptions } from '../e2e/scenarios.js';
 
 export interface HttpHarness extends Transport {
@@ -34,6 +35,8 @@ export async function startHttpHarness(
 		discord?: LocalDiscordOptions;
 		metrics?: InviteMetrics;
 		health?: Health;
+		/** The endpoint's ledger (`DATABASE_URL` in `npm run serve`). */
+		store?: InviteStore;
 	} = {},
 ): Promise<HttpHarness> {
 	const discord: LocalDiscord = await startLocalDiscord(options.discord);
@@ -57,6 +60,7 @@ export async function startHttpHarness(
 		logger: options.logger,
 		metrics: options.metrics,
 		health: options.health,
+		store: options.store,
 	});
 	let url: string;
 	try {

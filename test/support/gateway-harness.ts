@@ -6,6 +6,7 @@
 import type { InviteOutcome } from '../../src/core/invite.js';
 import { type Bot, startBot } from '../../src/gateway/bot.js';
 import { createInviteCommand, type InviteCommandOptions } from '../../src/gateway/command.js';
+import { createInvitesCommand } from '../../src/gateway/invites-command.js';
 import {
 	type InteractionInit,
 	type LocalDiscord,
@@ -13,6 +14,7 @@ import {
 	startLocalDiscord,
 } from '../../src/local-discord/index.js';
 import { silentLogger } from '../../src/log.js';
+import type { InviteStore } from '../../src/store/repository.js';
 
 export interface GatewayHarness {
 	discord: LocalDiscord;
@@ -27,7 +29,12 @@ export interface GatewayHarness {
 }
 
 export async function startGatewayHarness(
-	options: { discord?: LocalDiscordOptions | undefined; command?: InviteCommandOptions } = {},
+	options: {
+		discord?: LocalDiscordOptions | undefined;
+		command?: InviteCommandOptions;
+		/** The bot's ledger (lent to its commands; GUILD_DELETE and INVITE_DELETE kept in it). */
+		store?: InviteStore | undefined;
+	} = {},
 ): Promise<GatewayHarness> {
 	const discord = await startLocalDiscord(options.discord);
 	const outcomes: InviteOutcome[] = [];
@@ -39,12 +46,18 @@ export async function startGatewayHarness(
 		...options.command,
 		onOutcome: (outcome) => outcomes.push(outcome),
 	});
+	// `/invites` rides along: it answers only when asked, from the same pipeline.
+	const invites = createInvitesCommand({ logger: silentLogger, ...options.command });
 	let bot: Bot;
 	try {
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
-			commands: new Map([[command.data.name, command]]),
+			commands: new Map([
+				[command.data.name, command],
+				[invites.data.name, invites],
+			]),
 			logger: options.command?.logger ?? silentLogger,
+			store: options.store,
 		});
 		await discord.ready();
 	} catch (error) {

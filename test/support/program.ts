@@ -27,6 +27,8 @@ export function programEnvironment(extra: Record<string, string>): NodeJS.Proces
 		HOME: process.env.HOME,
 		DOTENV_CONFIG_PATH: '/nonexistent/.env',
 		LOG_LEVEL: 'info',
+		// A throwaway ledger: programs under test never share (or leave) a database file.
+		DATABASE_URL: 'sqlite::memory:',
 		...extra,
 	};
 }
