@@ -48,10 +48,10 @@ import { createChannelInvite, getChannelInvites, onChannelRateLimit, targetUsers
 import { globalPacerOf, onRequestResponse } from '../discord/rest.js';
 import { languageOf, type Messages, messagesFor, vocabularyOf } from '../i18n/index.js';
 import { type Logger, silentLogger } from '../log-core.js';
+import { ledgerEntry } from '../store/ledger-entry.js';
 import type { InviteStore } from '../store/repository.js';
 import type { GuildSettings } from '../store/types.js';
 import { postInviteLog } from './invite-log.js';
-import { ledgerEntry } from '../store/ledger-entry.js';
 import { followTargetUsersJob } from './target-users-job.js';
 
 export interface InviteDependencies {

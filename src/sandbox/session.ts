@@ -15,8 +15,8 @@ import {
 } from 'discord-api-types/v10';
 import { inviteCommand } from '../core/command.js';
 import type { InviteOutcome } from '../core/invite.js';
-import { inviteSettingsCommand } from '../core/settings.js';
 import { invitesCommand } from '../core/ledger.js';
+import { inviteSettingsCommand } from '../core/settings.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest } from '../discord/rest.js';
 import { type Bot, startBot } from '../gateway/bot.js';

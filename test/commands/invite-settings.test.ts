@@ -328,7 +328,7 @@ describe('commands/invite-settings.ts (the guide-shaped file our bot loads)', ()
 		const local = await startLocalDiscord();
 		started.push(() => local.close());
 		const commands = await loadCommands();
-		expect([...commands.keys()].sort()).toEqual(['invite', 'invite-settings']);
+		expect([...commands.keys()].sort()).toEqual(['invite', 'invite-settings', 'invites']);
 		const command = commands.get('invite-settings');
 		const rest = createRest({ ...restOptions({ api: local.apiUrl }), token: local.token });
 		await rest.put(Routes.applicationCommands(local.applicationId), { body: [inviteSettingsCommand] });

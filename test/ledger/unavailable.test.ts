@@ -1,7 +1,9 @@
 /**
  * The ledger's database down (nothing listens where DATABASE_URL points): `/invite` still
- * answers at once and the write waits in the queue; `/invites list` says the ledger is
- * unavailable; a revoke deletes nothing.
+ * answers at once. A member bound by the server's limits is told the settings cannot be read
+ * (they are never skipped for want of data); one with Manage Server gets the invite, and its
+ * write waits in the queue. `/invites list` says the ledger is unavailable; a revoke deletes
+ * nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/node.js';
@@ -16,8 +18,13 @@ describe('the ledger’s database down', () => {
 		);
 		const harness = await startHttpHarness({ store });
 		try {
-			const made = await harness
+			const refused = await harness
 				.invite({ user: 'member', channel: 'general', options: { unique: true } })
+				.message();
+			expect(refused.content).toContain('invite settings');
+			expect(harness.discord.requestsTo('POST', /^\/channels\/\d+\/invites$/)).toHaveLength(0);
+			const made = await harness
+				.invite({ user: 'admin', channel: 'general', options: { unique: true } })
 				.message();
 			const code = codeOf(made.content);
 			const listed = await harness
@@ -28,7 +35,7 @@ describe('the ledger’s database down', () => {
 			);
 			const revoked = await harness
 				.command({
-					user: 'member',
+					user: 'admin',
 					channel: 'general',
 					command: 'invites',
 					subcommand: 'revoke',
