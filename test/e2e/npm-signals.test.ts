@@ -111,6 +111,8 @@ describe.skipIf(!onLinux)('SIGTERM to the npm scripts', () => {
 					DISCORD_PUBLIC_KEY: discord.publicKey,
 					DISCORD_API_URL: discord.apiUrl,
 					WORKER_STATE_DIR: workerState,
+					// The ledger in memory: never the project's own ./data/invites.db.
+					DATABASE_URL: 'sqlite::memory:',
 				},
 			});
 			const pid = npm.pid as number;

@@ -16,11 +16,12 @@ import { INTERACTIONS_PATH } from '../../src/http/handler.js';
 import { externalHelp, runCli } from '../../src/sandbox/cli.js';
 import { Sandbox } from '../../src/sandbox/session.js';
 
-/** A clean environment: no .env file, nothing of the developer's own Discord settings. */
+/** A clean environment: no .env file, nothing of the developer's own Discord settings, a ledger in memory (never ./data). */
 const cleanEnv = (): NodeJS.ProcessEnv => ({
 	PATH: process.env.PATH,
 	HOME: process.env.HOME,
 	DOTENV_CONFIG_PATH: '/nonexistent/.env',
+	DATABASE_URL: 'sqlite::memory:',
 });
 
 /** What a child printed, and a way to wait for a line of it. */
