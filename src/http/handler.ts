@@ -370,7 +370,7 @@ export interface HandlerTuning {
 }
 
 /** What a host keeps beyond one isolate (a Worker's Durable Objects), handed to the handler as is. */
-export type HostedState = Pick<InteractionHandlerOptions, 'replayGuard' | 'cooldowns' | 'jobFollower'>;
+export type HostedState = Pick<InteractionHandlerOptions, 'replayGuard' | 'cooldowns' | 'jobFollower' | 'store'>;
 
 /** The handler `handleInteraction` builds from a host's variables; misconfigured, it answers 500. */
 export function handlerFromEnv(

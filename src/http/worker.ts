@@ -11,6 +11,7 @@
  */
 import { cooldownLimits, createCooldowns } from '../core/cooldown.js';
 import { createConsoleLogger } from '../log-core.js';
+import { type D1DatabaseLike, openD1Store } from '../store/d1.js';
 import { DurableCooldownStore } from '../worker/cooldown.js';
 import type { DurableObjectNamespace } from '../worker/durable.js';
 import { DurableReplayGuard } from '../worker/replay.js';
@@ -38,6 +39,8 @@ export interface WorkerEnv extends InteractionEnv {
 	REPLAY_GUARD?: DurableObjectNamespace | undefined;
 	COOLDOWNS?: DurableObjectNamespace | undefined;
 	TARGET_USERS_JOBS?: DurableObjectNamespace | undefined;
+	/** The invite ledger and server settings (wrangler.toml's `[[d1_databases]]`); without it, none. */
+	DB?: D1DatabaseLike | undefined;
 }
 
 /** The state the bound objects keep; a problem text for a cooldown setting that does not read. */
@@ -66,6 +69,7 @@ function hostedState(env: WorkerEnv): HostedState | { problem: string } {
 		}
 	}
 	if (env.TARGET_USERS_JOBS) hosted.jobFollower = durableJobFollower(env.TARGET_USERS_JOBS);
+	if (env.DB) hosted.store = openD1Store(env.DB, { logger });
 	return hosted;
 }
 

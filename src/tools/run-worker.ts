@@ -43,6 +43,8 @@ async function main(): Promise<number> {
 				COOLDOWN_PER_GUILD: cooldownText(config.cooldownPerGuild),
 			},
 			stateDir,
+			// wrangler.toml's D1 database: the invite ledger and server settings, kept under stateDir.
+			d1: true,
 		});
 	} catch (error) {
 		logger.error({ err: error }, `could not start workerd on ${config.host}:${config.port}`);

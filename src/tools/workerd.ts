@@ -67,6 +67,18 @@ export function wranglerDurableObjects(): Record<string, string> {
 	return objects;
 }
 
+/** wrangler.toml's D1 bindings (`[[d1_databases]]` `binding`): binding name -> database name. */
+export function wranglerD1Databases(): Record<string, string> {
+	const toml = readFileSync(`${ROOT}wrangler.toml`, 'utf8');
+	const databases: Record<string, string> = {};
+	for (const block of toml.split(/^\[\[d1_databases\]\]\s*$/m).slice(1)) {
+		const binding = /^binding\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+		const name = /^database_name\s*=\s*"([^"]+)"/m.exec(block)?.[1];
+		if (binding) databases[binding] = name ?? binding;
+	}
+	return databases;
+}
+
 /** Where `wrangler dev` keeps Durable Objects under its state directory (`.wrangler/state`). */
 export const durableObjectsDir = (stateDir: string): string => `${stateDir.replace(/\/+$/, '')}/v3/do`;
 
@@ -85,6 +97,11 @@ export interface LocalWorkerOptions {
 	 * Default: in memory, gone when workerd stops.
 	 */
 	stateDir?: string | undefined;
+	/**
+	 * Binds wrangler.toml's D1 databases (the invite ledger, `DB`), stored beside the objects
+	 * under `stateDir` (in memory without one). Default: none, so the Worker runs without a ledger.
+	 */
+	d1?: boolean | undefined;
 }
 
 export interface LocalWorker {
@@ -113,6 +130,12 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
 		bindings,
 		durableObjects: wranglerDurableObjects(),
 		durableObjectsPersist: options.stateDir ? durableObjectsDir(options.stateDir) : false,
+		...(options.d1
+			? {
+					d1Databases: wranglerD1Databases(),
+					d1Persist: options.stateDir ? `${options.stateDir.replace(/\/+$/, '')}/v3/d1` : false,
+				}
+			: {}),
 		host,
 		port,
 		handleRuntimeStdio(stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) {

@@ -46,6 +46,8 @@ export interface WorkerdTransportsOptions {
 	 * more invites a minute than the limits allow.
 	 */
 	bindings?: Record<string, string>;
+	/** Binds wrangler.toml's D1 database (the ledger, in memory). Default off, as the other harnesses run without a store. */
+	d1?: boolean;
 }
 
 export function workerdTransports(init: WorkerdTransportsOptions = {}): WorkerdTransports {
@@ -55,7 +57,7 @@ export function workerdTransports(init: WorkerdTransportsOptions = {}): WorkerdT
 	const onLog = (line: string): void => stack.at(-1)?.onLog(line);
 	const apply = async (active: Active): Promise<LocalWorker> => {
 		script ??= await bundleWorker(ENTRY);
-		if (!worker) worker = await startLocalWorker({ script, bindings: active.bindings, onLog });
+		if (!worker) worker = await startLocalWorker({ script, bindings: active.bindings, onLog, d1: init.d1 });
 		else await worker.reconfigure({ bindings: active.bindings });
 		return worker;
 	};
