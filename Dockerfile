@@ -31,8 +31,13 @@ FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY docker/production-package.mjs ./docker/
+# Install scripts stay off, but for better-sqlite3's: the default ledger (DATABASE_URL
+# sqlite:./data/invites.db) is its native addon. Its script fetches the prebuilt binary for this
+# Node and platform from the package's GitHub releases (linux x64 and arm64, glibc); elsewhere it
+# compiles, which needs python3, make and g++ in this stage.
 RUN node docker/production-package.mjs \
 	&& npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+	&& npm rebuild better-sqlite3 \
 	&& npm cache clean --force
 
 # 3. Run.
@@ -45,6 +50,10 @@ COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
 COPY --chown=root:root docker/entrypoint.sh docker/healthcheck.mjs ./docker/
+# The SQLite ledger's folder, the one place the program writes: mount a volume here to keep it
+# across containers (or set DATABASE_URL to a postgres:// URL).
+RUN mkdir data && chown node:node data
+VOLUME ["/app/data"]
 USER node
 EXPOSE 8080 9090
 # /healthz of whichever program runs: METRICS_PORT (gateway) or PORT (HTTP endpoint).

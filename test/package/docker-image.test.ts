@@ -6,7 +6,10 @@
  * What this cannot show: the base image, file ownership, the HEALTHCHECK timing.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,19 +34,58 @@ async function depsStageCommands(): Promise<string[]> {
 		.filter((command) => !command.startsWith('npm cache clean'));
 }
 
+/**
+ * better-sqlite3's GitHub releases, on loopback: its install script (prebuild-install) fetches
+ * `v{version}/better-sqlite3-v{version}-node-v{abi}-{platform}-{arch}.tar.gz` from the host
+ * `npm_config_better_sqlite3_binary_host` names. Served: this machine's own build of the addon
+ * (for the Node running the tests), packed as a release asset is. Records what was asked.
+ */
+async function prebuiltBinaryHost(dir: string): Promise<{ url: string; asked: string[]; server: Server }> {
+	const { version } = JSON.parse(await readFile(join(ROOT, 'node_modules/better-sqlite3/package.json'), 'utf8')) as {
+		version: string;
+	};
+	const asset = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+	await mkdir(join(dir, 'build/Release'), { recursive: true });
+	await cp(
+		join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+		join(dir, 'build/Release/better_sqlite3.node'),
+	);
+	await run('tar', ['-czf', asset, 'build'], { cwd: dir });
+	const asked: string[] = [];
+	const server = createServer((request, response) => {
+		asked.push(request.url ?? '');
+		if (request.url !== `/v${version}/${asset}`) return void response.writeHead(404).end();
+		response.writeHead(200, { 'content-type': 'application/gzip' });
+		createReadStream(join(dir, asset)).pipe(response);
+	});
+	await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, asked, server };
+}
+
 let image: string;
 let discord: LocalDiscord | undefined;
+let binaries: Awaited<ReturnType<typeof prebuiltBinaryHost>> | undefined;
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
 	image = await mkdtemp(join(tmpdir(), 'invite-image-'));
 	for (const file of ['package.json', 'package-lock.json', 'docker'])
 		await cp(join(ROOT, file), join(image, file), { recursive: true });
+	binaries = await prebuiltBinaryHost(join(image, '.releases'));
 	for (const command of await depsStageCommands())
 		await run('sh', ['-c', command], {
 			cwd: image,
-			env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+			env: {
+				...process.env,
+				npm_config_offline: 'true',
+				npm_config_update_notifier: 'false',
+				npm_config_better_sqlite3_binary_host: binaries.url,
+				// The rebuild fetches nothing from npm: its cache (where prebuild-install keeps what it
+				// downloads) is this run's own, not the user's ~/.npm; `npm ci` needs the user's, offline.
+				...(command.startsWith('npm rebuild') ? { npm_config_cache: join(image, '.npm-cache') } : {}),
+			},
 		});
+	await rm(join(image, '.releases'), { recursive: true, force: true });
 	await run(
 		process.execPath,
 		[join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(image, 'dist')],
@@ -60,6 +102,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+	binaries?.server.close();
 	if (image) await rm(image, { recursive: true, force: true });
 });
 
@@ -126,6 +169,21 @@ describe('the Docker image, run without an engine', () => {
 			expect(installed.has(name), name).toBe(false);
 	});
 
+	it("builds better-sqlite3 from its release's prebuilt binary, so the default SQLite ledger opens", async () => {
+		expect(binaries?.asked.some((path) => path.endsWith('.tar.gz'))).toBe(true);
+		const addon = join(image, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+		const { stdout } = await run(
+			process.execPath,
+			[
+				'-e',
+				`const D = require(${JSON.stringify(join(image, 'node_modules/better-sqlite3'))}); console.log(new D(':memory:').prepare('select 41 + 1 as n').get().n)`,
+			],
+			{ cwd: image },
+		);
+		expect(stdout.trim()).toBe('42');
+		expect((await readdir(dirname(addon))).includes('better_sqlite3.node')).toBe(true);
+	});
+
 	it('`serve` answers /invite from the local Discord, passes its HEALTHCHECK and stops on SIGTERM', async () => {
 		discord = await startLocalDiscord();
 		const serve = entrypoint('serve', {
@@ -140,7 +198,9 @@ describe('the Docker image, run without an engine', () => {
 			via: 'http',
 			url,
 		});
-		expect((await handle.message()).content).toContain('https://discord.gg/');
+		const answer = (await handle.message()).content;
+		expect(answer).toContain('https://discord.gg/');
+		const code = /discord\.gg\/(\S+)/.exec(answer)?.[1];
 		const port = new URL(url).port;
 		const health = await run(process.execPath, ['docker/healthcheck.mjs'], {
 			cwd: image,
@@ -150,6 +210,17 @@ describe('the Docker image, run without an engine', () => {
 		serve.kill('SIGTERM');
 		expect(await serve.exited).toBe(0);
 		expect(serve.output()).not.toContain(discord.token);
+		expect(serve.output()).not.toContain('could not be opened');
+		// The default DATABASE_URL, sqlite:./data/invites.db under the image's WORKDIR, kept the invite.
+		const { stdout } = await run(
+			process.execPath,
+			[
+				'-e',
+				`const D = require(${JSON.stringify(join(image, 'node_modules/better-sqlite3'))}); console.log(JSON.stringify(new D('data/invites.db', { readonly: true }).prepare('select code from invites').all()))`,
+			],
+			{ cwd: image },
+		);
+		expect(JSON.parse(stdout)).toEqual([{ code }]);
 	}, 60_000);
 
 	it('`start` logs in, answers /invite over the gateway, serves /healthz and stops on SIGTERM', async () => {
