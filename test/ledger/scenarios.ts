@@ -102,6 +102,20 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 			expect(lines).toHaveLength(3);
 		});
 
+		it('lists only the invites of the channel that channel: names', async () => {
+			await boot();
+			const inGeneral = await invite('member');
+			const inAnnouncements = await invite('member', { channel: 'announcements' });
+			const reply = await invites('member', 'list', { channel: 'announcements' });
+			expect(reply.content).toContain(inAnnouncements.code);
+			expect(reply.content).toContain(`<#${channels.announcements}>`);
+			expect(reply.content).not.toContain(inGeneral.code);
+			expect(reply.content).not.toContain(`<#${channels.general}>`);
+			const none = await invites('member', 'list', { channel: 'staff' });
+			expect(none.content).not.toContain(inGeneral.code);
+			expect(none.content).not.toContain(inAnnouncements.code);
+		});
+
 		it('lists another member’s invites only for members with Manage Server', async () => {
 			await boot();
 			const made = await invite('member');
