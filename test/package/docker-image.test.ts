@@ -198,7 +198,7 @@ describe('the Docker image, run without an engine', () => {
 			via: 'http',
 			url,
 		});
-		const answer = (await handle.message()).content;
+		const answer = (await handle.message()).content ?? '';
 		expect(answer).toContain('https://discord.gg/');
 		const code = /discord\.gg\/(\S+)/.exec(answer)?.[1];
 		const port = new URL(url).port;

@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -15,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INTERACTIONS_PATH } from '../../src/http/handler.js';
 import { externalHelp, runCli } from '../../src/sandbox/cli.js';
 import { Sandbox } from '../../src/sandbox/session.js';
+import { freePort } from '../support/free-port.js';
 
 /** A clean environment: no .env file, nothing of the developer's own Discord settings, a ledger in memory (never ./data). */
 const cleanEnv = (): NodeJS.ProcessEnv => ({
@@ -96,14 +96,6 @@ async function external(endpoint?: string, targetUsersJobMs?: number): Promise<S
 	const sandbox = await Sandbox.start({ transport: 'external', endpoint, targetUsersJobMs });
 	sandboxes.add(sandbox);
 	return sandbox;
-}
-
-async function freePort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 describe('npm run sandbox -- --external', () => {

@@ -7,10 +7,10 @@
  */
 import { execFile } from 'node:child_process';
 import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -46,19 +46,6 @@ async function pg(binary: string, args: string[]): Promise<string> {
 	const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 	const { stdout } = await run(file, argv, { timeout: 60_000 });
 	return stdout;
-}
-
-/** A port nobody listens on right now, below the ephemeral range (see redis-server.ts for why). */
-async function freePort(): Promise<number> {
-	for (;;) {
-		const port = 20_000 + Math.floor(Math.random() * 12_000);
-		const free = await new Promise<boolean>((resolve) => {
-			const probe = createServer();
-			probe.once('error', () => resolve(false));
-			probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
 }
 
 async function ownedByPostgres(dir: string): Promise<void> {

@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 export interface RedisServer {
 	port: number;
@@ -22,24 +22,6 @@ export interface RedisServer {
 
 /** All servers still running, so a failed test leaves none behind (see `stopAllRedis`). */
 const running = new Set<ChildProcess>();
-
-/**
- * A port nobody listens on right now, below the kernel's ephemeral range (32768+ on Linux). Not
- * port 0's pick: while a killed Redis is down, a client reconnecting to an ephemeral port can be
- * given that same port as its own and connect to itself (TCP self-connect), answering its own
- * commands. A real Redis port (6379) is never in that range either.
- */
-async function freePort(): Promise<number> {
-	for (;;) {
-		const port = 20_000 + Math.floor(Math.random() * 12_000);
-		const free = await new Promise<boolean>((resolve) => {
-			const probe = createServer();
-			probe.once('error', () => resolve(false));
-			probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
-}
 
 async function launch(port: number, dir: string): Promise<ChildProcess> {
 	const child = spawn(
