@@ -70,6 +70,9 @@ export interface LedgerWritesEnv {
 	LOG_LEVEL?: string | undefined;
 }
 
+/** Writes one alarm applies at most before it hands on to the next alarm. */
+const ALARM_BATCH = 100;
+
 /** Keys sort as numbers: zero-padded sequence numbers. */
 const writeKey = (sequence: number): string => `write:${String(sequence).padStart(12, '0')}`;
 
@@ -124,7 +127,8 @@ export class LedgerWritesObject {
 			return;
 		}
 		const store = openD1Store(this.env.DB, { logger });
-		const queued = await storage.list<QueuedWrite>({ prefix: 'write:' });
+		// A batch per alarm: a long outage may leave many writes, read a page at a time.
+		const queued = await storage.list<QueuedWrite>({ prefix: 'write:', limit: ALARM_BATCH });
 		for (const [key, entry] of queued) {
 			const attempts = entry.attempts + 1;
 			try {
@@ -153,6 +157,8 @@ export class LedgerWritesObject {
 				'ledger write went through from the durable queue',
 			);
 		}
+		// A full batch went through: the next one at once.
+		if (queued.size === ALARM_BATCH) await storage.setAlarm(Date.now());
 	}
 }
 
