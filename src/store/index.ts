@@ -12,3 +12,4 @@ export * from './repository.js';
 export type { GuildSettingsTable, InviteTable, StoreDatabase } from './schema.js';
 export { MIGRATIONS, migrationProvider } from './schema.js';
 export * from './types.js';
+export * from './writes.js';

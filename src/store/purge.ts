@@ -4,10 +4,24 @@
  */
 import { type Logger, silentLogger } from '../log-core.js';
 import type { InviteStore } from './repository.js';
-import { type StoreClock, systemStoreClock } from './types.js';
+import { type StoreClock, type StoreResult, systemStoreClock } from './types.js';
 
 /** Six hours: rows outlive their retention by at most this. */
 export const DEFAULT_PURGE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Logs what one purge did: how many rows went, or that the database did not answer (the next
+ * turn tries again). Every host's timer logs through this: `schedulePurge` on Node, the
+ * Worker's Cron Trigger. Answers the rows deleted, or null when the database was down.
+ */
+export function logPurge(result: StoreResult<number>, logger: Logger): number | null {
+	if (!result.ok) {
+		logger.warn({ error: result.error }, 'ledger purge skipped: the database did not answer');
+		return null;
+	}
+	if (result.value > 0) logger.info({ purged: result.value }, 'ledger rows past their retention purged');
+	return result.value;
+}
 
 /**
  * Runs `store.purgeExpired()` now and every `intervalMs` until the returned function is called.
@@ -23,10 +37,7 @@ export function schedulePurge(
 	let timer: unknown;
 	let stopped = false;
 	const run = async (): Promise<void> => {
-		const result = await store.purgeExpired();
-		if (result.ok) {
-			if (result.value > 0) logger.info({ purged: result.value }, 'ledger rows past their retention purged');
-		} else logger.warn({ error: result.error }, 'ledger purge skipped: the database did not answer');
+		logPurge(await store.purgeExpired(), logger);
 		if (!stopped) timer = clock.setTimer(() => void run(), intervalMs);
 	};
 	void run();

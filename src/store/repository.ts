@@ -7,7 +7,6 @@
 import { type Kysely, Migrator, type Selectable } from 'kysely';
 import { type Logger, silentLogger } from '../log-core.js';
 import { decodeCursor, encodeCursor, purgeCutoff, type RetryPolicy } from './policy.js';
-import { WriteBehindQueue } from './queue.js';
 import { type InviteTable, migrationProvider, type StoreDatabase } from './schema.js';
 import {
 	DEFAULT_GUILD_SETTINGS,
@@ -21,6 +20,7 @@ import {
 	systemStoreClock,
 	type WriteOutcome,
 } from './types.js';
+import { applyLedgerWrite, type LedgerWrite, type LedgerWriterFactory, memoryLedgerWriter } from './writes.js';
 
 /** Days a row of an expired, revoked or deleted invite is kept (`LEDGER_RETENTION_DAYS`). */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -40,6 +40,12 @@ export interface InviteStoreOptions {
 	retryPolicy?: RetryPolicy | undefined;
 	/** Writes the queue keeps at most while the database is down. */
 	maxQueuedWrites?: number | undefined;
+	/**
+	 * Where writes that may wait go (`recordInvite`, `markDeleted`, `deleteGuild`). Default: the
+	 * in-memory write-behind queue (with `retryPolicy` and `maxQueuedWrites`); the Worker hands
+	 * them to a Durable Object instead, whose alarm outlives the isolate.
+	 */
+	writer?: LedgerWriterFactory | undefined;
 	/**
 	 * Run the migrations before the first query (default true), so a fresh database works
 	 * on first use, and one that was down at start is migrated once it answers.
@@ -107,6 +113,11 @@ export interface InviteStore {
 	releaseRevoke(code: string, claim: { by: string; revokedAt: number }): Promise<StoreResult<boolean>>;
 	/** Discord no longer has this invite (INVITE_DELETE, 10006, a revoke done). */
 	markDeleted(code: string): Promise<WriteOutcome>;
+	/**
+	 * Applies one write now, without queueing it; throws when the database does not take it.
+	 * What a durable queue calls to retry a write it keeps (each write is idempotent).
+	 */
+	applyWrite(write: LedgerWrite): Promise<void>;
 	/** Deletes rows of invites expired, revoked or deleted more than the retention ago. */
 	purgeExpired(now?: number): Promise<StoreResult<number>>;
 	/** Forgets a server: its ledger and settings (GUILD_DELETE, 10004 Unknown Guild). */
@@ -197,13 +208,15 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 	const clock = options.clock ?? systemStoreClock;
 	const logger = options.logger ?? silentLogger;
 	const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-	const queue = new WriteBehindQueue({
-		clock,
-		logger,
-		metrics: options.metrics,
-		policy: options.retryPolicy,
-		maxSize: options.maxQueuedWrites,
-	});
+	const writeBehind =
+		options.writer ??
+		memoryLedgerWriter({
+			clock,
+			logger,
+			metrics: options.metrics,
+			policy: options.retryPolicy,
+			maxSize: options.maxQueuedWrites,
+		});
 
 	let migrated: Promise<string[]> | undefined;
 	/** Runs the migrations once per store; a failure is forgotten so the next query tries again. */
@@ -223,6 +236,11 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 	const ready = async (): Promise<void> => {
 		if (options.autoMigrate !== false) await migrateOnce();
 	};
+
+	const writer = writeBehind(async (write) => {
+		await ready();
+		await applyLedgerWrite(db, write);
+	});
 
 	/** Runs a query that must answer now; a failure is `unavailable`, logged once here. */
 	async function attempt<T>(operation: string, run: () => Promise<T>): Promise<StoreResult<T>> {
@@ -256,38 +274,7 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 	return {
 		migrate: () => attempt('migrate', migrateOnce),
 
-		recordInvite: (invite) =>
-			queue.submit('recordInvite', async () => {
-				await ready();
-				await db
-					.insertInto('invites')
-					.values({
-						code: invite.code,
-						guild_id: invite.guildId,
-						channel_id: invite.channelId,
-						inviter_id: invite.inviterId,
-						inviter_name: invite.inviterName,
-						created_at: invite.createdAt,
-						expires_at: invite.expiresAt,
-						max_age: invite.maxAge,
-						max_uses: invite.maxUses,
-						temporary: flag(invite.temporary),
-						unique: flag(invite.unique),
-						target_type: invite.targetType,
-						target_user_id: invite.targetUserId,
-						target_application_id: invite.targetApplicationId,
-						role_ids: JSON.stringify(invite.roleIds),
-						target_users_count: invite.targetUsersCount ?? null,
-						reason: invite.reason ?? null,
-						revoked_at: null,
-						revoked_by: null,
-						revoke_reason: null,
-						deleted: 0,
-						deleted_at: null,
-					})
-					.onConflict((conflict) => conflict.column('code').doNothing())
-					.execute();
-			}),
+		recordInvite: (invite) => writer.submit({ kind: 'recordInvite', invite }),
 
 		get: (code) =>
 			attempt('get', async () => {
@@ -360,18 +347,8 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 				return Number(result.numUpdatedRows) === 1;
 			}),
 
-		markDeleted: (code) => {
-			const at = clock.now();
-			return queue.submit('markDeleted', async () => {
-				await ready();
-				await db
-					.updateTable('invites')
-					.set({ deleted: 1, deleted_at: at })
-					.where('code', '=', code)
-					.where('deleted', '=', 0)
-					.execute();
-			});
-		},
+		// The time is taken now: a write that waits still says when Discord lost the invite.
+		markDeleted: (code) => writer.submit({ kind: 'markDeleted', code, at: clock.now() }),
 
 		purgeExpired: (now) =>
 			attempt('purgeExpired', async () => {
@@ -389,12 +366,12 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 				return Number(result.numDeletedRows);
 			}),
 
-		deleteGuild: (guildId) =>
-			queue.submit('deleteGuild', async () => {
-				await ready();
-				await db.deleteFrom('invites').where('guild_id', '=', guildId).execute();
-				await db.deleteFrom('guild_settings').where('guild_id', '=', guildId).execute();
-			}),
+		deleteGuild: (guildId) => writer.submit({ kind: 'deleteGuild', guildId }),
+
+		async applyWrite(write) {
+			await ready();
+			await applyLedgerWrite(db, write);
+		},
 
 		getSettings: (guildId) => attempt('getSettings', () => readSettings(guildId)),
 
@@ -433,15 +410,15 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 			}),
 
 		get pendingWrites() {
-			return queue.depth;
+			return writer.depth;
 		},
 
-		flush: () => queue.flush(),
+		flush: () => writer.flush(),
 
 		async close() {
 			// One last try for what waits; what still fails is logged as given up.
-			await queue.flush();
-			queue.close();
+			await writer.flush();
+			writer.close();
 			await db.destroy();
 		},
 	};

@@ -2,8 +2,8 @@
  * `npm run worker`: the Cloudflare Worker (src/http/worker.ts) locally in workerd, with the
  * variables `npm run serve` reads (`PORT`, `HOST`, `DISCORD_PUBLIC_KEY`, `DISCORD_TOKEN`,
  * `DISCORD_APPLICATION_ID`, `DISCORD_API_URL`, `LOG_LEVEL`, `REPLAY_WINDOW_SECONDS`,
- * `COOLDOWN_PER_USER`, `COOLDOWN_PER_GUILD`, from the environment or `.env`) handed to it as
- * bindings, and wrangler.toml's Durable Objects stored under `WORKER_STATE_DIR` (default
+ * `COOLDOWN_PER_USER`, `COOLDOWN_PER_GUILD`, `LEDGER_RETENTION_DAYS`, from the environment or
+ * `.env`) handed to it as bindings, and wrangler.toml's Durable Objects stored under `WORKER_STATE_DIR` (default
  * `./.wrangler/state`), so a restart keeps them. Listens on `POST /interactions` and
  * `GET /healthz`; SIGINT/SIGTERM stop workerd and exit 0. Offline: miniflare's API, no wrangler
  * login or telemetry.
@@ -26,6 +26,8 @@ async function main(): Promise<number> {
 	if (!config?.publicKey) return 1;
 	const logger = createLogger(config.logLevel, { secrets: [config.token] });
 	const stateDir = process.env.WORKER_STATE_DIR?.trim() || DEFAULT_STATE_DIR;
+	// loadConfigOrReport put `.env` under process.env.
+	const retentionDays = process.env.LEDGER_RETENTION_DAYS?.trim();
 	let worker: Awaited<ReturnType<typeof startLocalWorker>>;
 	const before = new Map(STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
 	try {
@@ -41,6 +43,8 @@ async function main(): Promise<number> {
 				REPLAY_WINDOW_SECONDS: String(config.replayWindowSeconds),
 				COOLDOWN_PER_USER: cooldownText(config.cooldownPerUser),
 				COOLDOWN_PER_GUILD: cooldownText(config.cooldownPerGuild),
+				// The Worker checks it (and refuses a bad value) as `npm run serve` does.
+				...(retentionDays ? { LEDGER_RETENTION_DAYS: retentionDays } : {}),
 			},
 			stateDir,
 			// wrangler.toml's D1 database: the invite ledger and server settings, kept under stateDir.

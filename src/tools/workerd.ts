@@ -114,7 +114,21 @@ export interface LocalWorker {
 	 * does, and returns its JSON answer: objects are reachable only through bindings.
 	 */
 	callObject<T>(binding: string, name: string, body: unknown): Promise<T>;
+	/** Runs the Worker's `scheduled` handler as its Cron Trigger would (`cron` as in wrangler.toml). */
+	scheduled(cron: string): Promise<{ outcome: string }>;
+	/** The D1 database behind `binding` (with `d1`), as the Worker sees it: to read or break the ledger. */
+	d1(binding?: string): Promise<LocalD1>;
 	close(): Promise<void>;
+}
+
+/** The part of miniflare's D1 proxy a caller uses: one statement at a time. */
+export interface LocalD1 {
+	prepare(query: string): {
+		bind(...values: unknown[]): {
+			all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+			run(): Promise<unknown>;
+		};
+	};
 }
 
 /** Starts workerd with the Worker; resolves once it accepts requests. */
@@ -180,6 +194,16 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
 				body: JSON.stringify(body),
 			});
 			return (await response.json()) as T;
+		},
+		async scheduled(cron) {
+			// miniflare's Fetcher of the Worker, typed here by what is used.
+			const fetcher = (await miniflare.getWorker()) as unknown as {
+				scheduled(options: { cron: string; scheduledTime?: Date }): Promise<{ outcome: string }>;
+			};
+			return fetcher.scheduled({ cron });
+		},
+		async d1(binding = 'DB') {
+			return (await miniflare.getD1Database(binding)) as unknown as LocalD1;
 		},
 		close: () => miniflare.dispose(),
 	};

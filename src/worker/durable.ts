@@ -9,6 +9,9 @@
 export interface DurableObjectStorage {
 	get<T>(key: string): Promise<T | undefined>;
 	put(key: string, value: unknown): Promise<void>;
+	/** Entries whose key starts with `prefix`, in key order. */
+	list<T>(options?: { prefix?: string; limit?: number }): Promise<Map<string, T>>;
+	delete(key: string): Promise<boolean>;
 	deleteAll(): Promise<void>;
 	getAlarm(): Promise<number | null>;
 	setAlarm(scheduledTime: number): Promise<void>;
