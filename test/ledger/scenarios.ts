@@ -1,13 +1,13 @@
 /**
  * `/invites list`, `/invites revoke` and the Revoke button of `/invite`, written once and run
- * over every host that serves them (the gateway bot, the HTTP endpoint), each with its ledger
- * on a real SQLite file in a temp dir.
+ * over every host that serves them: the gateway bot and the HTTP endpoint, each with its ledger
+ * on a real SQLite file in a temp dir (`onSqlite`), and the Worker in workerd on D1.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	type InteractionHandle,
 	type InteractionInit,
@@ -23,12 +23,35 @@ import type { LedgerInvite } from '../../src/store/types.js';
 /** What the scenarios need of a host. */
 export interface LedgerHost {
 	discord: LocalDiscord;
+	/** The ledger the host writes, as the scenarios read it (empty at the start). */
+	store: InviteStore;
 	/** Delivers any interaction payload the way this host receives it. */
 	deliver(payload: APIInteraction): InteractionHandle;
+	/** Stops the host and closes its store. */
 	close(): Promise<void>;
 }
 
-export type StartLedgerHost = (options: { store: InviteStore; discord?: LocalDiscordOptions }) => Promise<LedgerHost>;
+export type StartLedgerHost = (options: { discord?: LocalDiscordOptions }) => Promise<LedgerHost>;
+
+/** A Node host with its ledger on a real SQLite file of its own, in a temp dir removed at close. */
+export function onSqlite(
+	start: (options: { store: InviteStore; discord?: LocalDiscordOptions }) => Promise<Omit<LedgerHost, 'store'>>,
+): StartLedgerHost {
+	return async (options) => {
+		const dir = await mkdtemp(join(tmpdir(), 'invites-ledger-'));
+		const store = await openStore({ kind: 'sqlite', path: join(dir, 'invites.db') });
+		const host = await start({ ...options, store });
+		return {
+			...host,
+			store,
+			async close() {
+				await host.close();
+				await store.close();
+				await rm(dir, { recursive: true, force: true });
+			},
+		};
+	};
+}
 
 const { users, channels } = seedIds;
 const DELETES = /^\/invites\/[\w-]+$/;
@@ -52,21 +75,15 @@ export async function rowOf(store: InviteStore, code: string): Promise<LedgerInv
 
 export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 	describe(`/invites over ${name}`, () => {
-		let dir: string;
 		let store: InviteStore;
 		let host: LedgerHost | undefined;
-		beforeEach(async () => {
-			dir = await mkdtemp(join(tmpdir(), 'invites-ledger-'));
-			store = await openStore({ kind: 'sqlite', path: join(dir, 'invites.db') });
-		});
 		afterEach(async () => {
 			await host?.close();
 			host = undefined;
-			await store.close();
-			await rm(dir, { recursive: true, force: true });
 		});
 		const boot = async (discord?: LocalDiscordOptions) => {
-			host = await start({ store, ...(discord ? { discord } : {}) });
+			host = await start(discord ? { discord } : {});
+			store = host.store;
 			return host;
 		};
 		const run = (init: Omit<InteractionInit, 'channel'> & { channel?: string }) => {
