@@ -1,8 +1,9 @@
 /**
  * What `npm start` and `npm run start:sharded` load: no discord.js (the bot runs on
- * @discordjs/ws and the pipeline; discord.js is only the drop-in command's optional peer). Each
- * script's command runs as npm runs it, with a probe preloaded (test/support/module-probe.mjs)
- * that names, at exit, every module it loaded from the packages asked about.
+ * @discordjs/ws and the pipeline; discord.js is only the drop-in command's optional peer), and
+ * no tsx (they run the compiled bundle their `pre` script builds). Each script's command runs
+ * as npm runs it, with a probe preloaded (test/support/module-probe.mjs) that names, at exit,
+ * every module it loaded from the packages asked about.
  */
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { startScript } from '../support/npm-script.js';
 import { programEnvironment } from '../support/program.js';
 
 const PROBE = fileURLToPath(new URL('../support/module-probe.mjs', import.meta.url));
-const PACKAGES = ['discord.js'];
+const PACKAGES = ['discord.js', 'tsx'];
 
 let discord: LocalDiscord | undefined;
 const children = new Set<ChildProcess>();
@@ -44,7 +45,7 @@ describe('the modules the gateway bot loads', () => {
 		['start', {}, 'add the bot to a server:'],
 		['start:sharded', { SHARD_COUNT: '1' }, 'all 1 shard(s) ready'],
 	] as const)(
-		'npm run %s answers /invite without ever loading discord.js',
+		'npm run %s answers /invite without ever loading discord.js or tsx',
 		async (script, extra, ready) => {
 			discord = await startLocalDiscord();
 			const bot = startScript(
@@ -66,7 +67,7 @@ describe('the modules the gateway bot loads', () => {
 			expect(message.content).toContain('https://discord.gg/');
 			bot.child.kill('SIGTERM');
 			expect(await bot.exited).toBe(0);
-			expect(probed(bot.stderr())).toEqual({ 'discord.js': [] });
+			expect(probed(bot.stderr())).toEqual({ 'discord.js': [], tsx: [] });
 		},
 		60_000,
 	);
