@@ -8,7 +8,7 @@
  * Exits by itself when the parent goes away or after a hard time limit.
  */
 import { startBot } from '../src/gateway/bot.js';
-import { createInviteCommand } from '../src/gateway/command.js';
+import { loadCommands } from '../src/gateway/command-loader.js';
 import { silentLogger } from '../src/log.js';
 
 const HARD_LIMIT_MS = 90_000;
@@ -31,8 +31,8 @@ const send = (message: unknown): void => void process.send?.(message);
 setTimeout(() => process.exit(3), HARD_LIMIT_MS).unref();
 process.once('disconnect', () => process.exit(4));
 
-const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
-const bot = await startBot(token, { apiUrl, commands: new Map([[command.data.name, command]]) });
+// No cooldowns: the bot has none unless given.
+const bot = await startBot(token, { apiUrl, commands: await loadCommands(), logger: silentLogger });
 // BENCH_LEAK=1 retains every interaction, a leak on purpose: the run must then FAIL, which
 // shows the growth bound in targets.ts can tell a leak from warm-up.
 const leaked: unknown[] = [];

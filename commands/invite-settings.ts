@@ -1,12 +1,12 @@
 /**
- * `/invite-settings` for this project's own bot (`npm start`), in the discord.js guide's
- * shape, like `commands/invite.ts`: the loader registers `data` and calls `execute` (and
- * `autocomplete` for the `max_expires` suggestions).
+ * `/invite-settings` (each server's limits on `/invite`), loaded by this project's own bot
+ * from this folder as a pipeline command module (see `invite.ts` here for what the loader
+ * expects and how a command is added).
  *
- * Not a file to copy into another bot: it imports ../src. In your own bot, install the
- * package and write `export { createInviteSettingsCommand } from 'discord-invite-command';`
- * then `export default createInviteSettingsCommand();`.
+ * In a discord.js bot, install the package and write
+ * `export default createInviteSettingsCommand();` with `createInviteSettingsCommand` from
+ * 'discord-invite-command'.
  */
-import { createInviteSettingsCommand } from '../src/gateway/command.js';
+import { inviteSettings } from '../src/commands/invite-settings.js';
 
-export default createInviteSettingsCommand();
+export default inviteSettings;

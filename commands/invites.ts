@@ -1,11 +1,12 @@
 /**
- * `/invites` (list and revoke the invites made through `/invite`), the command file this
- * project's own bot loads from this folder, in the discord.js guide's shape. It reads and
- * writes the ledger the bot opens from `DATABASE_URL`.
+ * `/invites` (list and revoke the invites made through `/invite`), loaded by this project's
+ * own bot from this folder as a pipeline command module (see `invite.ts` here for what the
+ * loader expects and how a command is added). It reads and writes the ledger the bot opens
+ * from `DATABASE_URL`.
  *
- * Not a file to copy into another bot: it imports ../src. In your own bot, install the
- * package and call `createInvitesCommand({ store })` with the store your `/invite` uses.
+ * In a discord.js bot, install the package and call `createInvitesCommand({ store })` with the
+ * store your `/invite` uses.
  */
-import { createInvitesCommand } from '../src/gateway/invites-command.js';
+import { invites } from '../src/commands/invites.js';
 
-export default createInvitesCommand();
+export default invites;

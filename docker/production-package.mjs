@@ -1,5 +1,5 @@
 // The image's package.json: the package's own dependencies, plus what the programs import
-// beyond the library (discord.js and prom-client are optional peers of the package; dotenv,
+// beyond the library (prom-client is an optional peer of the package; dotenv,
 // ioredis and undici, the programs' keep-alive pool in src/discord/pool.ts, development
 // dependencies of it), at the ranges package.json gives, so that
 // `npm ci --omit=dev` installs them at the versions the lock file pins. Run in the directory
@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** What `serve`, `start`, `start:sharded` and `deploy` import at run time besides the package's dependencies. */
-const RUNTIME_EXTRAS = ['discord.js', 'prom-client', 'dotenv', 'ioredis', 'undici'];
+// No discord.js: the programs run on @discordjs/ws and @discordjs/rest (it is the drop-in command's peer).
+const RUNTIME_EXTRAS = ['prom-client', 'dotenv', 'ioredis', 'undici'];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 for (const name of RUNTIME_EXTRAS) {

@@ -6,7 +6,7 @@
  * - `floor`: a discord.js Client (default caches) that only replies; no Discord call but the callback
  * - `typical`: how a typical discord.js bot does /invite: default caches,
  *   `channel.createInvite()`, then `interaction.reply`
- * - `ours`: this project's bot (`startBot` with `createInviteCommand`), as `npm start` runs it;
+ * - `ours`: this project's bot (`startBot` with the commands of `commands/`), as `npm start` runs it;
  *   compiled (bench/build.ts) when BENCH_COMPILED names the output directory
  *
  * BENCH_SHARDS=auto runs the shards GET /gateway/bot recommends, all in this process (discord.js's
@@ -26,7 +26,7 @@ import {
 	MessageFlags,
 } from 'discord.js';
 import type * as Bot from '../../src/gateway/bot.js';
-import type * as Command from '../../src/gateway/command.js';
+import type * as Loader from '../../src/gateway/command-loader.js';
 import type * as Log from '../../src/log.js';
 import { importCompiled } from '../build.js';
 import { ROOT } from '../children.js';
@@ -94,11 +94,15 @@ if (kind === 'ours') {
 	// passes BENCH_COMPILED; otherwise the sources through tsx.
 	const from = process.env.BENCH_COMPILED ?? ROOT;
 	const { startBot } = await importCompiled<typeof Bot>(from, 'src/gateway/bot.js');
-	const { createInviteCommand } = await importCompiled<typeof Command>(from, 'src/gateway/command.js');
+	const { loadCommands } = await importCompiled<typeof Loader>(from, 'src/gateway/command-loader.js');
 	const { silentLogger } = await importCompiled<typeof Log>(from, 'src/log.js');
-	// A benchmark sends bursts as one member: no cooldowns.
-	const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
-	const bot = await startBot(token, { apiUrl: api, shardCount, commands: new Map([[command.data.name, command]]) });
+	// A benchmark sends bursts as one member: no cooldowns (the bot has none unless given).
+	const bot = await startBot(token, {
+		apiUrl: api,
+		shardCount,
+		commands: await loadCommands(),
+		logger: silentLogger,
+	});
 	stop = () => bot.stop();
 } else {
 	const client = await plainClient(

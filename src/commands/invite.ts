@@ -1,7 +1,7 @@
 /**
  * `/invite` as the pipeline's command module: its registration, its payload reader, what it
- * runs, its autocomplete by option. The guide-shaped file a discord.js bot loads is
- * `commands/invite.ts` at the root, built on this through `createInviteCommand`.
+ * runs, its autocomplete by option. `commands/invite.ts` at the root default-exports it for
+ * the gateway bot; the discord.js guide-shaped command (`createInviteCommand`) is built on it.
  */
 
 import { type APIMessageComponentInteraction, InteractionResponseType } from 'discord-api-types/v10';

@@ -1,84 +1,40 @@
 /**
- * The gateway bot on @discordjs/ws: no discord.js Client, no caches. Its shards hand over
- * the raw INTERACTION_CREATE payload, the command runs from it (what it lacks is looked up
- * over REST) and every answer goes out as a REST interaction callback.
+ * The gateway bot as a thin adapter: @discordjs/ws shards in, the one interaction pipeline
+ * (src/pipeline/) behind them. Each raw INTERACTION_CREATE goes to the pipeline as it is,
+ * answered with REST interaction callbacks; routing, unknown commands, autocomplete and
+ * components are the pipeline's. What the bot owns: its shards, what a fatal close means,
+ * the ledger's upkeep from GUILD_DELETE and INVITE_DELETE, who it is (READY), and stopping.
+ * No discord.js Client, no caches.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import {
-	type APIApplicationCommandAutocompleteInteraction,
-	type APIApplicationCommandInteractionDataBasicOption,
-	type APIApplicationCommandOptionChoice,
-	type APIChatInputApplicationCommandInteraction,
 	type APIInteraction,
 	type APIUser,
-	ApplicationCommandOptionType,
-	ApplicationCommandType,
-	GatewayCloseCodes,
 	GatewayDispatchEvents,
 	type GatewayDispatchPayload,
 	GatewayIntentBits,
 	type GatewayReadyDispatchData,
-	InteractionResponseType,
-	InteractionType,
-	OAuth2Routes,
-	OAuth2Scopes,
-	PermissionFlagsBits,
 	type RESTGetAPIGatewayBotResult,
-	Routes,
 } from 'discord-api-types/v10';
-import { autocompleteChoices } from '../core/autocomplete.js';
-import { failureText, newReference } from '../core/errors.js';
-import { type ReplyMessage, textReply, unknownCommandReply } from '../core/render.js';
+import type { InviteCooldowns } from '../core/cooldown.js';
+import { type Clock, systemClock } from '../core/deadline.js';
+import type { InviteOutcome } from '../core/invite.js';
+import type { ReplayGuard } from '../core/replay.js';
+import { nodeAttachmentFetch } from '../discord/attachment-transport.js';
+import { createInviteRest } from '../discord/invites.js';
 import { poolRequest } from '../discord/pool.js';
-import { createRest, restOptions } from '../discord/rest.js';
-import { messagesFor } from '../i18n/index.js';
+import { createRest, globalPacerOf, restOptions } from '../discord/rest.js';
 import { type Logger, silentLogger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
+import type { SlashCommand } from '../pipeline/command.js';
+import { createPipeline } from '../pipeline/pipeline.js';
+import { restResponder } from '../pipeline/responder.js';
 import type { InviteStore } from '../store/repository.js';
-import type { CommandContext, GuideCommand } from './command.js';
+import { FATAL_CLOSE_ADVICE, GatewayClosedError } from './close-codes.js';
+import type { LoadedCommand } from './command-loader.js';
 import { ShardStates } from './shard-metrics.js';
 import { sessionStore, shardingStrategy } from './shards.js';
-
-/** The folder the bot loads commands from (`commands/` at the project root). */
-export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta.url));
-
-/** A command module as the loader accepts it: the guide shape, autocomplete optional. */
-export type LoadedCommand = Pick<GuideCommand, 'data' | 'execute'> &
-	Partial<Pick<GuideCommand, 'autocomplete' | 'executePayload'>>;
-
-/** Imports every command module in `dir` (default export `{ data, execute }`), keyed by name. */
-export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<string, LoadedCommand>> {
-	const commands = new Map<string, LoadedCommand>();
-	const files = (await readdir(dir))
-		.filter((file) => /\.(?:ts|js|mjs)$/.test(file) && !file.endsWith('.d.ts'))
-		.sort();
-	for (const file of files) {
-		const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: Partial<LoadedCommand> };
-		const command = module.default;
-		if (!command?.data?.name || typeof command.execute !== 'function')
-			throw new Error(`${file} does not export default { data, execute }`);
-		commands.set(command.data.name, command as LoadedCommand);
-	}
-	return commands;
-}
-
-/** Permissions `/invite` needs: Create Invite and View Channel; Manage Roles for `role`. */
-export const BOT_PERMISSIONS = PermissionFlagsBits.CreateInstantInvite | PermissionFlagsBits.ViewChannel;
-export const BOT_PERMISSIONS_WITH_ROLES = BOT_PERMISSIONS | PermissionFlagsBits.ManageRoles;
-
-/** The URL that adds the bot to a server, with its slash commands. */
-export function addToServerUrl(applicationId: string, permissions: bigint = BOT_PERMISSIONS): string {
-	const url = new URL(OAuth2Routes.authorizationURL);
-	url.searchParams.set('client_id', applicationId);
-	url.searchParams.set('scope', [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '));
-	url.searchParams.set('permissions', permissions.toString());
-	url.searchParams.set('integration_type', '0');
-	return url.toString();
-}
 
 export interface BotOptions {
 	/** @discordjs/rest's `api` (base URL without the version). */
@@ -94,52 +50,36 @@ export interface BotOptions {
 	shardIds?: readonly number[] | undefined;
 	/** Run each shard in a worker thread of its own (`npm run start:sharded`). Default: in this thread. */
 	workers?: boolean | undefined;
-	commands: Map<string, LoadedCommand>;
+	/** The commands served (`loadCommands()`), by name; any other gets the "unknown command" answer. */
+	commands: ReadonlyMap<string, LoadedCommand>;
 	logger?: Logger | undefined;
 	/** Record into these: REST responses, shard status, ping and zombies, and what commands report. */
 	metrics?: InviteMetrics | undefined;
-	/** Lent to commands: cooldowns and the replay guard (shared through Redis when configured). */
-	cooldowns?: CommandContext['cooldowns'];
-	replayGuard?: CommandContext['replayGuard'];
-	/** Lent to commands: defer every `/invite` at once, then edit in the answer. */
+	/** Per-user and per-server limits (shared through Redis when configured). Default: none. */
+	cooldowns?: InviteCooldowns | undefined;
+	/** Each interaction runs once, a resumed shard's too. Default: process memory. */
+	replayGuard?: ReplayGuard | undefined;
+	/** Defer every command at once, then edit in the answer. Default off. */
 	deferAtOnce?: boolean | undefined;
+	/** Budget before deferring (ms from receipt). Default: the pipeline's 1.5 s. */
+	deferAfterMs?: number | undefined;
+	/** Abort the invite request after this long (ms). Default 10 s. */
+	requestTimeoutMs?: number | undefined;
+	/** Longest rate-limit wait of the invite request before giving up (ms). Default 30 s. */
+	maxRateLimitWaitMs?: number | undefined;
+	/** Longest download of `users_file` (ms). Default 5 s. */
+	attachmentTimeoutMs?: number | undefined;
+	/** Waits between polls of a target-users job (ms). Default: backing off over about 2 minutes. */
+	jobPollDelaysMs?: readonly number[] | undefined;
+	/** Called with each `/invite` outcome (tests, the sandbox). */
+	onOutcome?: ((outcome: InviteOutcome) => void) | undefined;
+	/** The one clock of every timing rule. Default: the system's. */
+	clock?: Clock | undefined;
 	/**
-	 * Lent to commands: the invite ledger. The bot also keeps it true to the gateway: a server
+	 * The invite ledger, lent to the commands. The bot also keeps it true to the gateway: a server
 	 * that removed the bot (GUILD_DELETE) is forgotten, an invite deleted anywhere (INVITE_DELETE) is marked.
 	 */
 	store?: InviteStore | undefined;
-}
-
-/**
- * What each gateway close code that ends the session for good means, and what to do.
- * @discordjs/ws does not reconnect after these; without a word from us the bot would sit idle.
- * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#gateway-gateway-close-event-codes
- */
-export const FATAL_CLOSE_ADVICE: Readonly<Partial<Record<number, string>>> = {
-	[GatewayCloseCodes.AuthenticationFailed]:
-		'Discord refused the bot token (4004 Authentication failed). Reset the token in the Developer Portal (Bot → Reset Token), put the new one in DISCORD_TOKEN and start again.',
-	[GatewayCloseCodes.InvalidShard]:
-		'Discord refused the shard (4010 Invalid shard): check SHARD_COUNT and SHARD_IDS, then start again.',
-	[GatewayCloseCodes.ShardingRequired]:
-		'Discord requires sharding for this bot (4011 Sharding required): run it sharded, with the shard count GET /gateway/bot recommends (see docs/operating.md).',
-	[GatewayCloseCodes.InvalidAPIVersion]:
-		'Discord refused the gateway API version (4012 Invalid API version): update @discordjs/ws and start again.',
-	[GatewayCloseCodes.InvalidIntents]:
-		'Discord refused the intents (4013 Invalid intent(s)): the bot asks for an intent value Discord does not know; drop it and start again.',
-	[GatewayCloseCodes.DisallowedIntents]:
-		'Discord refused a privileged intent (4014 Disallowed intent(s)): enable it in the Developer Portal (Bot → Privileged Gateway Intents) or drop it from the bot, then start again.',
-};
-
-/** A shard closed with a code @discordjs/ws does not come back from (`FATAL_CLOSE_ADVICE`). */
-export class GatewayClosedError extends Error {
-	constructor(
-		readonly code: number,
-		readonly shard: number,
-		readonly advice: string,
-	) {
-		super(advice);
-		this.name = 'GatewayClosedError';
-	}
 }
 
 /** A bot whose shards are known but not connected yet (see {@link prepareBot}). */
@@ -179,15 +119,23 @@ export interface Bot extends Omit<PreparedBot, 'connect'> {
  */
 export async function prepareBot(token: string, options: BotOptions): Promise<PreparedBot> {
 	const logger = options.logger ?? silentLogger;
+	const clock = options.clock ?? systemClock;
+	// One keep-alive pool and one global pacer for every request of the bot (Discord counts the limit per bot).
+	const makeRequest = poolRequest(options.apiUrl);
 	const rest = createRest({
-		...restOptions({
-			api: options.apiUrl,
-			globalRequestsPerSecond: options.restGlobalRps,
-			makeRequest: poolRequest(options.apiUrl),
-		}),
+		...restOptions({ api: options.apiUrl, globalRequestsPerSecond: options.restGlobalRps, makeRequest }),
 		token,
 	});
-	options.metrics?.instrumentRest(rest);
+	const create = createInviteRest({
+		api: options.apiUrl,
+		token,
+		globalRequestsPerSecond: options.restGlobalRps,
+		makeRequest,
+		pacer: globalPacerOf(rest),
+		timeoutMs: options.requestTimeoutMs,
+		maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+	});
+	for (const client of [rest, create]) options.metrics?.instrumentRest(client);
 	let stopping = false;
 	const onZombie = (shard: number) => {
 		if (stopping) return;
@@ -211,8 +159,10 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 	// An 'error' nobody listens to would be thrown; the shard's close code says what it was.
 	manager.on(WebSocketShardEvents.Error, (error, shard) => logger.debug({ shard, err: error }, 'shard error'));
 	const sweep = () => {
-		rest.clearHashSweeper();
-		rest.clearHandlerSweeper();
+		for (const client of [rest, create]) {
+			client.clearHashSweeper();
+			client.clearHandlerSweeper();
+		}
 	};
 	let gateway: RESTGetAPIGatewayBotResult;
 	let shardIds: number[];
@@ -254,22 +204,40 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 		logger.info({ shard }, 'shard ready');
 	});
 
-	const host: BotHost = { rest, token, user: null };
-	const context: CommandContext = {
+	// The one pipeline: every interaction of every shard, whatever its type, goes through it.
+	const pipeline = createPipeline<InviteOutcome>({
+		// Only /invite reports an outcome (the others report none): the pipeline's Outcome is its.
+		commands: [...options.commands.values()] as SlashCommand<unknown, InviteOutcome>[],
+		rest: { api: rest, create },
+		transport: 'gateway',
+		// Node: `users_file` is downloaded with the address check.
+		attachmentFetch: nodeAttachmentFetch,
 		logger,
 		metrics: options.metrics,
-		cooldowns: options.cooldowns,
+		clock,
 		replayGuard: options.replayGuard,
+		cooldowns: options.cooldowns,
+		deferAfterMs: options.deferAfterMs,
 		deferAtOnce: options.deferAtOnce,
+		settings: { attachmentTimeoutMs: options.attachmentTimeoutMs, jobPollDelaysMs: options.jobPollDelaysMs },
 		store: options.store,
-		// Our bot's commands send as the bot does: through the API origin's pool.
-		makeRequest: poolRequest(options.apiUrl),
-	};
+		onOutcome: options.onOutcome,
+	});
+	const handle = (payload: APIInteraction) =>
+		pipeline
+			.handle(payload, restResponder(rest, payload, { clock }), { botUserId: ready?.user.id })
+			.then((handled) => {
+				if (handled.status === 'malformed')
+					logger.debug(
+						{ interaction: payload.id, problem: handled.problem },
+						'malformed interaction dropped',
+					);
+			})
+			.catch((error: unknown) => logger.error({ interaction: payload.id, err: error }, 'interaction failed'));
 	const store = options.store;
 	manager.on(WebSocketShardEvents.Dispatch, (payload: GatewayDispatchPayload) => {
 		if (store) keepLedger(payload, store);
-		if (payload.t !== GatewayDispatchEvents.InteractionCreate) return;
-		void routeInteraction(payload.d, { commands: options.commands, host, context, logger });
+		if (payload.t === GatewayDispatchEvents.InteractionCreate) void handle(payload.d);
 	});
 
 	const stop = async () => {
@@ -306,7 +274,6 @@ export async function prepareBot(token: string, options: BotOptions): Promise<Pr
 				stopListening();
 			}
 			if (!ready) throw new Error('the shards connected without READY');
-			host.user = { id: ready.user.id };
 			const { shardCount: _count, connect: _connect, ...rest } = prepared;
 			return {
 				...rest,
@@ -334,125 +301,4 @@ function keepLedger(payload: GatewayDispatchPayload, store: InviteStore): void {
 /** Prepares the bot and connects it: resolves once every shard is ready. */
 export async function startBot(token: string, options: BotOptions): Promise<Bot> {
 	return (await prepareBot(token, options)).connect();
-}
-
-/** Who the bot is: its REST client (made by `createRest`, so the command knows its token), token and user once READY. */
-interface BotHost {
-	readonly rest: REST;
-	readonly token: string;
-	user: { readonly id: string } | null;
-}
-
-interface Routing {
-	commands: Map<string, LoadedCommand>;
-	host: BotHost;
-	context: CommandContext;
-	logger: Logger;
-}
-
-/**
- * Routes one interaction: a chat-input command to its command (every one gets an answer,
- * an unknown one too), autocomplete to the suggestions. Other types are not ours.
- */
-async function routeInteraction(interaction: APIInteraction, routing: Routing): Promise<void> {
-	if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-		// A pipeline command answers its own suggestions (from the ledger, for `/invites revoke code:`).
-		const owner = routing.commands.get(interaction.data.name);
-		if (owner?.executePayload) return owner.executePayload(interaction, routing.host.rest, routing.context);
-		return answerAutocomplete(interaction, routing);
-	}
-	if (interaction.type === InteractionType.MessageComponent) {
-		// The pipeline finds a button's command by its `custom_id` prefix: any pipeline command routes it.
-		const any = [...routing.commands.values()].find((command) => command.executePayload);
-		if (any?.executePayload) await any.executePayload(interaction, routing.host.rest, routing.context);
-		return;
-	}
-	if (
-		interaction.type !== InteractionType.ApplicationCommand ||
-		interaction.data.type !== ApplicationCommandType.ChatInput
-	)
-		return;
-	const payload = interaction as APIChatInputApplicationCommandInteraction;
-	const { commands, logger } = routing;
-	const command = commands.get(payload.data.name);
-	if (!command) {
-		logger.warn({ name: payload.data.name, interaction: payload.id }, 'unknown command');
-		await respond(routing, payload, unknownCommandReply(payload.data.name, payload.locale, payload.guild_locale));
-		return;
-	}
-	try {
-		await runCommand(command, payload, routing);
-	} catch (error) {
-		const reference = newReference();
-		logger.error({ name: payload.data.name, reference, err: error }, 'command failed');
-		const messages = messagesFor(payload.locale, payload.guild_locale);
-		// Answered already, this is refused: the interaction has its answer then.
-		await respond(
-			routing,
-			payload,
-			textReply(failureText({ id: 'unknown', args: [reference], log: true }, messages)),
-		);
-	}
-}
-
-/** The one call into a command. */
-function runCommand(
-	command: LoadedCommand,
-	payload: APIChatInputApplicationCommandInteraction,
-	{ host, context }: Routing,
-): Promise<void> {
-	if (!command.executePayload) throw new Error(`/${payload.data.name} cannot run from a gateway payload`);
-	return command.executePayload(payload, host.rest, context);
-}
-
-/** A last-resort ephemeral answer (a callback: an interaction answered already refuses it). */
-async function respond(routing: Routing, interaction: APIInteraction, message: ReplyMessage): Promise<void> {
-	await routing.host.rest
-		.post(Routes.interactionCallback(interaction.id, interaction.token), {
-			body: { type: InteractionResponseType.ChannelMessageWithSource, data: message },
-			auth: false,
-		})
-		.catch((error: unknown) => routing.logger.warn({ err: error }, 'could not answer the interaction'));
-}
-
-/** The suggestions for the option being typed; none for a command without autocomplete. */
-async function answerAutocomplete(
-	interaction: APIApplicationCommandAutocompleteInteraction,
-	routing: Routing,
-): Promise<void> {
-	const command = routing.commands.get(interaction.data.name);
-	let choices: APIApplicationCommandOptionChoice<string>[] = [];
-	const focused = command?.autocomplete ? focusedOption(interaction.data.options ?? []) : undefined;
-	if (focused)
-		choices = autocompleteChoices({
-			focused: { name: focused.name, value: String(focused.value) },
-			locale: interaction.locale,
-			guildLocale: interaction.guild_locale ?? undefined,
-		});
-	await routing.host.rest
-		.post(Routes.interactionCallback(interaction.id, interaction.token), {
-			body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
-			auth: false,
-		})
-		.catch((error: unknown) =>
-			routing.logger.warn({ name: interaction.data.name, err: error }, 'autocomplete failed'),
-		);
-}
-
-type AutocompleteOption = NonNullable<APIApplicationCommandAutocompleteInteraction['data']['options']>[number];
-
-/** The option being typed, in a subcommand (group) too. */
-function focusedOption(
-	options: readonly AutocompleteOption[],
-): (APIApplicationCommandInteractionDataBasicOption & { focused?: boolean }) | undefined {
-	for (const option of options) {
-		if (
-			option.type === ApplicationCommandOptionType.Subcommand ||
-			option.type === ApplicationCommandOptionType.SubcommandGroup
-		) {
-			const inner = focusedOption((option.options ?? []) as readonly AutocompleteOption[]);
-			if (inner) return inner;
-		} else if ('focused' in option && option.focused) return option;
-	}
-	return undefined;
 }

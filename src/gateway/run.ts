@@ -14,15 +14,10 @@ import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { stopSignal } from '../ops/signals.js';
 import { createInviteState, redisSecret } from '../ops/state.js';
-import {
-	addToServerUrl,
-	BOT_PERMISSIONS_WITH_ROLES,
-	type Bot,
-	GatewayClosedError,
-	loadCommands,
-	type PreparedBot,
-	prepareBot,
-} from './bot.js';
+import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES } from './add-to-server.js';
+import { type Bot, type PreparedBot, prepareBot } from './bot.js';
+import { GatewayClosedError } from './close-codes.js';
+import { loadCommands } from './command-loader.js';
 import { gatewayProblems } from './shard-metrics.js';
 
 const TOKEN_REJECTED =

@@ -83,12 +83,13 @@ class PromptShardingStrategy extends SimpleShardingStrategy {
 }
 
 /**
- * The worker entry beside this file: `shard-worker.js` from a build; from the sources,
+ * The worker entry beside this file, by its extension: `shard-worker.js` from a tsc build,
+ * `shard-worker.mjs` from the gateway bundle (src/tools/build-bundle.ts); from the sources,
  * `shard-worker.dev.mjs`, which loads `shard-worker.ts` through tsx.
  */
 export function shardWorkerPath(from: string = import.meta.url): string {
-	const compiled = extname(fileURLToPath(from)) === '.js';
-	return fileURLToPath(new URL(compiled ? './shard-worker.js' : './shard-worker.dev.mjs', from));
+	const extension = extname(fileURLToPath(from));
+	return fileURLToPath(new URL(extension === '.ts' ? './shard-worker.dev.mjs' : `./shard-worker${extension}`, from));
 }
 
 /**

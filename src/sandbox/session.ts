@@ -20,8 +20,7 @@ import { inviteSettingsCommand } from '../core/settings.js';
 import { createInviteRest } from '../discord/invites.js';
 import { createRest } from '../discord/rest.js';
 import { type Bot, startBot } from '../gateway/bot.js';
-import { createInviteCommand } from '../gateway/command.js';
-import { createInvitesCommand } from '../gateway/invites-command.js';
+import { loadCommands } from '../gateway/command-loader.js';
 import { createInteractionServer } from '../http/server.js';
 import {
 	type InteractionHandle,
@@ -730,18 +729,14 @@ const throwawayStore = () => openStore({ kind: 'sqlite', path: ':memory:' });
 
 /** The gateway bot as `npm start` runs it, logged into the local Discord. */
 async function startGateway(discord: LocalDiscord, onOutcome: (outcome: InviteOutcome) => void): Promise<SandboxBot> {
-	// A playground against a local Discord: no cooldowns between tries.
+	// A playground against a local Discord: no cooldowns between tries (the bot has none unless given).
 	const store = await throwawayStore();
-	const command = createInviteCommand({ logger: silentLogger, onOutcome, cooldownPerUser: 0, cooldownPerGuild: 0 });
-	const invites = createInvitesCommand({ logger: silentLogger });
 	const bot: Bot = await startBot(discord.token, {
 		apiUrl: discord.apiUrl,
-		// The pipeline behind the command serves /invite-settings too (routed by the payload's name).
-		commands: new Map([
-			[command.data.name, command],
-			[inviteSettingsCommand.name, command],
-			[invites.data.name, invites],
-		]),
+		// The commands of commands/, as `npm start` loads them.
+		commands: await loadCommands(),
+		logger: silentLogger,
+		onOutcome,
 		store,
 	});
 	await discord.ready();

@@ -5,15 +5,23 @@
  *   dist/bundle/serve.mjs   Node (`node dist/bundle/serve.mjs`, same variables as `npm run serve`)
  *   dist/bundle/worker.mjs  the Cloudflare Worker, as `wrangler deploy` bundles it
  *
+ * `... build-bundle.ts gateway` builds the gateway bot's bundle instead (what `npm start` and
+ * `npm run start:sharded` run; their `pre` scripts call it when a source changed):
+ *
+ *   dist/bundle/gateway/main.mjs          `npm start`
+ *   dist/bundle/gateway/sharded.mjs       `npm run start:sharded`
+ *   dist/bundle/gateway/shard-worker.mjs  its worker thread
+ *
  * The Node bundle takes @discordjs/rest's web build (global fetch) instead of its Node build,
  * which would load the undici package beside the fetch Node already has: less to parse, and
  * the same REST client (queues, rate limits, retries) as on Workers. discord-api-types
  * contributes only the enums and routes used (see esbuild-discord-api-types.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { isCommandFile } from '../gateway/command-loader.js';
 import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
 import { lazyCommonJs, lazyMagicBytes } from './esbuild-lazy.js';
 import { bundleWorker } from './workerd.js';
@@ -124,7 +132,94 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 	return { serve, worker };
 }
 
+export const GATEWAY_BUNDLE_DIR = `${BUNDLE_DIR}gateway/`;
+
+/**
+ * The gateway bot's commands in its bundle: the loader's `bundled-commands.js` becomes a module
+ * that imports every file of `commands/` (listed now, as the loader would list them at start),
+ * so `loadCommands()` validates and serves the same files from the bundle.
+ */
+const bundledCommands: Plugin = {
+	name: 'bundled-commands',
+	setup(build) {
+		build.onResolve({ filter: /[\\/]bundled-commands\.js$/ }, () => ({
+			path: 'bundled-commands',
+			namespace: 'bundled-commands',
+		}));
+		build.onLoad({ filter: /.*/, namespace: 'bundled-commands' }, () => {
+			const files = readdirSync(`${ROOT}commands`).filter(isCommandFile).sort();
+			return {
+				contents: [
+					...files.map(
+						(file, i) => `import * as command${i} from ${JSON.stringify(`${ROOT}commands/${file}`)};`,
+					),
+					`export const BUNDLED_COMMANDS = [${files.map((file, i) => `{ file: ${JSON.stringify(file)}, module: command${i} }`).join(', ')}];`,
+				].join('\n'),
+				loader: 'js',
+				resolveDir: ROOT,
+			};
+		});
+	},
+};
+
+/**
+ * Builds the gateway bot's bundle (three self-contained ES modules, no code shared between
+ * them) and resolves with its folder. Each file is written whole and then renamed into place:
+ * a bot starting while another process rebuilds reads the old file or the new one, never half.
+ */
+export async function buildGatewayBundle(): Promise<string> {
+	mkdirSync(GATEWAY_BUNDLE_DIR, { recursive: true });
+	const result = await build({
+		entryPoints: {
+			main: `${ROOT}src/gateway/main.ts`,
+			sharded: `${ROOT}src/gateway/sharded.ts`,
+			// shardWorkerPath() finds it beside sharded.mjs, by the bundle's extension.
+			'shard-worker': `${ROOT}src/gateway/shard-worker.ts`,
+		},
+		outdir: GATEWAY_BUNDLE_DIR,
+		outExtension: { '.js': '.mjs' },
+		write: false,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		minifySyntax: true,
+		minifyWhitespace: true,
+		minifyIdentifiers: true,
+		keepNames: true,
+		sourcemap: 'linked',
+		legalComments: 'linked',
+		// The ledger's drivers as in the endpoint's bundle; ws's and @discordjs/ws's optional
+		// native helpers are loaded when installed, and skipped otherwise, as from node_modules.
+		external: ['better-sqlite3', 'pg', 'zlib-sync', 'bufferutil', 'utf-8-validate'],
+		plugins: [
+			bundledCommands,
+			discordApiTypesByFile(),
+			lazyMagicBytes,
+			lazyCommonJs({
+				ioredis: ['Redis'],
+				'prom-client': ['Counter', 'Gauge', 'Histogram', 'Registry', 'collectDefaultMetrics'],
+			}),
+			promClientUnused,
+			nodeInspect,
+		],
+		banner: {
+			js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+		},
+		logLevel: 'warning',
+	});
+	for (const file of result.outputFiles) {
+		const temporary = `${file.path}.${process.pid}.tmp`;
+		writeFileSync(temporary, file.contents);
+		renameSync(temporary, file.path);
+	}
+	return GATEWAY_BUNDLE_DIR;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { serve, worker } = await buildBundles();
-	process.stdout.write(`${serve}\n${worker}\n`);
+	if (process.argv[2] === 'gateway') process.stdout.write(`${await buildGatewayBundle()}\n`);
+	else {
+		const { serve, worker } = await buildBundles();
+		process.stdout.write(`${serve}\n${worker}\n`);
+	}
 }

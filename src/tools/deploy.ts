@@ -8,7 +8,7 @@ import { REST } from '@discordjs/rest';
 import { type APIApplicationCommand, type RESTPutAPIApplicationCommandsJSONBody, Routes } from 'discord-api-types/v10';
 import { loadConfigOrReport } from '../config.js';
 import { restOptions } from '../discord/rest.js';
-import { loadCommands } from '../gateway/bot.js';
+import { loadCommands } from '../gateway/command-loader.js';
 import { describeDiff, diffCommands, isEmptyDiff } from './command-diff.js';
 
 /** Runs deploy; resolves to the exit code. `print` receives each output line. */
@@ -21,7 +21,7 @@ export async function deploy(
 	const config = loadConfigOrReport(dryRun ? [] : ['token', 'applicationId'], print, env);
 	if (!config) return 1;
 	const commands = await loadCommands();
-	const body: RESTPutAPIApplicationCommandsJSONBody = [...commands.values()].map((command) => command.data.toJSON());
+	const body: RESTPutAPIApplicationCommandsJSONBody = [...commands.values()].map((command) => command.data);
 	if (dryRun) {
 		print(JSON.stringify(body, null, 2));
 		return 0;

@@ -17,7 +17,8 @@ import type { InviteOutcome } from '../../src/core/invite.js';
 import { inviteSettingsCommand } from '../../src/core/settings.js';
 import { createInviteRest } from '../../src/discord/invites.js';
 import { createRest, restOptions } from '../../src/discord/rest.js';
-import { loadCommands } from '../../src/gateway/bot.js';
+import { startBot } from '../../src/gateway/bot.js';
+import { loadCommands } from '../../src/gateway/command-loader.js';
 import { type LocalDiscord, seedIds, startLocalDiscord } from '../../src/local-discord/index.js';
 import { silentLogger } from '../../src/log.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
@@ -323,27 +324,22 @@ describe('the invite log', () => {
 	});
 });
 
-describe('commands/invite-settings.ts (the guide-shaped file our bot loads)', () => {
-	it('is loaded with /invite from commands/ and answers from the raw payload, over REST callbacks', async () => {
+describe('commands/invite-settings.ts (a command file our bot loads)', () => {
+	it('is loaded with /invite and /invites from commands/ and answers through the gateway bot, over REST callbacks', async () => {
 		const local = await startLocalDiscord();
 		started.push(() => local.close());
 		const commands = await loadCommands();
 		expect([...commands.keys()].sort()).toEqual(['invite', 'invite-settings', 'invites']);
-		const command = commands.get('invite-settings');
 		const rest = createRest({ ...restOptions({ api: local.apiUrl }), token: local.token });
 		await rest.put(Routes.applicationCommands(local.applicationId), { body: [inviteSettingsCommand] });
-		const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: local.apiUrl } });
-		started.push(() => client.destroy());
-		client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: APIInteraction) => {
-			void command?.executePayload?.(payload, rest, { logger: silentLogger });
-		});
-		await client.login(local.token);
+		const bot = await startBot(local.token, { apiUrl: local.apiUrl, commands, logger: silentLogger });
+		started.push(() => bot.stop());
 		await local.ready();
 		const refused = await local
 			.dispatch(local.interaction({ command: 'invite-settings', user: 'member', channel: 'general' }))
 			.message();
 		expect(refused.content).toContain('You need **Manage Server**');
-		// This bot's hosts take a store on another branch; without one it says so.
+		// A bot started without a store says so.
 		const answer = await local
 			.dispatch(local.interaction({ command: 'invite-settings', user: 'admin', channel: 'general' }))
 			.message();

@@ -1,12 +1,13 @@
 /**
- * `commands/invite.ts` dropped into someone else's guide-style bot: their loader, their
+ * The package's default export (`export { default } from 'discord-invite-command'` in a
+ * `commands/invite.ts`) dropped into someone else's guide-style bot: their loader, their
  * dispatcher (which may defer before calling `execute`), their Client.
  */
 
 import { Client, Events, GatewayIntentBits, type Interaction, MessageFlags } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import invite from '../../commands/invite.js';
+import invite from '../../src/entries/index.js';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 let discord: LocalDiscord | undefined;

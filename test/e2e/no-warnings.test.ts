@@ -4,16 +4,11 @@
  * sandbox prompt) and no log line at warn level or above, on a normal start and answer. Runs
  * each script's command from package.json, as npm runs it, and reads its stderr.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
+import { startScript } from '../support/npm-script.js';
 import { programEnvironment } from '../support/program.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const scripts = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> })
-	.scripts;
 
 let discord: LocalDiscord | undefined;
 const children = new Set<ChildProcess>();
@@ -25,22 +20,11 @@ afterEach(async () => {
 	discord = undefined;
 });
 
-/** Starts `npm run <script> [args]`'s command (`exec node --import tsx <entry>`) with `env`. */
+/** Starts `npm run <script> [args]`'s command (`exec node ...`) with `env`, after its `pre` script (a build) if it has one. */
 function run(script: string, args: string[], env: NodeJS.ProcessEnv) {
-	const [command, ...scriptArgs] = (scripts[script] ?? '').replace(/^exec /, '').split(' ');
-	expect(command).toBe('node');
-	const child = spawn(process.execPath, [...scriptArgs, ...args], {
-		cwd: ROOT,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	children.add(child);
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-	return { child, exited, stdout: () => stdout, stderr: () => stderr };
+	const started = startScript(script, env, [], args);
+	children.add(started.child);
+	return started;
 }
 
 /** Node's process warnings, and log lines at warn level or above. */

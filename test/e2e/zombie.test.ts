@@ -6,10 +6,10 @@
  */
 import { WebSocketShardEvents } from '@discordjs/ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { invite } from '../../src/commands/invite.js';
 import { type Bot, startBot } from '../../src/gateway/bot.js';
-import { createInviteCommand } from '../../src/gateway/command.js';
 import { type LocalDiscord, moreGuildSeeds, startLocalDiscord } from '../../src/local-discord/index.js';
-import { createLogger, silentLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { programEnvironment, startProgram, stopAll } from '../support/program.js';
 
@@ -35,10 +35,9 @@ describe('a zombied gateway connection', () => {
 		discord = await startLocalDiscord({ heartbeatIntervalMs: INTERVAL_MS });
 		const lines: string[] = [];
 		const metrics = createMetrics({ processMetrics: false });
-		const command = createInviteCommand({ logger: silentLogger, cooldownPerUser: 0, cooldownPerGuild: 0 });
 		bot = await startBot(discord.token, {
 			apiUrl: discord.apiUrl,
-			commands: new Map([[command.data.name, command]]),
+			commands: new Map([[invite.data.name, invite]]),
 			logger: createLogger('info', { write: (line) => lines.push(line) }),
 			metrics,
 		});

@@ -8,7 +8,7 @@ import { ApplicationCommandOptionType, MessageFlags, RESTJSONErrorCodes } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCORD_ACTIVITIES } from '../../src/core/activities.js';
 import { startBot } from '../../src/gateway/bot.js';
-import { createInviteCommand } from '../../src/gateway/command.js';
+import { loadCommands } from '../../src/gateway/command-loader.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/index.js';
 import { DISCORD_ACTIVITY_APPLICATIONS } from '../../src/local-discord/seed.js';
@@ -404,10 +404,9 @@ describe('the sandbox with a bot of your own (--external)', () => {
 			expect((await sandbox.run('/invite')).problem).toBe(
 				`No bot is connected yet: start one with DISCORD_API_URL=${sandbox.discord.apiUrl} DISCORD_TOKEN=${sandbox.discord.token} DISCORD_APPLICATION_ID=${sandbox.discord.applicationId} npm start in another terminal (or log your own bot in), then try again.`,
 			);
-			const command = createInviteCommand();
 			const bot = await startBot(sandbox.discord.token, {
 				apiUrl: sandbox.discord.apiUrl,
-				commands: new Map([[command.data.name, command]]),
+				commands: await loadCommands(),
 			});
 			try {
 				await sandbox.discord.ready();
