@@ -1,31 +1,22 @@
 /**
- * The discord.js adapter: `/invite` in the discord.js guide's command shape
- * (`{ data, execute, autocomplete }`). It translates a discord.js interaction into the
- * pipeline's input (src/pipeline/), with lookups from the host bot's caches where they hold
- * everything a check reads (over REST otherwise), and answers through discord.js. Everything
- * else (the replay guard, the deadline, cooldowns, logs, metrics) is the pipeline's, as on
- * every other host.
+ * The discord.js adapter: `/invite` (and `/invites`, `/invite-settings`) in the discord.js
+ * guide's command shape (`{ data, execute, autocomplete }`). It hands a discord.js interaction
+ * to the pipeline (src/pipeline/) and answers through discord.js or REST interaction
+ * callbacks; everything else (the replay guard, the deadline, cooldowns, logs, metrics) is the
+ * pipeline's, as on every other host. The readers of discord.js's objects are in
+ * discordjs-read.ts, the cache's lookups in discordjs-lookups.ts, the buttons' listener in
+ * discordjs-components.ts.
  *
  * `executePayload` is the same command for a bot that hands it the raw INTERACTION_CREATE
  * payload and a REST client (ours does, and keeps no discord.js caches): the payload goes to
  * the pipeline as it is, answered with REST interaction callbacks.
  */
 import type { REST, RESTOptions } from '@discordjs/rest';
-import {
-	type AutocompleteInteraction,
-	type ChatInputCommandInteraction,
-	type Client,
-	GuildMember,
-	type InteractionEditReplyOptions,
-	type InteractionReplyOptions,
-	MessageFlags,
-	PermissionsBitField,
-} from 'discord.js';
-import {
-	type APIChatInputApplicationCommandInteraction,
-	type APIInteraction,
-	InteractionResponseType,
-	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Client, Interaction } from 'discord.js';
+import type {
+	APIChatInputApplicationCommandInteraction,
+	APIInteraction,
+	RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/invite.js';
 import { COMMAND_NAME, inviteCommand } from '../core/command.js';
@@ -37,29 +28,22 @@ import {
 	type InviteCooldowns,
 } from '../core/cooldown.js';
 import { type Clock, receivedAtFromCreation, systemClock } from '../core/deadline.js';
-import type { InviteLookups, InviteOutcome } from '../core/invite.js';
-import { checkInvocation, type Parsed } from '../core/payload.js';
-import { readPermissionBits } from '../core/permissions.js';
-import { messageBody, type ReplyMessage } from '../core/render.js';
+import type { InviteOutcome } from '../core/invite.js';
+import type { Parsed } from '../core/payload.js';
 import { type ReplayGuard, SeenInteractions } from '../core/replay.js';
-import { inviteSettingsCommand, type SettingsInvocation } from '../core/settings.js';
-import type {
-	AttachmentLimits,
-	InviteInvocation,
-	InvocationAttachment,
-	InvocationChannel,
-	InvocationRole,
-} from '../core/types.js';
+import { inviteSettingsCommand } from '../core/settings.js';
 import { nodeAttachmentFetch } from '../discord/attachment-transport.js';
-import { fetchAttachment } from '../discord/attachments.js';
-import { createInviteRest } from '../discord/invites.js';
-import { createRest, type GlobalPacer, globalPacerOf, globalRpsOf, restOptions, tokenOf } from '../discord/rest.js';
 import { defaultLogger, type Logger } from '../log.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
-import { restLookups } from '../pipeline/lookups.js';
+import type { CommandRests, SlashCommand } from '../pipeline/command.js';
 import { createPipeline, type Delivery, type Pipeline, REPLAY_TTL_MS } from '../pipeline/pipeline.js';
-import { type Responder, restResponder } from '../pipeline/responder.js';
+import { restResponder } from '../pipeline/responder.js';
 import type { InviteStore } from '../store/repository.js';
+import { type ComponentTaker, componentRouter } from './discordjs-components.js';
+import { lookupsFor } from './discordjs-lookups.js';
+import { commandRests, isClient, tokenOfSource } from './discordjs-origin.js';
+import { commandPayloadOf, componentPayloadOf, readInvocation, readSettingsInvocation } from './discordjs-read.js';
+import { discordJsResponder } from './discordjs-responder.js';
 
 /** The command's data: the API JSON, plus `toJSON()` for loaders written for builders. */
 export type CommandData = Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody> & {
@@ -89,11 +73,24 @@ export interface CommandContext {
 	store?: InviteStore | undefined;
 }
 
-/** A command in the discord.js guide's shape. */
+/**
+ * A command in the discord.js guide's shape. From the first interaction of a Client it runs
+ * (`execute`, `autocomplete`, `handleComponent`), the command also listens on that Client for
+ * the buttons and modals of its replies (the Revoke button, the pages of `/invites list`).
+ */
 export interface GuideCommand {
 	data: CommandData;
+	/** Runs the command (a guide dispatcher calls it for `interaction.isChatInputCommand()`). */
 	execute(interaction: ChatInputCommandInteraction, context?: CommandContext): Promise<void>;
+	/** Answers the focused option's suggestions (for `interaction.isAutocomplete()`). */
 	autocomplete(interaction: AutocompleteInteraction, context?: CommandContext): Promise<void>;
+	/**
+	 * Runs a button, select menu or modal of the commands' replies and resolves `true`; any other
+	 * interaction resolves `false`, untouched. Wire it once for clicks on replies made before the
+	 * bot (re)started: `client.on(Events.InteractionCreate, (interaction) => void invite.handleComponent(interaction))`.
+	 * An interaction handed over here and also caught by the command's own listener runs once.
+	 */
+	handleComponent(interaction: Interaction, context?: CommandContext): Promise<boolean>;
 	/**
 	 * Runs the command from the raw INTERACTION_CREATE payload (a chat-input command or its
 	 * autocomplete), needing nothing from discord.js's caches: what the payload lacks is looked
@@ -153,52 +150,46 @@ export interface InviteCommandOptions {
 	store?: InviteStore | undefined;
 }
 
-/** Where a command's requests go: the bot's token and API, and the host's cap. */
-interface Origin {
-	token: string;
-	pacer: GlobalPacer | undefined;
-	api: string;
-	globalRequestsPerSecond: number;
-}
-
-/**
- * Whether the bot lent its discord.js Client rather than a REST client. Told by shape, not
- * `instanceof`: discord.js may carry its own copy of @discordjs/rest.
- */
-const isClient = (source: REST | Client): source is Client => 'ws' in source && 'rest' in source;
-
-/** The origin of a discord.js Client (logged in) or of a REST client made by `createRest`. */
-function originOf(source: REST | Client): Origin {
-	if (!isClient(source)) {
-		const token = tokenOf(source);
-		if (!token) throw new Error('executePayload needs a REST client made by createRest (its token is not known)');
-		return {
-			token,
-			api: source.options.api,
-			globalRequestsPerSecond: globalRpsOf(source),
-			pacer: globalPacerOf(source),
-		};
-	}
-	if (!source.token) throw new Error('the client has no token (not logged in)');
-	// The host bot's cap (DISCORD_REST_GLOBAL_RPS for ours): off behind a proxy, off here too;
-	// on, every client of the bot shares one pacer for the token.
-	return {
-		token: source.token,
-		api: source.rest.options.api,
-		globalRequestsPerSecond: globalRpsOf(source.rest),
-		pacer: globalPacerOf(source.rest),
-	};
-}
-
 /**
  * Builds the command. The invite request goes through a REST client of its own (one per
  * discord.js Client or REST client, same API base and token) configured never to repeat the
  * POST; the host bot's own client keeps its settings.
  */
-export function createInviteCommand(
-	options: InviteCommandOptions = {},
-	served: ServedCommand = INVITE_COMMAND,
-): GuideCommand {
+export function createInviteCommand(options: InviteCommandOptions = {}): GuideCommand {
+	return createGuideCommand(options, { data: inviteCommand, read: readInvocation });
+}
+
+/**
+ * `/invite-settings` in the discord.js guide's shape, on the same pipeline as `/invite` (its
+ * own instance): registered for Manage Server, checked again at run time. It keeps settings
+ * only where the pipeline has a store; without one it says so.
+ */
+export function createInviteSettingsCommand(options: InviteCommandOptions = {}): GuideCommand {
+	return createGuideCommand(options, { data: inviteSettingsCommand, read: readSettingsInvocation });
+}
+
+/**
+ * Which command a guide-shaped command serves: its registration and, for a command the
+ * drop-in reads from discord.js's objects (with the cache's lookups), its reader. Without
+ * one, the interaction goes to the pipeline as the payload it was made from.
+ */
+export interface ServedCommand {
+	data: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
+	read?(interaction: ChatInputCommandInteraction): Parsed<unknown>;
+}
+
+/** Whether a `custom_id` is routed by one of `commands`' button, select menu or modal handlers. */
+const routedBy =
+	(commands: readonly SlashCommand<unknown, unknown>[]) =>
+	(customId: string): boolean =>
+		commands.some((command) =>
+			[...(command.components ?? []), ...(command.modals ?? [])].some((handler) =>
+				customId.startsWith(handler.prefix),
+			),
+		);
+
+/** A guide-shaped command serving `served` on the pipeline every host runs. */
+export function createGuideCommand(options: InviteCommandOptions, served: ServedCommand): GuideCommand {
 	// The default logger masks the token it logs for (known only at run time).
 	const fallbackLoggers = new Map<string, Logger>();
 	const loggerFor = (context: CommandContext | undefined, token: string | null | undefined): Logger => {
@@ -228,31 +219,15 @@ export function createInviteCommand(
 	const guardFor = (context: CommandContext | undefined): ReplayGuard =>
 		options.replayGuard ?? context?.replayGuard ?? (ownGuard ??= new SeenInteractions(REPLAY_TTL_MS));
 
-	/** One pipeline per bot (its REST clients): the invite client, and one for lookups and callbacks. */
-	const pipelines = new WeakMap<object, { pipeline: Pipeline<InviteOutcome>; api: REST; create: REST }>();
+	/** One pipeline per bot (what it lent: its Client or REST client), with the command's own REST clients. */
+	const pipelines = new WeakMap<object, { pipeline: Pipeline<InviteOutcome>; rests: CommandRests }>();
 	const pipelineFor = (source: REST | Client, context: CommandContext | undefined) => {
 		let found = pipelines.get(source);
 		if (!found) {
-			const origin = originOf(source);
-			const shared = {
-				api: origin.api,
-				globalRequestsPerSecond: origin.globalRequestsPerSecond,
-				makeRequest: context?.makeRequest,
-				// The host bot's own pacer, when its client has one: one global limit per bot.
-				pacer: origin.pacer,
-			};
-			// Lookups and callbacks: a client that keeps its token after a 401, unlike discord.js's
-			// own, with the host's cap (interaction routes carry no bot token: never paced).
-			const api = createRest({ ...restOptions(shared), token: origin.token });
-			const create = createInviteRest({
-				...shared,
-				token: origin.token,
-				timeoutMs: options.requestTimeoutMs,
-				maxRateLimitWaitMs: options.maxRateLimitWaitMs,
-			});
+			const rests = commandRests(source, { ...options, makeRequest: context?.makeRequest });
 			const pipeline = createPipeline<InviteOutcome>({
 				commands: COMMANDS,
-				rest: { api, create },
+				rest: rests,
 				transport: 'gateway',
 				// Gateway bots run on Node: `users_file` is fetched with the address check.
 				attachmentFetch: nodeAttachmentFetch,
@@ -265,15 +240,16 @@ export function createInviteCommand(
 				onOutcome: options.onOutcome,
 				store: options.store ?? context?.store,
 			});
-			found = { pipeline, api, create };
+			found = { pipeline, rests };
 			pipelines.set(source, found);
 		}
 		return found;
 	};
 	/** What the host lends for one call, as the pipeline takes it. */
-	const lent = (context: CommandContext | undefined, logger: Logger, rests: readonly REST[]): Delivery => {
+	const lent = (context: CommandContext | undefined, logger: Logger, rests: CommandRests): Delivery => {
 		const metrics = options.metrics ?? context?.metrics;
-		for (const rest of rests) metrics?.instrumentRest(rest);
+		metrics?.instrumentRest(rests.api);
+		metrics?.instrumentRest(rests.create);
 		return {
 			logger,
 			metrics,
@@ -288,10 +264,36 @@ export function createInviteCommand(
 		...json,
 		toJSON: () => structuredClone(json) as RESTPostAPIChatInputApplicationCommandsJSONBody,
 	});
+	const own = COMMANDS.filter((command) => command.data.name === json.name);
+	const components: ComponentTaker = {
+		owns: routedBy(own),
+		serves: routedBy(COMMANDS),
+		take: (interaction, context) =>
+			command
+				.executePayload(
+					componentPayloadOf(interaction),
+					interaction.client,
+					context as CommandContext | undefined,
+				)
+				.catch((error: unknown) =>
+					loggerFor(context as CommandContext | undefined, interaction.client.token).error(
+						{ interaction: interaction.id, err: error },
+						'component interaction failed',
+					),
+				),
+	};
+	/** From the first interaction of a Client on, its buttons and modals reach the pipeline. */
+	const listen = (client: Client) => {
+		const router = componentRouter(client);
+		router.add(components);
+		return router;
+	};
 
-	return {
+	const command: GuideCommand = {
 		data,
 		async execute(interaction, context) {
+			listen(interaction.client);
+			if (!served.read) return command.executePayload(commandPayloadOf(interaction), interaction.client, context);
 			const { client } = interaction;
 			const logger = loggerFor(context, client.token);
 			// The same validating reader as the payload's: a malformed interaction is dropped
@@ -301,7 +303,7 @@ export function createInviteCommand(
 				logger.warn({ interaction: interaction.id, problem: read.problem }, 'malformed interaction dropped');
 				return;
 			}
-			const { pipeline, api, create } = pipelineFor(client, context);
+			const { pipeline, rests } = pipelineFor(client, context);
 			await pipeline.run(
 				{
 					id: interaction.id,
@@ -312,31 +314,33 @@ export function createInviteCommand(
 				},
 				discordJsResponder(interaction),
 				{
-					...lent(context, logger, [api, create]),
+					...lent(context, logger, rests),
 					// Discord's clock starts at creation: time the host bot spent before calling us counts.
 					receivedAt: receivedAtFromCreation(
 						interaction.createdTimestamp,
 						(options.clock ?? systemClock).now(),
 					),
-					lookups: lookupsFor(interaction, () => api),
+					lookups: lookupsFor(interaction, () => rests.api),
 					botUserId: client.user.id,
 				},
 			);
 		},
 		async executePayload(payload, source, context) {
-			const logger = loggerFor(context, isClient(source) ? source.token : tokenOf(source));
-			const { pipeline, api, create } = pipelineFor(source, context);
-			const responder = restResponder(api, payload as APIChatInputApplicationCommandInteraction, {
+			const logger = loggerFor(context, tokenOfSource(source));
+			const { pipeline, rests } = pipelineFor(source, context);
+			const responder = restResponder(rests.api, payload as APIChatInputApplicationCommandInteraction, {
 				clock: options.clock,
 			});
 			const handled = await pipeline.handle(payload, responder, {
-				...lent(context, logger, [api, create]),
+				...lent(context, logger, rests),
 				botUserId: isClient(source) ? (source.user?.id ?? undefined) : undefined,
 			});
 			if (handled.status === 'malformed')
 				logger.warn({ interaction: payload.id, problem: handled.problem }, 'malformed interaction dropped');
 		},
 		async autocomplete(interaction, context) {
+			listen(interaction.client);
+			if (!served.read) return command.executePayload(commandPayloadOf(interaction), interaction.client, context);
 			const logger = loggerFor(context, interaction.client.token);
 			const focused = interaction.options.getFocused(true);
 			const { pipeline } = pipelineFor(interaction.client, context);
@@ -349,307 +353,9 @@ export function createInviteCommand(
 				.then((choices) => interaction.respond(choices))
 				.catch((error: unknown) => logger.warn({ err: error }, 'could not answer autocomplete'));
 		},
+		handleComponent: (interaction, context) => listen(interaction.client).route(interaction, context, components),
 	};
-}
-
-/** Which command a guide-shaped command serves: its registration and its discord.js reader. */
-interface ServedCommand {
-	data: Readonly<RESTPostAPIChatInputApplicationCommandsJSONBody>;
-	read(interaction: ChatInputCommandInteraction): Parsed<unknown>;
-}
-
-const INVITE_COMMAND: ServedCommand = { data: inviteCommand, read: readInvocation };
-
-/**
- * `/invite-settings` in the discord.js guide's shape, on the same pipeline as `/invite` (its
- * own instance): registered for Manage Server, checked again at run time. It keeps settings
- * only where the pipeline has a store; without one it says so.
- */
-export function createInviteSettingsCommand(options: InviteCommandOptions = {}): GuideCommand {
-	return createInviteCommand(options, { data: inviteSettingsCommand, read: readSettingsInvocation });
-}
-
-/** A discord.js `/invite-settings` interaction, as the core's reader would make it of the payload. */
-function readSettingsInvocation(interaction: ChatInputCommandInteraction): Parsed<SettingsInvocation> {
-	try {
-		const { options } = interaction;
-		const channel = options.getChannel('log_channel');
-		return {
-			ok: true,
-			value: {
-				interactionId: interaction.id,
-				locale: interaction.locale,
-				guildLocale: interaction.guildLocale ?? undefined,
-				guildId: interaction.guildId,
-				invoker: {
-					id: interaction.user.id,
-					username: interaction.user.username,
-					permissions: interaction.memberPermissions?.bitfield ?? null,
-				},
-				options: {
-					log_channel: channel ? channelFrom(channel) : undefined,
-					max_expires: options.getString('max_expires') ?? undefined,
-					allow_permanent: options.getBoolean('allow_permanent') ?? undefined,
-					max_uses_limit: options.getInteger('max_uses_limit') ?? undefined,
-					allow_roles: options.getBoolean('allow_roles') ?? undefined,
-					require_reason: options.getBoolean('require_reason') ?? undefined,
-					reset: options.getBoolean('reset') ?? undefined,
-				},
-			},
-		};
-	} catch (error) {
-		return { ok: false, problem: `unreadable interaction (${(error as Error).name})` };
-	}
-}
-
-/** The invocation of a discord.js interaction, checked by the core's payload rules. */
-function readInvocation(interaction: ChatInputCommandInteraction): Parsed<InviteInvocation> {
-	try {
-		return checkInvocation(invocationFrom(interaction));
-	} catch (error) {
-		return { ok: false, problem: `unreadable interaction (${(error as Error).name})` };
-	}
-}
-
-/** Reads a discord.js interaction into the core's invocation. */
-export function invocationFrom(interaction: ChatInputCommandInteraction): InviteInvocation {
-	const { options } = interaction;
-	const member = interaction.member;
-	const channel = options.getChannel('channel');
-	const role = options.getRole('role');
-	const streamUser = options.getUser('stream_user');
-	const usersFile = options.getAttachment('users_file');
-	return {
-		interactionId: interaction.id,
-		locale: interaction.locale,
-		guildLocale: interaction.guildLocale ?? undefined,
-		guildId: interaction.guildId,
-		channel: {
-			id: interaction.channelId,
-			type: interaction.channel?.type,
-			parentId:
-				interaction.channel && 'parentId' in interaction.channel ? interaction.channel.parentId : undefined,
-		},
-		invoker: {
-			id: interaction.user.id,
-			username: interaction.user.username,
-			permissions: interaction.memberPermissions?.bitfield ?? null,
-			guildPermissions: member instanceof GuildMember ? serverPermissions(member) : undefined,
-		},
-		appPermissions: interaction.appPermissions?.bitfield ?? null,
-		options: {
-			channel: channel ? channelFrom(channel) : undefined,
-			expires: options.getString('expires') ?? undefined,
-			max_uses: options.getInteger('max_uses') ?? undefined,
-			temporary: options.getBoolean('temporary') ?? undefined,
-			unique: options.getBoolean('unique') ?? undefined,
-			stream_user: streamUser ? { id: streamUser.id, username: streamUser.username } : undefined,
-			activity: options.getString('activity') ?? undefined,
-			role: role
-				? { id: role.id, name: role.name, position: rawPosition(role), managed: role.managed }
-				: undefined,
-			more_roles: options.getString('more_roles') ?? undefined,
-			users: options.getString('users') ?? undefined,
-			users_file: usersFile
-				? {
-						id: usersFile.id,
-						filename: usersFile.name,
-						size: usersFile.size,
-						url: usersFile.url,
-						contentType: usersFile.contentType ?? undefined,
-					}
-				: undefined,
-			reason: options.getString('reason') ?? undefined,
-		},
-	};
-}
-
-/**
- * Discord's own position of a role, as the payload and REST give it (what the HTTP endpoint
- * compares). discord.js's `position` is the role's rank among the roles it has cached.
- */
-const rawPosition = (role: { position: number; rawPosition?: number }): number => role.rawPosition ?? role.position;
-
-/**
- * A member's server-wide permissions, when the cache holds every role they have (discord.js
- * computes them from the role cache, and throws without @everyone there).
- */
-function serverPermissions(member: GuildMember): bigint | undefined {
-	const ids = roleIdsOf(member);
-	const roles = member.guild.roles.cache;
-	if (!ids || !roles.has(member.guild.id) || !ids.every((id) => roles.has(id))) return undefined;
-	return member.permissions.bitfield;
-}
-
-type OptionChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
-
-/**
- * The resolved channel with the permissions Discord computed for it: discord.js keeps them as
- * `permissions`/`appPermissions` bit fields on its copy, or leaves the raw strings when the
- * channel is not cached.
- */
-function channelFrom(channel: OptionChannel): InvocationChannel {
-	const raw = channel as {
-		parentId?: string | null;
-		parent_id?: string | null;
-		permissions?: unknown;
-		appPermissions?: unknown;
-		app_permissions?: unknown;
-	};
-	return {
-		id: channel.id,
-		type: channel.type,
-		parentId: raw.parentId ?? raw.parent_id ?? undefined,
-		permissions: bits(raw.permissions),
-		appPermissions: bits(raw.appPermissions ?? raw.app_permissions),
-	};
-}
-
-const bits = (value: unknown): bigint | undefined =>
-	value instanceof PermissionsBitField ? value.bitfield : readPermissionBits(value);
-
-/** The core's message as discord.js takes it (camelCase `allowedMentions`; no mention pings). */
-export function discordJsBody(message: ReplyMessage) {
-	const body = messageBody(message);
-	return { content: body.content, components: body.components, allowedMentions: body.allowed_mentions };
-}
-
-/**
- * The pipeline's responder on a discord.js interaction. A host bot may have deferred before
- * calling `execute` (many guide-style dispatchers do): then the first answer is an edit, and
- * there is nothing to defer; a reply the host made itself is never overwritten (ours goes out
- * as an ephemeral follow-up).
- */
-function discordJsResponder(interaction: ChatInputCommandInteraction): Responder {
-	const answered = () => interaction.deferred || interaction.replied;
-	const hostReplied = interaction.replied;
-	// The API's body as discord.js takes it (camelCase `allowedMentions`); the core's messages carry nothing else.
-	const asDiscordJs = (body: {
-		content?: string | null | undefined;
-		components?: unknown;
-		allowed_mentions?: unknown;
-	}): InteractionReplyOptions & InteractionEditReplyOptions =>
-		({
-			content: body.content ?? undefined,
-			components: body.components,
-			allowedMentions: body.allowed_mentions,
-		}) as InteractionReplyOptions & InteractionEditReplyOptions;
-	return {
-		async callback(response) {
-			if (response.type === InteractionResponseType.DeferredChannelMessageWithSource) {
-				if (!answered()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-				return;
-			}
-			if (response.type !== InteractionResponseType.ChannelMessageWithSource)
-				throw new Error(`a chat-input command answers with a message, not callback type ${response.type}`);
-			const body = asDiscordJs(response.data);
-			// Deferred by the host: fill in its "thinking…". Already replied to by the host: never
-			// overwrite its message, add ours as an ephemeral follow-up.
-			if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
-			else if (interaction.replied) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
-			else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-		},
-		async editOriginal(body) {
-			const message = asDiscordJs(body);
-			if (hostReplied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-			else await interaction.editReply(message);
-		},
-		async followUp(body) {
-			await interaction.followUp({ ...asDiscordJs(body), flags: MessageFlags.Ephemeral });
-		},
-	};
-}
-
-/**
- * Answers the core's lookups from discord.js's cache where it holds everything a check reads,
- * and over REST otherwise (the HTTP endpoint's lookups): a host bot with limited caches gets
- * the same answers as one caching everything, never a guess from a partial cache.
- */
-function lookupsFor(interaction: ChatInputCommandInteraction, lookupRest: () => REST): InviteLookups {
-	const guild = interaction.guild;
-	const memberRoleIds = roleIdsOf(interaction.member);
-	let remote: InviteLookups | undefined;
-	const overRest = (): InviteLookups =>
-		(remote ??= restLookups(payloadOf(interaction, memberRoleIds), {
-			rest: lookupRest(),
-			applicationId: interaction.applicationId,
-		}));
-	// The cache answers only when it holds the server, and every role of the invoker and the bot.
-	const rolesCached = (ids: readonly string[] | undefined): boolean =>
-		(guild?.roles.cache.has(guild.id) ?? false) && (ids?.every((id) => guild?.roles.cache.has(id)) ?? false);
-	// A fetch that fails throws: the core logs it and counts the answer as unknown.
-	const memberOf = async (): Promise<GuildMember | undefined> =>
-		interaction.member instanceof GuildMember ? interaction.member : guild?.members.fetch(interaction.user.id);
-	const me = async (): Promise<GuildMember | undefined> => guild?.members.me ?? guild?.members.fetchMe();
-	const cachedPair = async (): Promise<[GuildMember, GuildMember] | undefined> => {
-		if (!guild || !rolesCached(memberRoleIds)) return undefined;
-		const [member, bot] = await Promise.all([memberOf(), me()]);
-		return member && bot && rolesCached(roleIdsOf(bot)) ? [member, bot] : undefined;
-	};
-	return {
-		async roleStanding() {
-			const pair = await cachedPair();
-			if (!guild || !pair) return overRest().roleStanding?.();
-			const [member, bot] = pair;
-			return {
-				invokerIsOwner: guild.ownerId === member.id,
-				invokerHighestPosition: member.roles.highest.rawPosition,
-				botHighestPosition: bot.roles.highest.rawPosition,
-				invokerPermissions: member.permissions.bitfield,
-				botPermissions: bot.permissions.bitfield,
-			};
-		},
-		async roles(ids: readonly string[]) {
-			if (!guild || !ids.every((id) => guild.roles.cache.has(id))) return overRest().roles?.(ids);
-			const found = new Map<string, InvocationRole>();
-			for (const id of ids) {
-				const role = guild.roles.cache.get(id);
-				if (role) found.set(id, { id, name: role.name, position: role.rawPosition, managed: role.managed });
-			}
-			return found;
-		},
-		attachment: (attachment: InvocationAttachment, limits: AttachmentLimits) =>
-			fetchAttachment(attachment.url, limits, {
-				apiUrl: interaction.client.rest.options.api,
-				fetch: nodeAttachmentFetch,
-				expectedBytes: attachment.size,
-			}),
-		async channelPermissions(channelId: string) {
-			const channel = guild?.channels.cache.get(channelId);
-			// A thread takes its parent's overwrites: the parent must be cached too.
-			const source = channel?.isThread() ? channel.parent : channel;
-			const pair = channel && source ? await cachedPair() : undefined;
-			if (!channel || !pair) return overRest().channelPermissions?.(channelId);
-			const [member, bot] = pair;
-			return {
-				channel: { type: channel.type, guildId: channel.guildId, parentId: channel.parentId },
-				invoker: channel.permissionsFor(member).bitfield,
-				bot: channel.permissionsFor(bot).bitfield,
-			};
-		},
-	};
-}
-
-/**
- * The role ids of a member, cached or raw. discord.js keeps a GuildMember's ids in `_roles`
- * (its `roles.cache` is only the ones the role cache holds); a raw member lists them.
- */
-function roleIdsOf(member: ChatInputCommandInteraction['member'] | GuildMember | undefined): string[] | undefined {
-	if (!member) return undefined;
-	const ids = member instanceof GuildMember ? (member as unknown as { _roles?: unknown })._roles : member.roles;
-	return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : undefined;
-}
-
-/** What the REST lookups read of the interaction payload: the server, and who invoked with which roles. */
-function payloadOf(
-	interaction: ChatInputCommandInteraction,
-	roleIds: string[] | undefined,
-): APIChatInputApplicationCommandInteraction {
-	return {
-		guild_id: interaction.guildId ?? undefined,
-		// Without the invoker's roles, nothing about them can be computed: the checks refuse.
-		member: roleIds ? { user: { id: interaction.user.id }, roles: roleIds } : undefined,
-	} as unknown as APIChatInputApplicationCommandInteraction;
+	return command;
 }
 
 export { COMMAND_NAME };
