@@ -11,7 +11,7 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GuideCommand, InviteCommandOptions } from '../../src/entries/index.js';
-import { createInviteCommand } from '../../src/gateway/command.js';
+import { createInviteCommand, createInviteSettingsCommand } from '../../src/gateway/command.js';
 import { createInvitesCommand } from '../../src/gateway/invites-command.js';
 import { type LocalDiscord, type LocalDiscordOptions, startLocalDiscord } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
@@ -119,6 +119,39 @@ describe('the drop-in commands with the bot author’s own store', () => {
 			.message();
 		expect(revoked.content).toBe(`Invite \`${code}\` revoked.`);
 		expect(discord.requestsTo('DELETE', /^\/invites\//)).toHaveLength(1);
+	});
+});
+
+describe('/invite-settings as a drop-in command', () => {
+	it('saves a server limit from the admin’s /invite-settings, and the next /invite through the drop-in keeps to it', async () => {
+		const { discord, store } = await setUp();
+		const options = commandOptions(store);
+		clients.push(await guideBot(discord, [createInviteCommand(options), createInviteSettingsCommand(options)]));
+		const saved = await discord
+			.dispatch(
+				discord.interaction({
+					user: 'admin',
+					channel: 'general',
+					command: 'invite-settings',
+					options: { max_uses_limit: 5 },
+				}),
+			)
+			.message();
+		expect(saved.content).toContain('Saved.');
+		const refused = await discord
+			.dispatch(
+				discord.interaction({
+					user: 'moderator',
+					channel: 'general',
+					command: 'invite-settings',
+					options: { reset: true },
+				}),
+			)
+			.message();
+		expect(refused.content).toContain('You need **Manage Server**');
+		const made = await discord.dispatch(discord.interaction({ user: 'member', channel: 'general' })).message();
+		expect(made.content).toContain("Limited to 5 uses by this server's settings.");
+		expect(discord.requestsTo('POST', /^\/channels\/\d+\/invites$/)[0]?.body).toMatchObject({ max_uses: 5 });
 	});
 });
 
