@@ -1,12 +1,13 @@
 /**
  * `/invites list`, `/invites revoke` and the Revoke button of `/invite`, written once and run
- * over every host that serves them: the gateway bot and the HTTP endpoint, each with its ledger
- * on a real SQLite file in a temp dir (`onSqlite`), and the Worker in workerd on D1.
+ * over every host that serves them: the gateway bot, the HTTP endpoint and the discord.js
+ * drop-in, each with its ledger on a real SQLite file in a temp dir (`onSqlite`), and the
+ * Worker in workerd on D1.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type APIInteraction, PermissionFlagsBits } from 'discord-api-types/v10';
+import { type APIInteraction, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
 	type InteractionHandle,
@@ -297,6 +298,25 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 				.poll(() => handle.state?.content)
 				.toMatch(new RegExp(`^Invite \`${code}\` was revoked by <@${users.member}> <t:\\d+:f>\\.$`));
 			expect(deletes().map((request) => request.path)).toEqual([`/invites/${code}`]);
+			expect(deletes()[0]?.auditLogReason).toBe(`/invites revoke by Member (${users.member})`);
+			expect(click?.rejected).toEqual([]);
+		});
+
+		it('refuses a Revoke click by a member who may not revoke it, in a note to them alone, the reply untouched', async () => {
+			const { discord } = await boot();
+			const handle = run({ user: 'member', command: 'invite', options: { unique: true } });
+			const reply = await handle.message();
+			const code = codeOf(reply.content);
+			await rowOf(store, code);
+			const click = host?.deliver(
+				discord.component({ user: 'helper', message: handle, customId: `invite:revoke:${code}` }),
+			);
+			const note = await click?.message();
+			expect(note?.content).toContain(`You can’t revoke \`${code}\``);
+			expect((note?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+			expect(handle.state?.content).toBe(reply.content);
+			expect(deletes()).toHaveLength(0);
+			expect((await rowOf(store, code)).revokedAt).toBeNull();
 		});
 	});
 }

@@ -87,9 +87,10 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 
 /**
  * The docs' snippets applied where the docs say: the command file, the `Command` type with
- * `autocomplete?` (and its import), the autocomplete route before the command route
- * (docs/discord-js-bot.md); the Client's and the deploy script's `rest.api` from
- * `DISCORD_API_URL`, and the offline test script (docs/testing-your-bot.md).
+ * `autocomplete?` (and its import), the autocomplete route before the command route, the
+ * buttons' one-line wiring after `registerEvents` (docs/discord-js-bot.md); the Client's and
+ * the deploy script's `rest.api` from `DISCORD_API_URL`, and the offline test script
+ * (docs/testing-your-bot.md).
  */
 export async function applyDocSnippets(bot: string, snippets: ReadonlyMap<string, string>): Promise<void> {
 	const src = join(bot, 'src');
@@ -118,8 +119,28 @@ export async function applyDocSnippets(bot: string, snippets: ReadonlyMap<string
 			'util/registerEvents.ts',
 		),
 	);
+	const wiring = snippet(snippets, 'component-wiring');
+	const wiringImports = wiring
+		.split('\n')
+		.filter((line) => line.startsWith('import '))
+		.join('\n');
+	const wiringCode = wiring
+		.split('\n')
+		.filter((line) => !line.startsWith('import '))
+		.join('\n')
+		.trim();
 	await edit(join(src, 'index.ts'), (text) =>
-		replaceOnce(text, /^const client = new Client\(.*\);$/m, () => snippet(snippets, 'client-rest'), 'index.ts'),
+		replaceOnce(
+			replaceOnce(
+				`${wiringImports}\n${text}`,
+				/^const client = new Client\(.*\);$/m,
+				() => snippet(snippets, 'client-rest'),
+				'index.ts',
+			),
+			/^registerEvents\(commands, events, client\);$/m,
+			() => `registerEvents(commands, events, client);\n\n${wiringCode}`,
+			'index.ts',
+		),
 	);
 	await edit(join(src, 'util/deploy.ts'), (text) =>
 		replaceOnce(text, /^const rest = new REST\(.*\);$/m, () => snippet(snippets, 'deploy-rest'), 'util/deploy.ts'),
