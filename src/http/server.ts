@@ -1,6 +1,6 @@
 /**
  * The Node adapter of the HTTP endpoint (`npm run serve`): a `node:http` server around the
- * transport-free endpoint (`createInteractionCore` in `handler.ts`, the same one the Web
+ * transport-free endpoint (`createInteractionCore` in `setup.ts`, the same one the Web
  * adapter calls). It reads the body into a Buffer, verifies with `node:crypto` and writes the
  * answer itself: no Web `Request`, `Response`, stream or `AbortController` per request (those
  * were about a third of its CPU). What only a Node server has lives here too: timeouts against
@@ -16,16 +16,15 @@ import { silentLogger } from '../log-core.js';
 import type { InviteMetrics } from '../ops/metrics-types.js';
 import {
 	type ClientConnection,
-	createInteractionCore,
 	HANDLER_DEFAULTS,
 	type InteractionAnswer,
-	type InteractionHandlerOptions,
 	type InteractionRequest,
 	TOO_LARGE,
-} from './handler.js';
+} from '../pipeline/endpoint.js';
 import { NodeEd25519PublicKey } from './node-signature.js';
+import { createInteractionCore, type InteractionHandlerOptions } from './setup.js';
 
-export { HEALTH_PATH, INTERACTIONS_PATH } from './handler.js';
+export { HEALTH_PATH, INTERACTIONS_PATH } from '../pipeline/endpoint.js';
 
 /** Prometheus scrapes here, on the endpoint's own port (when the server has metrics). */
 export const METRICS_PATH = '/metrics';
