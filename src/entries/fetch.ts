@@ -16,18 +16,10 @@
  * @packageDocumentation
  */
 export type { InviteOutcome } from '../core/invite.js';
+export { type ReplayGuard, SeenInteractions } from '../core/replay.js';
 export { createInviteRest, type InviteRestOptions } from '../discord/invites.js';
 export type { EndpointSettings, InteractionEnv } from '../http/bindings.js';
-export {
-	createInteractionHandler,
-	HANDLER_DEFAULTS,
-	type HandlerContext,
-	HEALTH_PATH,
-	handleInteraction,
-	INTERACTIONS_PATH,
-	type InteractionHandler,
-	type InteractionHandlerOptions,
-	type ReplayGuard,
-	SeenInteractions,
-} from '../http/handler.js';
+export { createInteractionHandler, handleInteraction, type InteractionHandler } from '../http/handler.js';
+export type { InteractionHandlerOptions } from '../http/setup.js';
 export { createConsoleLogger, type Logger, type LogLevel, silentLogger } from '../log-core.js';
+export { HANDLER_DEFAULTS, type HandlerContext, HEALTH_PATH, INTERACTIONS_PATH } from '../pipeline/endpoint.js';

@@ -10,28 +10,18 @@ import { loadConfigOrReport } from '../config.js';
 import { createInviteRest } from '../discord/invites.js';
 import { poolRequest } from '../discord/pool.js';
 import { createRest, globalPacerOf, restOptions } from '../discord/rest.js';
-import { createLogger } from '../log.js';
-import { openLedger } from '../ops/ledger.js';
-import { createMetrics } from '../ops/metrics.js';
 import { stopSignal } from '../ops/signals.js';
-import { createInviteState, redisSecret } from '../ops/state.js';
+import { openStartup } from '../ops/startup.js';
+import { createInviteState } from '../ops/state.js';
 import { createInteractionServer, INTERACTIONS_PATH } from './server.js';
 
 async function main(): Promise<number> {
 	const config = loadConfigOrReport(['token', 'applicationId', 'publicKey']);
 	// A missing public key is among the problems loadConfigOrReport has reported.
 	if (!config?.publicKey) return 1;
-	const logger = createLogger(config.logLevel, {
-		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
-	});
-	const metrics = createMetrics();
-	const opened = await openLedger(process.env, { logger, metrics });
-	if (!opened.ok) {
-		for (const problem of opened.problems) logger.error(problem);
-		return 1;
-	}
-	const { store } = opened.ledger;
-	const closeStore = () => opened.ledger.close();
+	const startup = await openStartup(config);
+	if (!startup) return 1;
+	const { logger, metrics, store, closeStore } = startup;
 	const state = createInviteState({
 		redisUrl: config.redisUrl,
 		cooldownPerUser: config.cooldownPerUser,

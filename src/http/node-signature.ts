@@ -5,7 +5,7 @@
  * CPU per verification than `crypto.subtle.verify` (measured on Node 20).
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
-import { checkPublicKeyForm, type SignatureVerifier } from './signature.js';
+import { checkPublicKeyForm, type SignatureVerifier } from '../pipeline/signature.js';
 
 /** An Ed25519 public key (64 hex characters) as a `node:crypto` `KeyObject`. Throws at once when malformed. */
 export class NodeEd25519PublicKey implements SignatureVerifier {

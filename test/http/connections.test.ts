@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionCap, descriptorLimit } from '../../src/http/server.js';
+import { connectionCap, descriptorLimit } from '../../src/http/node-connections.js';
 import { type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
 
 const IDLE = 2_000;
