@@ -7,13 +7,11 @@
  */
 import { DiscordAPIError } from '@discordjs/rest';
 import { loadConfigOrReport } from '../config.js';
-import { createLogger } from '../log.js';
 import { createHealth } from '../ops/health.js';
-import { openLedger } from '../ops/ledger.js';
-import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../ops/server.js';
 import { stopSignal } from '../ops/signals.js';
-import { createInviteState, redisSecret } from '../ops/state.js';
+import { openStartup } from '../ops/startup.js';
+import { createInviteState } from '../ops/state.js';
 import { addToServerUrl, BOT_PERMISSIONS_WITH_ROLES } from './add-to-server.js';
 import { type Bot, type PreparedBot, prepareBot } from './bot.js';
 import { GatewayClosedError } from './close-codes.js';
@@ -30,17 +28,9 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	// Listened for from the start: a signal while the shards connect stops the bot cleanly once
 	// they have, instead of killing the process with its sockets open (see ops/signals.ts).
 	const signalled = stopSignal();
-	const logger = createLogger(config.logLevel, {
-		secrets: [config.token, ...redisSecret(config.redisUrl), ...redisSecret(process.env.DATABASE_URL)],
-	});
-	const metrics = createMetrics();
-	const opened = await openLedger(process.env, { logger, metrics });
-	if (!opened.ok) {
-		for (const problem of opened.problems) logger.error(problem);
-		return 1;
-	}
-	const { store } = opened.ledger;
-	const closeStore = () => opened.ledger.close();
+	const startup = await openStartup(config);
+	if (!startup) return 1;
+	const { logger, metrics, store, closeStore } = startup;
 	const commands = await loadCommands();
 	logger.info({ commands: [...commands.keys()], api: config.apiUrl }, 'starting');
 
