@@ -908,9 +908,9 @@ export function inviteScenarios(
 			expect(message.content).toContain('sent no invite back');
 		});
 
-		it.skipIf(!servesUnknownCommands)(
-			'answers a command the bot does not serve in the user’s language, and logs it',
-			async () => {
+		// Not a skip: on a host that leaves unknown names to the bot, the scenario does not exist.
+		if (servesUnknownCommands)
+			it('answers a command the bot does not serve in the user’s language, and logs it', async () => {
 				const before = invitePosts(discord).length;
 				const handle = transport.command({ user: 'member', channel: 'general', command: 'ban', locale: 'fr' });
 				const message = await handle.message();
@@ -918,8 +918,7 @@ export function inviteScenarios(
 				expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
 				expect(invitePosts(discord).length).toBe(before);
 				await expect.poll(() => log.some((line) => line.includes('unknown command'))).toBe(true);
-			},
-		);
+			});
 
 		it('gives an unknown Discord error a short reference that is also in the log, and no token', async () => {
 			discord.inject('POST', INVITES, { status: 400, body: { code: 12_345, message: 'Something new' } });
