@@ -153,6 +153,23 @@ export function isThreadType(type: ChannelType): boolean {
 	return THREAD_TYPES.has(type);
 }
 
+/**
+ * Channels with a message box (text in voice and stage channels included; not categories,
+ * forums or media channels): where a message can be posted and a slash command used.
+ */
+const MESSAGE_BOX_TYPES: ReadonlySet<ChannelType> = new Set([
+	ChannelType.GuildText,
+	ChannelType.GuildVoice,
+	ChannelType.GuildAnnouncement,
+	ChannelType.GuildStageVoice,
+	...THREAD_TYPES,
+]);
+
+/** Whether a channel type has a message box (Create Message takes it; slash commands run there). */
+export function hasMessageBox(type: ChannelType): boolean {
+	return MESSAGE_BOX_TYPES.has(type);
+}
+
 function bits(value: PermissionBits): bigint {
 	return typeof value === 'bigint' ? value : BigInt(value);
 }
