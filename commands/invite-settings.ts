@@ -4,8 +4,8 @@
  * expects and how a command is added).
  *
  * In a discord.js bot, install the package and write
- * `export default createInviteSettingsCommand();` with `createInviteSettingsCommand` from
- * 'discord-invite-command'.
+ * `export default createInviteSettingsCommand({ store });` with `createInviteSettingsCommand`
+ * from 'discord-invite-command' and the store your `/invite` uses (without one it says so).
  */
 import { inviteSettings } from '../src/commands/invite-settings.js';
 

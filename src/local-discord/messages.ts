@@ -9,7 +9,6 @@
 import {
 	AllowedMentionsTypes,
 	type APIMessage,
-	ChannelType,
 	MessageFlags,
 	MessageType,
 	PermissionFlagsBits,
@@ -17,23 +16,12 @@ import {
 } from 'discord-api-types/v10';
 import { check, discordError, FormErrors, type Reply } from './errors.js';
 import { checkMessageBody, hasMessageContent, withComponentIds } from './interactions.js';
-import { isThreadType } from './model.js';
+import { hasMessageBox, isThreadType } from './model.js';
 import { jsonBody, ok } from './routing.js';
 import { serializeUser } from './serialize.js';
 import type { Route, RouteContext } from './state.js';
 
 type Json = Record<string, unknown>;
-
-/** Channels with a message box (text in voice and stage channels included). */
-const MESSAGE_CHANNEL_TYPES: ReadonlySet<ChannelType> = new Set([
-	ChannelType.GuildText,
-	ChannelType.GuildVoice,
-	ChannelType.GuildAnnouncement,
-	ChannelType.GuildStageVoice,
-	ChannelType.AnnouncementThread,
-	ChannelType.PublicThread,
-	ChannelType.PrivateThread,
-]);
 
 /** Flags a bot may set on a new message. */
 const SETTABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications;
@@ -150,8 +138,7 @@ function createMessage(context: RouteContext): Reply {
 	const botId = state.options.applicationId;
 	const permissions = guild.permissionsIn(botId, channel.id);
 	if (!(permissions & PermissionFlagsBits.ViewChannel)) return discordError(RESTJSONErrorCodes.MissingAccess);
-	if (!MESSAGE_CHANNEL_TYPES.has(channel.type))
-		return discordError(RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel);
+	if (!hasMessageBox(channel.type)) return discordError(RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel);
 	const send = isThreadType(channel.type)
 		? PermissionFlagsBits.SendMessagesInThreads
 		: PermissionFlagsBits.SendMessages;

@@ -153,6 +153,30 @@ export function isThreadType(type: ChannelType): boolean {
 	return THREAD_TYPES.has(type);
 }
 
+/**
+ * Channels with a message box (text in voice and stage channels included; not categories,
+ * forums or media channels): where a message can be posted and a slash command used.
+ */
+const MESSAGE_BOX_TYPES: ReadonlySet<ChannelType> = new Set([
+	ChannelType.GuildText,
+	ChannelType.GuildVoice,
+	ChannelType.GuildAnnouncement,
+	ChannelType.GuildStageVoice,
+	...THREAD_TYPES,
+]);
+
+/** Whether a channel type has a message box (Create Message takes it; slash commands run there). */
+export function hasMessageBox(type: ChannelType): boolean {
+	return MESSAGE_BOX_TYPES.has(type);
+}
+
+/** What a lookup found, or an error naming what the local guild has instead (a test's typo shows at once). */
+function known<T>(found: T | undefined, kind: string, nameOrId: string, names: () => string[]): T {
+	if (found === undefined)
+		throw new Error(`No ${kind} "${nameOrId}" in the local guild (have: ${names().join(', ')})`);
+	return found;
+}
+
 function bits(value: PermissionBits): bigint {
 	return typeof value === 'bigint' ? value : BigInt(value);
 }
@@ -251,12 +275,7 @@ export class GuildModel {
 
 	/** A channel or thread by id or name; throws (listing the names) when unknown. */
 	channel(nameOrId: string): ChannelRecord {
-		const channel = this.findChannel(nameOrId);
-		if (!channel)
-			throw new Error(
-				`No channel "${nameOrId}" in the local guild (have: ${this.channels.map((c) => c.name).join(', ')})`,
-			);
-		return channel;
+		return known(this.findChannel(nameOrId), 'channel', nameOrId, () => this.channels.map((c) => c.name));
 	}
 
 	/** A role by id or name, or undefined. */
@@ -266,12 +285,7 @@ export class GuildModel {
 
 	/** A role by id or name; throws when unknown. */
 	role(nameOrId: string): APIRole {
-		const role = this.findRole(nameOrId);
-		if (!role)
-			throw new Error(
-				`No role "${nameOrId}" in the local guild (have: ${this.roles.map((r) => r.name).join(', ')})`,
-			);
-		return role;
+		return known(this.findRole(nameOrId), 'role', nameOrId, () => this.roles.map((r) => r.name));
 	}
 
 	/** A member by user id, username, nickname or display name, or undefined. */
@@ -286,12 +300,7 @@ export class GuildModel {
 
 	/** A member by user id or name; throws when unknown. */
 	member(nameOrId: string): APIGuildMember {
-		const member = this.findMember(nameOrId);
-		if (!member)
-			throw new Error(
-				`No member "${nameOrId}" in the local guild (have: ${this.members.map((m) => m.user.username).join(', ')})`,
-			);
-		return member;
+		return known(this.findMember(nameOrId), 'member', nameOrId, () => this.members.map((m) => m.user.username));
 	}
 
 	/** Any known user (member or not) by id, username or display name, or undefined. */

@@ -12,7 +12,7 @@ import {
 	InteractionContextType,
 	InteractionType,
 } from 'discord-api-types/v10';
-import { type ChannelRecord, isThreadType } from './model.js';
+import { type ChannelRecord, hasMessageBox, isThreadType } from './model.js';
 import { serializeChannel, serializeMember, serializeUser } from './serialize.js';
 import { randomInteractionToken } from './snowflake.js';
 import type { LocalState } from './state.js';
@@ -20,17 +20,6 @@ import type { InteractionInit } from './types.js';
 
 /** What Discord lets a guild without boosts upload: interactions report it as `attachment_size_limit`. */
 export const ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
-
-/** Where a slash command can be used: channels with a message box (not categories, forums or media channels). */
-const COMMAND_CHANNEL_TYPES: ReadonlySet<ChannelType> = new Set([
-	ChannelType.GuildText,
-	ChannelType.GuildVoice,
-	ChannelType.GuildAnnouncement,
-	ChannelType.GuildStageVoice,
-	ChannelType.AnnouncementThread,
-	ChannelType.PublicThread,
-	ChannelType.PrivateThread,
-]);
 
 const USER_OPTION_NAMES: ReadonlySet<string> = new Set(['user', 'stream_user', 'target_user', 'member']);
 
@@ -181,7 +170,8 @@ function buildInteraction(state: LocalState, init: InteractionInit, type: Intera
 		throw new Error(`interaction(): "${init.user}" is not a member of the local guild (members: ${known})`);
 	}
 	const channel = guild.channel(init.channel);
-	if (!COMMAND_CHANNEL_TYPES.has(channel.type)) {
+	// A slash command runs only where there is a message box.
+	if (!hasMessageBox(channel.type)) {
 		// discord.js would drop such an interaction silently; Discord never sends one.
 		throw new Error(
 			`interaction(): commands cannot run in #${channel.name} (${ChannelType[channel.type]}); use a text, voice, stage or announcement channel or a thread`,

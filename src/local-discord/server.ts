@@ -35,6 +35,7 @@ import type {
 	LocalDiscord,
 	LocalDiscordOptions,
 	RecordedRequest,
+	UploadInit,
 } from './types.js';
 import { Signal } from './waiters.js';
 
@@ -195,13 +196,7 @@ class LocalDiscordServer implements LocalDiscord {
 		return this.#gateway.blackHole(shardId);
 	}
 
-	upload(file: {
-		filename: string;
-		data: string | Uint8Array;
-		contentType?: string;
-		size?: number;
-		url?: string;
-	}): APIAttachment {
+	upload(file: UploadInit): APIAttachment {
 		const data = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
 		const id = this.#state.snowflakes.next();
 		const url =

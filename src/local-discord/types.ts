@@ -71,6 +71,16 @@ export interface LocalDiscordOptions {
 }
 
 /** A running local Discord: a loopback REST API, gateway and interaction sender. */
+/** A file for `LocalDiscord.upload`, as a user would upload it with a command. */
+export interface UploadInit {
+	filename: string;
+	data: string | Uint8Array;
+	contentType?: string;
+	size?: number;
+	/** The URL the payload names instead of the local Discord's (a payload that is not what a bot expects). */
+	url?: string;
+}
+
 export interface LocalDiscord {
 	/** What @discordjs/rest's `api` option takes, e.g. 'http://127.0.0.1:PORT/api'. */
 	readonly apiUrl: string;
@@ -100,14 +110,7 @@ export interface LocalDiscord {
 	 * Pass the returned `id` as the value of an ATTACHMENT option. `size` overrides the size
 	 * the attachment reports (to stand for a large file without sending one).
 	 */
-	upload(file: {
-		filename: string;
-		data: string | Uint8Array;
-		contentType?: string;
-		size?: number;
-		/** The URL the payload names instead of the local Discord's (a payload that is not what a bot expects). */
-		url?: string;
-	}): APIAttachment;
+	upload(file: UploadInit): APIAttachment;
 	/** Drops every fault still queued (for faults injected "always", with a large `times`). */
 	clearFaults(): void;
 	/** A realistic slash command interaction built from the model. */

@@ -20,7 +20,7 @@
 import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { isCommandFile } from '../gateway/command-loader.js';
 import { discordApiTypesByFile } from './esbuild-discord-api-types.js';
 import { lazyCommonJs, lazyMagicBytes } from './esbuild-lazy.js';
@@ -88,6 +88,39 @@ const noPool: Plugin = {
 	},
 };
 
+/** How both Node bundles (the endpoint's, the gateway bot's) are built: one minified ES module per entry. */
+const NODE_BUNDLE = {
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minifySyntax: true,
+	minifyWhitespace: true,
+	minifyIdentifiers: true,
+	keepNames: true,
+	sourcemap: 'linked',
+	legalComments: 'linked',
+	// CommonJS dependencies (dotenv) require Node's built-ins: give the ES module a require.
+	banner: {
+		js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+	},
+	logLevel: 'warning',
+} as const satisfies BuildOptions;
+
+/** What both Node bundles leave out or load late (each build gets its own plugin instances). */
+function nodeBundlePlugins(): Plugin[] {
+	return [
+		discordApiTypesByFile(),
+		lazyMagicBytes,
+		lazyCommonJs({
+			ioredis: ['Redis'],
+			'prom-client': ['Counter', 'Gauge', 'Histogram', 'Registry', 'collectDefaultMetrics'],
+		}),
+		promClientUnused,
+		nodeInspect,
+	];
+}
+
 /** Builds both bundles; resolves with their paths. */
 export async function buildBundles(): Promise<{ serve: string; worker: string }> {
 	mkdirSync(BUNDLE_DIR, { recursive: true });
@@ -95,37 +128,13 @@ export async function buildBundles(): Promise<{ serve: string; worker: string }>
 	await build({
 		entryPoints: [`${ROOT}src/http/main.ts`],
 		outfile: serve,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minifySyntax: true,
-		minifyWhitespace: true,
-		minifyIdentifiers: true,
-		keepNames: true,
-		sourcemap: 'linked',
-		legalComments: 'linked',
+		...NODE_BUNDLE,
 		// The ledger's drivers stay out: better-sqlite3 is a native addon a bundle cannot hold, pg
 		// is needed only on Postgres. Both are loaded on first use (src/store/node.ts); a host
 		// without them in node_modules runs without the ledger, and says so in its log.
 		external: ['better-sqlite3', 'pg'],
-		plugins: [
-			discordApiTypesByFile(),
-			lazyMagicBytes,
-			lazyCommonJs({
-				ioredis: ['Redis'],
-				'prom-client': ['Counter', 'Gauge', 'Histogram', 'Registry', 'collectDefaultMetrics'],
-			}),
-			promClientUnused,
-			nodeInspect,
-			noPool,
-		],
+		plugins: [...nodeBundlePlugins(), noPool],
 		alias: { '@discordjs/rest': `${ROOT}node_modules/@discordjs/rest/dist/web.mjs` },
-		// CommonJS dependencies (dotenv) require Node's built-ins: give the ES module a require.
-		banner: {
-			js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-		},
-		logLevel: 'warning',
 	});
 	const worker = `${BUNDLE_DIR}worker.mjs`;
 	writeFileSync(worker, await bundleWorker());
@@ -179,34 +188,11 @@ export async function buildGatewayBundle(): Promise<string> {
 		outdir: GATEWAY_BUNDLE_DIR,
 		outExtension: { '.js': '.mjs' },
 		write: false,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minifySyntax: true,
-		minifyWhitespace: true,
-		minifyIdentifiers: true,
-		keepNames: true,
-		sourcemap: 'linked',
-		legalComments: 'linked',
+		...NODE_BUNDLE,
 		// The ledger's drivers as in the endpoint's bundle; ws's and @discordjs/ws's optional
 		// native helpers are loaded when installed, and skipped otherwise, as from node_modules.
 		external: ['better-sqlite3', 'pg', 'zlib-sync', 'bufferutil', 'utf-8-validate'],
-		plugins: [
-			bundledCommands,
-			discordApiTypesByFile(),
-			lazyMagicBytes,
-			lazyCommonJs({
-				ioredis: ['Redis'],
-				'prom-client': ['Counter', 'Gauge', 'Histogram', 'Registry', 'collectDefaultMetrics'],
-			}),
-			promClientUnused,
-			nodeInspect,
-		],
-		banner: {
-			js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-		},
-		logLevel: 'warning',
+		plugins: [bundledCommands, ...nodeBundlePlugins()],
 	});
 	for (const file of result.outputFiles) {
 		const temporary = `${file.path}.${process.pid}.tmp`;

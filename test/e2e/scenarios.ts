@@ -23,6 +23,7 @@ import type {
 	InteractionInit,
 	LocalDiscord,
 	LocalDiscordOptions,
+	MessageState,
 	RecordedRequest,
 } from '../../src/local-discord/index.js';
 import { seedIds } from '../../src/local-discord/seed.js';
@@ -67,6 +68,21 @@ const INVITES = /^\/channels\/\d+\/invites$/;
 
 const invitePosts = (discord: LocalDiscord): RecordedRequest[] => discord.requestsTo('POST', INVITES);
 
+type InviteInit = Omit<InteractionInit, 'command'>;
+
+/**
+ * `refusal(init)` for a scenario's `run`: runs `/invite` and answers what the member reads,
+ * having checked that no invite was requested (a refusal comes before any call to Discord).
+ */
+const refusals =
+	(discord: () => LocalDiscord, run: (init: InviteInit) => InteractionHandle) =>
+	async (init: InviteInit): Promise<MessageState> => {
+		const before = invitePosts(discord()).length;
+		const message = await run(init).message();
+		expect(invitePosts(discord()).length, 'no invite requested').toBe(before);
+		return message;
+	};
+
 /**
  * Runs every scenario against transports made by `start`. A host that sees only the commands
  * it was given (the drop-in: the bot's own dispatcher routes by name) leaves other commands to
@@ -81,11 +97,12 @@ export function inviteScenarios(
 		let transport: Transport;
 		let discord: LocalDiscord;
 		const handles: InteractionHandle[] = [];
-		const run = (init: Omit<InteractionInit, 'command'>) => {
+		const run = (init: InviteInit) => {
 			const handle = transport.invite(init);
 			handles.push(handle);
 			return handle;
 		};
+		const refusal = refusals(() => discord, run);
 
 		beforeAll(async () => {
 			transport = await start();
@@ -267,25 +284,21 @@ export function inviteScenarios(
 				],
 			];
 			it.each(refusals)('refuses %s with an ephemeral message and no API call', async (_name, init, text) => {
-				const before = invitePosts(discord).length;
-				const message = await run(init).message();
+				const message = await refusal(init);
 				expect(message.content).toMatch(text);
 				expect(message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-				expect(invitePosts(discord).length).toBe(before);
 			});
 		});
 
 		it('refuses a channel the invoker cannot see, even where the bot can make invites', async () => {
 			discord.guild.setOverwrite('staff', 'invite bot', { allow: PermissionFlagsBits.ViewChannel });
 			try {
-				const before = invitePosts(discord).length;
-				const message = await run({
+				const message = await refusal({
 					user: 'member',
 					channel: 'general',
 					options: { channel: 'staff' },
-				}).message();
+				});
 				expect(message.content).toMatch(/You need \*\*View Channel\*\*/);
-				expect(invitePosts(discord).length).toBe(before);
 			} finally {
 				discord.guild.removeOverwrite('staff', 'invite bot');
 			}
@@ -399,11 +412,12 @@ export function inviteScenarios(
 		let transport: Transport;
 		let discord: LocalDiscord;
 		const handles: InteractionHandle[] = [];
-		const run = (init: Omit<InteractionInit, 'command'>) => {
+		const run = (init: InviteInit) => {
 			const handle = transport.invite(init);
 			handles.push(handle);
 			return handle;
 		};
+		const refusal = refusals(() => discord, run);
 		const csvOf = (request: RecordedRequest | undefined) =>
 			request?.form?.files.find((file) => file.field === 'target_users_file');
 		const attachmentGets = () => discord.requestsTo('GET', /^\/attachments\//);
@@ -461,10 +475,8 @@ export function inviteScenarios(
 			],
 			['text that is no role', 'owner', '@helper, mods', /can't read `@helper`, `mods`/],
 		])('refuses more_roles with %s and sends nothing', async (_case, user, more_roles, text) => {
-			const before = invitePosts(discord).length;
-			const message = await run({ user, channel: 'general', options: { more_roles } }).message();
+			const message = await refusal({ user, channel: 'general', options: { more_roles } });
 			expect(message.content).toMatch(text);
-			expect(invitePosts(discord).length).toBe(before);
 		});
 
 		it('limits the invite to users by mention: one multipart request, the CSV has exactly them', async () => {
@@ -565,22 +577,18 @@ export function inviteScenarios(
 			['users with a part that is no id', { users: `<@${users.alice}> alice 123` }, /can't read `alice`, `123`/],
 			['an empty users', { users: ' , ' }, /`users` names nobody/],
 		])('refuses %s, naming what it cannot read, and sends nothing', async (_case, options, text) => {
-			const before = invitePosts(discord).length;
-			const message = await run({ user: 'admin', channel: 'general', options }).message();
+			const message = await refusal({ user: 'admin', channel: 'general', options });
 			expect(message.content).toMatch(text);
-			expect(invitePosts(discord).length).toBe(before);
 		});
 
 		it('refuses a file with lines that are no user ids, naming them, and sends nothing', async () => {
 			const file = discord.upload({ filename: 'bad.csv', data: `user_id\n${users.alice}\nbob\n12\n` });
-			const before = invitePosts(discord).length;
-			const message = await run({
+			const message = await refusal({
 				user: 'admin',
 				channel: 'general',
 				options: { users_file: file.id },
-			}).message();
+			});
 			expect(message.content).toContain('These lines of `bad.csv` are not user ids: `3: bob`, `4: 12`');
-			expect(invitePosts(discord).length).toBe(before);
 		});
 
 		it('quotes at most three lines of a file that are no user ids, each cut short', async () => {
@@ -640,17 +648,15 @@ export function inviteScenarios(
 					status: 302,
 					headers: { Location: `${target.origin}/internal-secret` },
 				});
-				const before = invitePosts(discord).length;
-				const message = await run({
+				const message = await refusal({
 					user: 'admin',
 					channel: 'general',
 					options: { users_file: file.id },
-				}).message();
+				});
 				expect(message.content).toContain("I won't download `moved.csv`");
 				expect(message.content).not.toContain('internal');
 				expect(attachmentGets().at(-1)?.path).toBe(`/attachments/${file.id}/moved.csv`);
 				expect(target.connections()).toBe(0);
-				expect(invitePosts(discord).length).toBe(before);
 			} finally {
 				await target.close();
 			}
@@ -685,29 +691,25 @@ export function inviteScenarios(
 
 		it("refuses a file over Discord's 10 MiB without downloading it", async () => {
 			const file = discord.upload({ filename: 'huge.csv', data: users.alice, size: 10 * 1024 * 1024 + 1 });
-			const before = invitePosts(discord).length;
 			const gets = attachmentGets().length;
-			const message = await run({
+			const message = await refusal({
 				user: 'admin',
 				channel: 'general',
 				options: { users_file: file.id },
-			}).message();
+			});
 			expect(message.content).toContain('`huge.csv` is too large');
 			expect(attachmentGets().length).toBe(gets);
-			expect(invitePosts(discord).length).toBe(before);
 		});
 
 		it('gives up on a file URL that hangs, says so, and sends nothing', async () => {
 			const file = discord.upload({ filename: 'slow.csv', data: users.alice });
 			discord.inject('GET', `/attachments/${file.id}/slow.csv`, { hang: true });
-			const before = invitePosts(discord).length;
-			const message = await run({
+			const message = await refusal({
 				user: 'admin',
 				channel: 'general',
 				options: { users_file: file.id },
-			}).message();
+			});
 			expect(message.content).toContain('`slow.csv` took too long to download');
-			expect(invitePosts(discord).length).toBe(before);
 		});
 
 		it('warns that temporary membership may not hold when the invite gives roles', async () => {
