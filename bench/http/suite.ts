@@ -489,7 +489,7 @@ function report(
 /**
  * Where ours' CPU per answer goes beyond the floor's invite POST, measured step by step in
  * one process (bench/http/cost-child.ts): what @discordjs/rest adds to a bare undici request,
- * and what our core adds to that.
+ * what our core adds to that, and what the invite ledger (SQLite, as shipped) adds to ours.
  */
 const COST_TITLE = 'http: CPU per answer step by step (one process, 10 in flight, no HTTP server)';
 const COST_TARGET = '(where the CPU goes)';
@@ -501,7 +501,7 @@ async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> 
 		env: { DISCORD_API_URL: apiUrl, BENCH_COMPILED: await compiledProject(), BENCH_COST_ROUNDS: String(rounds) },
 	});
 	try {
-		const { results } = await child.message<{ results: Record<'bare' | 'rest' | 'ours', number[]> }>(
+		const { results } = await child.message<{ results: Record<'bare' | 'rest' | 'ours' | 'ledger', number[]> }>(
 			'bench:cost',
 			180_000,
 		);
@@ -509,6 +509,7 @@ async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> 
 		const bare = ms(results.bare);
 		const rest = ms(results.rest);
 		const ours = ms(results.ours);
+		const ledger = ms(results.ledger);
 		return {
 			id: 'http.cost',
 			title: COST_TITLE,
@@ -518,10 +519,12 @@ async function costLadder(apiUrl: string, rounds: number): Promise<BenchResult> 
 				'ours (whole core)': fig(ours, 'ms'),
 				'@discordjs/rest adds': fig(rest - bare, 'ms'),
 				'our core adds': fig(ours - rest, 'ms'),
+				'with the ledger (SQLite file)': fig(ledger, 'ms'),
+				'the ledger adds': fig(ledger - ours, 'ms'),
 			},
 			target: COST_TARGET,
 			pass: undefined,
-			note: `medians of ${rounds} interleaved rounds; ours over the bare step ${(ours / bare).toFixed(2)}×`,
+			note: `medians of ${rounds} interleaved rounds; ours over the bare step ${(ours / bare).toFixed(2)}×, with the ledger ${(ledger / bare).toFixed(2)}×`,
 		};
 	} finally {
 		await child.stop();
