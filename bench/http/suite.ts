@@ -78,10 +78,11 @@ interface Round {
 	cpuPerRequest: number;
 	answered: number;
 	/**
-	 * Invites the fake REST created per request the server had to answer: the 2xx answers plus
-	 * the requests still in flight when autocannon stopped the round (it drops them unanswered,
-	 * but the server makes their invites all the same). 1 for a server that made one for each,
-	 * 0 for the floor.
+	 * Invites the fake REST created per 2xx answer, 1 for a server that made one for each (0 for
+	 * the floor). autocannon stops a round on the clock and drops the requests in flight; the
+	 * server may still make their invites (or not: ours makes none when its deferral cannot
+	 * reach anybody). Those invites are not counted against the answers: up to one per request
+	 * cut off, the invites beyond the answers are theirs (see `invitesPerAnswer`).
 	 */
 	invitesPerAnswer: number;
 }
@@ -177,8 +178,7 @@ async function round(
 	const invites = (settled.invite ?? 0) - invitesBefore;
 	const answered = result['2xx'];
 	// Sent (each request takes one interaction from the pool when autocannon writes it) and not
-	// answered when the clock stopped: at 50 answers a second and 10 connections, 10 more
-	// invites than answers in a round of 150, which read as 1.07 invites per answer before.
+	// answered when the clock stopped.
 	const inFlight = Math.max(0, Math.min(next, pool.length) - responses);
 	return {
 		rate: answered / result.duration,
@@ -187,9 +187,22 @@ async function round(
 		errors: result.non2xx + result.errors + result.timeouts,
 		cpuPerRequest: answered > 0 ? cpuMs(before, after) / answered : Number.NaN,
 		answered,
-		invitesPerAnswer: answered > 0 ? invites / (answered + inFlight) : 0,
+		invitesPerAnswer: invitesPerAnswer(invites, answered, inFlight),
 		exhausted,
 	};
+}
+
+/**
+ * Invites per 2xx answer, not counting the invites of requests cut off by the round's end.
+ * Of `invites`, those for answered requests are at least `invites - inFlight` (one each at
+ * most for the requests cut off) and, without duplicates, at most `answered`: the figure is
+ * 1 when the excess is no more than the requests cut off (at 50 answers a second and 10
+ * connections, 160 invites for 150 answers read 1.07 before), above 1 only for invites no
+ * request cut off explains (duplicates), and below 1 when answers came without one.
+ */
+export function invitesPerAnswer(invites: number, answered: number, inFlight: number): number {
+	if (answered <= 0) return 0;
+	return Math.max(invites - inFlight, Math.min(invites, answered)) / answered;
 }
 
 /** Below this share of answers with an invite, a round measured something else (e.g. cooldown refusals). */
