@@ -238,9 +238,9 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 
 	/**
 	 * Kysely builds and compiles a query's SQL on every call: about 30 µs of CPU each on the
-	 * bench machine, more than SQLite takes to run the settings read. The queries every
-	 * /invite runs are compiled once per store (in its engine's SQL), then run with each
-	 * call's parameters. Kept only when Kysely bound exactly `parameters`, in their order:
+	 * bench machine, more than SQLite takes to run the settings read every /invite makes. A
+	 * query made by `reuse` is compiled once per store (in its engine's SQL), then run with
+	 * each call's parameters. Kept only when Kysely bound exactly `parameters`, in their order:
 	 * then the SQL holds no value of the call that made it.
 	 */
 	const compiled = new Map<string, CompiledQuery>();
@@ -280,40 +280,34 @@ export function createInviteStore(db: Kysely<StoreDatabase>, options: InviteStor
 		recordInvite: (invite) =>
 			queue.submit('recordInvite', async () => {
 				await ready();
-				const row = {
-					code: invite.code,
-					guild_id: invite.guildId,
-					channel_id: invite.channelId,
-					inviter_id: invite.inviterId,
-					inviter_name: invite.inviterName,
-					created_at: invite.createdAt,
-					expires_at: invite.expiresAt,
-					max_age: invite.maxAge,
-					max_uses: invite.maxUses,
-					temporary: flag(invite.temporary),
-					unique: flag(invite.unique),
-					target_type: invite.targetType,
-					target_user_id: invite.targetUserId,
-					target_application_id: invite.targetApplicationId,
-					role_ids: JSON.stringify(invite.roleIds),
-					target_users_count: invite.targetUsersCount ?? null,
-					reason: invite.reason ?? null,
-					revoked_at: null,
-					revoked_by: null,
-					revoke_reason: null,
-					deleted: 0,
-					deleted_at: null,
-				};
-				const insert = reuse(
-					'recordInvite',
-					() =>
-						db
-							.insertInto('invites')
-							.values(row)
-							.onConflict((conflict) => conflict.column('code').doNothing()),
-					Object.values(row),
-				);
-				await db.executeQuery(insert);
+				await db
+					.insertInto('invites')
+					.values({
+						code: invite.code,
+						guild_id: invite.guildId,
+						channel_id: invite.channelId,
+						inviter_id: invite.inviterId,
+						inviter_name: invite.inviterName,
+						created_at: invite.createdAt,
+						expires_at: invite.expiresAt,
+						max_age: invite.maxAge,
+						max_uses: invite.maxUses,
+						temporary: flag(invite.temporary),
+						unique: flag(invite.unique),
+						target_type: invite.targetType,
+						target_user_id: invite.targetUserId,
+						target_application_id: invite.targetApplicationId,
+						role_ids: JSON.stringify(invite.roleIds),
+						target_users_count: invite.targetUsersCount ?? null,
+						reason: invite.reason ?? null,
+						revoked_at: null,
+						revoked_by: null,
+						revoke_reason: null,
+						deleted: 0,
+						deleted_at: null,
+					})
+					.onConflict((conflict) => conflict.column('code').doNothing())
+					.execute();
 			}),
 
 		get: (code) =>
