@@ -81,8 +81,8 @@ const STEPS: Step[] = [
 	{
 		suite: 'http',
 		name: 'HTTP endpoints side by side (child processes, autocannon)',
-		// About 4 minutes here: 10 s of compiling ours, the rounds, then the CPU breakdown.
-		deadlineMs: 480_000,
+		// About 5 minutes here: 10 s of compiling ours, the rounds of 7 servers, then the CPU breakdown.
+		deadlineMs: 600_000,
 		run: () => benchHttpSideBySide(undefined, log),
 		ids: { id: 'http', title: 'http side by side', target: 'baselines and ours run' },
 	},

@@ -7,7 +7,9 @@
  * 2. the same with @discordjs/rest (`rest.post`, cap off, over poolRequest) instead of bare undici;
  * 3. ours: the endpoint's whole core (`createInteractionCore` with its two REST clients and
  *    metrics, as `npm run serve` builds it: replay guard in memory, no cooldowns, silent
- *    logger), minus node:http.
+ *    logger), minus node:http, without the invite ledger;
+ * 4. the same with the ledger as `npm run serve` opens it by default: SQLite in a file (here a
+ *    temporary directory), each server's settings read and each invite recorded.
  *
  * Steps 2 and 3 run the project compiled (BENCH_COMPILED, see bench/build.ts), as shipped. One
  * warm-up round of each, then interleaved rounds; the parent gets every round's CPU µs per
@@ -15,6 +17,9 @@
  * BENCH_COST_INTERACTIONS. Without IPC it prints the figures as JSON.
  */
 import { verify } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type * as Invites from '../../src/discord/invites.js';
@@ -23,6 +28,7 @@ import type * as Rest from '../../src/discord/rest.js';
 import type * as Handler from '../../src/http/handler.js';
 import type * as NodeSignature from '../../src/http/node-signature.js';
 import type * as Metrics from '../../src/ops/metrics.js';
+import type * as StoreModule from '../../src/store/node.js';
 import { importCompiled } from '../build.js';
 import { pool } from '../lib.js';
 import { bareInvites } from './bare-invite.js';
@@ -40,6 +46,7 @@ const { createInviteRest } = await importCompiled<typeof Invites>(compiled, 'src
 const { poolRequest } = await importCompiled<typeof PoolModule>(compiled, 'src/discord/pool.js');
 const { createRest, restOptions } = await importCompiled<typeof Rest>(compiled, 'src/discord/rest.js');
 const { createMetrics } = await importCompiled<typeof Metrics>(compiled, 'src/ops/metrics.js');
+const { openStore } = await importCompiled<typeof StoreModule>(compiled, 'src/store/node.js');
 
 const signing = keys();
 const payloads = await templates();
@@ -80,7 +87,7 @@ async function viaRest(request: Received): Promise<string> {
 	return answer((await plainRest.post(Routes.channelInvites(channelId), { body: { max_age: 86_400 } })) as object);
 }
 
-const core = createInteractionCore({
+const coreOptions = () => ({
 	publicKey: signing.publicKeyHex,
 	verifier: new NodeEd25519PublicKey(signing.publicKeyHex),
 	rest: createRest({ ...restOptions(shared), token: TOKEN }),
@@ -88,9 +95,14 @@ const core = createInteractionCore({
 	applicationId: APPLICATION_ID,
 	metrics: createMetrics(),
 });
+const withoutLedger = createInteractionCore(coreOptions());
+const ledgerDir = mkdtempSync(join(tmpdir(), 'invite-bench-ledger-'));
+process.once('exit', () => rmSync(ledgerDir, { recursive: true, force: true }));
+const store = await openStore({ kind: 'sqlite', path: join(ledgerDir, 'invites.db') });
+const withLedger = createInteractionCore({ ...coreOptions(), store });
 const open = { closed: false, onClose: () => undefined };
 const context = { waitUntil: () => undefined };
-async function ours(request: Received): Promise<string> {
+async function ours(request: Received, core = withoutLedger): Promise<string> {
 	const headers: Record<string, string> = {
 		'x-signature-ed25519': request.signature,
 		'x-signature-timestamp': request.timestamp,
@@ -110,7 +122,7 @@ async function ours(request: Received): Promise<string> {
 	return answered.body;
 }
 
-const steps = { bare, rest: viaRest, ours } as const;
+const steps = { bare, rest: viaRest, ours, ledger: (request: Received) => ours(request, withLedger) } as const;
 type Step = keyof typeof steps;
 
 /** CPU µs per interaction for one round of `step` (signing happens before the clock starts). */
@@ -127,9 +139,9 @@ async function measure(step: Step, count: number): Promise<number> {
 // (BENCH_CPU_PROF) is written after the figures are sent, never cut short.
 process.once('SIGTERM', () => process.exit(0));
 
-const order: Step[] = ['bare', 'rest', 'ours'];
+const order: Step[] = ['bare', 'rest', 'ours', 'ledger'];
 for (const step of order) await measure(step, perRound); // warm-up: optimized code, pools and sockets open
-const results: Record<Step, number[]> = { bare: [], rest: [], ours: [] };
+const results: Record<Step, number[]> = { bare: [], rest: [], ours: [], ledger: [] };
 for (let r = 0; r < rounds; r++)
 	for (const step of [...order.slice(r % order.length), ...order.slice(0, r % order.length)])
 		results[step].push(await measure(step, perRound));

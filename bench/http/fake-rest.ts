@@ -6,13 +6,23 @@
  * would cost more CPU than the endpoints under test; this does not.
  *
  * Run as a child: `PORT=<free port> node --import tsx bench/http/fake-rest.ts`. Routes
- * (under /api/v10): POST /channels/:id/invites, POST /interactions/:id/:token/callback,
+ * (under /api/v10): POST /channels/:id/invites, POST /interactions/:id/:token/callback (204,
+ * or with `?with_response=true` the interaction callback response with the message),
  * PATCH and POST /webhooks/:app/:token[/messages/@original], GET /users/@me. It counts what
  * it answered, for the parent (`{ type: 'bench:counts' }` over IPC).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ChannelType, InviteType, type RESTPostAPIChannelInviteResult } from 'discord-api-types/v10';
+import {
+	type APIMessage,
+	ChannelType,
+	InteractionResponseType,
+	InteractionType,
+	InviteType,
+	MessageFlags,
+	type RESTPostAPIChannelInviteResult,
+	type RESTPostAPIInteractionCallbackWithResponseResult,
+} from 'discord-api-types/v10';
 import { type BucketConfig, RateLimiter, tooManyRequests } from '../../src/local-discord/rate-limits.js';
 
 const port = Number(process.env.PORT);
@@ -87,6 +97,32 @@ function message(body: Record<string, unknown>): Record<string, unknown> {
 	};
 }
 
+/** The `with_response=true` answer of a type 4 callback: the interaction and the message it created. */
+function callbackResponse(
+	interactionId: string,
+	body: Record<string, unknown>,
+): RESTPostAPIInteractionCallbackWithResponseResult {
+	const data = (body.data ?? {}) as Record<string, unknown>;
+	const created = message(data);
+	return {
+		interaction: {
+			id: interactionId,
+			type: InteractionType.ApplicationCommand,
+			response_message_id: created.id as string,
+			response_message_loading: false,
+			response_message_ephemeral: ((Number(data.flags) || 0) & MessageFlags.Ephemeral) !== 0,
+		},
+		...(body.type === InteractionResponseType.ChannelMessageWithSource
+			? {
+					resource: {
+						type: InteractionResponseType.ChannelMessageWithSource,
+						message: created as unknown as APIMessage,
+					},
+				}
+			: {}),
+	};
+}
+
 function write(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): undefined {
 	const text = body === undefined ? '' : JSON.stringify(body);
 	res.writeHead(status, {
@@ -131,7 +167,11 @@ function route(req: IncomingMessage, raw: string, res: ServerResponse): undefine
 		const headers = take('interaction-callback', id ?? '');
 		if (!headers) return;
 		count('callback');
-		return write(res, 204, undefined, headers);
+		// Peers that answer with this callback instead of the HTTP answer (Carbon) carry the link here.
+		const data = body.data as { content?: unknown } | undefined;
+		if (typeof data?.content === 'string' && data.content.includes('discord.gg/')) count('callback-invite');
+		if (!(req.url ?? '').includes('with_response=true')) return write(res, 204, undefined, headers);
+		return write(res, 200, callbackResponse(id ?? '', body), headers);
 	}
 	if (resource === 'webhooks' && (method === 'PATCH' || method === 'POST')) {
 		const headers = take('webhook', id ?? '');
