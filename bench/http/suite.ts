@@ -68,6 +68,12 @@ interface ServerSpec {
 	script: string;
 	env: Record<string, string>;
 	execArgv?: string[];
+	/**
+	 * Requests per second offered over all connections (autocannon's `overallRate`), for a server
+	 * whose REST is capped: unpaced, each deferred answer frees its connection at once, the
+	 * offered load climbs far past the cap and the queue ends in refusals. Default: unpaced.
+	 */
+	offeredRate?: number;
 }
 
 interface Round {
@@ -125,7 +131,7 @@ async function settle(counts: Counts): Promise<Record<string, number>> {
 
 /** One autocannon round against one server. */
 async function round(
-	server: { child: Child; url: string },
+	server: { child: Child; url: string; spec: ServerSpec },
 	connections: number,
 	seconds: number,
 	pool: Signed[],
@@ -143,6 +149,7 @@ async function round(
 				url: server.url,
 				connections,
 				duration: seconds,
+				...(server.spec.offeredRate ? { overallRate: server.spec.offeredRate } : {}),
 				timeout: 10,
 				requests: [
 					{
@@ -282,7 +289,15 @@ export async function benchHttpSideBySide(
 				script: oursMain,
 				env: { ...ours, DISCORD_REST_GLOBAL_RPS: '0' },
 			},
-			{ id: 'ours', title: 'ours, as shipped (50 requests/s)', script: oursMain, env: ours },
+			// At 40 offered a second, under the 50/s cap it ships with: what a bot within Discord's
+			// global limit sees (an answer per request, the time it takes).
+			{
+				id: 'ours',
+				title: 'ours, as shipped (50 requests/s cap, 40/s offered)',
+				script: oursMain,
+				env: ours,
+				offeredRate: 40,
+			},
 		];
 		const servers = new Map<ServerId, { spec: ServerSpec; child: Child; url: string }>();
 		for (const spec of specs.filter((candidate) => settings.servers?.includes(candidate.id) ?? true)) {
