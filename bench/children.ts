@@ -11,6 +11,7 @@ import { withDeadline } from './lib.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REPORT = fileURLToPath(new URL('./child-report.ts', import.meta.url));
+const PLAIN_REPORT = fileURLToPath(new URL('./plain-child.mjs', import.meta.url));
 
 /** CPU time in µs and memory, as the child saw them. */
 export interface Usage {
@@ -37,9 +38,14 @@ export interface ChildOptions {
 	env?: Record<string, string>;
 	/** Extra node flags, after the loaders (so a TypeScript preload works). */
 	execArgv?: string[];
+	/**
+	 * Plain `node`, as users run a JavaScript program: no tsx loader (about 35 MiB and 300 ms
+	 * of a start), the JavaScript usage reporter (plain-child.mjs) preloaded instead.
+	 */
+	plain?: boolean;
 }
 
-/** Forks `script` under tsx with the usage reporter preloaded. */
+/** Forks `script` under tsx (or plain node, `plain`) with the usage reporter preloaded. */
 export function startChild(options: ChildOptions): Child {
 	// BENCH_CPU_PROF=DIR profiles every child (`node --cpu-prof`); see profile-summary.ts.
 	const profile = process.env.BENCH_CPU_PROF
@@ -51,7 +57,11 @@ export function startChild(options: ChildOptions): Child {
 		: [];
 	const child = fork(options.script, options.args ?? [], {
 		cwd: ROOT,
-		execArgv: [...profile, '--import', 'tsx', '--import', REPORT, ...(options.execArgv ?? [])],
+		execArgv: [
+			...profile,
+			...(options.plain ? ['--import', PLAIN_REPORT] : ['--import', 'tsx', '--import', REPORT]),
+			...(options.execArgv ?? []),
+		],
 		env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
 		stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 	});

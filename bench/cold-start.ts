@@ -10,6 +10,10 @@
  *   workerd (the workerd binary from npm, serving dist/bundle/worker.mjs). The bench's local
  *   Discord signs and POSTs `/invite` until the process answers it (a refused connection is
  *   retried every 2 ms), and serves the Create Channel Invite call.
+ * - spawn → first `/invite` answered over the gateway, and VmRSS then: ours as `npm start` runs
+ *   it (dist/bundle/gateway/main.mjs) against the typical discord.js bot
+ *   (bench/gateway/discordjs-bot.mjs), each spawn logged into a fresh local Discord with one
+ *   guild, which dispatches `/invite` as soon as the shard is ready (issue 20: ours at most 0.6×).
  * - spawn → "listening on" log line: `npm run serve` as it runs (tsx) and, when `npm run build`
  *   made dist/, compiled; each against importing the gateway bot (discord.js) the same way.
  *
@@ -26,6 +30,7 @@ import { type LocalDiscord, startLocalDiscord } from '../src/local-discord/index
 import { buildBundles } from '../src/tools/build-bundle.js';
 import { wranglerCompatibility } from '../src/tools/workerd.js';
 import { BENCH_DISCORD } from './discord.js';
+import { allShardsReady, contenderCommand, type GatewayKind, gatewayBundle } from './gateway/contenders.js';
 import { type BenchResult, fig, median, now } from './lib.js';
 import { TARGETS } from './targets.js';
 
@@ -57,9 +62,12 @@ interface Variant {
 	id: string;
 	title: string;
 	/** The program and its arguments; `port` is a free loopback port picked for this spawn. */
-	command: (port: number) => { file: string; args: string[]; env?: Record<string, string> };
-	/** What "ready" means: a line on stderr, or the first `/invite` answered. */
-	ready: RegExp | 'invite';
+	command: (port: number, discord: LocalDiscord) => { file: string; args: string[]; env?: Record<string, string> };
+	/**
+	 * What "ready" means: a line on stderr, the first `/invite` answered over HTTP, or over the
+	 * gateway (`gateway`: each spawn gets a fresh local Discord, passed to `command`).
+	 */
+	ready: RegExp | 'invite' | 'gateway';
 }
 
 const node = (...args: string[]) => ({ file: process.execPath, args });
@@ -138,10 +146,30 @@ async function firstInvite(discord: LocalDiscord, url: string, alive: () => bool
 	}
 }
 
+/** Dispatches `/invite` over the gateway once a shard is ready; resolves when answered with an invite. */
+async function firstGatewayInvite(discord: LocalDiscord, timeoutMs: number): Promise<void> {
+	await allShardsReady(discord, timeoutMs);
+	const handle = discord.dispatch(discord.interaction({ user: 'member', channel: 'general', command: 'invite' }), {
+		via: 'gateway',
+	});
+	const answer = await handle.response(timeoutMs);
+	if (!JSON.stringify(answer).includes('discord.gg/'))
+		throw new Error(`answered without an invite: ${JSON.stringify(answer)}`);
+}
+
 /** One spawn: ms until ready, RSS at that moment. Killed after `timeoutMs` at most. */
-async function once(variant: Variant, discord: LocalDiscord, timeoutMs = 20_000): Promise<Sample> {
+async function once(variant: Variant, shared: LocalDiscord, timeoutMs = 20_000): Promise<Sample> {
+	const own = variant.ready === 'gateway' ? await startLocalDiscord(BENCH_DISCORD) : undefined;
+	try {
+		return await spawnOnce(variant, own ?? shared, timeoutMs);
+	} finally {
+		await own?.close();
+	}
+}
+
+async function spawnOnce(variant: Variant, discord: LocalDiscord, timeoutMs: number): Promise<Sample> {
 	const port = await freePort();
-	const { file, args, env } = variant.command(port);
+	const { file, args, env } = variant.command(port, discord);
 	const started = now();
 	const child = spawn(file, args, {
 		cwd: ROOT,
@@ -167,6 +195,8 @@ async function once(variant: Variant, discord: LocalDiscord, timeoutMs = 20_000)
 			};
 			if (variant.ready === 'invite') {
 				firstInvite(discord, `http://127.0.0.1:${port}/interactions`, alive).then(done, reject);
+			} else if (variant.ready === 'gateway') {
+				firstGatewayInvite(discord, timeoutMs).then(done, reject);
 			} else {
 				const pattern = variant.ready;
 				child.stderr.on('data', () => {
@@ -266,7 +296,23 @@ function variants(discord: LocalDiscord, bundles: { serve: string; worker: strin
 			ready: 'invite',
 		});
 	}
+	const gatewayBot = (kind: GatewayKind) => (_port: number, own: LocalDiscord) => {
+		const { script, args, env } = contenderCommand(kind, own);
+		return { ...node(script, ...args), env: { ...env, LOG_LEVEL: 'info' } };
+	};
 	list.push(
+		{
+			id: 'coldstart.gateway.typical',
+			title: 'gateway: typical discord.js bot → first /invite',
+			command: gatewayBot('typical'),
+			ready: 'gateway',
+		},
+		{
+			id: 'coldstart.gateway.ours',
+			title: 'gateway: ours as `npm start` runs it → first /invite',
+			command: gatewayBot('ours'),
+			ready: 'gateway',
+		},
 		{
 			id: 'coldstart.serve.tsx',
 			title: 'cold start: serve via tsx → listening',
@@ -316,6 +362,7 @@ const OURS: Record<string, { maxVsBare?: number }> = {
 
 export async function benchColdStart(runs = 5): Promise<BenchResult[]> {
 	const bundles = await buildBundles();
+	gatewayBundle();
 	const discord = await startLocalDiscord({ ...BENCH_DISCORD, maxRecordedRequests: 50 });
 	const scratch = mkdtempSync(join(tmpdir(), 'coldstart-'));
 	try {
@@ -393,8 +440,26 @@ function report(list: Variant[], samples: Map<string, Sample[]>, failures: Map<s
 				pass: ms <= reference.ms && (Number.isNaN(rss) || rss <= reference.rss) && withinBare,
 			};
 		}
-		if (variant.id === 'coldstart.bare' || variant.id === 'coldstart.reference')
+		if (
+			variant.id === 'coldstart.bare' ||
+			variant.id === 'coldstart.reference' ||
+			variant.id === 'coldstart.gateway.typical'
+		)
 			return { ...base, target: 'baseline', pass: failure ? false : undefined };
+		if (variant.id === 'coldstart.gateway.ours') {
+			const max = TARGETS.gatewayVsTypical.maxColdStartRatio;
+			if (failure || !usable('coldstart.gateway.typical'))
+				return {
+					...base,
+					target: `≤ ${max}× typical`,
+					pass: false,
+					note: failure ?? 'baseline did not run: coldstart.gateway.typical',
+				};
+			const typical = medians('coldstart.gateway.typical');
+			figures['time vs typical'] = fig(ms / typical.ms, '×');
+			figures['RSS vs typical'] = fig(rss / typical.rss, '×');
+			return { ...base, target: `time ≤ ${max}× typical`, pass: ms <= max * typical.ms };
+		}
 		const compareWith = COMPARE[variant.id];
 		if (compareWith && usable(compareWith)) {
 			const other = medians(compareWith);

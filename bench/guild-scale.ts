@@ -4,12 +4,15 @@
  * 10 roles plus the bot's, 50 members, overwrites on every third channel), beside a
  * discord.js client with default caching. Both run the shards Discord recommends (one per
  * 1,000 guilds; over 2,500 on a shard Discord closes it with 4011). Each bot runs alone in a child process
- * (bench/gateway/bot-child.ts, with --expose-gc) logged into its own local Discord, which
- * serves the extra guilds over the gateway (`extraGuilds`). Memory is read after full GCs
- * once the client is ready (every GUILD_CREATE in): RSS and the JS heap.
+ * under plain node, with --expose-gc (bench/gateway/contenders.ts: ours as `npm start` runs it,
+ * the discord.js client as bench/gateway/discordjs-bot.mjs) logged into its own local Discord,
+ * which serves the extra guilds over the gateway (`extraGuilds`). Memory is read after full GCs
+ * once the client is ready (every GUILD_CREATE in): RSS and the JS heap. With one guild, that
+ * is issue 20's idle RSS target (ours at most 0.7× the discord.js client's).
  */
 import { GENERATED_GUILD_DEFAULTS, startLocalDiscord } from '../src/local-discord/index.js';
-import { startChild, type Usage } from './children.js';
+import type { Usage } from './children.js';
+import { startContender } from './gateway/contenders.js';
 import { type BenchResult, fig, MiB } from './lib.js';
 import { TARGETS } from './targets.js';
 
@@ -30,16 +33,18 @@ async function measure(kind: Kind, guilds: number): Promise<{ usage: Usage; read
 		extraGuilds: { count: guilds - 1 },
 		maxConcurrency: 16,
 	});
-	const child = startChild({
+	const started = Date.now();
+	const child = await startContender(kind, discord, {
 		name: `${kind} bot, ${guilds} guilds`,
-		script: 'bench/gateway/bot-child.ts',
-		args: [kind],
 		execArgv: ['--expose-gc'],
-		env: { BENCH_API_URL: discord.apiUrl, BENCH_TOKEN: discord.token, BENCH_SHARDS: 'auto' },
+		// Ours runs the shard count Discord recommends by default (SHARD_COUNT=auto).
+		env: { BENCH_SHARDS: 'auto' },
+		timeoutMs: 240_000,
+	}).catch(async (error: unknown) => {
+		await discord.close();
+		throw error;
 	});
 	try {
-		const started = Date.now();
-		await child.message('ready', 240_000);
 		const readyMs = Date.now() - started;
 		child.process.send({ type: 'bench:settle' });
 		await child.message('settled', 30_000);
@@ -77,6 +82,23 @@ export async function benchGuildScale(
 		}
 	}
 	const smallest = Math.min(...settings.guilds);
+	const oursIdle = rss.get(`ours:${smallest}`);
+	const typicalIdle = rss.get(`typical:${smallest}`);
+	if (oursIdle !== undefined && typicalIdle !== undefined) {
+		const ratio = oursIdle / typicalIdle;
+		const max = TARGETS.gatewayVsTypical.maxIdleRssRatio;
+		results.push({
+			id: 'guildScale.target.idleRss',
+			title: `gateway target: idle RSS with ${smallest} guild, ours vs the typical bot`,
+			figures: {
+				ours: fig(oursIdle / MiB, 'MiB'),
+				typical: fig(typicalIdle / MiB, 'MiB'),
+				ratio: fig(ratio, '×'),
+			},
+			target: `≤ ${max}× typical`,
+			pass: ratio <= max,
+		});
+	}
 	const largest = Math.max(...settings.guilds);
 	if (largest > smallest) {
 		const per1000 = (figures: Map<string, number>, kind: Kind): number =>

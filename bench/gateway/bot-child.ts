@@ -1,5 +1,7 @@
 /**
- * One gateway bot alone in a process, for the gateway, burst and guild-scale suites.
+ * One gateway bot alone in a process under tsx, for the burst suite (ours from the sources).
+ * The gateway, guild-scale and coldstart suites run the bots as their users do, under plain
+ * node (contenders.ts: `npm start`'s bundle, and discordjs-bot.mjs for discord.js).
  * `node --import tsx bench/gateway/bot-child.ts KIND` with BENCH_API_URL and BENCH_TOKEN
  * pointing at the parent's local Discord. KIND:
  *

@@ -1,11 +1,11 @@
 /**
- * The `gateway` suite: dispatch → callback latency of three discord.js bots, each alone in
- * a process (bench/gateway/bot-child.ts) and logged into its own local Discord in this
- * process, sequential (paced) and at 20 in flight:
+ * The `gateway` suite: dispatch → callback latency of three gateway bots, each alone in a
+ * process under plain node (bench/gateway/contenders.ts) and logged into its own local
+ * Discord in this process, sequential (paced) and at 20 in flight:
  *
- * - floor: a no-op bot that only replies (no invite), default caches
+ * - floor: a discord.js bot that only replies (no invite), default caches
  * - typical: discord.js default caches, `channel.createInvite()`, `interaction.reply`
- * - ours: this project's bot as `npm start` runs it, but compiled, as the Docker image ships it
+ * - ours: `npm start`'s program (dist/bundle/gateway/main.mjs, built as `prestart` builds it)
  *
  * Latency is from `dispatch()` (the INTERACTION_CREATE leaving the local Discord) to the
  * callback accepted there, timed with performance.now(). Rounds are interleaved: every bot
@@ -14,11 +14,11 @@
  */
 import type { APIInteraction } from 'discord-api-types/v10';
 import { type InteractionInit, type LocalDiscord, startLocalDiscord } from '../../src/local-discord/index.js';
-import { compiledProject } from '../build.js';
-import { type Child, startChild } from '../children.js';
+import type { Child } from '../children.js';
 import { BENCH_DISCORD } from '../discord.js';
 import { type BenchResult, fig, median, now, percentile, pool } from '../lib.js';
 import { TARGETS } from '../targets.js';
+import { startContender } from './contenders.js';
 
 export interface GatewaySettings {
 	rounds: number;
@@ -43,7 +43,7 @@ type Kind = 'floor' | 'typical' | 'ours';
 const TITLES: Record<Kind, string> = {
 	floor: 'floor (discord.js, reply only)',
 	typical: 'typical bot (default caches, createInvite)',
-	ours: 'ours (compiled, as the Docker image runs it)',
+	ours: 'ours (as `npm start` runs it: dist/bundle/gateway/main.mjs)',
 };
 
 /** What users send, in turn (options every bot understands). */
@@ -62,22 +62,10 @@ interface Bot {
 
 async function startBot(kind: Kind): Promise<Bot> {
 	const discord = await startLocalDiscord(BENCH_DISCORD);
-	const child = startChild({
-		name: `${kind} bot`,
-		script: 'bench/gateway/bot-child.ts',
-		args: [kind],
-		env: {
-			BENCH_API_URL: discord.apiUrl,
-			BENCH_TOKEN: discord.token,
-			...(kind === 'ours' ? { BENCH_COMPILED: await compiledProject(), NODE_ENV: 'production' } : {}),
-		},
-	});
 	try {
-		await child.message('ready', 30_000);
-		await discord.ready();
+		const child = await startContender(kind, discord, { name: `${kind} bot` });
 		return { kind, discord, child };
 	} catch (error) {
-		await child.stop();
 		await discord.close();
 		throw error;
 	}
@@ -203,6 +191,20 @@ export async function benchGatewaySideBySide(
 				p50Gap <= target.maxP50OverFloorMs &&
 				median(ours.s.p99) <= median(typical.s.p99) &&
 				median(ours.c.p99) <= median(typical.c.p99),
+		});
+		// Issue 20's target: below the typical bot per interaction, both making the same two
+		// REST calls (Create Channel Invite, then the callback).
+		const p50Ratio = median(ours.s.p50) / median(typical.s.p50);
+		results.push({
+			id: 'gateway.target.p50',
+			title: 'gateway target: sequential p50, ours vs the typical bot',
+			figures: {
+				ours: fig(median(ours.s.p50), 'ms'),
+				typical: fig(median(typical.s.p50), 'ms'),
+				ratio: fig(p50Ratio, '×'),
+			},
+			target: `< ${TARGETS.gatewayVsTypical.maxSeqP50Ratio}× typical`,
+			pass: p50Ratio < TARGETS.gatewayVsTypical.maxSeqP50Ratio,
 		});
 		return results;
 	} finally {

@@ -28,7 +28,8 @@ export async function runGatewayBot({ workers }: { workers: boolean }): Promise<
 	// Listened for from the start: a signal while the shards connect stops the bot cleanly once
 	// they have, instead of killing the process with its sockets open (see ops/signals.ts).
 	const signalled = stopSignal();
-	const startup = await openStartup(config);
+	// Without METRICS_PORT nothing serves /metrics: nothing is recorded, prom-client never loads.
+	const startup = await openStartup(config, process.env, { served: config.metricsPort !== undefined });
 	if (!startup) return 1;
 	const { logger, metrics, store, closeStore } = startup;
 	const commands = await loadCommands();

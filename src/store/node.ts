@@ -38,25 +38,28 @@ async function load<T>(driver: string, importer: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** More distinct SQL texts than the store has queries: past it, the cache starts over. */
-const STATEMENT_CACHE_SIZE = 256;
+/** How many prepared SQLite statements are kept: the store runs a few dozen distinct queries. */
+const STATEMENTS_KEPT = 100;
 
 /**
- * The database as Kysely's SQLite driver sees it, each SQL text prepared once. The driver
- * prepares a statement for every query it runs (about a third of a query's CPU with
- * better-sqlite3); the store runs the same few texts again and again. A statement is used
- * synchronously (`all` or `run`, never left iterating: the store streams nothing), so sharing
- * one is safe, and SQLite re-prepares it by itself after a schema change (a migration).
+ * `database` with its statements prepared once per SQL text: Kysely's SQLite driver prepares
+ * every query again (better-sqlite3 compiles it each time, about a tenth of the ledger's CPU
+ * per `/invite`). Kysely runs one query at a time on the connection and the store never
+ * streams, so a statement is never in use twice at once. The oldest is dropped past
+ * `STATEMENTS_KEPT` (queries with lists of varying length differ in text).
  */
-function preparedOnce(database: SqliteDatabase): SqliteDatabase {
+export function reusingStatements(database: SqliteDatabase, kept = STATEMENTS_KEPT): SqliteDatabase {
 	const statements = new Map<string, SqliteStatement>();
 	return {
-		close: () => database.close(),
+		close: () => {
+			statements.clear();
+			database.close();
+		},
 		prepare(sql) {
 			let statement = statements.get(sql);
-			if (!statement) {
-				if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+			if (statement === undefined) {
 				statement = database.prepare(sql);
+				if (statements.size >= kept) statements.delete(statements.keys().next().value as string);
 				statements.set(sql, statement);
 			}
 			return statement;
@@ -86,7 +89,7 @@ export async function openDatabase(
 			database.pragma('synchronous = NORMAL');
 		}
 		database.pragma('busy_timeout = 5000');
-		return new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: preparedOnce(database) }) });
+		return new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
 	}
 	const { default: pg } = await load('pg', () => import('pg'));
 	const pool = new pg.Pool({

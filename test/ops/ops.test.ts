@@ -10,6 +10,7 @@ import { seedIds } from '../../src/local-discord/seed.js';
 import { createHealth, healthResponse } from '../../src/ops/health.js';
 import { createMetrics, routeLabel } from '../../src/ops/metrics.js';
 import { createOpsServer, type OpsServer } from '../../src/ops/server.js';
+import { openStartup, unservedMetrics } from '../../src/ops/startup.js';
 
 const outcome = (overrides: Partial<InviteOutcome>): InviteOutcome => ({
 	interactionId: '1100000000000000999',
@@ -110,6 +111,29 @@ describe('metrics', () => {
 			expect(text).not.toContain(channel);
 		} finally {
 			await discord.close();
+		}
+	});
+});
+
+describe('metrics nobody serves (the gateway bot without METRICS_PORT)', () => {
+	it('take every record without building a registry, and refuse to be read', () => {
+		const metrics = unservedMetrics();
+		for (let i = 0; i < 1_500; i++) metrics.recordOutcome(outcome({}), 'gateway');
+		metrics.recordLedger?.('failed', 'recordInvite');
+		expect(() => metrics.registry).toThrow(/METRICS_PORT/);
+	});
+
+	it('are what the startup opens when told nothing will serve them', async () => {
+		const env = { DATABASE_URL: 'sqlite::memory:' };
+		const config = { logLevel: 'silent' as const, token: 'x', redisUrl: undefined };
+		const unserved = await openStartup(config, env, { served: false });
+		const served = await openStartup(config, env);
+		try {
+			expect(() => unserved?.metrics.registry).toThrow(/METRICS_PORT/);
+			expect(served?.metrics.registry.contentType).toContain('text/plain');
+		} finally {
+			await unserved?.closeStore();
+			await served?.closeStore();
 		}
 	});
 });

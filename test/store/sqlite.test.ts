@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InviteStore } from '../../src/store/index.js';
-import { openStore } from '../../src/store/node.js';
+import { openStore, reusingStatements } from '../../src/store/node.js';
 import { freshGuild, ledgerInvite, NOW, storeContract, value } from './contract.js';
 
 let dir: string;
@@ -63,6 +63,31 @@ describe('the store on SQLite', () => {
 			[a, b, a, b].map((store, i) => store.markRevoked('shared', { guildId, by: String(i) })),
 		);
 		expect(claims.filter((claim) => value(claim).won)).toHaveLength(1);
+	});
+
+	it('prepares each query once, and keeps at most the last statements it was told to', async () => {
+		const { default: Database } = await import('better-sqlite3');
+		const database = new Database(':memory:');
+		const prepared: string[] = [];
+		const counting = {
+			close: () => database.close(),
+			prepare: (sql: string) => {
+				prepared.push(sql);
+				return database.prepare(sql);
+			},
+		};
+		const reused = reusingStatements(counting, 2);
+		reused.prepare('create table t (a)').run([]);
+		for (let i = 0; i < 3; i++) reused.prepare('insert into t (a) values (?)').run([i]);
+		expect(reused.prepare('select a from t order by a').all([])).toEqual([{ a: 0 }, { a: 1 }, { a: 2 }]);
+		expect(prepared).toEqual(['create table t (a)', 'insert into t (a) values (?)', 'select a from t order by a']);
+		// Two kept: a new text drops the oldest (the insert), the select stays prepared.
+		reused.prepare('create table if not exists t (a)');
+		reused.prepare('select a from t order by a');
+		expect(prepared).toHaveLength(4);
+		reused.prepare('insert into t (a) values (?)');
+		expect(prepared).toHaveLength(5);
+		reused.close();
 	});
 
 	it('runs the migrations once however often it is asked', async () => {
