@@ -871,8 +871,18 @@ export function inviteScenarios(
 			const handle = transport.invite({ user: 'member', channel: 'general', options: { unique: true } });
 			const message = await handle.message(10_000);
 			expect(message.content).toMatch(/didn't answer in time/);
-			expect(invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt)).toHaveLength(1);
-			expect(discord.guild.invites.length).toBe(before + 1);
+			// Sent once: a POST Discord refused with a 429 created nothing (and @discordjs/rest waits
+			// it out and sends again), every other one may have. Seen once under a full suite's load
+			// on a busy machine: two POSTs here; the message says which they were.
+			const posts = invitePosts(discord).filter((request) => request.at >= handle.dispatchedAt);
+			const seen = JSON.stringify(
+				posts.map(({ path, status, at }) => ({ path, status, at: at - handle.dispatchedAt })),
+			);
+			expect(
+				posts.filter((request) => request.status !== 429),
+				seen,
+			).toHaveLength(1);
+			expect(discord.guild.invites.length, seen).toBe(before + 1);
 		});
 
 		it('recovers the invite of a lost answer when the bot may list invites', async () => {
