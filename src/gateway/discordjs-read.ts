@@ -22,6 +22,25 @@ import type { InviteInvocation, InvocationChannel } from '../core/types.js';
 
 type Json = Record<string, unknown>;
 
+/** The interaction, its languages and its server, as every invocation carries them. */
+function whoAndWhere(interaction: ChatInputCommandInteraction) {
+	return {
+		interactionId: interaction.id,
+		locale: interaction.locale,
+		guildLocale: interaction.guildLocale ?? undefined,
+		guildId: interaction.guildId,
+	};
+}
+
+/** Who ran the command, with their permissions in the channel (null outside a server). */
+function invokerOf(interaction: ChatInputCommandInteraction) {
+	return {
+		id: interaction.user.id,
+		username: interaction.user.username,
+		permissions: interaction.memberPermissions?.bitfield ?? null,
+	};
+}
+
 /** The invocation of a discord.js `/invite` interaction, checked by the core's payload rules. */
 export function readInvocation(interaction: ChatInputCommandInteraction): Parsed<InviteInvocation> {
 	try {
@@ -39,15 +58,8 @@ export function readSettingsInvocation(interaction: ChatInputCommandInteraction)
 		return {
 			ok: true,
 			value: {
-				interactionId: interaction.id,
-				locale: interaction.locale,
-				guildLocale: interaction.guildLocale ?? undefined,
-				guildId: interaction.guildId,
-				invoker: {
-					id: interaction.user.id,
-					username: interaction.user.username,
-					permissions: interaction.memberPermissions?.bitfield ?? null,
-				},
+				...whoAndWhere(interaction),
+				invoker: invokerOf(interaction),
 				options: {
 					log_channel: channel ? channelFrom(channel) : undefined,
 					max_expires: options.getString('max_expires') ?? undefined,
@@ -73,10 +85,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 	const streamUser = options.getUser('stream_user');
 	const usersFile = options.getAttachment('users_file');
 	return {
-		interactionId: interaction.id,
-		locale: interaction.locale,
-		guildLocale: interaction.guildLocale ?? undefined,
-		guildId: interaction.guildId,
+		...whoAndWhere(interaction),
 		channel: {
 			id: interaction.channelId,
 			type: interaction.channel?.type,
@@ -84,9 +93,7 @@ export function invocationFrom(interaction: ChatInputCommandInteraction): Invite
 				interaction.channel && 'parentId' in interaction.channel ? interaction.channel.parentId : undefined,
 		},
 		invoker: {
-			id: interaction.user.id,
-			username: interaction.user.username,
-			permissions: interaction.memberPermissions?.bitfield ?? null,
+			...invokerOf(interaction),
 			guildPermissions: member instanceof GuildMember ? serverPermissions(member) : undefined,
 		},
 		appPermissions: interaction.appPermissions?.bitfield ?? null,
