@@ -101,6 +101,18 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 		const invites = (user: string, subcommand: 'list' | 'revoke', options: InteractionInit['options'] = {}) =>
 			run({ user, command: 'invites', subcommand, options }).message();
 		const deletes = () => host?.discord.requestsTo('DELETE', DELETES) ?? [];
+		/** `/invite` by member, once the ledger has it; then `clicker` presses its Revoke button. */
+		const inviteThenRevokeClick = async (clicker: string) => {
+			const { discord } = await boot();
+			const handle = run({ user: 'member', command: 'invite', options: { unique: true } });
+			const reply = await handle.message();
+			const code = codeOf(reply.content);
+			await rowOf(store, code);
+			const click = host?.deliver(
+				discord.component({ user: clicker, message: handle, customId: `invite:revoke:${code}` }),
+			);
+			return { handle, reply, code, click };
+		};
 
 		it('lists your own live invites, newest first, with live uses and expiry as a Discord timestamp', async () => {
 			await boot();
@@ -285,14 +297,7 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 		});
 
 		it('the Revoke button on the /invite reply revokes it and edits the reply to say by whom and when', async () => {
-			const { discord } = await boot();
-			const handle = run({ user: 'member', command: 'invite', options: { unique: true } });
-			const reply = await handle.message();
-			const code = codeOf(reply.content);
-			await rowOf(store, code);
-			const click = host?.deliver(
-				discord.component({ user: 'member', message: handle, customId: `invite:revoke:${code}` }),
-			);
+			const { handle, code, click } = await inviteThenRevokeClick('member');
 			await click?.response();
 			await expect
 				.poll(() => handle.state?.content)
@@ -303,14 +308,7 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 		});
 
 		it('refuses a Revoke click by a member who may not revoke it, in a note to them alone, the reply untouched', async () => {
-			const { discord } = await boot();
-			const handle = run({ user: 'member', command: 'invite', options: { unique: true } });
-			const reply = await handle.message();
-			const code = codeOf(reply.content);
-			await rowOf(store, code);
-			const click = host?.deliver(
-				discord.component({ user: 'helper', message: handle, customId: `invite:revoke:${code}` }),
-			);
+			const { handle, code, click, reply } = await inviteThenRevokeClick('helper');
 			const note = await click?.message();
 			expect(note?.content).toContain(`You can’t revoke \`${code}\``);
 			expect((note?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
