@@ -120,7 +120,7 @@ export function ledgerScenarios(name: string, start: StartLedgerHost): void {
 			const second = await invite('member');
 			await invite('helper');
 			const reply = await invites('member', 'list');
-			expect(reply.flags).toBeDefined();
+			expect(reply.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
 			const lines = (reply.content ?? '').split('\n');
 			expect(lines[0]).toBe('Your invites made with /invite:');
 			expect(lines[1]).toContain(second.code);
