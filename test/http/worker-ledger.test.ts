@@ -37,7 +37,7 @@ describe('the Worker with its D1 ledger', () => {
 			.toContain(code);
 
 		const refused = await run('helper', 'invites', 'revoke', { code });
-		expect(refused.content).not.toContain('revoked');
+		expect(refused.content).toContain(`You can’t revoke \`${code}\``);
 		expect(harness.discord.requestsTo('DELETE', /^\/invites\//)).toHaveLength(0);
 
 		const revoked = await run('member', 'invites', 'revoke', { code, reason: 'done' });
