@@ -84,9 +84,19 @@ export async function benchGuildScale(
 	const smallest = Math.min(...settings.guilds);
 	const oursIdle = rss.get(`ours:${smallest}`);
 	const typicalIdle = rss.get(`typical:${smallest}`);
-	if (oursIdle !== undefined && typicalIdle !== undefined) {
+	const max = TARGETS.gatewayVsTypical.maxIdleRssRatio;
+	if (oursIdle === undefined || typicalIdle === undefined)
+		// A side that did not run fails the target; it never just drops out of the report.
+		results.push({
+			id: 'guildScale.target.idleRss',
+			title: `gateway target: idle RSS with ${smallest} guild, ours vs the typical bot`,
+			figures: {},
+			target: `≤ ${max}× typical`,
+			pass: false,
+			note: `${oursIdle === undefined ? 'ours' : 'the typical bot'} was not measured`,
+		});
+	else {
 		const ratio = oursIdle / typicalIdle;
-		const max = TARGETS.gatewayVsTypical.maxIdleRssRatio;
 		results.push({
 			id: 'guildScale.target.idleRss',
 			title: `gateway target: idle RSS with ${smallest} guild, ours vs the typical bot`,
