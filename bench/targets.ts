@@ -32,9 +32,8 @@ export const TARGETS = {
 	 * Issue 20: the gateway bot as `npm start` runs it against the typical discord.js bot (plain
 	 * `channel.createInvite` + `reply`, default caches, plain node), in the same run: sequential
 	 * p50 below its (gateway suite), idle RSS with one guild after full GCs at most 0.7× (guild-scale),
-	 * spawn → first `/invite` answered at most 0.6× (coldstart). Measured 2026-12-06: p50 0.70×,
-	 * 0.93× and 1.31× in three runs (the last on a quiet machine: 3.87 vs 2.95 ms), idle RSS
-	 * 0.85-1.04× (78-97 vs 91-93 MiB), cold start 0.43-0.53× (253 vs 482 ms).
+	 * spawn → first `/invite` answered at most 0.6× (coldstart). Where they land:
+	 * docs/performance.md.
 	 */
 	gatewayVsTypical: { maxSeqP50Ratio: 1, maxIdleRssRatio: 0.7, maxColdStartRatio: 0.6 },
 	/** Guild-scale: RSS per 1,000 guilds at most a third of a discord.js client's with default caches. */
