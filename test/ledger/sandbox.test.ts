@@ -16,11 +16,16 @@ describe('the sandbox and the ledger', () => {
 
 				const second = await sandbox.run('/invite unique:true');
 				const other = /discord\.gg\/([\w-]+)/.exec(second.reply?.content ?? '')?.[1];
-				await new Promise((resolve) => setTimeout(resolve, 100));
-				const listed = await sandbox.run('/invites list');
-				expect(listed.problem).toBeUndefined();
-				expect(listed.reply?.content).toContain(`\`${other}\``);
-				expect(listed.reply?.content).not.toContain(`\`${code}\``);
+				// The ledger is written just after the reply: list until the new invite is in it.
+				let listed: Awaited<ReturnType<typeof sandbox.run>> | undefined;
+				await expect
+					.poll(async () => {
+						listed = await sandbox.run('/invites list');
+						return listed.reply?.content ?? '';
+					})
+					.toContain(`\`${other}\``);
+				expect(listed?.problem).toBeUndefined();
+				expect(listed?.reply?.content).not.toContain(`\`${code}\``);
 				const revoked = await sandbox.run(`/invites revoke code:${other} reason:"test"`);
 				expect(revoked.reply?.content).toBe(`Invite \`${other}\` revoked.`);
 				expect(revoked.requests.map((request) => `${request.method} ${request.path}`)).toContain(
