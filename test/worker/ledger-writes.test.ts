@@ -105,7 +105,14 @@ describe('isLedgerWrite', () => {
 });
 
 describe('LEDGER_RETENTION_DAYS on the Worker', () => {
-	const db = { prepare: () => ({ bind: () => ({ all: () => Promise.reject(new Error('unused')) }) }) } as never;
+	// Counts every statement prepared: the purge must run none.
+	const prepared: string[] = [];
+	const db = {
+		prepare: (query: string) => {
+			prepared.push(query);
+			return { bind: () => ({ all: () => Promise.reject(new Error('unused')) }) };
+		},
+	} as never;
 	const env = {
 		DISCORD_PUBLIC_KEY: 'a'.repeat(64),
 		DISCORD_TOKEN: 'token',
@@ -130,5 +137,6 @@ describe('LEDGER_RETENTION_DAYS on the Worker', () => {
 			console.log = log;
 		}
 		expect(lines.join('\n')).toContain('LEDGER_RETENTION_DAYS: expected a whole number of days');
+		expect(prepared).toEqual([]);
 	});
 });
