@@ -2,7 +2,7 @@
  * The server's limits on /invite, the /invite-settings options and the invite log's embed:
  * pure functions, values in and out.
  */
-import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { autocompleteChoices } from '../../src/core/autocomplete.js';
 import { refusalText } from '../../src/core/checks.js';
@@ -96,7 +96,10 @@ describe('readSettingsRequest', () => {
 	});
 
 	it('reads max_expires like /invite’s expires, in any language, and never as no limit', () => {
-		expect(readSettingsRequest(invocation({ max_expires: '2 Stunden' }), en, [])).toMatchObject({ ok: false });
+		expect(readSettingsRequest(invocation({ max_expires: '2 Stunden' }), en, [])).toEqual({
+			ok: false,
+			text: expect.stringContaining("I can't read `2 Stunden` as a duration"),
+		});
 		expect(
 			readSettingsRequest(invocation({ max_expires: '2 Stunden' }), en, [
 				{ units: de.durationUnits, never: de.never },
@@ -105,7 +108,10 @@ describe('readSettingsRequest', () => {
 		expect(readSettingsRequest(invocation({ max_expires: 'never' }), en)).toMatchObject({
 			value: { patch: { maxExpires: null } },
 		});
-		expect(readSettingsRequest(invocation({ max_expires: '8d' }), en)).toMatchObject({ ok: false });
+		expect(readSettingsRequest(invocation({ max_expires: '8d' }), en)).toEqual({
+			ok: false,
+			text: expect.stringContaining('`8d` is too long'),
+		});
 	});
 
 	it('shows with no option, resets alone, and refuses reset with other options', () => {
@@ -117,9 +123,17 @@ describe('readSettingsRequest', () => {
 		});
 	});
 
-	it('refuses a log channel that is not text or announcement', () => {
-		const voice = invocation({ log_channel: { id: '9', type: 2 } });
-		expect(readSettingsRequest(voice, en)).toMatchObject({ ok: false });
+	it('refuses a log channel that is not text or announcement: voice, category, stage, forum', () => {
+		for (const type of [
+			ChannelType.GuildVoice,
+			ChannelType.GuildCategory,
+			ChannelType.GuildStageVoice,
+			ChannelType.GuildForum,
+		])
+			expect(readSettingsRequest(invocation({ log_channel: { id: '9', type } }), en), `type ${type}`).toEqual({
+				ok: false,
+				text: "<#9> can't be the invite log: pick a text or announcement channel.",
+			});
 	});
 });
 
