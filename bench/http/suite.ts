@@ -205,7 +205,9 @@ async function round(
  * most for the requests cut off) and, without duplicates, at most `answered`: the figure is
  * 1 when the excess is no more than the requests cut off (at 50 answers a second and 10
  * connections, 160 invites for 150 answers read 1.07 before), above 1 only for invites no
- * request cut off explains (duplicates), and below 1 when answers came without one.
+ * request cut off explains (duplicates), and below 1 when answers came without one. So up to
+ * one duplicate per request cut off stays unseen here: the burst suite counts duplicates
+ * exactly (each of its interactions comes from another member, whom the audit-log reason names).
  */
 export function invitesPerAnswer(invites: number, answered: number, inFlight: number): number {
 	if (answered <= 0) return 0;

@@ -10,6 +10,8 @@ describe('the http bench counts invites per answer', () => {
 
 	it('reads above 1 for invites no cut-off request explains: duplicates', () => {
 		expect(invitesPerAnswer(2_000, 1_000, 10)).toBeCloseTo(1.99);
+		// At the edge: one invite more than the answers and the cut-off requests together.
+		expect(invitesPerAnswer(161, 150, 10)).toBeGreaterThan(1);
 	});
 
 	it('reads below 1 when answers came without an invite', () => {
